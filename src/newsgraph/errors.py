@@ -1,0 +1,17 @@
+"""Typed exceptions. The library raises these; only the CLI turns them into exit codes."""
+
+
+class NewsgraphError(Exception):
+    """Base class for every error newsgraph raises on purpose."""
+
+
+class InputError(NewsgraphError):
+    """An input file or line that cannot be read as an article. The message names it."""
+
+
+class ModelError(NewsgraphError):
+    """The spaCy pipeline cannot be loaded."""
+
+
+class StoreError(NewsgraphError):
+    """The database cannot be opened or migrated."""

@@ -1,0 +1,168 @@
+"""Article -> Analysis: one parse per article, then every extractor in turn."""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
+from datetime import date
+
+import dateparser
+import py3langid
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from newsgraph import __version__
+from newsgraph.errors import InputError
+from newsgraph.extract import actors, dates, entities, events, places, quotes
+from newsgraph.ids import article_id, content_hash
+from newsgraph.knowledge import Knowledge
+from newsgraph.model import Analysis, Article
+from newsgraph.nlp import load_model, model_version
+from newsgraph.syndication import is_syndicated
+
+log = logging.getLogger(__name__)
+
+LANGUAGE_SAMPLE_CHARS = 2000
+ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?=$|[T ])")
+
+
+def parse_published(value: str | None) -> str | None:
+    """Normalise a publication date to ISO ``YYYY-MM-DD`` (partial ``YYYY-MM``/``YYYY`` kept).
+
+    ISO values (with or without a time) are taken as written; other spellings
+    ("Feb 24, 2022") go through dateparser. A value that is no date raises InputError,
+    so a typo never becomes a guess.
+    """
+    if value is None or not str(value).strip():
+        return None
+    value = str(value).strip()
+    match = ISO_DATE.match(value)
+    if match:
+        year, month, day = match.groups()
+        try:
+            date(int(year), int(month or 1), int(day or 1))
+        except ValueError:
+            raise InputError(f"published date {value!r} is not a valid date") from None
+        return match.group(0)
+    parsed = dateparser.parse(value, settings={"STRICT_PARSING": True})
+    if parsed is None:
+        raise InputError(f"published date {value!r} is not a date (expected YYYY-MM-DD)")
+    return parsed.date().isoformat()
+
+
+def detect_language(text: str) -> str:
+    """ISO 639-1 code of the text's language (py3langid)."""
+    language, _ = py3langid.classify(text[:LANGUAGE_SAMPLE_CHARS])
+    return language
+
+
+class Pipeline:
+    """Turns articles into analyses. Holds the spaCy model and the knowledge; no global state."""
+
+    def __init__(
+        self,
+        model: str | None = None,
+        knowledge: Knowledge | None = None,
+        batch_size: int = 16,
+        nlp: Language | None = None,
+    ) -> None:
+        self.nlp = nlp or load_model(model)
+        self.knowledge = knowledge or Knowledge()
+        self.batch_size = batch_size
+        self.language = self.nlp.lang
+        self.processed_with = {
+            "newsgraph": __version__,
+            "model": model_version(self.nlp),
+            "knowledge": self.knowledge.version,
+        }
+
+    def make_article(
+        self,
+        text: str,
+        *,
+        external_id: str | None = None,
+        url: str | None = None,
+        source: str | None = None,
+        title: str | None = None,
+        published: str | None = None,
+        language: str | None = None,
+    ) -> Article:
+        """Build an Article with its stable id, language and syndication flag."""
+        if not text or not text.strip():
+            raise InputError("the text is empty")
+        return Article(
+            id=article_id(text, source, url),
+            text=text,
+            external_id=external_id,
+            url=url,
+            source=source,
+            title=title,
+            published=parse_published(published),
+            language=language or detect_language(text),
+            syndicated=is_syndicated(text),
+            processed_with=dict(self.processed_with),
+        )
+
+    def analyse(self, article: Article) -> Analysis:
+        """Analyse one article."""
+        return next(self.analyse_many([article]))
+
+    def analyse_many(self, articles: Iterable[Article]) -> Iterator[Analysis]:
+        """Analyse a stream of articles in order, parsing in batches with ``nlp.pipe``.
+
+        Exact copies of an earlier article's text (another outlet's copy of a wire
+        story) are marked ``duplicate_of`` that article.
+        """
+        seen: dict[str, str] = {}
+        batch: list[Article] = []
+        for article in articles:
+            batch.append(self._mark_duplicate(article, seen))
+            if len(batch) >= self.batch_size:
+                yield from self._analyse_batch(batch)
+                batch = []
+        if batch:
+            yield from self._analyse_batch(batch)
+
+    @staticmethod
+    def _mark_duplicate(article: Article, seen: dict[str, str]) -> Article:
+        key = content_hash(article.text)
+        first = seen.setdefault(key, article.id)
+        if first != article.id and article.duplicate_of is None:
+            return replace(article, duplicate_of=first)
+        return article
+
+    def _analyse_batch(self, batch: list[Article]) -> Iterator[Analysis]:
+        parsed = iter(self.nlp.pipe(a.text for a in batch if a.language == self.language))
+        for article in batch:
+            if article.language != self.language:
+                yield Analysis(
+                    article=article,
+                    note=(
+                        f"language {article.language!r} is not the model's language "
+                        f"{self.language!r}: stored without records"
+                    ),
+                )
+            else:
+                yield self.analyse_doc(next(parsed), article)
+
+    def analyse_doc(self, doc: Doc, article: Article) -> Analysis:
+        """Run every extractor over an already parsed article."""
+        knowledge = self.knowledge
+        found = entities.extract_entities(doc, article, knowledge)
+        found = actors.code_actors(found, doc, article, knowledge)
+        time_refs = dates.extract_dates(doc, article)
+        place_records = places.extract_places(doc, article, found, knowledge)
+        quote_records = quotes.extract_quotes(doc, article, found, knowledge)
+        event_records = events.extract_events(
+            doc, article, found, place_records, time_refs, quote_records, knowledge
+        )
+        return Analysis(
+            article=article,
+            entities=found,
+            events=event_records,
+            quotes=quote_records,
+            places=place_records,
+            dates=time_refs,
+        )

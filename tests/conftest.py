@@ -1,0 +1,52 @@
+"""Shared fixtures: the real model, loaded once; the real ../shared folder when present."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from newsgraph.pipeline import Pipeline
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = Path(os.environ.get("NEWSGRAPH_SHARED", REPO.parent / "shared"))
+SEED_ARTICLE = SHARED / "corpus" / "seed" / "article.txt"
+SEED_PUBLISHED = "2022-02-24"
+
+
+def shared_file(relative: str) -> Path:
+    """A file from ../shared, or skip the test with the reason when a clone has none."""
+    path = SHARED / relative
+    if not path.exists():
+        pytest.skip(f"{path} is absent: this test needs the shared folder beside the repo")
+    return path
+
+
+@pytest.fixture(scope="session")
+def pipeline() -> Pipeline:
+    return Pipeline()
+
+
+@pytest.fixture(scope="session")
+def nlp(pipeline: Pipeline):
+    return pipeline.nlp
+
+
+@pytest.fixture
+def analyse(pipeline: Pipeline):
+    """Analyse a text (a sentence or an article) with the real model; returns the contract dict."""
+
+    def run(text: str, published: str | None = None, source: str | None = None) -> dict:
+        article = pipeline.make_article(text, published=published, source=source)
+        return pipeline.analyse(article).to_dict()
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def seed_analysis(pipeline: Pipeline) -> dict:
+    """The mission's example article, analysed once per session."""
+    text = shared_file("corpus/seed/article.txt").read_text(encoding="utf-8")
+    article = pipeline.make_article(text, published=SEED_PUBLISHED)
+    return pipeline.analyse(article).to_dict()

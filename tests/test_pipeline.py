@@ -1,0 +1,76 @@
+"""The pipeline end to end on the seed article: contract keys, ids, syndication."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.errors import InputError
+from newsgraph.pipeline import parse_published
+
+CONTRACT_KEYS = {"article", "entities", "events", "quotes", "places", "dates"}
+ARTICLE_KEYS = {
+    "id", "external_id", "url", "source", "title", "published", "language", "syndicated",
+    "duplicate_of", "processed_with", "text",
+}
+
+
+def test_seed_article_has_every_contract_key(seed_analysis):
+    assert set(seed_analysis) >= CONTRACT_KEYS
+    assert set(seed_analysis["article"]) >= ARTICLE_KEYS
+    assert set(seed_analysis["article"]["processed_with"]) == {"newsgraph", "model", "knowledge"}
+
+
+def test_seed_article_is_syndicated_english_and_dated(seed_analysis):
+    article = seed_analysis["article"]
+    assert article["syndicated"] is True
+    assert article["language"] == "en"
+    assert article["published"] == "2022-02-24"
+
+
+def test_seed_article_person_entities(seed_analysis):
+    people = " | ".join(e["name"] for e in seed_analysis["entities"] if e["type"] == "PERSON")
+    for name in ["Imran Khan", "Vladimir Putin", "Joe Biden", "Ned Price", "Nawaz Sharif"]:
+        assert name in people
+
+
+def test_mention_offsets_index_the_article_text(seed_analysis):
+    text = seed_analysis["article"]["text"]
+    for entity in seed_analysis["entities"]:
+        for mention in entity["mentions"]:
+            assert text[mention["start"]:mention["end"]] == mention["text"]
+
+
+def test_same_text_gives_same_ids(analyse):
+    text = "Russian President Vladimir Putin met Pakistan Prime Minister Imran Khan in Moscow."
+    first, second = analyse(text), analyse(text)
+    assert first["article"]["id"] == second["article"]["id"]
+    assert [e["id"] for e in first["entities"]] == [e["id"] for e in second["entities"]]
+
+
+def test_same_text_from_two_sources_is_two_articles(analyse):
+    text = "Russian President Vladimir Putin met Pakistan Prime Minister Imran Khan in Moscow."
+    assert analyse(text, source="A")["article"]["id"] != analyse(text, source="B")["article"]["id"]
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [("2022-02-24", "2022-02-24"), ("2022-02-24T10:00:00Z", "2022-02-24"), ("2022-02", "2022-02"),
+     ("1999", "1999"), ("Feb 24, 2022", "2022-02-24"), (None, None), ("", None)],
+)
+def test_published_dates_are_normalised(value, expected):
+    assert parse_published(value) == expected
+
+
+@pytest.mark.parametrize("value", ["2022-13-45", "yesterday-ish", "not a date"])
+def test_bad_published_dates_raise_input_error(value):
+    with pytest.raises(InputError):
+        parse_published(value)
+
+
+def test_non_english_article_is_kept_without_records(analyse):
+    text = ("Der russische Präsident Wladimir Putin hat am Donnerstag den pakistanischen "
+            "Premierminister Imran Khan im Kreml empfangen. Die beiden sprachen über Energie.")
+    result = analyse(text)
+    assert result["article"]["language"] == "de"
+    assert result["entities"] == [] and result["events"] == []
+    assert "language" in result["note"]
