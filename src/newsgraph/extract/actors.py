@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from newsgraph.knowledge import Knowledge
 from newsgraph.model import Article, Entity
@@ -13,6 +14,25 @@ from newsgraph.model import Article, Entity
 
 def load_knowledge(directory: Path) -> Any:
     """Load the actor dictionaries from ``directory``."""
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class ActorCode:
+    """A CAMEO actor code split into its parts: ``PAKGOV`` -> PAK / GOV."""
+
+    code: str
+    country: str | None
+    role: str | None
+
+
+def code_span(
+    span: Span, article: Article, knowledge: Knowledge, entities: list[Entity] = ()
+) -> ActorCode | None:
+    """Code any noun phrase as an actor ("Western governments", "police", "Imran Khan").
+
+    Used for entities and for actors NER does not tag; None when nothing fits.
+    """
     return None
 
 
