@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from datetime import date
+from typing import TypeVar
 
 import dateparser
 import py3langid
@@ -23,6 +24,7 @@ from newsgraph.nlp import load_model, model_version
 from newsgraph.syndication import is_syndicated
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 LANGUAGE_SAMPLE_CHARS = 2000
 ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?=$|[T ])")
@@ -107,18 +109,21 @@ class Pipeline:
 
     def analyse(self, article: Article) -> Analysis:
         """Analyse one article."""
-        return next(self.analyse_many([article]))
+        analysis = next(self.analyse_many([article]))
+        assert isinstance(analysis, Analysis)
+        return analysis
 
-    def analyse_many(self, articles: Iterable[Article]) -> Iterator[Analysis]:
+    def analyse_many(self, items: Iterable[Article | T]) -> Iterator[Analysis | T]:
         """Analyse a stream of articles in order, parsing in batches with ``nlp.pipe``.
 
-        Exact copies of an earlier article's text (another outlet's copy of a wire
-        story) are marked ``duplicate_of`` that article.
+        Items that are not articles (e.g. ingest problems) pass through in place, so
+        outputs stay aligned with inputs. Exact copies of an earlier article's text
+        (another outlet's copy of a wire story) are marked ``duplicate_of`` it.
         """
         seen: dict[str, str] = {}
-        batch: list[Article] = []
-        for article in articles:
-            batch.append(self._mark_duplicate(article, seen))
+        batch: list[Article | T] = []
+        for item in items:
+            batch.append(self._mark_duplicate(item, seen) if isinstance(item, Article) else item)
             if len(batch) >= self.batch_size:
                 yield from self._analyse_batch(batch)
                 batch = []
@@ -133,19 +138,32 @@ class Pipeline:
             return replace(article, duplicate_of=first)
         return article
 
-    def _analyse_batch(self, batch: list[Article]) -> Iterator[Analysis]:
-        parsed = iter(self.nlp.pipe(a.text for a in batch if a.language == self.language))
-        for article in batch:
-            if article.language != self.language:
+    def _parses(self, item: Article | T) -> bool:
+        return isinstance(item, Article) and item.language == self.language
+
+    def _analyse_batch(self, batch: list[Article | T]) -> Iterator[Analysis | T]:
+        docs = iter(self.nlp.pipe(item.text for item in batch if self._parses(item)))
+        for item in batch:
+            if not isinstance(item, Article):
+                yield item
+            elif not self._parses(item):
                 yield Analysis(
-                    article=article,
+                    article=item,
                     note=(
-                        f"language {article.language!r} is not the model's language "
+                        f"language {item.language!r} is not the model's language "
                         f"{self.language!r}: stored without records"
                     ),
                 )
             else:
-                yield self.analyse_doc(next(parsed), article)
+                yield self._analyse_safely(next(docs), item)
+
+    def _analyse_safely(self, doc: Doc, article: Article) -> Analysis:
+        """An extractor bug on one article is logged and reported, never fatal to a batch."""
+        try:
+            return self.analyse_doc(doc, article)
+        except Exception as error:  # noqa: BLE001 - one bad article must not stop a batch
+            log.exception("article %s: extraction failed", article.external_id or article.id)
+            return Analysis(article=article, error=f"extraction failed: {error!r}")
 
     def analyse_doc(self, doc: Doc, article: Article) -> Analysis:
         """Run every extractor over an already parsed article."""

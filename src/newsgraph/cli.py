@@ -1,0 +1,312 @@
+"""The ``newsgraph`` command: thin commands over the library. Only output goes to stdout."""
+
+from __future__ import annotations
+
+import csv
+import functools
+import json
+import logging
+import sys
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+import click
+
+from newsgraph import __version__
+from newsgraph.errors import InputError, NewsgraphError
+from newsgraph.ingest import InputProblem, iter_inputs
+from newsgraph.nlp import MODEL_ENV
+from newsgraph.pipeline import Pipeline, parse_published
+from newsgraph.runner import analyse_inputs, failed_line, run
+from newsgraph.store import LISTINGS, Store, listing_sql
+
+DEFAULT_DB = "newsgraph.duckdb"
+CELL_WIDTH = 60
+
+
+# --- shared options ----------------------------------------------------------------
+def db_option(command: Callable) -> Callable:
+    return click.option(
+        "--db", default=DEFAULT_DB, show_default=True, envvar="NEWSGRAPH_DB",
+        type=click.Path(dir_okay=False), help="DuckDB file of the store ($NEWSGRAPH_DB).",
+    )(command)
+
+
+def model_option(command: Callable) -> Callable:
+    return click.option(
+        "--model", default=None, envvar=MODEL_ENV,
+        help=f"spaCy English pipeline (package or path; ${MODEL_ENV}).",
+    )(command)
+
+
+def validate_published(ctx: click.Context, param: click.Parameter, value: str | None) -> Any:
+    try:
+        return parse_published(value)
+    except InputError as error:
+        raise click.BadParameter(str(error)) from None
+
+
+def article_defaults(command: Callable) -> Callable:
+    command = click.option(
+        "--published", callback=validate_published,
+        help="Publication date YYYY-MM-DD for inputs that lack one.",
+    )(command)
+    return click.option("--source", help="Source name for inputs that lack one.")(command)
+
+
+def output_options(command: Callable) -> Callable:
+    command = click.option(
+        "--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table",
+        show_default=True, help="Output format.",
+    )(command)
+    return click.option(
+        "--limit", type=int, default=50, show_default=True, help="At most this many rows (0: all)."
+    )(command)
+
+
+def reports_errors(command: Callable) -> Callable:
+    """Turn the library's typed errors into one line on stderr and exit status 2."""
+
+    @functools.wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except NewsgraphError as error:
+            click.echo(f"newsgraph: error: {error}", err=True)
+            sys.exit(2)
+
+    return wrapper
+
+
+# --- the command group -------------------------------------------------------------
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="newsgraph")
+@click.option("-v", "--verbose", is_flag=True, help="Log progress details to stderr.")
+def cli(verbose: bool) -> None:
+    """newsgraph: news articles in; actors, events, quotes, places and dates out.
+
+    \b
+    Example:
+        newsgraph run examples/ && newsgraph events --plover SANCTION
+    """
+    logging.basicConfig(
+        level=logging.INFO if verbose else logging.WARNING,
+        format="newsgraph: %(levelname)s: %(message)s",
+        stream=sys.stderr,
+    )
+
+
+@cli.command()
+@click.argument("input_path", metavar="INPUT", type=click.Path(path_type=Path))
+@article_defaults
+@click.option("--format", "fmt", type=click.Choice(["json", "text"]), default="json",
+              show_default=True, help="json: the output contract; text: a readable summary.")
+@model_option
+@reports_errors
+def extract(input_path: Path, published: str | None, source: str | None, fmt: str,
+            model: str | None) -> None:
+    """Analyse INPUT and print the result; no database.
+
+    A .txt file prints one JSON object; a .jsonl file (or a directory) prints one
+    line per input line, in order, with an "error" line for inputs that fail.
+
+    \b
+    Example:
+        newsgraph extract article.txt --published 2022-02-24
+    """
+    pipeline = Pipeline(model=model)
+    single = input_path.suffix not in (".jsonl", "") and not input_path.is_dir()
+    processed = 0
+    for result in analyse_inputs(iter_inputs([input_path]), pipeline, published, source):
+        if isinstance(result, InputProblem):
+            click.echo(f"newsgraph: skipped {result}", err=True)
+            if single:
+                sys.exit(2)
+            record = failed_line(result)
+        else:
+            processed += not result.error
+            record = result.to_dict()
+        if fmt == "text":
+            click.echo(summarise(record))
+        else:
+            click.echo(json.dumps(record, ensure_ascii=False, indent=2 if single else None))
+    if not processed:
+        sys.exit(2)
+
+
+@cli.command(name="run")
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@db_option
+@article_defaults
+@model_option
+@reports_errors
+def run_command(inputs: tuple[Path, ...], db: str, published: str | None, source: str | None,
+                model: str | None) -> None:
+    """Analyse files, directories and JSON Lines into the store.
+
+    Processing the same input twice changes nothing.
+
+    \b
+    Example:
+        newsgraph run examples/ --db news.duckdb
+    """
+    pipeline = Pipeline(model=model)
+    with Store(db) as store, click.progressbar(
+        length=count_inputs(inputs), label="analysing", file=sys.stderr
+    ) as bar:
+        summary = run(iter_inputs(inputs), pipeline, store, published, source,
+                      on_result=lambda _: bar.update(1))
+    for line in summary.lines():
+        click.echo(line)
+    click.echo(f"store: {db}")
+    sys.exit(0 if summary.processed else 2)
+
+
+def count_inputs(paths: Iterable[Path]) -> int:
+    """How many articles the inputs hold (for the progress bar): files and JSONL lines."""
+    total = 0
+    for path in paths:
+        files = sorted(path.rglob("*")) if path.is_dir() else [path]
+        for file in files:
+            if file.suffix == ".jsonl" and file.is_file():
+                with file.open("rb") as handle:
+                    total += sum(1 for line in handle if line.strip())
+            elif file.is_file() and (file.suffix == ".txt" or not path.is_dir()):
+                total += 1
+    return total
+
+
+# --- listings ----------------------------------------------------------------------
+def listing_command(kind: str, filters: list[click.Option], example: str) -> None:
+    """Register ``newsgraph KIND`` listing stored records with the given filter options."""
+
+    @db_option
+    @output_options
+    @reports_errors
+    def command(db: str, fmt: str, limit: int, **values: Any) -> None:
+        with Store(db, read_only=True) as store:
+            columns, rows = store.query(*listing_sql(kind, values, limit))
+        write_rows(columns, rows, fmt)
+
+    command.__doc__ = f"List stored {kind}.\n\n\b\nExample:\n    {example}"
+    for option in filters:
+        command = option(command)
+    cli.command(name=kind)(command)
+
+
+def _filter(name: str, help_text: str) -> Any:
+    return click.option(f"--{name.replace('_', '-')}", name, help=help_text)
+
+
+listing_command("articles", [
+    _filter("source", "Only this source."), _filter("since", "Published on or after (ISO)."),
+    _filter("until", "Published on or before (ISO)."), _filter("language", "ISO 639-1 code."),
+    _filter("search", "Text contains this (case-insensitive)."),
+], "newsgraph articles --since 2020-01-01 --format csv")
+listing_command("entities", [
+    _filter("type", "PERSON, ORG, GPE, …"), _filter("code", "CAMEO code prefix, e.g. RUSGOV."),
+    _filter("country", "ISO alpha-3."), _filter("name", "Name contains this."),
+    _filter("article", "Only this article id."),
+], "newsgraph entities --type PERSON --code USA")
+listing_command("events", [
+    _filter("plover", "PLOVER type, e.g. SANCTION."), _filter("cameo", "CAMEO code prefix."),
+    _filter("actor", "Source or target code prefix."), _filter("source_code", "Source prefix."),
+    _filter("target_code", "Target prefix."), _filter("factuality", "asserted, negated, …"),
+    _filter("article", "Only this article id."), _filter("since", "Event date on or after."),
+    _filter("until", "Event date on or before."),
+], "newsgraph events --actor RUS --plover CONSULT")
+listing_command("quotes", [
+    _filter("speaker", "Speaker name contains this."), _filter("kind", "direct, mixed, indirect."),
+    _filter("article", "Only this article id."), _filter("search", "Quote contains this."),
+], "newsgraph quotes --speaker Price")
+assert set(LISTINGS) == {"articles", "entities", "events", "quotes"}
+
+
+@cli.command()
+@db_option
+@reports_errors
+def stats(db: str) -> None:
+    """Counts of everything in the store.
+
+    \b
+    Example:
+        newsgraph stats --db news.duckdb
+    """
+    with Store(db, read_only=True) as store:
+        click.echo(f"store: {db} (schema {store.schema_version()})")
+        for table, count in store.counts().items():
+            click.echo(f"{table:>10}: {count}")
+        _, rows = store.query(
+            "SELECT coalesce(plover, '(statement)'), count(*) FROM events"
+            " GROUP BY 1 ORDER BY 2 DESC"
+        )
+        if rows:
+            click.echo("events by PLOVER type: " + ", ".join(f"{p} {n}" for p, n in rows))
+
+
+# --- output formatting -------------------------------------------------------------
+def write_rows(columns: list[str], rows: list[tuple], fmt: str) -> None:
+    """Rows as an aligned table, JSON Lines or CSV on stdout."""
+    if fmt == "json":
+        for row in rows:
+            click.echo(json.dumps(dict(zip(columns, row, strict=True)), ensure_ascii=False,
+                                  default=str))
+    elif fmt == "csv":
+        writer = csv.writer(sys.stdout)
+        writer.writerow(columns)
+        writer.writerows(rows)
+    else:
+        cells = [[_cell(v) for v in row] for row in rows]
+        widths = [max([len(c)] + [len(r[i]) for r in cells]) for i, c in enumerate(columns)]
+        click.echo("  ".join(c.ljust(w) for c, w in zip(columns, widths, strict=True)))
+        click.echo("  ".join("-" * w for w in widths))
+        for row in cells:
+            click.echo("  ".join(v.ljust(w) for v, w in zip(row, widths, strict=True)))
+
+
+def _cell(value: Any) -> str:
+    text = "" if value is None else " ".join(str(value).split())
+    return text if len(text) <= CELL_WIDTH else text[: CELL_WIDTH - 1] + "…"
+
+
+def summarise(record: dict[str, Any]) -> str:
+    """A readable summary of one analysed article, for ``--format text``."""
+    article = record["article"]
+    if record.get("error"):
+        return f"{article.get('external_id')}: error: {record['error']}\n"
+    lines = [
+        f"{article.get('title') or article.get('external_id') or article['id'][:12]}",
+        f"  published {article.get('published')}  language {article.get('language')}"
+        f"  syndicated {article.get('syndicated')}",
+    ]
+    if record.get("note"):
+        lines.append(f"  note: {record['note']}")
+    lines.append(f"  entities ({len(record['entities'])}):")
+    lines += [f"    {e['name']} [{e['type']}] {e.get('code') or ''} ×{len(e['mentions'])}"
+              for e in record["entities"]]
+    lines.append(f"  events ({len(record['events'])}):")
+    for e in record["events"]:
+        target = (e.get("target") or {}).get("name") or "-"
+        lines.append(f"    {e.get('date')} {e['source']['name']} -> {target}: {e['cameo']} "
+                     f"{e.get('plover') or ''} ({e['factuality']})")
+    lines.append(f"  quotes ({len(record['quotes'])}):")
+    for q in record["quotes"]:
+        speaker = (q.get("speaker") or {}).get("name") or "?"
+        lines.append(f"    {speaker} [{q['kind']}]: {_cell(q['text'])}")
+    lines.append(f"  places: {', '.join(p['name'] for p in record['places'])}")
+    dates = ", ".join(f"{d['text']}={d['value']}" for d in record["dates"])
+    lines.append(f"  dates: {dates}")
+    return "\n".join(lines) + "\n"
+
+
+def main() -> None:
+    """Entry point of the ``newsgraph`` command."""
+    try:
+        cli()
+    except KeyboardInterrupt:
+        click.echo("newsgraph: interrupted; what was committed is kept", err=True)
+        sys.exit(130)
+
+
+
