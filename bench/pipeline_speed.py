@@ -1,0 +1,56 @@
+"""Throughput of the whole pipeline against the spaCy parse alone, in one process.
+
+    python bench/pipeline_speed.py [JSONL] [--limit N]
+
+Prints articles/s for the parse alone (``nlp.pipe``) and for the full analysis
+(parse + every extractor), and their ratio: the extractors' overhead. Ratios,
+not absolute times, are comparable across these noisy machines.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from pathlib import Path
+
+from newsgraph.pipeline import Pipeline
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "wikinews.jsonl"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("jsonl", nargs="?", default=str(EXAMPLES))
+    parser.add_argument("--limit", type=int, default=100)
+    args = parser.parse_args()
+    with open(args.jsonl, encoding="utf-8") as handle:
+        rows = [json.loads(line) for line, _ in zip(handle, range(args.limit), strict=False)]
+
+    pipeline = Pipeline()
+    articles = [pipeline.make_article(r["text"], published=r.get("published")) for r in rows]
+    knowledge = pipeline.knowledge
+    for part in ("actors", "events", "quotes", "places"):
+        getattr(knowledge, part)  # load every knowledge file before timing
+    words = sum(len(a.text.split()) for a in articles)
+
+    started = time.perf_counter()
+    for _ in pipeline.nlp.pipe(a.text for a in articles):
+        pass
+    parse = time.perf_counter() - started
+
+    started = time.perf_counter()
+    analyses = list(pipeline.analyse_many(articles))
+    full = time.perf_counter() - started
+
+    print(f"articles: {len(articles)}  words: {words}")
+    print(f"parse only:    {len(articles) / parse:7.1f} articles/s  {words / parse:8.0f} words/s")
+    print(f"full analysis: {len(articles) / full:7.1f} articles/s  {words / full:8.0f} words/s")
+    print(f"full / parse time ratio: {full / parse:.2f}")
+    print(f"records: {sum(len(a.events) for a in analyses)} events, "
+          f"{sum(len(a.quotes) for a in analyses)} quotes, "
+          f"{sum(len(a.entities) for a in analyses)} entities")
+
+
+if __name__ == "__main__":
+    main()
