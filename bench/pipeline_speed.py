@@ -36,7 +36,7 @@ def main() -> None:
     list(pipeline.nlp.pipe(a.text for a in articles[:3]))  # warm up the model's first calls
 
     started = time.perf_counter()
-    for _ in pipeline.nlp.pipe(a.text for a in articles):
+    for _ in pipeline.nlp.pipe((a.text for a in articles), batch_size=pipeline.batch_size):
         pass
     parse = time.perf_counter() - started
 
