@@ -74,3 +74,14 @@ def test_non_english_article_is_kept_without_records(analyse):
     assert result["article"]["language"] == "de"
     assert result["entities"] == [] and result["events"] == []
     assert "language" in result["note"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Angela Merkel visited Paris on Monday.", "Putin met Khan.",
+     "Israel accused Iran of plotting."],
+)
+def test_short_english_sentences_are_not_mistaken_for_another_language(analyse, text):
+    result = analyse(text)
+    assert result["article"]["language"] == "en"
+    assert result["entities"]

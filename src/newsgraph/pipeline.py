@@ -10,7 +10,7 @@ from datetime import date
 from typing import TypeVar
 
 import dateparser
-import py3langid
+from py3langid.langid import MODEL_FILE, LanguageIdentifier
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -27,6 +27,7 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 LANGUAGE_SAMPLE_CHARS = 2000
+MIN_LANGUAGE_PROBABILITY = 0.5
 ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?=$|[T ])")
 
 
@@ -54,10 +55,14 @@ def parse_published(value: str | None) -> str | None:
     return parsed.date().isoformat()
 
 
-def detect_language(text: str) -> str:
-    """ISO 639-1 code of the text's language (py3langid)."""
-    language, _ = py3langid.classify(text[:LANGUAGE_SAMPLE_CHARS])
-    return language
+def detect_language(text: str, identifier: LanguageIdentifier, fallback: str) -> str:
+    """ISO 639-1 code of the text's language (py3langid).
+
+    Short texts (a headline, one sentence) often get no confident answer; then the
+    detection is inconclusive and the ``fallback`` (the model's language) is kept.
+    """
+    language, probability = identifier.classify(text[:LANGUAGE_SAMPLE_CHARS])
+    return language if probability >= MIN_LANGUAGE_PROBABILITY else fallback
 
 
 class Pipeline:
@@ -74,6 +79,7 @@ class Pipeline:
         self.knowledge = knowledge or Knowledge()
         self.batch_size = batch_size
         self.language = self.nlp.lang
+        self.language_identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
         self.processed_with = {
             "newsgraph": __version__,
             "model": model_version(self.nlp),
@@ -102,7 +108,8 @@ class Pipeline:
             source=source,
             title=title,
             published=parse_published(published),
-            language=language or detect_language(text),
+            language=language
+            or detect_language(text, self.language_identifier, self.language),
             syndicated=is_syndicated(text),
             processed_with=dict(self.processed_with),
         )
