@@ -34,6 +34,7 @@ COUNTRYLESS = frozenset({"IGO", "NGO", "IMG", "MNC"})
 # entry, which beats a bare country or a bare role.
 RANK_TITLE, RANK_NAME, RANK_WEAK = 3, 2, 1
 NOUNS = ("NOUN", "PROPN")
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
 
 def load_knowledge(directory: Path) -> ActorDictionary:
@@ -56,6 +57,8 @@ class _Match:
     end: int
     codes: tuple[Dated, ...] | None = None
     agent: Agent | None = None
+    capital: bool = False
+    plural: bool = False  # a plural demonym: "Palestinians"
 
 
 def published_day(article: Article) -> date | None:
@@ -84,19 +87,57 @@ def _words(tokens: list[Token]) -> tuple[list[str], list[int]]:
     return words, owners
 
 
-def _name_allowed(tokens: list[Token]) -> bool:
+def _is_place(codes: tuple[Dated, ...]) -> bool:
+    code = resolve(codes, None)
+    return bool(code) and len(code) == 3 and code not in COUNTRYLESS
+
+
+def _name_allowed(tokens: list[Token], codes: tuple[Dated, ...]) -> bool:
     """Dictionary names must look like names in the text: capitalised, short ones upper case,
-    and whole: "Khalid" in "Arslan Khalid" is not the dictionary's Khalid."""
+    and a person or organisation whole: "Khalid" in "Arslan Khalid" is not the dictionary's
+    Khalid (a country adjective may sit inside a longer name: "British Defence Secretary")."""
     if not any(t.text[:1].isupper() for t in tokens):
         return False
-    last = tokens[-1]
-    if tokens[0].ent_iob_ == "I" or (
-        last.i + 1 < len(last.doc) and last.doc[last.i + 1].ent_iob_ == "I"
-    ):
+    if len(tokens) == 1 and len(tokens[0].text.rstrip(".")) <= 3 and not tokens[0].text.isupper():
         return False
-    if len(tokens) == 1 and len(tokens[0].text.rstrip(".")) <= 3:
-        return tokens[0].text.isupper()
-    return True
+    if _is_place(codes):
+        return True
+    first, last = tokens[0], tokens[-1]
+    doc = first.doc
+    cut_before = first.ent_iob_ == "I" and first.i > 0 and doc[first.i - 1].pos_ == "PROPN"
+    cut_after = last.i + 1 < len(doc) and doc[last.i + 1].ent_iob_ == "I"
+    return not (cut_before or cut_after and doc[last.i + 1].pos_ == "PROPN")
+
+
+def _name_at(
+    words: list[str], owners: list[int], i: int, tokens: list[Token], dictionary: ActorDictionary
+) -> tuple[_Match, int] | None:
+    """The longest dictionary name (or, inside a place NER found, gazetteer place) at word i."""
+    for length in range(min(len(words) - i, dictionary.longest_name), 0, -1):
+        key = tuple(words[i : i + length])
+        codes = dictionary.name_codes(key)
+        plural = False
+        if codes is None and singular(key[-1]):
+            codes = dictionary.name_codes(key[:-1] + (singular(key[-1]),))
+            plural = codes is not None
+        span = tokens[owners[i] : owners[i + length - 1] + 1]
+        if codes is not None and _name_allowed(span, codes):
+            capital = dictionary.is_capital(key)
+            plural = plural or bool(
+                len(key) == 1 and singular(key[0]) and dictionary.name_codes((singular(key[0]),))
+            )
+            match = _Match(span[0].i - tokens[0].i, span[-1].i - tokens[0].i + 1, codes=codes,
+                           capital=capital, plural=plural)
+            return match, length
+    for length in range(min(len(words) - i, 4), 0, -1):
+        span = tokens[owners[i] : owners[i + length - 1] + 1]
+        place = dictionary.places.get(tuple(words[i : i + length]))
+        if place and all(t.ent_type_ in PLACE_LABELS for t in span):
+            codes = (Dated(place[0], None, None),)
+            match = _Match(span[0].i - tokens[0].i, span[-1].i - tokens[0].i + 1, codes=codes,
+                           capital=place[1])
+            return match, length
+    return None
 
 
 def find_matches(tokens: list[Token], dictionary: ActorDictionary) -> list[_Match]:
@@ -107,16 +148,9 @@ def find_matches(tokens: list[Token], dictionary: ActorDictionary) -> list[_Matc
     while i < len(words):
         best: _Match | None = None
         best_len = 0
-        for length in range(min(len(words) - i, dictionary.longest_name), 0, -1):
-            key = tuple(words[i : i + length])
-            codes = dictionary.name_codes(key)
-            if codes is None and singular(key[-1]):
-                codes = dictionary.name_codes(key[:-1] + (singular(key[-1]),))
-            span = tokens[owners[i] : owners[i + length - 1] + 1]
-            if codes is not None and _name_allowed(span):
-                best = _Match(owners[i], owners[i + length - 1] + 1, codes=codes)
-                best_len = length
-                break
+        named = _name_at(words, owners, i, tokens, dictionary)
+        if named:
+            best, best_len = named
         for length in range(min(len(words) - i, dictionary.longest_agent), best_len, -1):
             agent = dictionary.agent(tuple(words[i : i + length]))
             if agent is not None:
@@ -157,8 +191,8 @@ def code_phrase(
     """
     matches = find_matches(tokens, dictionary)
     names = [(m, resolve(m.codes, day)) for m in matches if m.codes is not None]
-    places = [code for _, code in names if code and len(code) == 3 and code[:3] not in COUNTRYLESS]
-    actors = [(m, code) for m, code in names if code and not (len(code) == 3 and code in places)]
+    places = [(m, code) for m, code in names if code and _is_place(m.codes)]
+    actors = [(m, code) for m, code in names if code and not _is_place(m.codes)]
     at_head = next((pair for pair in actors if pair[0].start <= head < pair[0].end), None)
     if at_head is None and known:
         at_head = (_Match(head, head + 1, codes=known), resolve(known, day))
@@ -167,19 +201,26 @@ def code_phrase(
     role = agent.agent.role if agent else None
     if agent and role in OFFICE_ROLES and _is_former(tokens, agent):
         role = "ELI"
-    country = places[0] if places else None
+    # A country before a bloc: "village in Western Cambodia" is Cambodia's.
+    places.sort(key=lambda pair: dictionary.country(pair[1]) is None)
+    country = places[0][1] if places else None
+    if country is None and tokens[head].pos_ == "PROPN":
+        country = dictionary.surnames.get(tokens[head].lower_)
 
     if at_head is not None:
         named = at_head[1]
         title = agent is not None and role and agent.start < at_head[0].start
         if title:
             prefix = country or (named[:3] if named else None)
+            if named and named[:3] in COUNTRYLESS:  # "U.N. Secretary-General Kofi Annan"
+                prefix = named
             return _make(_join(prefix, role, dictionary), dictionary), RANK_TITLE
         return _make(named, dictionary), RANK_NAME
     modifiers = [code for m, code in actors]
     if modifiers:
         org = modifiers[-1]
-        if agent is None or role is None or agent.agent.generic or dictionary.role(org) == role:
+        org_role = dictionary.role(org)
+        if agent is None or role is None or org_role == role or agent.agent.generic and org_role:
             return _make(org, dictionary), RANK_NAME
         prefix = org if org[:3] in COUNTRYLESS else (country or org[:3])
         return _make(_join(prefix, role, dictionary), dictionary), RANK_TITLE
@@ -187,8 +228,21 @@ def code_phrase(
         rank = RANK_TITLE if country else RANK_WEAK
         return _make(_join(country, role, dictionary), dictionary), rank
     if country:
-        return _make(country, dictionary), RANK_WEAK
+        return _make(country + _place_role(places, head), dictionary), RANK_WEAK
     return None, 0
+
+
+def _place_role(places: list[tuple[_Match, str]], head: int) -> str:
+    """A capital acting alone stands for its government ("Tehran"); a plural demonym at the
+    head names the people ("Palestinians", "Iraqi Kurds" is left alone)."""
+    if len(places) != 1:
+        return ""
+    match = places[0][0]
+    if match.capital:
+        return "GOV"
+    if match.plural and match.start <= head < match.end:
+        return "CVL"
+    return ""
 
 
 def _join(prefix: str | None, role: str, dictionary: ActorDictionary) -> str:
@@ -247,6 +301,15 @@ def _description_head(token: Token) -> Token:
     return token
 
 
+def _place_tokens(doc: Doc, start: int, end: int) -> tuple[list[Token], int]:
+    """A place mention's tokens, with a preceding "the" ("the West")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return [], 0
+    first = span.start - 1 if span.start and doc[span.start - 1].lower_ == "the" else span.start
+    return list(doc[first : span.end]), span.root.i - first
+
+
 def code_entity(
     entity: Entity, doc: Doc, dictionary: ActorDictionary, day: date | None
 ) -> tuple[ActorCode | None, int]:
@@ -255,8 +318,7 @@ def code_entity(
     best: tuple[ActorCode | None, int] = (None, 0)
     for mention in entity.mentions:
         if entity.type in ("GPE", "LOC", "NORP"):
-            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-            tokens, head = (list(span), span.root.i - span.start) if span else ([], 0)
+            tokens, head = _place_tokens(doc, mention.start, mention.end)
         else:
             tokens, head = mention_context(doc, mention.start, mention.end)
         if not tokens:
