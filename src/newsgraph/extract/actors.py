@@ -171,10 +171,15 @@ def _pick_agent(agents: list[_Match]) -> _Match | None:
     return (specific or agents or [None])[-1]
 
 
-def _make(code: str | None, dictionary: ActorDictionary) -> ActorCode | None:
+def _make(
+    code: str | None, dictionary: ActorDictionary, prefixed: bool = True
+) -> ActorCode | None:
+    """Split a code; ``prefixed=False`` for a bare role ("MUS" is Muslims, not Mauritius)."""
     if not code:
         return None
-    return ActorCode(code, dictionary.country(code), dictionary.role(code))
+    country = dictionary.country(code) if prefixed else None
+    role = dictionary.role(code) if prefixed else dictionary.role("---" + code)
+    return ActorCode(code, country, role)
 
 
 def code_phrase(
@@ -226,7 +231,8 @@ def code_phrase(
         return _make(_join(prefix, role, dictionary), dictionary), RANK_TITLE
     if role:
         rank = RANK_TITLE if country else RANK_WEAK
-        return _make(_join(country, role, dictionary), dictionary), rank
+        code = _join(country, role, dictionary)
+        return _make(code, dictionary, prefixed=bool(country) or code != role), rank
     if country:
         return _make(country + _place_role(places, head), dictionary), RANK_WEAK
     return None, 0
@@ -272,9 +278,34 @@ def code_span(
     tokens = list(span)
     if not tokens:
         return None
+    dictionary: ActorDictionary = knowledge.actors
     head = span.root.i - span.start
-    code, _ = code_phrase(tokens, head, knowledge.actors, published_day(article))
+    code, _ = code_phrase(tokens, head, dictionary, published_day(article))
+    if code is not None and code.country is None and code.code[:3] not in COUNTRYLESS | {"WST"}:
+        country = sentence_country(span, dictionary)
+        if country:
+            rest = code.code[3:] if code.code[:3] in dictionary.countries else code.code
+            code = _make(country + rest, dictionary)
     return code
+
+
+def sentence_country(span: Span, dictionary: ActorDictionary) -> str | None:
+    """The country named nearest to ``span`` in its sentence, outside it: the setting of
+    "Shona rebels" in a sentence about Mozambique's government."""
+    sentence = span.sent
+    tokens = list(sentence)
+    best: tuple[int, str] | None = None
+    for match in find_matches(tokens, dictionary):
+        start, end = sentence.start + match.start, sentence.start + match.end
+        if match.codes is None or not _is_place(match.codes) or start < span.end and end > span.start:
+            continue
+        code = resolve(match.codes, None)
+        if not code or dictionary.country(code) is None:
+            continue
+        distance = span.start - end if end <= span.start else start - span.end
+        if best is None or distance < best[0]:
+            best = (distance, code[:3])
+    return best[1] if best else None
 
 
 def mention_context(doc: Doc, start: int, end: int) -> tuple[list[Token], int]:
