@@ -24,7 +24,8 @@ from newsgraph.extract.actors import code_span
 from newsgraph.knowledge import Knowledge
 from newsgraph.pipeline import Pipeline
 
-SHARED = Path(os.environ.get("NEWSGRAPH_SHARED", Path(__file__).resolve().parents[1].parent / "shared"))
+REPO = Path(__file__).resolve().parents[1]
+SHARED = Path(os.environ.get("NEWSGRAPH_SHARED", REPO.parent / "shared"))
 GOLD = SHARED / "bench" / "plover-gsr" / "plover_gsr_dev.json"
 MARK = re.compile(r"\((SRC|TAR|SRC/TAR): ([^()]*)\)")
 
@@ -105,9 +106,10 @@ def main(argv: list[str]) -> None:
             if gold_sector and gold_sector != "***":
                 sectors += 1
                 sector_ok += got_sector == gold_sector
-            if show and (got_country != gold_country or (
-                gold_sector not in ("", "***") and got_sector != gold_sector
-            )):
+            if show and (
+                got_country != gold_country
+                or (gold_sector not in ("", "***") and got_sector != gold_sector)
+            ):
                 print(
                     f"  {record['id'][14:]:22s} {span.text if span else '?'!r:45s} "
                     f"got {code.code if code else None}/{got_sector or '-'} "

@@ -35,6 +35,9 @@ ROLE_CODES = frozenset(
     + ("LAB", "LEG", "HLH", "REF", "ELI", "AGR", "ENV", "HRI", "DEV", "UAF", "SEP", "INS", "MOD")
     + ("RAD", "NGO", "IGO")
 )
+# CAMEO religion codes: an actor coded by its religion alone is a religious actor (REL).
+RELIGION_CODES = frozenset(("CHR", "CTH", "PRO", "ORT", "MUS", "MOS", "SHI", "SUN", "JEW"))
+RELIGION_CODES |= frozenset(("HIN", "BUD", "JAN", "SIK", "BAH", "ZRO", "DOX", "ITR"))
 _SPLIT = re.compile(r"[\s\-–—/]+")
 _STRIP = re.compile(r"[.,;:!?\"“”()\[\]]")
 
@@ -151,7 +154,8 @@ class ActorDictionary:
         return prefix if pycountry.countries.get(alpha_3=prefix) else None
 
     def role(self, code: str | None) -> str | None:
-        """The first role part of a code: PAKGOVLEG -> GOV; IGOUNO -> None."""
+        """The first role part of a code: PAKGOVLEG -> GOV; CANCHR (a Christian actor) -> REL;
+        an intergovernmental body with no other role (IGOUNO) -> GOV, as CAMEO coders do."""
         if not code:
             return None
         if code[:3] in ROLE_CODES and code[:3] not in ("IGO", "NGO"):
@@ -159,7 +163,9 @@ class ActorDictionary:
         for i in range(3, len(code) - 2, 3):
             if code[i : i + 3] in ROLE_CODES:
                 return code[i : i + 3]
-        return None
+            if code[i : i + 3] in RELIGION_CODES:
+                return "REL"
+        return "GOV" if code.startswith("IGO") else None
 
 
 def _surnames(names: dict[tuple[str, ...], str]) -> dict[str, str]:

@@ -126,16 +126,22 @@ def _name_at(
             plural = plural or bool(
                 len(key) == 1 and singular(key[0]) and dictionary.name_codes((singular(key[0]),))
             )
-            match = _Match(span[0].i - tokens[0].i, span[-1].i - tokens[0].i + 1, codes=codes,
-                           capital=capital, plural=plural)
+            match = _Match(
+                span[0].i - tokens[0].i,
+                span[-1].i - tokens[0].i + 1,
+                codes=codes,
+                capital=capital,
+                plural=plural,
+            )
             return match, length
     for length in range(min(len(words) - i, 4), 0, -1):
         span = tokens[owners[i] : owners[i + length - 1] + 1]
         place = dictionary.places.get(tuple(words[i : i + length]))
         if place and all(t.ent_type_ in PLACE_LABELS for t in span):
             codes = (Dated(place[0], None, None),)
-            match = _Match(span[0].i - tokens[0].i, span[-1].i - tokens[0].i + 1, codes=codes,
-                           capital=place[1])
+            match = _Match(
+                span[0].i - tokens[0].i, span[-1].i - tokens[0].i + 1, codes=codes, capital=place[1]
+            )
             return match, length
     return None
 
@@ -171,9 +177,7 @@ def _pick_agent(agents: list[_Match]) -> _Match | None:
     return (specific or agents or [None])[-1]
 
 
-def _make(
-    code: str | None, dictionary: ActorDictionary, prefixed: bool = True
-) -> ActorCode | None:
+def _make(code: str | None, dictionary: ActorDictionary, prefixed: bool = True) -> ActorCode | None:
     """Split a code; ``prefixed=False`` for a bare role ("MUS" is Muslims, not Mauritius)."""
     if not code:
         return None
@@ -279,7 +283,7 @@ def code_span(
     if not tokens:
         return None
     dictionary: ActorDictionary = knowledge.actors
-    head = span.root.i - span.start
+    tokens, head = _with_noun(span)
     code, _ = code_phrase(tokens, head, dictionary, published_day(article))
     if code is not None and code.country is None and code.code[:3] not in COUNTRYLESS | {"WST"}:
         country = sentence_country(span, dictionary)
@@ -287,6 +291,24 @@ def code_span(
             rest = code.code[3:] if code.code[:3] in dictionary.countries else code.code
             code = _make(country + rest, dictionary)
     return code
+
+
+def _with_noun(span: Span) -> tuple[list[Token], int]:
+    """A lone modifier stands for the noun it modifies: "Russian" in "Russian diplomats",
+    "Romanian" in "Hungarian and Romanian leaders" is coded with "diplomats", "leaders"."""
+    tokens, root = list(span), span.root
+    modifier = root
+    while modifier.dep_ == "conj" and modifier.head.i < modifier.i:
+        modifier = modifier.head
+    head = modifier.head
+    if (
+        modifier.dep_ in ("amod", "compound", "nmod")
+        and head.pos_ == "NOUN"
+        and not span.start <= head.i < span.end
+        and head.i > span.end - 1
+    ):
+        return tokens + [head], len(tokens)
+    return tokens, root.i - span.start
 
 
 def sentence_country(span: Span, dictionary: ActorDictionary) -> str | None:
@@ -297,7 +319,8 @@ def sentence_country(span: Span, dictionary: ActorDictionary) -> str | None:
     best: tuple[int, str] | None = None
     for match in find_matches(tokens, dictionary):
         start, end = sentence.start + match.start, sentence.start + match.end
-        if match.codes is None or not _is_place(match.codes) or start < span.end and end > span.start:
+        inside = start < span.end and end > span.start
+        if match.codes is None or not _is_place(match.codes) or inside:
             continue
         code = resolve(match.codes, None)
         if not code or dictionary.country(code) is None:
