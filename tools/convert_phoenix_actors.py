@@ -65,7 +65,7 @@ def convert_code(raw: str) -> str | None:
         return f"{parts[0]}@{day}.." if span[0] == ">" else f"{parts[0]}@..{day}"
     if "-" in span:
         start, end = (phoenix_date(p) for p in span.split("-", 1))
-        if start is None or end is None:
+        if start is None or end is None or end < start:  # a typo in the source: unusable
             return None
         return f"{parts[0]}@{start}..{end}"
     return None

@@ -5,6 +5,7 @@ Two steps: find mentions (spaCy's NER, repaired by rules), then resolve them int
 pronouns whose antecedent is unambiguous).
 
 Repairs, each a named function:
+- ``extend_first_name``: "Imran" left out of sentence-initial "Imran Khan" is taken back.
 - ``strip_titles``: "Spokesperson Ned Price" -> "Ned Price"; "Vladimir Putin’s" -> "Vladimir Putin".
 - ``is_possessive_fragment``: "’s Focal" (from "the Prime Minister’s Focal Person") is no one.
 - ``retype_places``: a PERSON that the actor dictionary knows as a place ("Donbass") is a GPE.
@@ -88,10 +89,29 @@ def _trim(span: Span) -> tuple[int, int]:
     return start, end
 
 
+def extend_first_name(span: Span, dictionary: ActorDictionary) -> int:
+    """Where NER left a first name out ("Imran" of sentence-initial "Imran Khan"), take it
+    back: capitalised proper nouns right before the name that modify it and are no title."""
+    doc, start = span.doc, span.start
+    while (
+        start > 0
+        and doc[start - 1].pos_ == "PROPN"
+        and not doc[start - 1].ent_type_
+        and doc[start - 1].head.i in range(start, span.end)
+        and doc[start - 1].text[:1].isupper()
+        and dictionary.agent(words_of(doc[start - 1].text)) is None
+        and not dictionary.name_codes(words_of(doc[start - 1].text))
+    ):
+        start -= 1
+    return start
+
+
 def strip_titles(span: Span, dictionary: ActorDictionary) -> tuple[int, int]:
     """Drop titles glued to a person's name and a trailing possessive."""
     start, end = _trim(span)
     doc = span.doc
+    if start == span.start:
+        start = extend_first_name(span, dictionary)
     while start < end - 1:
         matches = find_matches(list(doc[start : end - 1]), dictionary)
         lead = matches[0] if matches else None

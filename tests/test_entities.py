@@ -1,0 +1,148 @@
+"""In-document entity resolution: one entity per actor, NER slips repaired, on real sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+MERGES = [
+    # (text, canonical name, the mentions it must hold)
+    (
+        "Russian President Vladimir Putin met the delegation. Putin said the talks went well.",
+        "Vladimir Putin",
+        ["Vladimir Putin", "Putin"],
+    ),
+    (
+        "Imran Khan arrived in Moscow on Wednesday. Prime Minister Khan laid a wreath.",
+        "Imran Khan",
+        ["Imran Khan", "Khan"],
+    ),
+    (
+        "Russian President Vladimir Putin ordered the operation. Hours later, the Russian "
+        "President met the visitors.",
+        "Vladimir Putin",
+        ["Vladimir Putin", "the Russian President"],
+    ),
+    (
+        "Russian President Vladimir Putin met the delegation in Moscow. “These are the first "
+        "talks of the Russian leader since the war began,” the agency said.",
+        "Vladimir Putin",
+        ["Vladimir Putin", "the Russian leader"],
+    ),
+    (
+        "Pakistan Prime Minister Imran Khan arrived in Moscow. Reports said the Prime Minister "
+        "would stay two days.",
+        "Imran Khan",
+        ["Imran Khan", "the Prime Minister"],
+    ),
+    (
+        "Imran Khan, who arrived in Russia on Wednesday, began his engagements in Moscow.",
+        "Imran Khan",
+        ["Imran Khan", "his"],
+    ),
+]
+APART = [
+    # (text, a pronoun that must stay unlinked): two people could be meant
+    ("Vladimir Putin met Imran Khan in the Kremlin in his first talks since the war.", "his"),
+    ("In an interview ahead of his trip, Imran Khan voiced concern.", "his"),
+]
+REPAIRS = [
+    # (text, PERSON names that must be present, PERSON names that must be absent)
+    (
+        "In Washington, Department of State Spokesperson Ned Price said that the US has "
+        "communicated its position to Islamabad.",
+        ["Ned Price"],
+        ["Spokesperson Ned Price"],
+    ),
+    (
+        "Earlier, the Prime Minister’s Focal Person on Digital Media, Dr Arslan Khalid, said "
+        "that the visit continues as per plan.",
+        ["Arslan Khalid"],
+        ["’s Focal", "Focal"],
+    ),
+    (
+        "The voters rejected Vladimir Putin’s actions in Ukraine.",
+        ["Vladimir Putin"],
+        ["Vladimir Putin’s"],
+    ),
+]
+
+
+def names(result: dict, kind: str) -> list[str]:
+    return [e["name"] for e in result["entities"] if e["type"] == kind]
+
+
+def person(result: dict, name: str) -> dict:
+    found = [e for e in result["entities"] if e["type"] == "PERSON" and e["name"] == name]
+    assert len(found) == 1, names(result, "PERSON")
+    return found[0]
+
+
+@pytest.mark.parametrize(("text", "name", "mentions"), MERGES)
+def test_mentions_of_one_person_merge_into_one_entity(analyse, text, name, mentions) -> None:
+    held = [m["text"] for m in person(analyse(text), name)["mentions"]]
+    assert sorted(set(held)) == sorted(mentions)
+
+
+@pytest.mark.parametrize(("text", "pronoun"), APART)
+def test_an_ambiguous_pronoun_stays_unlinked(analyse, text, pronoun) -> None:
+    result = analyse(text)
+    held = [m["text"] for e in result["entities"] for m in e["mentions"]]
+    assert pronoun not in held
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), REPAIRS)
+def test_ner_slips_are_repaired(analyse, text, present, absent) -> None:
+    found = names(analyse(text), "PERSON")
+    assert all(name in found for name in present) and not set(absent) & set(found)
+
+
+def test_a_place_tagged_as_a_person_becomes_a_place(analyse) -> None:
+    result = analyse(
+        "“These are the first talks since the start of an operation to protect "
+        "Donbass,” the agency said."
+    )
+    assert ("Donbass", "GPE") in [(e["name"], e["type"]) for e in result["entities"]]
+
+
+def test_an_untagged_organisation_before_its_head_noun_is_found(analyse) -> None:
+    result = analyse(
+        "In an interview to Russia’s state-run RT television network ahead of his "
+        "trip, Imran Khan had voiced concern."
+    )
+    assert "RT" in names(result, "ORG")
+
+
+def test_the_canonical_name_is_the_fullest_form(analyse) -> None:
+    result = analyse("Khan spoke first. Later, Imran Khan met the press.")
+    assert names(result, "PERSON") == ["Imran Khan"]
+
+
+def test_seed_mentions_index_the_article_text(seed_analysis) -> None:
+    text = seed_analysis["article"]["text"]
+    wrong = [
+        m
+        for e in seed_analysis["entities"]
+        for m in e["mentions"]
+        if text[m["start"] : m["end"]] != m["text"]
+    ]
+    assert wrong == []
+
+
+def test_entity_ids_are_stable_across_runs(analyse) -> None:
+    text = "Russian President Vladimir Putin met Imran Khan. Putin praised Khan."
+    assert [e["id"] for e in analyse(text)["entities"]] == [
+        e["id"] for e in analyse(text)["entities"]
+    ]
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["Imran Khan", "Vladimir Putin", "Joe Biden", "Ned Price", "Arslan Khalid", "Nawaz Sharif"],
+)
+def test_seed_people_are_one_person_each(seed_analysis, name) -> None:
+    assert names(seed_analysis, "PERSON").count(name) == 1
+
+
+def test_a_first_name_ner_left_out_is_taken_back(analyse) -> None:
+    result = analyse("Imran Khan arrived in Moscow on Wednesday for a two-day visit.")
+    assert names(result, "PERSON") == ["Imran Khan"]
