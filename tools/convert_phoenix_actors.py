@@ -9,7 +9,7 @@ src/newsgraph/knowledge/actors/:
   ``[IGO~]`` becomes ``IGO~``), with the explicit plural forms and ``!PERSON!`` expansions.
 - ``LICENSE.phoenix.txt``: the MIT notice the dictionaries carry.
 
-Re-run with ``python tools/convert_phoenix_actors.py [PHOENIX_DIR]``.
+Re-run with ``PYTHONPATH=src python tools/convert_phoenix_actors.py [PHOENIX_DIR]``.
 """
 
 from __future__ import annotations
@@ -20,6 +20,8 @@ import shutil
 import sys
 from datetime import date
 from pathlib import Path
+
+from newsgraph.extract.actor_dictionary import words_of
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("NEWSGRAPH_SHARED", REPO.parent / "shared"))
@@ -72,9 +74,10 @@ def convert_code(raw: str) -> str | None:
 
 
 def phrase(raw: str) -> str:
-    """``RUSSIAN_FEDERATION_`` -> ``russian federation``; parenthesised parts dropped."""
+    """``RUSSIAN_FEDERATION_`` -> ``russian federation``: the words newsgraph matches on
+    (``words_of``), so loading needs no normalising; parenthesised parts dropped."""
     text = re.sub(r"\([^)]*\)?", " ", raw.split("#", 1)[0])
-    return " ".join(text.replace("_", " ").lower().split())
+    return " ".join(words_of(text.replace("_", " ")))
 
 
 def read_actors(path: Path, source: str) -> dict[str, tuple[list[str], str]]:

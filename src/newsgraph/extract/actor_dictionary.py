@@ -40,12 +40,15 @@ RELIGION_CODES = frozenset(("CHR", "CTH", "PRO", "ORT", "MUS", "MOS", "SHI", "SU
 RELIGION_CODES |= frozenset(("HIN", "BUD", "JAN", "SIK", "BAH", "ZRO", "DOX", "ITR"))
 _SPLIT = re.compile(r"[\s\-–—/]+")
 _STRIP = re.compile(r"[.,;:!?\"“”()\[\]]")
+_POSSESSIVE = re.compile(r"'s\b|'$|(?<=s)'(?=\s|$)")
+_NORMAL = re.compile(r"[a-z0-9]+(?: [a-z0-9]+)*")
 
 
 def words_of(text: str) -> tuple[str, ...]:
     """Normalised words for matching: lower case, no periods, hyphens split, no possessive."""
-    text = text.lower().replace("’", "'")
-    text = re.sub(r"'s\b|'$|(?<=s)'(?=\s|$)", "", text)
+    if _NORMAL.fullmatch(text):  # already normalised (the converted files are): fast path
+        return tuple(text.split())
+    text = _POSSESSIVE.sub("", text.lower().replace("’", "'"))
     return tuple(w for w in _SPLIT.split(_STRIP.sub("", text)) if w and w != "'")
 
 
