@@ -146,3 +146,44 @@ def test_seed_people_are_one_person_each(seed_analysis, name) -> None:
 def test_a_first_name_ner_left_out_is_taken_back(analyse) -> None:
     result = analyse("Imran Khan arrived in Moscow on Wednesday for a two-day visit.")
     assert names(result, "PERSON") == ["Imran Khan"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "surname"),
+    [
+        (
+            "Nancy Pelosi was elected Speaker. Pelosi thanked her colleagues.",
+            "Nancy Pelosi",
+            "Pelosi",
+        ),
+        (
+            "President Donald Trump spoke on Friday. Trump said the wall would be built.",
+            "Donald Trump",
+            "Trump",
+        ),
+    ],
+)
+def test_a_surname_after_the_full_name_is_the_person_whatever_ner_said(
+    analyse, text, name, surname
+) -> None:
+    held = [m["text"] for m in person(analyse(text), name)["mentions"]]
+    assert held.count(surname) == 1
+
+
+def test_a_pronoun_never_takes_a_person_of_the_other_gender(analyse) -> None:
+    text = "Mr Ned Price met the delegation on Monday. She said the talks had gone well."
+    result = analyse(text)
+    held = [m["text"] for e in result["entities"] for m in e["mentions"]]
+    assert "She" not in held
+
+
+def test_a_street_tagged_as_a_person_is_a_facility(analyse) -> None:
+    result = analyse(
+        "Both explosions took place on Karl Marx Avenue, within two miles of each other."
+    )
+    assert [(e["name"], e["type"]) for e in result["entities"]] == [("Karl Marx Avenue", "FAC")]
+
+
+def test_a_lower_case_person_is_dropped(analyse) -> None:
+    result = analyse("The water held 0.002 moles of oxygen per cubic meter (0.1 grams).")
+    assert [e["name"] for e in result["entities"] if e["type"] == "PERSON"] == []

@@ -213,7 +213,7 @@ def code_phrase(
     # A country before a bloc: "village in Western Cambodia" is Cambodia's.
     places.sort(key=lambda pair: dictionary.country(pair[1]) is None)
     country = places[0][1] if places else None
-    if country is None and tokens[head].pos_ == "PROPN":
+    if country is None and _bare_surname(tokens, head, matches):
         country = dictionary.surnames.get(tokens[head].lower_)
 
     if at_head is not None:
@@ -240,6 +240,15 @@ def code_phrase(
     if country:
         return _make(country + _place_role(places, head), dictionary), RANK_WEAK
     return None, 0
+
+
+def _bare_surname(tokens: list[Token], head: int, matches: list[_Match]) -> bool:
+    """Whether the head is a surname alone after a title ("President Kagame"): a full name
+    the dictionary lacks ("Marco Rubio") says nothing about the dictionary's Rubio."""
+    if tokens[head].pos_ != "PROPN" or head == 0:
+        return False
+    before = tokens[head - 1]
+    return any(m.agent is not None and m.end == head for m in matches) or before.pos_ != "PROPN"
 
 
 def _place_role(places: list[tuple[_Match, str]], head: int) -> str:
