@@ -126,8 +126,8 @@ class ActorDictionary:
     countries: dict[str, str | None]
     places: dict[tuple[str, ...], tuple[str, bool]]
     surnames: dict[str, str]
-    longest_name: int
-    longest_agent: int
+    longest_name: dict[str, int]  # first word -> most words of a name starting with it
+    longest_agent: dict[str, int]
 
     def name_codes(self, words: tuple[str, ...]) -> tuple[Dated, ...] | None:
         raw = self.names.get(words)
@@ -169,6 +169,14 @@ class ActorDictionary:
             if code[i : i + 3] in RELIGION_CODES:
                 return "REL"
         return "GOV" if code.startswith("IGO") else None
+
+
+def _longest(table: dict[tuple[str, ...], object]) -> dict[str, int]:
+    longest: dict[str, int] = {}
+    for key in table:
+        if len(key) > longest.get(key[0], 0):
+            longest[key[0]] = len(key)
+    return longest
 
 
 def _surnames(names: dict[tuple[str, ...], str]) -> dict[str, str]:
@@ -222,6 +230,6 @@ def load_dictionary(directory: Path) -> ActorDictionary:
         countries=countries,
         places=places,
         surnames=_surnames(names),
-        longest_name=max(map(len, names), default=1),
-        longest_agent=max(map(len, agents), default=1),
+        longest_name=_longest(names),
+        longest_agent=_longest(agents),
     )

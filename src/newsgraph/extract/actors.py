@@ -113,7 +113,12 @@ def _name_at(
     words: list[str], owners: list[int], i: int, tokens: list[Token], dictionary: ActorDictionary
 ) -> tuple[_Match, int] | None:
     """The longest dictionary name (or, inside a place NER found, gazetteer place) at word i."""
-    for length in range(min(len(words) - i, dictionary.longest_name), 0, -1):
+    first = words[i]
+    most = max(
+        dictionary.longest_name.get(first, 0),
+        dictionary.longest_name.get(singular(first) or first, 0),
+    )
+    for length in range(min(len(words) - i, most), 0, -1):
         key = tuple(words[i : i + length])
         codes = dictionary.name_codes(key)
         plural = False
@@ -157,7 +162,11 @@ def find_matches(tokens: list[Token], dictionary: ActorDictionary) -> list[_Matc
         named = _name_at(words, owners, i, tokens, dictionary)
         if named:
             best, best_len = named
-        for length in range(min(len(words) - i, dictionary.longest_agent), best_len, -1):
+        most = max(
+            dictionary.longest_agent.get(words[i], 0),
+            dictionary.longest_agent.get(singular(words[i]) or words[i], 0),
+        )
+        for length in range(min(len(words) - i, most), best_len, -1):
             agent = dictionary.agent(tuple(words[i : i + length]))
             if agent is not None:
                 best = _Match(owners[i], owners[i + length - 1] + 1, agent=agent)
