@@ -187,3 +187,26 @@ def test_a_street_tagged_as_a_person_is_a_facility(analyse) -> None:
 def test_a_lower_case_person_is_dropped(analyse) -> None:
     result = analyse("The water held 0.002 moles of oxygen per cubic meter (0.1 grams).")
     assert [e["name"] for e in result["entities"] if e["type"] == "PERSON"] == []
+
+
+def org_mentions(result: dict, name: str) -> list[str]:
+    found = [e for e in result["entities"] if e["type"] == "ORG" and e["name"] == name]
+    assert len(found) == 1, [(e["name"], e["type"]) for e in result["entities"]]
+    return [m["text"] for m in found[0]["mentions"]]
+
+
+def test_an_acronym_joins_the_organisation_it_abbreviates(analyse) -> None:
+    text = (
+        "The United Nations called for a ceasefire on Monday. A U.N. spokesman said aid "
+        "convoys were ready."
+    )
+    assert sorted(set(org_mentions(analyse(text), "United Nations"))) == ["U.N.", "United Nations"]
+
+
+def test_the_noun_an_organisation_was_introduced_with_refers_to_it(analyse) -> None:
+    text = (
+        "President Putin is holding a meeting with Prime Minister Khan in the Kremlin, "
+        "state-run TASS news agency reported. “These are the first face-to-face talks of the "
+        "Russian leader since the start of the operation,” the agency said."
+    )
+    assert org_mentions(analyse(text), "TASS") == ["TASS", "the agency"]

@@ -266,11 +266,11 @@ def _place_role(places: list[tuple[_Match, str]], head: int) -> str:
     if len(places) != 1:
         return ""
     match = places[0][0]
+    if not match.start <= head < match.end:
+        return ""  # "The Jakarta Post" is no government
     if match.capital:
         return "GOV"
-    if match.plural and match.start <= head < match.end:
-        return "CVL"
-    return ""
+    return "CVL" if match.plural else ""
 
 
 def _join(prefix: str | None, role: str, dictionary: ActorDictionary) -> str:

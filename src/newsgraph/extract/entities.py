@@ -2,7 +2,8 @@
 
 Two steps: find mentions (spaCy's NER, repaired by rules), then resolve them into actors
 (full name, surname, title + surname, role descriptions introduced for the person, and
-pronouns whose antecedent is unambiguous).
+pronouns whose antecedent is unambiguous; for organisations, acronyms of their name and
+"the <noun>" they were introduced with).
 
 Repairs, each a named function:
 - ``extend_first_name``: "Imran" left out of sentence-initial "Imran Khan" is taken back.
@@ -188,12 +189,14 @@ def resolve_mentions(
         key = (candidate.label, words_of(doc[candidate.start : candidate.end].text))
         actor = others.setdefault(key, _Actor(candidate.label))
         actor.mentions.append((candidate.start, candidate.end))
+    organisations = merge_acronyms(doc, list(others.values()))
     for actor in actors:
         actor.titles = introduced_titles(doc, actor, dictionary)
     taken = {i for c in candidates for i in range(c.start, c.end)}
     link_descriptions(doc, actors, dictionary, taken)
     link_pronouns(doc, actors)
-    every = actors + list(others.values())
+    link_organisation_nouns(doc, [a for a in organisations if a.label == "ORG"], dictionary, taken)
+    every = actors + organisations
     for actor in every:
         actor.mentions.sort()
     return sorted(every, key=lambda a: a.mentions[0])
@@ -216,6 +219,62 @@ def group_person_names(doc: Doc, persons: list[_Candidate]) -> list[_Actor]:
         actor.mentions.append((candidate.start, candidate.end))
         actor.names.append(words)
     return actors
+
+
+def merge_acronyms(doc: Doc, actors: list[_Actor]) -> list[_Actor]:
+    """ "UN" / "U.N." joins "United Nations" when its letters are the name's initials."""
+    full: dict[str, _Actor] = {}
+    for actor in actors:
+        start, end = actor.mentions[0]
+        words = [t.text for t in doc[start:end] if t.text[:1].isupper()]
+        if actor.label == "ORG" and len(words) > 1:
+            full.setdefault("".join(w[0] for w in words), actor)
+    kept = []
+    for actor in actors:
+        start, end = actor.mentions[0]
+        letters = doc[start:end].text.replace(".", "")
+        owner = full.get(letters) if letters.isupper() and letters.isalpha() else None
+        if owner is not None and owner is not actor:
+            owner.mentions.extend(actor.mentions)
+        else:
+            kept.append(actor)
+    return kept
+
+
+def link_organisation_nouns(
+    doc: Doc, organisations: list[_Actor], dictionary: ActorDictionary, taken: set[int]
+) -> None:
+    """ "the agency" after "state-run TASS news agency" (or "TASS, the agency") is TASS: an
+    organisation introduced with a head noun that names a kind of actor is the one
+    "the <noun>" refers to, if only one organisation was introduced with that noun ("Navy
+    ship" introduces no organisation noun: a ship is no actor)."""
+    introduced: dict[str, list[tuple[int, _Actor]]] = {}
+
+    def introduce(noun: Token, actor: _Actor) -> None:
+        lemma = noun.lemma_.lower()
+        before = doc[noun.i - 1].lower_ if noun.i else ""
+        if noun.pos_ == "NOUN" and (
+            dictionary.agent((lemma,)) or dictionary.agent((before, lemma))
+        ):
+            introduced.setdefault(lemma, []).append((noun.i, actor))
+
+    for actor in organisations:
+        for start, end in actor.mentions:
+            root = doc[start:end].root
+            if root.dep_ == "compound" and root.head.i >= end:
+                introduce(root.head, actor)
+            for child in root.children:
+                if child.dep_ == "appos":
+                    introduce(child, actor)
+    for token in doc:
+        if token.lower_ not in DEFINITE or token.i + 1 >= len(doc):
+            continue
+        noun = doc[token.i + 1]
+        if noun.i in taken or noun.pos_ != "NOUN" or noun.dep_ == "compound":
+            continue
+        owners = {id(a): a for i, a in introduced.get(noun.lemma_.lower(), []) if i < noun.i}
+        if len(owners) == 1:
+            next(iter(owners.values())).mentions.append((token.i, noun.i + 1))
 
 
 def relabel_person_names(
