@@ -132,3 +132,12 @@ def test_code_span_returns_none_for_a_phrase_with_no_actor(pipeline) -> None:
     doc = pipeline.nlp(sentence)
     article = pipeline.make_article(sentence)
     assert code_span(doc[0:2], article, pipeline.knowledge) is None
+
+
+def test_a_role_without_a_country_takes_the_country_of_its_sentence(analyse) -> None:
+    result = analyse(
+        "Emergencies Minister Yevgeny Zinichev flew to the site, Russian officials said.",
+        published="2019-01-02",
+    )
+    zinichev = [e for e in result["entities"] if e["name"] == "Yevgeny Zinichev"]
+    assert [(e["code"], e["country"], e["role"]) for e in zinichev] == [("RUSGOV", "RUS", "GOV")]

@@ -417,7 +417,8 @@ def code_actors(
     for entity in entities:
         code, _ = code_entity(entity, doc, dictionary, day)
         coded.append(_with_code(entity, code))
-    return [_borrow_country(entity, coded, doc, dictionary) for entity in coded]
+    coded = [_borrow_country(entity, coded, doc, dictionary) for entity in coded]
+    return [_country_from_sentence(entity, doc, dictionary) for entity in coded]
 
 
 def _with_code(entity: Entity, code: ActorCode | None) -> Entity:
@@ -441,4 +442,20 @@ def _borrow_country(
             if any(m.start <= t.idx < m.end for t in context for m in other.mentions):
                 code = other.code[:3] + (entity.code or "")
                 return _with_code(entity, _make(code, dictionary))
+    return entity
+
+
+def _country_from_sentence(entity: Entity, doc: Doc, dictionary: ActorDictionary) -> Entity:
+    """A role with no country ("Minister Yevgeny Zinichev" -> GOV) takes the country named
+    nearest to the entity's first mention in its sentence."""
+    if entity.country or not entity.code or not entity.role:
+        return entity
+    if entity.code[:3] in COUNTRYLESS | {"WST"}:
+        return entity
+    rest = entity.code[3:] if entity.code[:3] in dictionary.countries else entity.code
+    for mention in entity.mentions:
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        country = sentence_country(span, dictionary) if span is not None else None
+        if country:
+            return _with_code(entity, _make(country + rest, dictionary))
     return entity

@@ -9,7 +9,8 @@ Repairs, each a named function:
 - ``extend_first_name``: "Imran" left out of sentence-initial "Imran Khan" is taken back.
 - ``strip_titles``: "Spokesperson Ned Price" -> "Ned Price"; "Vladimir Putin’s" -> "Vladimir Putin".
 - ``is_possessive_fragment``: "’s Focal" (from "the Prime Minister’s Focal Person") is no one;
-  nor is a PERSON with no capital letter ("cubic meter").
+  nor is a PERSON with no capital letter ("cubic meter"), nor one that is a common noun for a
+  kind of actor ("Scholars" at the start of a sentence): ``is_common_noun``.
 - ``retype_places``: a PERSON that the actor dictionary knows as a place ("Donbass") is a GPE.
 - ``untagged_organisations``: "RT" in "state-run RT television network" is an ORG.
 - ``relabel_person_names``: "Trump" tagged ORG, or untagged "Pelosi", after the full name,
@@ -77,7 +78,7 @@ def find_mentions(doc: Doc, dictionary: ActorDictionary) -> list[_Candidate]:
         if span.label_ == "PERSON" and not any(t.text[:1].isupper() for t in span):
             continue  # "cubic meter": names are capitalised
         start, end = strip_titles(span, dictionary) if span.label_ == "PERSON" else _trim(span)
-        if start >= end:
+        if start >= end or span.label_ == "PERSON" and is_common_noun(doc[start:end], dictionary):
             continue
         label = retype_places(doc[start:end], span.label_, dictionary)
         found.append(_Candidate(start, end, label))
@@ -88,6 +89,11 @@ def find_mentions(doc: Doc, dictionary: ActorDictionary) -> list[_Candidate]:
 def is_possessive_fragment(span: Span) -> bool:
     """A span that starts with a possessive marker ("’s Focal") is a fragment, not a name."""
     return span[0].tag_ == "POS" or span[0].text in ("’s", "'s")
+
+
+def is_common_noun(span: Span, dictionary: ActorDictionary) -> bool:
+    """A one-word "person" that is a kind of actor ("Scholars" starting a sentence) is no name."""
+    return len(span) == 1 and dictionary.agent(words_of(span.text)) is not None
 
 
 def _trim(span: Span) -> tuple[int, int]:
