@@ -446,9 +446,10 @@ def _borrow_country(
 
 
 def _country_from_sentence(entity: Entity, doc: Doc, dictionary: ActorDictionary) -> Entity:
-    """A role with no country ("Minister Yevgeny Zinichev" -> GOV) takes the country named
-    nearest to the entity's first mention in its sentence."""
-    if entity.country or not entity.code or not entity.role:
+    """A person with a role but no country ("Minister Yevgeny Zinichev" -> GOV) takes the
+    country named nearest to their first mention in its sentence. Not organisations: an
+    organisation's name words ("Digital Media") say little about where it belongs."""
+    if entity.type != "PERSON" or entity.country or not entity.code or not entity.role:
         return entity
     if entity.code[:3] in COUNTRYLESS | {"WST"}:
         return entity
