@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.actor_dictionary import ActorDictionary, resolve, words_of
-from newsgraph.extract.actors import COUNTRYLESS, find_matches
+from newsgraph.extract.actor_phrases import COUNTRYLESS, find_matches
 from newsgraph.ids import record_id
 from newsgraph.knowledge import Knowledge
 from newsgraph.model import Article, Entity, Mention
