@@ -64,6 +64,11 @@ REPAIRS = [
         ["Vladimir Putin"],
         ["Vladimir Putin’s"],
     ),
+    (
+        "The book quotes David Axelrod - the campaign strategist - at length.",
+        ["David Axelrod"],
+        ["David Axelrod - the"],
+    ),
 ]
 
 

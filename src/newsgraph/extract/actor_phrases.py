@@ -226,12 +226,12 @@ def code_phrase(
 
 
 def _bare_surname(tokens: list[Token], head: int, matches: list[_Match]) -> bool:
-    """Whether the head is a surname alone after a title ("President Kagame"): a full name
-    the dictionary lacks ("Marco Rubio") says nothing about the dictionary's Rubio."""
+    """Whether the head is a surname right after a title ("President Kagame"): a full name
+    the dictionary lacks ("Marco Rubio"), or a name alone ("Denis"), says nothing about the
+    dictionary's Rubio or Denis."""
     if tokens[head].pos_ != "PROPN" or head == 0:
         return False
-    before = tokens[head - 1]
-    return any(m.agent is not None and m.end == head for m in matches) or before.pos_ != "PROPN"
+    return any(m.agent is not None and m.end == head for m in matches)
 
 
 def _place_role(places: list[tuple[_Match, str]], head: int) -> str:

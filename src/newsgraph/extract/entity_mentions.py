@@ -2,7 +2,8 @@
 
 Repairs, each a named function:
 - ``extend_first_name``: "Imran" left out of sentence-initial "Imran Khan" is taken back.
-- ``strip_titles``: "Spokesperson Ned Price" -> "Ned Price"; "Vladimir Putin’s" -> "Vladimir Putin".
+- ``strip_titles``: "Spokesperson Ned Price" -> "Ned Price"; "Vladimir Putin’s" -> "Vladimir Putin";
+  ``repair_person`` also drops a sentence opener ("Initially Sanger") and lower-case tails.
 - ``is_possessive_fragment``: "’s Focal" (from "the Prime Minister’s Focal Person") is no one;
   nor is a PERSON with no capital letter ("cubic meter"), nor, by ``is_common_noun``, a
   one-word PERSON that names a kind of actor ("Scholars" at the start of a sentence).
@@ -22,6 +23,8 @@ from newsgraph.extract.actor_phrases import COUNTRYLESS, find_matches
 
 ACTOR_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
 DEFINITE = frozenset({"the"})
+# Parts of speech of a capitalised sentence opener NER glued to a name.
+NOT_NAMES = frozenset({"ADV", "VERB", "ADP", "DET", "PRON", "SCONJ", "CCONJ", "AUX", "PART"})
 STREET_WORDS = frozenset({"avenue", "street", "road", "boulevard", "square", "lane", "highway"})
 
 
@@ -56,7 +59,12 @@ def repair_person(span: Span, dictionary: ActorDictionary) -> Candidate | None:
     if not any(t.text[:1].isupper() for t in span):
         return None  # "cubic meter": names are capitalised
     start, end = strip_titles(span, dictionary)
-    name = span.doc[start:end]
+    doc = span.doc
+    while start < end and doc[start].is_sent_start and doc[start].pos_ in NOT_NAMES:
+        start += 1  # "Initially Sanger said": a capitalised sentence opener is no name
+    while end > start and not doc[end - 1].text[:1].isupper():
+        end -= 1  # "David Axelrod - the"
+    name = doc[start:end]
     if start >= end or is_common_noun(name, dictionary):
         return None
     return Candidate(start, end, retype_places(name, "PERSON", dictionary))
