@@ -248,7 +248,9 @@ def _place_role(places: list[tuple[_Match, str]], head: int) -> str:
 
 
 def _join(prefix: str | None, role: str, dictionary: ActorDictionary) -> str:
-    if role.endswith("~"):  # Phoenix's [IGO~]: an international role ("peacekeeping troops")
+    if role.endswith("~"):  # Phoenix's [IGO~]: an international role ("truce monitors")
+        if prefix and prefix.startswith(role[:-1]):
+            return prefix
         return role[:-1] + (prefix if prefix and dictionary.country(prefix) else "")
     return (prefix or "") + role
 
