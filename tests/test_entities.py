@@ -35,6 +35,19 @@ MERGES = [
         ["Imran Khan", "the Prime Minister"],
     ),
     (
+        "In Washington, Department of State Spokesperson Ned Price said that the US had "
+        "communicated its position. “Well, we’re certainly aware of the trip,” Mr Price said.",
+        "Ned Price",
+        ["Ned Price", "Price"],
+    ),
+    (
+        "Department of State Spokesperson Ned Price spoke on Wednesday. “Well, we’re certainly "
+        "aware of the trip,” Mr Price said. “We believe it’s the responsibility of every "
+        "country to voice concern,” he said.",
+        "Ned Price",
+        ["Ned Price", "Price", "he"],
+    ),
+    (
         "Imran Khan, who arrived in Russia on Wednesday, began his engagements in Moscow.",
         "Imran Khan",
         ["Imran Khan", "his"],
