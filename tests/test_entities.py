@@ -228,3 +228,21 @@ def test_the_noun_an_organisation_was_introduced_with_refers_to_it(analyse) -> N
         "Russian leader since the start of the operation,” the agency said."
     )
     assert org_mentions(analyse(text), "TASS") == ["TASS", "the agency"]
+
+
+def test_a_country_acronym_joins_the_country_name(analyse) -> None:
+    result = analyse(
+        "The United States imposed sanctions on Monday. U.S. officials said more would follow."
+    )
+    places = [e for e in result["entities"] if e["type"] == "GPE"]
+    assert [(e["name"], sorted({m["text"] for m in e["mentions"]})) for e in places] == [
+        ("United States", ["U.S.", "United States"])
+    ]
+
+
+def test_an_organisation_is_named_by_its_full_name_even_after_its_acronym(analyse) -> None:
+    result = analyse(
+        "A U.N. spokesman said aid convoys were ready. The United Nations called for a "
+        "ceasefire on Monday."
+    )
+    assert "United Nations" in names(result, "ORG") and "U.N." not in names(result, "ORG")

@@ -42,11 +42,13 @@ def _record(doc: Doc, article: Article, actor: Actor) -> Entity:
 
 
 def canonical_name(doc: Doc, actor: Actor) -> str:
-    """The fullest proper-name form among the mentions (most words, then longest)."""
+    """The fullest proper-name form among the mentions (most words, then longest): "Imran
+    Khan" over "Khan", "United States" over "U.S.", "TASS" over "the agency"."""
     if actor.label == "PERSON" and actor.names:
         spans = [doc[s:e] for s, e in actor.mentions if doc[s].pos_ != "PRON"]
         named = [s for s in spans if words_of(s.text) in actor.names]
         best = max(named, key=lambda s: (len(words_of(s.text)), len(s.text)))
         return best.text
-    start, end = actor.mentions[0]
-    return doc[start:end].text
+    names = [doc[s:e] for s, e in actor.mentions if doc[s].pos_ not in ("DET", "PRON")]
+    names = names or [doc[s:e] for s, e in actor.mentions]
+    return max(names, key=lambda s: (len(words_of(s.text)), len(s.text))).text

@@ -85,18 +85,20 @@ def group_person_names(doc: Doc, persons: list[Candidate]) -> list[Actor]:
 
 
 def merge_acronyms(doc: Doc, actors: list[Actor]) -> list[Actor]:
-    """ "UN" / "U.N." joins "United Nations" when its letters are the name's initials."""
-    full: dict[str, Actor] = {}
+    """An acronym joins the name it abbreviates, of the same label: "U.N." -> "United
+    Nations", "U.S." -> "United States"."""
+    full: dict[tuple[str, str], Actor] = {}
     for actor in actors:
         start, end = actor.mentions[0]
         words = [t.text for t in doc[start:end] if t.text[:1].isupper()]
-        if actor.label == "ORG" and len(words) > 1:
-            full.setdefault("".join(w[0] for w in words), actor)
+        if len(words) > 1:
+            full.setdefault((actor.label, "".join(w[0] for w in words)), actor)
     kept = []
     for actor in actors:
         start, end = actor.mentions[0]
         letters = doc[start:end].text.replace(".", "")
-        owner = full.get(letters) if letters.isupper() and letters.isalpha() else None
+        acronym = letters.isupper() and letters.isalpha()
+        owner = full.get((actor.label, letters)) if acronym else None
         if owner is not None and owner is not actor:
             owner.mentions.extend(actor.mentions)
         else:
