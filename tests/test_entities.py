@@ -246,3 +246,9 @@ def test_an_organisation_is_named_by_its_full_name_even_after_its_acronym(analys
         "ceasefire on Monday."
     )
     assert "United Nations" in names(result, "ORG") and "U.N." not in names(result, "ORG")
+
+
+def test_a_surname_inside_another_name_is_not_the_person(analyse) -> None:
+    text = "Ned Price spoke on Monday. The Consumer Price Index rose by two percent."
+    held = [m["text"] for m in person(analyse(text), "Ned Price")["mentions"]]
+    assert held == ["Ned Price"]

@@ -164,9 +164,21 @@ def relabel_person_names(
     for token in doc:
         if token.pos_ == "PROPN" and token.i not in taken and not token.ent_type_:
             actor = unique.get(words_of(token.text))
-            if actor is not None and token.text[:1].isupper():
+            if actor is not None and token.text[:1].isupper() and _stands_alone(token):
                 actor.mentions.append((token.i, token.i + 1))
     return kept
+
+
+def _stands_alone(token: Token) -> bool:
+    """A bare name, not part of a longer one ("Price" in "Consumer Price Index" is not)."""
+    doc = token.doc
+    before = doc[token.i - 1] if token.i else None
+    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    return (
+        token.dep_ != "compound"
+        and not (before is not None and before.pos_ == "PROPN")
+        and not (after is not None and after.pos_ == "PROPN")
+    )
 
 
 def _part_of(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
