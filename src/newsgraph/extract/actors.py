@@ -1,29 +1,55 @@
-"""Actor coding: CAMEO actor code, country and role for each entity at the article's date."""
+"""Actor coding: CAMEO actor code, country and role for each entity at the article's date.
+
+Each mention is coded from the phrase that describes it (``actor_phrases.code_phrase``); the
+entity takes its most telling mention (a title in the text beats a dictionary entry, which
+beats a bare country). What a phrase leaves open is filled from around it: a role without a
+country takes the country of another entity in its description ("the Prime Minister's Focal
+Person, Dr Arslan Khalid") or of its sentence.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import replace
+from datetime import date
 from pathlib import Path
-from typing import Any
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
+from newsgraph.extract.actor_dictionary import ActorDictionary, load_dictionary, resolve, words_of
+from newsgraph.extract.actor_phrases import (
+    COUNTRYLESS,
+    RANK_NAME,
+    ActorCode,
+    code_phrase,
+    find_matches,
+    is_place,
+    make_code,
+)
 from newsgraph.knowledge import Knowledge
 from newsgraph.model import Article, Entity
 
+__all__ = ["ActorCode", "code_actors", "code_span", "load_knowledge"]
+NOUNS = ("NOUN", "PROPN")
 
-def load_knowledge(directory: Path) -> Any:
+
+def load_knowledge(directory: Path) -> ActorDictionary:
     """Load the actor dictionaries from ``directory``."""
-    return None
+    return load_dictionary(directory)
 
 
-@dataclass(frozen=True, slots=True)
-class ActorCode:
-    """A CAMEO actor code split into its parts: ``PAKGOV`` -> PAK / GOV."""
-
-    code: str
-    country: str | None
-    role: str | None
+def published_day(article: Article) -> date | None:
+    """The article's date, with partial dates taken at their start ("2022-02" -> 1 Feb)."""
+    if not article.published:
+        return None
+    parts = article.published.split("-")
+    try:
+        return date(
+            int(parts[0]),
+            int(parts[1]) if len(parts) > 1 else 1,
+            int(parts[2][:2]) if len(parts) > 2 else 1,
+        )
+    except ValueError:
+        return None
 
 
 def code_span(
@@ -31,13 +57,174 @@ def code_span(
 ) -> ActorCode | None:
     """Code any noun phrase as an actor ("Western governments", "police", "Imran Khan").
 
-    Used for entities and for actors NER does not tag; None when nothing fits.
+    Used for entities and for actors NER does not tag; None when nothing fits. When the span
+    is a mention of a coded entity (``entities``), that entity's code is used.
     """
-    return None
+    for entity in entities:
+        if entity.code and any(
+            m.start <= span.start_char and span.end_char <= m.end for m in entity.mentions
+        ):
+            return ActorCode(entity.code, entity.country, entity.role)
+    tokens = list(span)
+    if not tokens:
+        return None
+    dictionary: ActorDictionary = knowledge.actors
+    tokens, head = _with_noun(span)
+    code, _ = code_phrase(tokens, head, dictionary, published_day(article))
+    if code is not None and code.country is None and code.code[:3] not in COUNTRYLESS | {"WST"}:
+        country = sentence_country(span, dictionary)
+        if country:
+            rest = code.code[3:] if code.code[:3] in dictionary.countries else code.code
+            code = make_code(country + rest, dictionary)
+    return code
+
+
+def _with_noun(span: Span) -> tuple[list[Token], int]:
+    """A lone modifier stands for the noun it modifies: "Russian" in "Russian diplomats",
+    "Romanian" in "Hungarian and Romanian leaders" is coded with "diplomats", "leaders"."""
+    tokens, root = list(span), span.root
+    modifier = root
+    while modifier.dep_ == "conj" and modifier.head.i < modifier.i:
+        modifier = modifier.head
+    head = modifier.head
+    if (
+        modifier.dep_ in ("amod", "compound", "nmod")
+        and head.pos_ == "NOUN"
+        and not span.start <= head.i < span.end
+        and head.i > span.end - 1
+    ):
+        return tokens + [head], len(tokens)
+    return tokens, root.i - span.start
+
+
+def sentence_country(span: Span, dictionary: ActorDictionary) -> str | None:
+    """The country named nearest to ``span`` in its sentence, outside it: the setting of
+    "Shona rebels" in a sentence about Mozambique's government."""
+    sentence = span.sent
+    tokens = list(sentence)
+    best: tuple[int, str] | None = None
+    for match in find_matches(tokens, dictionary):
+        start, end = sentence.start + match.start, sentence.start + match.end
+        inside = start < span.end and end > span.start
+        if match.codes is None or not is_place(match.codes) or inside:
+            continue
+        code = resolve(match.codes, None)
+        if not code or dictionary.country(code) is None:
+            continue
+        distance = span.start - end if end <= span.start else start - span.end
+        if best is None or distance < best[0]:
+            best = (distance, code[:3])
+    return best[1] if best else None
+
+
+def mention_context(doc: Doc, start: int, end: int) -> tuple[list[Token], int]:
+    """The tokens that describe a mention: its left modifiers ("US President" before "Joe
+    Biden"), or the noun phrase it is in apposition to; and the mention head's position."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return [], 0
+    root = span.root
+    first = min(root.left_edge.i, span.start)
+    tokens = list(doc[first : span.end])
+    head = root.i - first
+    if root.dep_ == "appos" and root.head.pos_ in NOUNS and root.head.i < span.start:
+        owner = _description_head(root.head)
+        described = [t for t in doc[owner.left_edge.i : owner.i + 1]]
+        return described + tokens, len(described) + head
+    return tokens, head
+
+
+def _description_head(token: Token) -> Token:
+    """Climb from a noun inside a prepositional phrase to the noun the phrase modifies."""
+    while token.dep_ == "pobj" and token.head.dep_ == "prep" and token.head.head.pos_ in NOUNS:
+        token = token.head.head
+    return token
+
+
+def _place_tokens(doc: Doc, start: int, end: int) -> tuple[list[Token], int]:
+    """A place mention's tokens, with a preceding "the" ("the West")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return [], 0
+    first = span.start - 1 if span.start and doc[span.start - 1].lower_ == "the" else span.start
+    return list(doc[first : span.end]), span.root.i - first
+
+
+def code_entity(
+    entity: Entity, doc: Doc, dictionary: ActorDictionary, day: date | None
+) -> tuple[ActorCode | None, int]:
+    """The best code among an entity's mentions, with its rank."""
+    known = dictionary.name_codes(words_of(entity.name))
+    best: tuple[ActorCode | None, int] = (None, 0)
+    for mention in entity.mentions:
+        if entity.type in ("GPE", "LOC", "NORP"):
+            tokens, head = _place_tokens(doc, mention.start, mention.end)
+        else:
+            tokens, head = mention_context(doc, mention.start, mention.end)
+        if not tokens:
+            continue
+        found = code_phrase(tokens, head, dictionary, day, known)
+        if found[0] is not None and found[1] > best[1]:
+            best = found
+    if best[0] is None and known:
+        best = (make_code(resolve(known, day), dictionary), RANK_NAME)
+    return best
 
 
 def code_actors(
     entities: list[Entity], doc: Doc, article: Article, knowledge: Knowledge
 ) -> list[Entity]:
-    """Return the entities with ``code``, ``country`` and ``role`` filled where known."""
-    return entities
+    """Return the entities with ``code``, ``country`` and ``role`` filled where known.
+
+    An entity whose own mentions give a role but no country ("the Prime Minister's Focal
+    Person, Dr Arslan Khalid") takes the country of another entity mentioned in its context.
+    """
+    dictionary: ActorDictionary = knowledge.actors
+    day = published_day(article)
+    coded: list[Entity] = []
+    for entity in entities:
+        code, _ = code_entity(entity, doc, dictionary, day)
+        coded.append(_with_code(entity, code))
+    coded = [_borrow_country(entity, coded, doc, dictionary) for entity in coded]
+    return [_country_from_sentence(entity, doc, dictionary) for entity in coded]
+
+
+def _with_code(entity: Entity, code: ActorCode | None) -> Entity:
+    if code is None:
+        return entity
+    return replace(entity, code=code.code, country=code.country, role=code.role)
+
+
+def _borrow_country(
+    entity: Entity, entities: list[Entity], doc: Doc, dictionary: ActorDictionary
+) -> Entity:
+    """Fill a missing country from an entity mentioned in this entity's describing context."""
+    if entity.country or not entity.role or (entity.code or "")[:3] in COUNTRYLESS:
+        return entity
+    for mention in entity.mentions:
+        tokens, _ = mention_context(doc, mention.start, mention.end)
+        context = [t for t in tokens if not mention.start <= t.idx < mention.end]
+        for other in entities:
+            if other is entity or not other.country or not other.code:
+                continue
+            if any(m.start <= t.idx < m.end for t in context for m in other.mentions):
+                code = other.code[:3] + (entity.code or "")
+                return _with_code(entity, make_code(code, dictionary))
+    return entity
+
+
+def _country_from_sentence(entity: Entity, doc: Doc, dictionary: ActorDictionary) -> Entity:
+    """A person with a role but no country ("Minister Yevgeny Zinichev" -> GOV) takes the
+    country named nearest to their first mention in its sentence. Not organisations: an
+    organisation's name words ("Digital Media") say little about where it belongs."""
+    if entity.type != "PERSON" or entity.country or not entity.code or not entity.role:
+        return entity
+    if entity.code[:3] in COUNTRYLESS | {"WST"}:
+        return entity
+    rest = entity.code[3:] if entity.code[:3] in dictionary.countries else entity.code
+    for mention in entity.mentions:
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        country = sentence_country(span, dictionary) if span is not None else None
+        if country:
+            return _with_code(entity, make_code(country + rest, dictionary))
+    return entity

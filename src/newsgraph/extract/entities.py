@@ -1,37 +1,54 @@
-"""Entities: named-entity mentions grouped into one record per actor of the article."""
+"""Entities: named-entity mentions grouped into one record per actor of the article.
+
+Two steps: find mentions (``entity_mentions``: spaCy's NER, repaired by rules), then resolve
+them into actors (``entity_links``: names, descriptions, pronouns, acronyms).
+"""
 
 from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from newsgraph.extract.actor_dictionary import ActorDictionary, words_of
+from newsgraph.extract.entity_links import Actor, resolve_mentions
+from newsgraph.extract.entity_mentions import ACTOR_LABELS, find_mentions
 from newsgraph.ids import record_id
 from newsgraph.knowledge import Knowledge
 from newsgraph.model import Article, Entity, Mention
 
-ACTOR_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
+__all__ = ["ACTOR_LABELS", "canonical_name", "extract_entities"]
 
 
 def extract_entities(doc: Doc, article: Article, knowledge: Knowledge) -> list[Entity]:
-    """One entity per distinct (label, surface text) of spaCy's NER.
+    """One entity per actor of the article, with every mention that refers to it."""
+    dictionary: ActorDictionary = knowledge.actors
+    candidates = find_mentions(doc, dictionary)
+    actors = resolve_mentions(doc, candidates, dictionary)
+    return [_record(doc, article, actor) for actor in actors]
 
-    This is the raw-NER baseline; in-document resolution refines it.
-    """
-    groups: dict[tuple[str, str], list[Mention]] = {}
-    for span in doc.ents:
-        if span.label_ not in ACTOR_LABELS:
-            continue
-        groups.setdefault((span.label_, span.text), []).append(
-            Mention(span.start_char, span.end_char, span.text)
-        )
-    entities = []
-    for (label, name), mentions in groups.items():
-        first = mentions[0]
-        entities.append(
-            Entity(
-                id=record_id(article.id, "entity", first.start, first.end, name),
-                name=name,
-                type=label,
-                mentions=mentions,
-            )
-        )
-    return entities
+
+def _record(doc: Doc, article: Article, actor: Actor) -> Entity:
+    mentions = [
+        Mention(doc[s].idx, doc[e - 1].idx + len(doc[e - 1]), doc[s:e].text)
+        for s, e in dict.fromkeys(actor.mentions)
+    ]
+    name = canonical_name(doc, actor)
+    first = mentions[0]
+    return Entity(
+        id=record_id(article.id, "entity", first.start, first.end, name),
+        name=name,
+        type=actor.label,
+        mentions=mentions,
+    )
+
+
+def canonical_name(doc: Doc, actor: Actor) -> str:
+    """The fullest proper-name form among the mentions (most words, then longest): "Imran
+    Khan" over "Khan", "United States" over "U.S.", "TASS" over "the agency"."""
+    if actor.label == "PERSON" and actor.names:
+        spans = [doc[s:e] for s, e in actor.mentions if doc[s].pos_ != "PRON"]
+        named = [s for s in spans if words_of(s.text) in actor.names]
+        best = max(named, key=lambda s: (len(words_of(s.text)), len(s.text)))
+        return best.text
+    names = [doc[s:e] for s, e in actor.mentions if doc[s].pos_ not in ("DET", "PRON")]
+    names = names or [doc[s:e] for s, e in actor.mentions]
+    return max(names, key=lambda s: (len(words_of(s.text)), len(s.text))).text
