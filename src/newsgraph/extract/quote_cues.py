@@ -1,0 +1,95 @@
+"""Quote knowledge (cue verbs, source phrases, pronouns, honorifics) and cue finding in a parse.
+
+The lists live in ``knowledge/quotes/*.tsv`` so an analyst can extend them; this module
+only reads them and answers "is this token a cue, and who is its speaker?".
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from pathlib import Path
+
+from spacy.tokens import Token
+
+SUBJECT_DEPS = ("nsubj", "nsubjpass")
+# A cue verb without a subject of its own borrows its head's ("..., saying that ...").
+BORROWS_SUBJECT = ("conj", "advcl", "xcomp", "acl")
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteKnowledge:
+    """Everything the quote extractor reads from data files."""
+
+    speech: frozenset[str]  # verb lemmas that report speech in any construction
+    quote_only: frozenset[str]  # verb lemmas that are cues only beside quotation marks
+    sources: tuple[tuple[str, ...], ...]  # phrases naming a source: ("according", "to")
+    pronouns: dict[str, tuple[frozenset[str], str | None]]  # he -> ({PERSON}, "male")
+    honorifics: dict[str, str]  # mr -> male
+
+    def is_cue(self, token: Token, beside_quote: bool = False) -> bool:
+        """True for a verb that attributes speech (or, beside a quote, a quote-only verb)."""
+        if token.pos_ not in ("VERB", "AUX"):
+            return False
+        lemma = token.lemma_.lower()
+        return lemma in self.speech or (beside_quote and lemma in self.quote_only)
+
+    def source_phrase_at(self, token: Token) -> Token | None:
+        """The last token of a source phrase starting at ``token`` ("according to" -> "to")."""
+        doc = token.doc
+        for phrase in self.sources:
+            end = token.i + len(phrase)
+            if end <= len(doc) and all(
+                doc[token.i + k].lower_ == word for k, word in enumerate(phrase)
+            ):
+                return doc[end - 1]
+        return None
+
+
+def _rows(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8") as handle:
+        lines = [line for line in handle if line.strip() and not line.startswith("#")]
+    return list(csv.DictReader(lines, delimiter="\t"))
+
+
+def load_quote_knowledge(directory: Path) -> QuoteKnowledge:
+    """Read ``directory/quotes/{cues,pronouns,honorifics}.tsv``."""
+    folder = Path(directory) / "quotes"
+    cues = _rows(folder / "cues.tsv")
+    pronouns = {
+        row["pronoun"]: (
+            frozenset(row["types"].split(",")),
+            None if row["gender"] == "-" else row["gender"],
+        )
+        for row in _rows(folder / "pronouns.tsv")
+    }
+    return QuoteKnowledge(
+        speech=frozenset(r["cue"] for r in cues if r["type"] == "speech"),
+        quote_only=frozenset(r["cue"] for r in cues if r["type"] == "quote"),
+        sources=tuple(tuple(r["cue"].split()) for r in cues if r["type"] == "source"),
+        pronouns=pronouns,
+        honorifics={r["honorific"]: r["gender"] for r in _rows(folder / "honorifics.tsv")},
+    )
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The grammatical subject of a cue verb, borrowed from its head for "..., saying ..."."""
+    for _ in range(3):
+        for child in verb.children:
+            if child.dep_ in SUBJECT_DEPS:
+                return child
+        if verb.dep_ not in BORROWS_SUBJECT or verb.head is verb:
+            return None
+        verb = verb.head
+    return None
+
+
+def source_of(phrase_end: Token) -> Token | None:
+    """The source named by a phrase such as "according to X": the object of its last word."""
+    for child in phrase_end.children:
+        if child.dep_ in ("pobj", "dobj", "pcomp"):
+            return child
+    nxt = phrase_end.nbor(1) if phrase_end.i + 1 < len(phrase_end.doc) else None
+    if nxt is not None and nxt.pos_ in ("PROPN", "NOUN", "DET", "PRON"):
+        return nxt if nxt.pos_ != "DET" else nxt.head
+    return None
