@@ -14,7 +14,7 @@ from spacy.tokens import Token
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 # A cue verb without a subject of its own borrows its head's ("..., saying that ...").
-BORROWS_SUBJECT = ("conj", "advcl", "xcomp", "acl")
+BORROWS_SUBJECT = ("conj", "advcl", "xcomp")
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,14 +73,23 @@ def load_quote_knowledge(directory: Path) -> QuoteKnowledge:
 
 
 def subject_of(verb: Token) -> Token | None:
-    """The grammatical subject of a cue verb, borrowed from its head for "..., saying ..."."""
+    """The grammatical subject of a cue verb.
+
+    Borrowed from the head for "..., saying ..." and "X smiled and said"; the noun itself
+    for "footage of Trump saying"; the name after the verb for "Said Ellis: ...".
+    """
     for _ in range(3):
         for child in verb.children:
             if child.dep_ in SUBJECT_DEPS:
                 return child
+        if verb.dep_ == "acl" and verb.head.pos_ in ("PROPN", "NOUN"):
+            return verb.head
         if verb.dep_ not in BORROWS_SUBJECT or verb.head is verb:
-            return None
+            break
         verb = verb.head
+    following = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    if following is not None and following.pos_ == "PROPN" and following.head is verb:
+        return following
     return None
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 OPENING = "\u201c\u201e\u00ab"  # “ „ «
 CLOSING = "\u201d\u00bb"  # ” »
 STRAIGHT = '"'
+DOUBLED = "''"  # two apostrophes, a straight double mark in some newspaper archives
 SINGLE_OPENING = "\u2018"  # ‘
 SINGLE_CLOSING = "\u2019"  # ’ (also the apostrophe)
 # Characters after which a straight mark opens a quote.
@@ -22,14 +23,14 @@ OPEN_CONTEXT = " \t\n([{\u2014\u2013-/:"
 
 @dataclass(frozen=True, slots=True)
 class QuotedSpan:
-    """The words between a pair of marks: ``start``/``end`` exclude the marks themselves."""
+    """The words between a pair of marks: ``start``/``end`` exclude the marks themselves.
+
+    ``open_mark`` is the offset of the opening mark; the closing mark starts at ``end``.
+    """
 
     start: int
     end: int
-
-    @property
-    def open_mark(self) -> int:
-        return self.start - 1
+    open_mark: int
 
     @property
     def close_mark(self) -> int:
@@ -61,34 +62,50 @@ def _single_mark_role(text: str, i: int) -> str | None:
     return "close" if not after.isalnum() and not before.isspace() else None
 
 
-def _pair(text: str, marks: list[tuple[int, str]]) -> list[QuotedSpan]:
-    """Pair (position, role) marks into spans, continuing quotes across paragraph breaks."""
+def _doubled_marks(text: str) -> list[tuple[int, str, int]]:
+    """Doubled apostrophes (''quote'') read like straight double marks."""
+    marks = []
+    position = text.find(DOUBLED)
+    while position >= 0:
+        probe = text[:position] + '"' + text[position + 2 :]
+        role = _double_mark_role(probe, position)
+        if role is not None:
+            marks.append((position, role, 2))
+        position = text.find(DOUBLED, position + 2)
+    return marks
+
+
+def _pair(text: str, marks: list[tuple[int, str, int]]) -> list[QuotedSpan]:
+    """Pair (position, role, length) marks into spans, continuing quotes over paragraphs."""
     spans: list[QuotedSpan] = []
-    open_at: int | None = None
-    for position, role in marks:
+    opened: tuple[int, int] | None = None
+    for position, role, length in marks:
         if role == "open":
-            if open_at is not None and not _continues(text, open_at, position):
-                open_at = None  # an unclosed mark earlier in the paragraph: skip it
-            if open_at is None:
-                open_at = position
-        elif open_at is not None:
-            if "\n" in text[open_at:position] and not _continues(text, open_at, position):
-                open_at = None
+            if opened is not None and not _continues(text, opened, position):
+                opened = None  # an unclosed mark earlier in the paragraph: skip it
+            if opened is None:
+                opened = (position, length)
+        elif opened is not None:
+            open_at, open_length = opened
+            opened = None
+            if "\n" in text[open_at:position] and not _continues(text, (open_at, open_length),
+                                                                  position):
                 continue
-            if position > open_at + 1:
-                spans.append(QuotedSpan(open_at + 1, position))
-            open_at = None
+            if position > open_at + open_length:
+                spans.append(QuotedSpan(open_at + open_length, position, open_at))
     return spans
 
 
-def _continues(text: str, open_at: int, position: int) -> bool:
-    """True when every paragraph break between the marks is followed by an opening mark."""
+def _continues(text: str, opened: tuple[int, int], position: int) -> bool:
+    """True when every paragraph break between the marks is followed by the same opening mark."""
+    open_at, length = opened
+    mark = text[open_at : open_at + length]
     between = text[open_at:position]
     if "\n" not in between:
         return False
     for line in between.split("\n")[1:]:
         stripped = line.lstrip()
-        if stripped and stripped[0] not in OPENING + STRAIGHT:
+        if stripped and not stripped.startswith(mark):
             return False
     return True
 
@@ -96,11 +113,14 @@ def _continues(text: str, open_at: int, position: int) -> bool:
 def find_quoted_spans(text: str, single: bool = True) -> list[QuotedSpan]:
     """Every quoted span of ``text`` in order; single-mark quotes only outside double ones."""
     double_marks = [
-        (i, role)
+        (i, role, 1)
         for i, char in enumerate(text)
         if char in OPENING or char in CLOSING or char == STRAIGHT
         if (role := _double_mark_role(text, i)) is not None
     ]
+    if DOUBLED in text:
+        double_marks += _doubled_marks(text)
+        double_marks.sort()
     spans = _pair(text, double_marks)
     if single:
         single_marks = [
@@ -128,6 +148,6 @@ def _pair_single(text: str, marks: list[tuple[int, str]]) -> list[QuotedSpan]:
             open_at = position
         elif open_at is not None:
             if "\n" not in text[open_at:position] and position > open_at + 1:
-                spans.append(QuotedSpan(open_at + 1, position))
+                spans.append(QuotedSpan(open_at + 1, position, open_at))
             open_at = None
     return spans

@@ -33,7 +33,7 @@ from newsgraph.ids import record_id
 from newsgraph.knowledge import Knowledge
 from newsgraph.model import ActorRef, Article, Entity, Quote, Span
 
-MARKS = OPENING + CLOSING + STRAIGHT + "\u2018\u2019"
+MARKS = {*OPENING, *CLOSING, STRAIGHT, "\u2018", "\u2019", "''", "``"}
 SENTENCE_END = {".", "!", "?"}
 WINDOW_TOKENS = 40
 # Words that may open reported content without belonging to it.
@@ -56,7 +56,7 @@ class Candidate:
     subject: Token | None
     confidence: float
     fragments: list[QuotedSpan] = field(default_factory=list)
-    follows: Candidate | None = None  # a direct quote continuing this earlier one
+    follows: Candidate | None = None  # the earlier direct quote this one continues
 
 
 def extract_quotes(
@@ -86,15 +86,60 @@ def find_direct(doc: Doc, quoted: list[QuotedSpan], cues: QuoteKnowledge) -> lis
         after = _window_after(doc, close_token)
         if not _stands_alone(before, after, span, doc, cues):
             continue
-        cue = _cue_in(after, cues, first=True) or _cue_in(before, cues, first=False)
         start, end = _trim(doc.text, span.start, span.end)
         if end <= start:
             continue
+        cue, window = _cue_in(after, cues, first=True), after
+        if cue is None:
+            cue, window = _cue_in(before, cues, first=False), before
         if cue is not None:
-            found.append(Candidate(start, end, "direct", cue, _speaker_token(cue), 0.9))
+            speaker = _direct_speaker(cue, window, span)
+            found.append(Candidate(start, end, "direct", cue, speaker, 0.9, [span]))
         elif found and _adjacent(doc.text, found[-1].end, span.open_mark):
-            found.append(Candidate(start, end, "direct", None, None, 0.7, follows=found[-1]))
-    return found
+            found.append(Candidate(start, end, "direct", None, None, 0.7, [span], found[-1]))
+    return merge_interrupted(doc.text, found)
+
+
+def merge_interrupted(text: str, found: list[Candidate]) -> list[Candidate]:
+    """“A,” he said. “B.” -> one quote from A to B whose fragments are the quoted parts."""
+    merged: list[Candidate] = []
+    for candidate in found:
+        previous = merged[-1] if merged else None
+        if (
+            previous is not None
+            and "\n" not in text[previous.end : candidate.start]
+            and (candidate.follows is not None or candidate.cue is previous.cue)
+        ):
+            previous.end = candidate.end
+            previous.fragments = previous.fragments + candidate.fragments
+            continue
+        merged.append(candidate)
+    for candidate in merged:
+        if len(candidate.fragments) == 1:
+            candidate.fragments = []  # an unbroken direct quote is its own single part
+        candidate.follows = None
+    for previous, candidate in zip(merged, merged[1:], strict=False):
+        if candidate.cue is None:
+            candidate.follows = previous
+    return merged
+
+
+def _direct_speaker(cue: Token, window: list[Token], span: QuotedSpan) -> Token | None:
+    """The cue's subject, unless the parse put it inside the quote or across a paragraph."""
+    subject = _speaker_token(cue)
+    text = cue.doc.text
+    if subject is not None and not (span.open_mark <= subject.idx < span.end + 2):
+        low, high = sorted((subject.idx, cue.idx))
+        if "\n" not in text[low:high]:
+            return subject
+    nouns = [
+        t
+        for t in window
+        if t is not cue
+        and t.pos_ in ("PROPN", "NOUN", "PRON")
+        and (t.head is cue or t.head not in window)
+    ]
+    return nouns[0] if nouns else None
 
 
 def _stands_alone(
@@ -120,13 +165,8 @@ def _stands_alone(
 def _adjacent(text: str, previous_end: int, open_mark: int) -> bool:
     """True when only marks, the previous cue's sentence or one paragraph break lie between."""
     between = text[previous_end:open_mark]
-    return between.count("\n\n") <= 1 and len(between) < 200 and _no_new_paragraph_text(between)
-
-
-def _no_new_paragraph_text(between: str) -> bool:
-    """Text between two quotes may hold a cue sentence, but no paragraph of other prose."""
     paragraphs = [p.strip() for p in between.split("\n") if p.strip()]
-    return len(paragraphs) <= 1
+    return between.count("\n\n") <= 1 and len(between) < 200 and len(paragraphs) <= 1
 
 
 def _cue_in(window: list[Token], cues: QuoteKnowledge, first: bool) -> Token | None:
@@ -148,12 +188,26 @@ def _speaker_token(cue: Token) -> Token | None:
 
 
 def _window_before(doc: Doc, open_token: Token) -> list[Token]:
-    """Tokens from the start of the clause up to an opening mark."""
+    """Tokens from the start of the clause up to an opening mark.
+
+    A quote opening a paragraph takes the previous paragraph's clause when that ends
+    with a colon ("He said:" / "The New York Times reports:").
+    """
     window: list[Token] = []
     for token in reversed(doc[max(0, open_token.i - WINDOW_TOKENS) : open_token.i]):
-        if "\n" in token.text or token.text in SENTENCE_END or token.text in MARKS:
+        if "\n" in token.text:
+            if any(not t.is_space for t in window):
+                break
+            previous = token.i - 1
+            while previous >= 0 and doc[previous].is_space:
+                previous -= 1
+            if previous < 0 or doc[previous].text != ":":
+                break
+            continue
+        if token.text in SENTENCE_END or token.text in MARKS:
             break
-        window.append(token)
+        if not token.is_space:
+            window.append(token)
     return list(reversed(window))
 
 
@@ -218,8 +272,9 @@ def _reported(
     subject: Token,
     confidence: float,
 ) -> Candidate | None:
-    start, end = doc[content[0]].idx, _end_char(doc[content[1]])
-    if subject.idx >= start and subject.idx < end:
+    start, end = _within_paragraph(doc.text, doc[content[0]].idx, _end_char(doc[content[1]]),
+                                   cue.idx)
+    if start <= subject.idx < end or end - start < 2:
         return None
     for quote in direct:
         if min(end, quote.end) - max(start, quote.start) > 0.5 * (end - start):
@@ -227,6 +282,17 @@ def _reported(
     fragments = [q for q in quoted if start <= q.open_mark and q.close_mark < end]
     kind = "mixed" if fragments else "indirect"
     return Candidate(start, end, kind, cue, subject, 0.8 if fragments else confidence, fragments)
+
+
+def _within_paragraph(text: str, start: int, end: int, cue: int) -> tuple[int, int]:
+    """Cut reported content at paragraph breaks, keeping the part next to its cue."""
+    if "\n" not in text[start:end]:
+        return start, end
+    if cue >= end:
+        start = text.rindex("\n", start, end) + 1
+    else:
+        end = text.index("\n", start, end)
+    return _trim(text, start, end)
 
 
 def _content_of_verb(verb: Token) -> tuple[int, int] | None:

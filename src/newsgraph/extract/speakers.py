@@ -90,7 +90,7 @@ class SpeakerResolver:
         if entity is not None:
             return entity
         for token in head.subtree:
-            if token.dep_ == "appos" and token is not head:
+            if token.dep_ == "appos" and token is not head and self._same_paragraph(token, head):
                 entity = self._speaker_entity(token)
                 if entity is not None and entity.type in ("PERSON", "ORG"):
                     return entity
@@ -123,22 +123,46 @@ class SpeakerResolver:
         return self._canonical(candidates[-1][2]) if candidates else None
 
     def _described(self, head: Token) -> Entity | None:
-        """A definite description ("the agency") -> the entity introduced with that noun."""
-        if not any(child.lower_ in ("the", "this", "that") for child in head.children):
+        """A definite description ("the agency") -> the entity introduced with that noun.
+
+        The earlier noun must name an entity as its title ("Spokesperson Ned Price",
+        "TASS news agency") or appositive, and carry every modifier the description has
+        ("the Democratic nominee" is not "Republican nominee Donald Trump").
+        """
+        if head.tag_ in ("NNS", "NNPS") or not any(
+            child.lower_ in ("the", "this") for child in head.children
+        ):
             return None
         lemma = head.lemma_.lower()
+        modifiers = {c.lemma_.lower() for c in head.children if c.dep_ in ("amod", "compound")}
         for token in reversed(self.doc[: head.i]):
             if token.idx < head.idx - NOMINAL_WINDOW_CHARS:
                 break
-            if token.lemma_.lower() != lemma:
+            if token.lemma_.lower() != lemma or token.tag_ in ("NNS", "NNPS"):
                 continue
-            for candidate in (token, token.head, *token.children):
-                if candidate is token.head and token.dep_ not in (*NAME_PARTS, "appos"):
-                    continue
-                entity = self._speaker_entity(candidate)
-                if entity is not None and entity.type in ("PERSON", "ORG"):
-                    return self._canonical(entity)
+            entity, phrase_head = self._titled(token)
+            if entity is None:
+                continue
+            words = {t.lemma_.lower() for t in phrase_head.subtree}
+            if modifiers <= words:
+                return self._canonical(entity)
         return None
+
+    def _titled(self, noun: Token) -> tuple[Entity | None, Token]:
+        """The entity a noun is the title or appositive of, with the head of their phrase."""
+        if noun.dep_ in ("compound", "appos") and noun.head is not noun:
+            entity = self._speaker_entity(noun.head)
+            if entity is not None and entity.type in ("PERSON", "ORG"):
+                return entity, noun.head
+        for child in noun.children:
+            if child.dep_ in ("compound", "appos"):
+                entity = self._speaker_entity(child)
+                if entity is not None and (entity.type == "ORG" or child.dep_ == "appos"):
+                    return entity, noun
+        entity = self._speaker_entity(noun)
+        if entity is not None and entity.type in ("PERSON", "ORG"):
+            return entity, noun
+        return None, noun
 
     def _canonical(self, entity: Entity) -> Entity:
         """For an unmerged surname ("Price"), the fuller PERSON entity ending with it."""
@@ -167,9 +191,17 @@ class SpeakerResolver:
     def _phrase(self, head: Token) -> Span:
         """The speaker's noun phrase up to its head ("a senior official"), punctuation trimmed."""
         start = head.left_edge.i
-        while start < head.i and (self.doc[start].is_punct or self.doc[start].is_space):
+        while start < head.i and (
+            self.doc[start].is_punct
+            or self.doc[start].is_space
+            or not self._same_paragraph(self.doc[start], head)
+        ):
             start += 1
         return self.doc[start : head.i + 1]
+
+    def _same_paragraph(self, a: Token, b: Token) -> bool:
+        low, high = sorted((a.idx, b.idx))
+        return "\n" not in self.doc.text[low:high]
 
     def _inside_quote(self, offset: int) -> bool:
         return any(q.start <= offset < q.end for q in self.quoted)
