@@ -84,11 +84,11 @@ def subject_of(verb: Token) -> Token | None:
                 return child
         if verb.dep_ == "acl" and verb.head.pos_ in ("PROPN", "NOUN"):
             return verb.head
-        if verb.dep_ not in BORROWS_SUBJECT or verb.head is verb:
+        if verb.dep_ not in BORROWS_SUBJECT or verb.head.i == verb.i:
             break
         verb = verb.head
     following = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
-    if following is not None and following.pos_ == "PROPN" and following.head is verb:
+    if following is not None and following.pos_ == "PROPN" and following.head.i == verb.i:
         return following
     return None
 

@@ -108,7 +108,7 @@ def merge_interrupted(text: str, found: list[Candidate]) -> list[Candidate]:
         if (
             previous is not None
             and "\n" not in text[previous.end : candidate.start]
-            and (candidate.follows is not None or candidate.cue is previous.cue)
+            and (candidate.follows is not None or _same(candidate.cue, previous.cue))
         ):
             previous.end = candidate.end
             previous.fragments = previous.fragments + candidate.fragments
@@ -124,6 +124,10 @@ def merge_interrupted(text: str, found: list[Candidate]) -> list[Candidate]:
     return merged
 
 
+def _same(a: Token | None, b: Token | None) -> bool:
+    return a is not None and b is not None and a.i == b.i
+
+
 def _direct_speaker(cue: Token, window: list[Token], span: QuotedSpan) -> Token | None:
     """The cue's subject, unless the parse put it inside the quote or across a paragraph."""
     subject = _speaker_token(cue)
@@ -135,9 +139,9 @@ def _direct_speaker(cue: Token, window: list[Token], span: QuotedSpan) -> Token 
     nouns = [
         t
         for t in window
-        if t is not cue
+        if t.i != cue.i
         and t.pos_ in ("PROPN", "NOUN", "PRON")
-        and (t.head is cue or t.head not in window)
+        and (t.head.i == cue.i or t.head.i not in {w.i for w in window})
     ]
     return nouns[0] if nouns else None
 
@@ -306,7 +310,7 @@ def _content_of_verb(verb: Token) -> tuple[int, int] | None:
 def _content_around(phrase_start: Token, phrase_end: Token) -> tuple[int, int] | None:
     """The clause an "according to X" phrase attaches to, without the phrase."""
     head = phrase_start.head
-    while head.dep_ not in ("ROOT", "ccomp", "conj") and head.head is not head:
+    while head.dep_ not in ("ROOT", "ccomp", "conj") and head.head.i != head.i:
         head = head.head
     if head.i == phrase_start.i:
         return None

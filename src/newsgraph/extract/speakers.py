@@ -90,7 +90,7 @@ class SpeakerResolver:
         if entity is not None:
             return entity
         for token in head.subtree:
-            if token.dep_ == "appos" and token is not head and self._same_paragraph(token, head):
+            if token.dep_ == "appos" and token.i != head.i and self._same_paragraph(token, head):
                 entity = self._speaker_entity(token)
                 if entity is not None and entity.type in ("PERSON", "ORG"):
                     return entity
@@ -150,7 +150,7 @@ class SpeakerResolver:
 
     def _titled(self, noun: Token) -> tuple[Entity | None, Token]:
         """The entity a noun is the title or appositive of, with the head of their phrase."""
-        if noun.dep_ in ("compound", "appos") and noun.head is not noun:
+        if noun.dep_ in ("compound", "appos") and noun.head.i != noun.i:
             entity = self._speaker_entity(noun.head)
             if entity is not None and entity.type in ("PERSON", "ORG"):
                 return entity, noun.head
