@@ -10,7 +10,7 @@ import csv
 from dataclasses import dataclass
 from pathlib import Path
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 # A cue verb without a subject of its own borrows its head's ("..., saying that ...").
@@ -43,6 +43,15 @@ class QuoteKnowledge:
                 doc[token.i + k].lower_ == word for k, word in enumerate(phrase)
             ):
                 return doc[end - 1]
+        return None
+
+
+    def source_phrase_ending(self, token: Token) -> Span | None:
+        """The whole source phrase whose last word is ``token`` ("to" -> "according to")."""
+        for phrase in self.sources:
+            start = token.i - len(phrase) + 1
+            if start >= 0 and self.source_phrase_at(token.doc[start]) is not None:
+                return token.doc[start : token.i + 1]
         return None
 
 

@@ -68,7 +68,8 @@ def extract_quotes(
     direct = find_direct(doc, quoted, cues)
     reported = find_reported(doc, quoted, direct, cues)
     resolver = SpeakerResolver(doc, article, entities, knowledge, cues, quoted)
-    return build_quotes(sorted(direct + reported, key=lambda c: c.start), article, resolver)
+    candidates = sorted(direct + reported, key=lambda c: c.start)
+    return build_quotes(candidates, article, resolver, cues)
 
 
 # -- direct quotes ------------------------------------------------------------------------
@@ -261,7 +262,8 @@ def find_reported(
             continue
         if content is None or subject is None:
             continue
-        candidate = _reported(doc, content, quoted, direct, token, subject, confidence)
+        cue = token if cues.is_cue(token) else cues.source_phrase_at(token)
+        candidate = _reported(doc, content, quoted, direct, cue, subject, confidence)
         if candidate is not None:
             found.append(candidate)
     return found
@@ -283,6 +285,9 @@ def _reported(
     for quote in direct:
         if min(end, quote.end) - max(start, quote.start) > 0.5 * (end - start):
             return None
+    for quote in quoted:  # a fragment closing the content keeps its closing mark
+        if start <= quote.open_mark < end <= quote.close_mark <= end + 3:
+            end = quote.close_mark + len(_mark_at(doc.text, quote.close_mark))
     fragments = [q for q in quoted if start <= q.open_mark and q.close_mark < end]
     kind = "mixed" if fragments else "indirect"
     return Candidate(start, end, kind, cue, subject, 0.8 if fragments else confidence, fragments)
@@ -357,6 +362,10 @@ def _strip(doc: Doc, left: int, right: int) -> tuple[int, int] | None:
     return (left, right) if left <= right else None
 
 
+def _mark_at(text: str, offset: int) -> str:
+    return "''" if text.startswith("''", offset) else text[offset]
+
+
 def _end_char(token: Token) -> int:
     return token.idx + len(token.text)
 
@@ -365,7 +374,10 @@ def _end_char(token: Token) -> int:
 
 
 def build_quotes(
-    candidates: list[Candidate], article: Article, resolver: SpeakerResolver
+    candidates: list[Candidate],
+    article: Article,
+    resolver: SpeakerResolver,
+    cues: QuoteKnowledge,
 ) -> list[Quote]:
     """Quote records with resolved speakers; continuing quotes take their leader's speaker."""
     speakers: dict[int, ActorRef | None] = {}
@@ -385,8 +397,8 @@ def build_quotes(
                 start=candidate.start,
                 end=candidate.end,
                 kind=candidate.kind,
-                cue=_cue_text(cue),
-                fragments=[Span(f.start, f.end) for f in candidate.fragments],
+                cue=_cue_text(cue, cues),
+                fragments=[Span(*_trim(article.text, f.start, f.end)) for f in candidate.fragments],
                 speaker=speaker,
                 confidence=candidate.confidence,
             )
@@ -394,9 +406,9 @@ def build_quotes(
     return quotes
 
 
-def _cue_text(cue: Token | None) -> str | None:
+def _cue_text(cue: Token | None, cues: QuoteKnowledge) -> str | None:
+    """The cue as written: the verb, or the whole source phrase ("according to")."""
     if cue is None:
         return None
-    if cue.pos_ in ("VERB", "AUX"):
-        return cue.text
-    return cue.doc[cue.i - 1 : cue.i + 1].text  # a two-word phrase: "according to"
+    phrase = None if cue.pos_ in ("VERB", "AUX") else cues.source_phrase_ending(cue)
+    return phrase.text if phrase is not None else cue.text

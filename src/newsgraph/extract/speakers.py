@@ -66,7 +66,9 @@ class SpeakerResolver:
         if not phrase.text.strip():
             return None
         code = code_span(phrase, self.article, self.knowledge, self.entities)
-        return ActorRef(entity=None, name=phrase.text, code=code.code if code else None)
+        if code is None:
+            return ActorRef(entity=None, name=phrase.text)
+        return ActorRef(entity=None, name=phrase.text, code=code.code, country=code.country)
 
     def entity_for(self, subject: Token) -> Entity | None:
         """The entity a subject refers to, trying each kind of reference in turn."""
