@@ -1,0 +1,184 @@
+"""Quotes: each construction on real sentences through the real model, and the seed article."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.extract.quote_marks import find_quoted_spans
+
+# (text, kind, cue, speaker name, quote text, fragment texts)
+CONSTRUCTIONS = [
+    pytest.param(
+        "“We will not back down,” Foreign Minister Sergei Lavrov said on Monday.",
+        "direct", "said", "Sergei Lavrov", "We will not back down", [],
+        id="direct-cue-after",
+    ),
+    pytest.param(
+        "“We will not back down,” said Foreign Minister Sergei Lavrov.",
+        "direct", "said", "Sergei Lavrov", "We will not back down", [],
+        id="direct-cue-after-inverted",
+    ),
+    pytest.param(
+        "Foreign Minister Sergei Lavrov said: “We will not back down.”",
+        "direct", "said", "Sergei Lavrov", "We will not back down.", [],
+        id="direct-cue-before-colon",
+    ),
+    pytest.param(
+        "“The talks have failed,” according to Sergei Lavrov.",
+        "direct", "according to", "Sergei Lavrov", "The talks have failed", [],
+        id="direct-according-to",
+    ),
+    pytest.param(
+        "Sergei Lavrov spoke to reporters in Geneva.\n\n"
+        "“We have tried everything. We offered talks.\n\n“Nobody listened,” he said.",
+        "direct", "said", "Sergei Lavrov",
+        "We have tried everything. We offered talks.\n\n“Nobody listened", [],
+        id="direct-over-two-paragraphs",
+    ),
+    pytest.param(
+        "“We have tried everything,” Sergei Lavrov said. “Nobody listened.”",
+        "direct", "said", "Sergei Lavrov",
+        "We have tried everything,” Sergei Lavrov said. “Nobody listened.",
+        ["We have tried everything", "Nobody listened."],
+        id="direct-interrupted-by-cue",
+    ),
+    pytest.param(
+        "Sergei Lavrov said that the sanctions were “illegal and pointless” and would fail.",
+        "mixed", "said", "Sergei Lavrov",
+        "the sanctions were “illegal and pointless” and would fail", ["illegal and pointless"],
+        id="mixed",
+    ),
+    pytest.param(
+        'Sergei Lavrov said the talks "failed."',
+        "mixed", "said", "Sergei Lavrov", 'the talks "failed."', ["failed."],
+        id="mixed-straight-marks-at-end",
+    ),
+    pytest.param(
+        "Sergei Lavrov said that Russia would respond to the new sanctions.",
+        "indirect", "said", "Sergei Lavrov", "Russia would respond to the new sanctions", [],
+        id="indirect-said-that",
+    ),
+    pytest.param(
+        "Sergei Lavrov told reporters the talks in Geneva had failed.",
+        "indirect", "told", "Sergei Lavrov", "the talks in Geneva had failed", [],
+        id="indirect-told-reporters",
+    ),
+    pytest.param(
+        "The Interfax news agency reported that the talks had failed.",
+        "indirect", "reported", "Interfax", "the talks had failed", [],
+        id="indirect-reported",
+    ),
+    pytest.param(
+        "According to the Kremlin, Vladimir Putin will visit China in May.",
+        "indirect", "According to", "Kremlin", "Vladimir Putin will visit China in May", [],
+        id="indirect-according-to-before",
+    ),
+    pytest.param(
+        "Vladimir Putin will visit China in May, according to the Kremlin.",
+        "indirect", "according to", "Kremlin", "Vladimir Putin will visit China in May", [],
+        id="indirect-according-to-after",
+    ),
+    pytest.param(
+        "Angela Merkel arrived in Kyiv on Monday. “We stand with Ukraine,” she said.",
+        "direct", "said", "Angela Merkel", "We stand with Ukraine", [],
+        id="pronoun-speaker",
+    ),
+]
+
+
+def only_quote(result: dict) -> dict:
+    assert len(result["quotes"]) == 1, result["quotes"]
+    return result["quotes"][0]
+
+
+@pytest.mark.parametrize(("text", "kind", "cue", "speaker", "quoted", "fragments"), CONSTRUCTIONS)
+def test_construction(analyse, text, kind, cue, speaker, quoted, fragments):
+    quote = only_quote(analyse(text))
+    assert (quote["kind"], quote["cue"], quote["speaker"]["name"]) == (kind, cue, speaker)
+    assert quote["text"] == quoted == text[quote["start"] : quote["end"]]
+    assert [text[f["start"] : f["end"]] for f in quote["fragments"]] == fragments
+
+
+def test_speaker_is_an_entity_of_the_article(analyse):
+    result = analyse("“We will not back down,” Foreign Minister Sergei Lavrov said on Monday.")
+    entity = only_quote(result)["speaker"]["entity"]
+    assert entity in {e["id"] for e in result["entities"] if e["name"] == "Sergei Lavrov"}
+
+
+def test_speaker_without_entity_is_the_noun_phrase(analyse):
+    quote = only_quote(analyse("“The bridge is closed,” a witness said."))
+    assert quote["speaker"] == {"entity": None, "name": "a witness", "code": None,
+                                "country": None}
+
+
+def test_odd_number_of_quote_marks_keeps_the_sound_quote(analyse):
+    text = "He called the plan “a disaster and left the room. “We will win,” Sergei Lavrov said."
+    quote = only_quote(analyse(text))
+    assert (quote["text"], quote["speaker"]["name"]) == ("We will win", "Sergei Lavrov")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ['He said "', '"', "“", "”", 'She said "no', "“A” ” “ \" B", "\n\n“\n\n“x", "''"],
+)
+def test_stray_marks_never_raise(analyse, text):
+    analyse(f"Sergei Lavrov spoke in Geneva. {text}")
+
+
+# -- the seed article ---------------------------------------------------------------------
+
+SEED_QUOTES = [
+    pytest.param(
+        "These are the first face-to-face talks", "direct", "TASS", [], id="tass-direct"
+    ),
+    pytest.param("his visit to Russia “continues", "mixed", "Arslan Khalid",
+                 ["continues as per plan"], id="khalid-mixed"),
+    pytest.param("the US has communicated its position", "mixed", "Ned Price",
+                 ["renewed invasion", "responsibility"], id="price-mixed"),
+    pytest.param("Well, we’re certainly aware of the trip", "direct", "Ned Price",
+                 ["Well, we’re certainly aware of the trip",
+                  "We’ve communicated to Pakistan our position regarding Russia’s further renewed "
+                  "invasion of Ukraine, and we have briefed them on our efforts to pursue "
+                  "diplomacy over war."],
+                 id="price-direct-interrupted"),
+    pytest.param("We believe it’s the responsibility", "direct", "Ned Price", [],
+                 id="price-direct-he-said"),
+]
+
+
+@pytest.mark.parametrize(("opening", "kind", "speaker", "fragments"), SEED_QUOTES)
+def test_seed_quote(seed_analysis, opening, kind, speaker, fragments):
+    text = seed_analysis["article"]["text"]
+    matches = [q for q in seed_analysis["quotes"] if q["text"].startswith(opening)]
+    assert len(matches) == 1
+    quote = matches[0]
+    assert (quote["kind"], quote["speaker"]["name"]) == (kind, speaker)
+    assert [text[f["start"] : f["end"]] for f in quote["fragments"]] == fragments
+    assert quote["speaker"]["entity"] in {e["id"] for e in seed_analysis["entities"]}
+
+
+def test_seed_quote_text_excludes_marks(seed_analysis):
+    text = seed_analysis["article"]["text"]
+    tass = next(q for q in seed_analysis["quotes"] if q["speaker"]["name"] == "TASS"
+                and q["kind"] == "direct")
+    assert text[tass["start"] - 1] == "“" and text[tass["end"] + 1] == "”"
+
+
+# -- quotation marks (no parse) -----------------------------------------------------------
+
+MARKS = [
+    pytest.param("“Yes,” he said.", ["Yes,"], id="curly"),
+    pytest.param('"Yes," he said.', ["Yes,"], id="straight"),
+    pytest.param("''Yes,'' he said.", ["Yes,"], id="doubled-apostrophes"),
+    pytest.param("He said ‘no’ twice.", ["no"], id="single-curly"),
+    pytest.param("We’re sure it’s Khan’s car.", [], id="apostrophes-are-not-marks"),
+    pytest.param("“One.\n\n“Two.”", ["One.\n\n“Two."], id="continues-over-paragraphs"),
+    pytest.param("“One.\n\nTwo.” “Three.”", ["Three."], id="unclosed-paragraph-dropped"),
+    pytest.param("“A “B” C", ["B"], id="unclosed-before-a-pair"),
+    pytest.param("A” B “C”", ["C"], id="stray-close"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), MARKS)
+def test_quoted_spans(text, expected):
+    assert [text[s.start : s.end] for s in find_quoted_spans(text)] == expected
