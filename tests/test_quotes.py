@@ -99,6 +99,33 @@ def test_construction(analyse, text, kind, cue, speaker, quoted, fragments):
     assert [text[f["start"] : f["end"]] for f in quote["fragments"]] == fragments
 
 
+SPEAKERS = [
+    pytest.param(
+        "State Department spokesperson Ned Price spoke in Washington on Tuesday. "
+        "“We are aware of the trip,” the spokesperson said.",
+        "Ned Price", id="description-to-titled-entity",
+    ),
+    pytest.param(
+        "Russian President Vladimir Putin met Imran Khan in Moscow. "
+        "Later the president said that the talks were useful.",
+        "Vladimir Putin", id="description-president",
+    ),
+    pytest.param(
+        "Ms Smith met Mr Jones on Monday. “It went well,” he said.",
+        "Jones", id="pronoun-gender-from-honorific",
+    ),
+    pytest.param(
+        "Trump attacked Clinton on Monday, saying that she was “unfit to serve.”",
+        "Trump", id="participle-borrows-subject",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker"), SPEAKERS)
+def test_speaker_resolution(analyse, text, speaker):
+    assert only_quote(analyse(text))["speaker"]["name"] == speaker
+
+
 def test_speaker_is_an_entity_of_the_article(analyse):
     result = analyse("“We will not back down,” Foreign Minister Sergei Lavrov said on Monday.")
     entity = only_quote(result)["speaker"]["entity"]
