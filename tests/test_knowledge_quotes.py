@@ -12,7 +12,7 @@ from newsgraph.knowledge import DEFAULT_DIRECTORY
 
 FOLDER = DEFAULT_DIRECTORY / "quotes"
 COLUMNS = {
-    "cues.tsv": ["cue", "type"],
+    "cues.tsv": ["cue", "type", "object"],
     "pronouns.tsv": ["pronoun", "types", "gender"],
     "honorifics.tsv": ["honorific", "gender"],
 }
@@ -42,6 +42,7 @@ def test_first_column_is_unique_lower_case(name):
 
 def test_cue_types():
     assert {row[1] for row in rows(FOLDER / "cues.tsv")[1:]} == {"speech", "quote", "source"}
+    assert {row[2] for row in rows(FOLDER / "cues.tsv")[1:]} == {"yes", "no"}
 
 
 def test_pronoun_types_and_genders():
@@ -58,6 +59,7 @@ def test_loaded_knowledge_reflects_the_files():
     knowledge = load_knowledge(DEFAULT_DIRECTORY)
     assert {"say", "tell", "report"} <= knowledge.speech
     assert "continue" in knowledge.quote_only
+    assert "deny" in knowledge.objects and "say" not in knowledge.objects
     assert ("according", "to") in knowledge.sources
     assert knowledge.pronouns["she"] == (frozenset({"PERSON"}), "female")
     assert knowledge.honorifics["mrs"] == "female"

@@ -23,6 +23,7 @@ class QuoteKnowledge:
 
     speech: frozenset[str]  # verb lemmas that report speech in any construction
     quote_only: frozenset[str]  # verb lemmas that are cues only beside quotation marks
+    objects: frozenset[str]  # verb lemmas whose noun-phrase object can be the content
     sources: tuple[tuple[str, ...], ...]  # phrases naming a source: ("according", "to")
     pronouns: dict[str, tuple[frozenset[str], str | None]]  # he -> ({PERSON}, "male")
     honorifics: dict[str, str]  # mr -> male
@@ -75,6 +76,7 @@ def load_quote_knowledge(directory: Path) -> QuoteKnowledge:
     return QuoteKnowledge(
         speech=frozenset(r["cue"] for r in cues if r["type"] == "speech"),
         quote_only=frozenset(r["cue"] for r in cues if r["type"] == "quote"),
+        objects=frozenset(r["cue"] for r in cues if r["object"] == "yes"),
         sources=tuple(tuple(r["cue"].split()) for r in cues if r["type"] == "source"),
         pronouns=pronouns,
         honorifics={r["honorific"]: r["gender"] for r in _rows(folder / "honorifics.tsv")},

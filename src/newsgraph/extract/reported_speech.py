@@ -1,0 +1,136 @@
+"""Reported speech: the content a cue verb or source phrase reports, indirect or mixed.
+
+"X said (that) …", "X told reporters …", "…, X said.", "A, X said, B", "X urged Y to …",
+"X called for …", "X denied the report" (for verbs whose object can be the content, marked
+in cues.tsv) and "according to X, …". Content with quoted fragments is ``mixed``.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from newsgraph.extract.quote_candidates import Candidate, end_char, mark_at, trim
+from newsgraph.extract.quote_cues import QuoteKnowledge, source_of, subject_of
+from newsgraph.extract.quote_marks import CLOSING, OPENING, STRAIGHT, QuotedSpan
+
+# Words that may open reported content without belonging to it.
+CONTENT_MARKERS = {"that"}
+
+
+def find_reported(
+    doc: Doc, quoted: list[QuotedSpan], direct: list[Candidate], cues: QuoteKnowledge
+) -> list[Candidate]:
+    """Content clauses of cue verbs and source phrases; mixed when they hold quoted parts."""
+    used = {c.cue.i for c in direct if c.cue is not None}
+    found = []
+    for token in doc:
+        if token.i in used:
+            continue
+        if cues.is_cue(token):
+            content = _content_of_verb(token)
+            subject, confidence = subject_of(token), 0.7
+        elif (end := cues.source_phrase_at(token)) is not None:
+            content = _content_around(token, end)
+            subject, confidence = source_of(end), 0.6
+        else:
+            continue
+        if content is None or subject is None:
+            continue
+        cue = token if cues.is_cue(token) else cues.source_phrase_at(token)
+        candidate = _reported(doc, content, quoted, direct, cue, subject, confidence)
+        if candidate is not None:
+            found.append(candidate)
+    return found
+
+
+def _reported(
+    doc: Doc,
+    content: tuple[int, int],
+    quoted: list[QuotedSpan],
+    direct: list[Candidate],
+    cue: Token,
+    subject: Token,
+    confidence: float,
+) -> Candidate | None:
+    start, end = _within_paragraph(doc.text, doc[content[0]].idx, end_char(doc[content[1]]),
+                                   cue.idx)
+    if start <= subject.idx < end or end - start < 2:
+        return None
+    for quote in direct:
+        if min(end, quote.end) - max(start, quote.start) > 0.5 * (end - start):
+            return None
+    for quote in quoted:  # a fragment closing the content keeps its closing mark
+        if start <= quote.open_mark < end <= quote.close_mark <= end + 3:
+            end = quote.close_mark + len(mark_at(doc.text, quote.close_mark))
+    fragments = [q for q in quoted if start <= q.open_mark and q.close_mark < end]
+    kind = "mixed" if fragments else "indirect"
+    return Candidate(start, end, kind, cue, subject, 0.8 if fragments else confidence, fragments)
+
+
+def _within_paragraph(text: str, start: int, end: int, cue: int) -> tuple[int, int]:
+    """Cut reported content at paragraph breaks, keeping the part next to its cue."""
+    if "\n" not in text[start:end]:
+        return start, end
+    if cue >= end:
+        start = text.rindex("\n", start, end) + 1
+    else:
+        end = text.index("\n", start, end)
+    return trim(text, start, end)
+
+
+def _content_of_verb(verb: Token) -> tuple[int, int] | None:
+    """Token range of the clause a cue verb reports, without "that" and trailing asides."""
+    clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    if clause is None:
+        return None
+    return _clause_range(clause, exclude=verb)
+
+
+def _content_around(phrase_start: Token, phrase_end: Token) -> tuple[int, int] | None:
+    """The clause an "according to X" phrase attaches to, without the phrase."""
+    head = phrase_start.head
+    while head.dep_ not in ("ROOT", "ccomp", "conj") and head.head.i != head.i:
+        head = head.head
+    if head.i == phrase_start.i:
+        return None
+    phrase_left = phrase_start.i
+    phrase_right = phrase_end.right_edge.i
+    left, right = head.left_edge.i, head.right_edge.i
+    if phrase_left <= left + 1:
+        left = phrase_right + 1
+    elif phrase_right >= right - 1:
+        right = phrase_left - 1
+    return _strip(head.doc, left, right)
+
+
+def _clause_range(clause: Token, exclude: Token) -> tuple[int, int] | None:
+    left, right = clause.left_edge.i, clause.right_edge.i
+    for child in clause.children:
+        # "..., dismissing reports ..." / "..., adding ..." belong to the speaker, not the content.
+        if (
+            child.dep_ == "advcl"
+            and child.tag_ == "VBG"
+            and child.i > clause.i
+            and child.left_edge.i > 0
+            and clause.doc[child.left_edge.i - 1].text == ","
+            and child.right_edge.i == right
+        ):
+            right = child.left_edge.i - 1
+    if left <= exclude.i <= right:
+        return None
+    return _strip(clause.doc, left, right)
+
+
+def _strip(doc: Doc, left: int, right: int) -> tuple[int, int] | None:
+    """Trim punctuation, spaces and a leading "that", keeping marks of fragments inside."""
+    while left <= right and (
+        doc[left].is_space
+        or (doc[left].is_punct and doc[left].text not in OPENING + STRAIGHT)
+        or (doc[left].lower_ in CONTENT_MARKERS and doc[left].dep_ == "mark")
+    ):
+        left += 1
+    while right >= left and (
+        doc[right].is_space or (doc[right].is_punct and doc[right].text not in CLOSING + STRAIGHT)
+    ):
+        right -= 1
+    return (left, right) if left <= right else None
