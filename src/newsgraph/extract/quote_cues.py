@@ -12,7 +12,7 @@ from pathlib import Path
 
 from spacy.tokens import Span, Token
 
-SUBJECT_DEPS = ("nsubj", "nsubjpass")
+SUBJECT_DEPS = ("nsubj",)  # a passive subject is what was said, not who said it
 # A cue verb without a subject of its own borrows its head's ("..., saying that ...").
 BORROWS_SUBJECT = ("conj", "advcl", "xcomp")
 
@@ -93,6 +93,10 @@ def subject_of(verb: Token) -> Token | None:
         for child in verb.children:
             if child.dep_ in SUBJECT_DEPS:
                 return child
+            if child.dep_ == "agent":  # "was told by X"
+                return next((c for c in child.children if c.dep_ == "pobj"), None)
+        if any(child.dep_ == "nsubjpass" for child in verb.children):
+            return None
         if verb.dep_ == "acl" and verb.head.pos_ in ("PROPN", "NOUN"):
             return verb.head
         if verb.dep_ not in BORROWS_SUBJECT or verb.head.i == verb.i:

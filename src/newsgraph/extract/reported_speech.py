@@ -27,7 +27,9 @@ def find_reported(
         if token.i in used:
             continue
         if cues.is_cue(token):
-            content = _content_of_verb(token)
+            if not _reports(token):
+                continue
+            content = _content_of_verb(token, cues)
             subject, confidence = subject_of(token), 0.7
         elif (end := cues.source_phrase_at(token)) is not None:
             content = _content_around(token, end)
@@ -78,12 +80,79 @@ def _within_paragraph(text: str, start: int, end: int, cue: int) -> tuple[int, i
     return trim(text, start, end)
 
 
-def _content_of_verb(verb: Token) -> tuple[int, int] | None:
-    """Token range of the clause a cue verb reports, without "that" and trailing asides."""
+def _reports(verb: Token) -> bool:
+    """False for cue verbs that report nothing themselves: "Asked to ...", "required to
+    disclose ...", and a relative clause's "who pledged to ..." without an antecedent."""
+    if verb.dep_ == "xcomp" or (verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl")):
+        return False
+    subject = subject_of(verb)
+    return subject is None or subject.lower_ not in ("who", "that", "which") or any(
+        c.dep_ == "ccomp" for c in verb.children
+    )
+
+
+def _content_of_verb(verb: Token, cues: QuoteKnowledge) -> tuple[int, int] | None:
+    """Token range of what a cue verb reports, without "that" and trailing asides."""
     clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
-    if clause is None:
+    beside = _content_beside(verb)
+    if clause is not None and (beside is None or clause.i > verb.i):
+        return _clause_range(clause, exclude=verb)
+    if beside is not None:
+        return beside
+    return _object_content(verb, cues)
+
+
+def _content_beside(verb: Token) -> tuple[int, int] | None:
+    """The sentence around a cue clause set off by commas: "A, X said." / "A, X said, B"."""
+    subject = subject_of(verb)
+    if subject is None or subject.head.i != verb.i:
         return None
-    return _clause_range(clause, exclude=verb)
+    doc, sentence = verb.doc, verb.sent
+    left = min(subject.left_edge.i, verb.i)
+    right = verb.i
+    for child in verb.children:  # "said in a statement on Monday"
+        if child.i > verb.i and child.dep_ in ("advmod", "prep", "npadvmod", "agent"):
+            right = max(right, child.right_edge.i)
+    if left <= sentence.start or doc[left - 1].text != ",":
+        return None
+    after = doc[right + 1] if right + 1 < sentence.end else None
+    if after is None or after.is_space or after.text in (".", "!", "?"):
+        content = _strip(doc, sentence.start, left - 2)
+    elif after.text == ",":
+        content = _strip(doc, sentence.start, sentence.end - 1)
+    else:
+        return None
+    return content if content is not None and _is_clause(doc, *content) else None
+
+
+def _is_clause(doc: Doc, left: int, right: int) -> bool:
+    """A reported clause, not an adverbial ("In July, X called for ...")."""
+    roots = [t for t in doc[left : right + 1] if not left <= t.head.i <= right or t.head.i == t.i]
+    return any(t.dep_ in ("ccomp", "ROOT", "parataxis") and t.pos_ in ("VERB", "AUX")
+               for t in roots)
+
+
+def _object_content(verb: Token, cues: QuoteKnowledge) -> tuple[int, int] | None:
+    """Content that is no clause: "urged Congress to act", "called for talks", "denied it"."""
+    children = list(verb.children)
+    obj = next((c for c in children if c.dep_ in ("dobj", "dative") and c.i > verb.i), None)
+    goal = next((c for c in children if c.dep_ == "xcomp" and c.i > verb.i), None)
+    if goal is not None and goal.pos_ in ("VERB", "AUX"):  # "urged Congress to act"
+        return _strip(verb.doc, goal.left_edge.i, goal.right_edge.i)
+    predicate = next((c for c in children if c.dep_ == "oprd"), None)
+    if obj is not None and predicate is not None:  # "called climate change a hoax"
+        return _strip(verb.doc, obj.left_edge.i, predicate.right_edge.i)
+    if verb.lemma_.lower() == "call":
+        prep = next((c for c in children if c.dep_ == "prep" and c.lower_ in ("for", "on")), None)
+        target = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep else None
+        if target is not None:
+            right = max([target.right_edge.i] + [c.right_edge.i for c in target.children])
+            return _strip(verb.doc, target.left_edge.i, right)
+    if verb.lemma_.lower() in cues.objects and obj is not None and obj.dep_ == "dobj":
+        if obj.pos_ == "PRON" or obj.ent_type_ == "PERSON":
+            return None
+        return _strip(verb.doc, obj.left_edge.i, obj.right_edge.i)
+    return None
 
 
 def _content_around(phrase_start: Token, phrase_end: Token) -> tuple[int, int] | None:
