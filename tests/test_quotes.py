@@ -79,6 +79,31 @@ CONSTRUCTIONS = [
         id="indirect-according-to-after",
     ),
     pytest.param(
+        "The talks in Geneva had failed, Sergei Lavrov said.",
+        "indirect", "said", "Sergei Lavrov", "The talks in Geneva had failed", [],
+        id="indirect-cue-after",
+    ),
+    pytest.param(
+        "The talks, Sergei Lavrov said, had failed.",
+        "indirect", "said", "Sergei Lavrov", "The talks, Sergei Lavrov said, had failed", [],
+        id="indirect-parenthetical-cue",
+    ),
+    pytest.param(
+        "Sergei Lavrov urged Washington to lift the sanctions.",
+        "indirect", "urged", "Sergei Lavrov", "to lift the sanctions", [],
+        id="indirect-urged-to",
+    ),
+    pytest.param(
+        "The Kremlin called for an end to the sanctions.",
+        "indirect", "called", "Kremlin", "an end to the sanctions", [],
+        id="indirect-called-for",
+    ),
+    pytest.param(
+        "The Kremlin denied the report.",
+        "indirect", "denied", "Kremlin", "the report", [],
+        id="indirect-object-of-denied",
+    ),
+    pytest.param(
         "Angela Merkel arrived in Kyiv on Monday. “We stand with Ukraine,” she said.",
         "direct", "said", "Angela Merkel", "We stand with Ukraine", [],
         id="pronoun-speaker",
@@ -124,6 +149,19 @@ SPEAKERS = [
 @pytest.mark.parametrize(("text", "speaker"), SPEAKERS)
 def test_speaker_resolution(analyse, text, speaker):
     assert only_quote(analyse(text))["speaker"]["name"] == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In July, the Kremlin met the envoy.",
+        "The plan was announced on Monday.",
+        "Sergei Lavrov told reporters.",
+        "Asked to describe the device, the officer declined.",
+    ],
+)
+def test_no_quote_without_reported_content(analyse, text):
+    assert analyse(text)["quotes"] == []
 
 
 def test_speaker_is_an_entity_of_the_article(analyse):

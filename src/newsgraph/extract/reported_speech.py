@@ -56,7 +56,8 @@ def _reported(
 ) -> Candidate | None:
     start, end = _within_paragraph(doc.text, doc[content[0]].idx, end_char(doc[content[1]]),
                                    cue.idx)
-    if start <= subject.idx < end or end - start < 2:
+    parenthetical = start <= cue.idx < end  # "A, X said, B" keeps its cue inside
+    if (start <= subject.idx < end and not parenthetical) or end - start < 2:
         return None
     for quote in direct:
         if min(end, quote.end) - max(start, quote.start) > 0.5 * (end - start):
