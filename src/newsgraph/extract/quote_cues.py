@@ -97,14 +97,35 @@ def subject_of(verb: Token) -> Token | None:
                 return next((c for c in child.children if c.dep_ == "pobj"), None)
         if any(child.dep_ == "nsubjpass" for child in verb.children):
             return None
-        if verb.dep_ == "acl" and verb.head.pos_ in ("PROPN", "NOUN"):
-            return verb.head
+        if verb.dep_ in ("acl", "compound") and verb.head.pos_ in ("PROPN", "NOUN"):
+            return verb.head  # "footage of Trump saying", a misparsed "Said Ellis"
+        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":  # "X sings before asking"
+            verb = verb.head.head
+            continue
         if verb.dep_ not in BORROWS_SUBJECT or verb.head.i == verb.i:
             break
         verb = verb.head
     following = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
     if following is not None and following.pos_ == "PROPN" and following.head.i == verb.i:
         return following
+    return None
+
+
+def subject_in_paragraph(verb: Token) -> Token | None:
+    """The subject of a cue, or, when the parse found it across a paragraph break (a
+    dateline, a headline), the nearest noun before the verb in the verb's own paragraph."""
+    subject = subject_of(verb)
+    doc = verb.doc
+    if subject is None:
+        return None
+    low, high = sorted((subject.idx, verb.idx))
+    if "\n" not in doc.text[low:high]:
+        return subject
+    for token in reversed(doc[: verb.i]):
+        if "\n" in token.text:
+            break
+        if token.pos_ in ("PROPN", "NOUN", "PRON"):
+            return token
     return None
 
 

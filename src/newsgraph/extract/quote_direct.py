@@ -37,6 +37,8 @@ def find_direct(doc: Doc, quoted: list[QuotedSpan], cues: QuoteKnowledge) -> lis
         if end <= start:
             continue
         cue, window = _cue_in(after, cues, first=True), after
+        if cue is not None and not _introduces(after, cue):
+            cue = None
         if cue is None:
             cue, window = _cue_in(before, cues, first=False), before
         if cue is not None:
@@ -91,6 +93,16 @@ def _direct_speaker(cue: Token, window: list[Token], span: QuotedSpan) -> Token 
         and (t.head.i == cue.i or t.head.i not in {w.i for w in window})
     ]
     return nouns[0] if nouns else None
+
+
+def _introduces(after: list[Token], cue: Token) -> bool:
+    """True when a cue after a quote belongs to it: only its own subject comes between
+    ("“…,” the agency said"), not another clause ("“…” Trump was defensive … who said")."""
+    between = [t for t in after if t.i < cue.i]
+    return cue.left_edge.i <= after[0].i or all(
+        t.pos_ in ("PROPN", "NOUN", "DET", "ADJ", "PUNCT", "PRON", "NUM", "SPACE")
+        for t in between
+    )
 
 
 def _stands_alone(

@@ -10,7 +10,12 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from newsgraph.extract.quote_candidates import Candidate, end_char, mark_at, trim
-from newsgraph.extract.quote_cues import QuoteKnowledge, source_of, subject_of
+from newsgraph.extract.quote_cues import (
+    QuoteKnowledge,
+    source_of,
+    subject_in_paragraph,
+    subject_of,
+)
 from newsgraph.extract.quote_marks import CLOSING, OPENING, STRAIGHT, QuotedSpan
 
 # Words that may open reported content without belonging to it.
@@ -30,7 +35,7 @@ def find_reported(
             if not _reports(token):
                 continue
             content = _content_of_verb(token, cues)
-            subject, confidence = subject_of(token), 0.7
+            subject, confidence = subject_in_paragraph(token), 0.7
         elif (end := cues.source_phrase_at(token)) is not None:
             content = _content_around(token, end)
             subject, confidence = source_of(end), 0.6
