@@ -99,6 +99,8 @@ def _introduces(after: list[Token], cue: Token) -> bool:
     """True when a cue after a quote belongs to it: only its own subject comes between
     ("“…,” the agency said"), not another clause ("“…” Trump was defensive … who said")."""
     between = [t for t in after if t.i < cue.i]
+    if cue.pos_ not in ("VERB", "AUX"):  # the last word of "according to"
+        return len(between) < 3
     return cue.left_edge.i <= after[0].i or all(
         t.pos_ in ("PROPN", "NOUN", "DET", "ADJ", "PUNCT", "PRON", "NUM", "SPACE")
         for t in between
