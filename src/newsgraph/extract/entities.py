@@ -2,13 +2,19 @@
 
 Two steps: find mentions (spaCy's NER, repaired by rules), then resolve them into actors
 (full name, surname, title + surname, role descriptions introduced for the person, and
-pronouns whose antecedent is unambiguous).
+pronouns whose antecedent is unambiguous; for organisations, acronyms of their name and
+"the <noun>" they were introduced with).
 
 Repairs, each a named function:
+- ``extend_first_name``: "Imran" left out of sentence-initial "Imran Khan" is taken back.
 - ``strip_titles``: "Spokesperson Ned Price" -> "Ned Price"; "Vladimir Putin’s" -> "Vladimir Putin".
-- ``is_possessive_fragment``: "’s Focal" (from "the Prime Minister’s Focal Person") is no one.
+- ``is_possessive_fragment``: "’s Focal" (from "the Prime Minister’s Focal Person") is no one;
+  nor is a PERSON with no capital letter ("cubic meter"), nor one that is a common noun for a
+  kind of actor ("Scholars" at the start of a sentence): ``is_common_noun``.
 - ``retype_places``: a PERSON that the actor dictionary knows as a place ("Donbass") is a GPE.
 - ``untagged_organisations``: "RT" in "state-run RT television network" is an ORG.
+- ``relabel_person_names``: "Trump" tagged ORG, or untagged "Pelosi", after the full name,
+  is a mention of that person.
 """
 
 from __future__ import annotations
@@ -19,17 +25,21 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.actor_dictionary import ActorDictionary, resolve, words_of
-from newsgraph.extract.actors import COUNTRYLESS, find_matches
+from newsgraph.extract.actor_phrases import COUNTRYLESS, find_matches
 from newsgraph.ids import record_id
 from newsgraph.knowledge import Knowledge
 from newsgraph.model import Article, Entity, Mention
 
 ACTOR_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
-PRONOUNS = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself"})
+MALE = frozenset({"he", "him", "his", "himself"})
+PRONOUNS = MALE | {"she", "her", "hers", "herself"}
+MALE_TITLES = frozenset({"mr", "mister", "sir", "lord", "king", "prince"})
+FEMALE_TITLES = frozenset({"mrs", "ms", "miss", "madam", "dame", "lady", "queen", "princess"})
 DEFINITE = frozenset({"the"})
 # Titles a description may use for a head of state or government it was not introduced with.
 LEADER_WORDS = frozenset({("leader",), ("head", "of", "state"), ("head", "of", "government")})
 LEADER_TITLES = frozenset({("president",), ("prime", "minister"), ("premier",), ("chancellor",)})
+STREET_WORDS = frozenset({"avenue", "street", "road", "boulevard", "square", "lane", "highway"})
 QUOTED = re.compile(r"“[^”]*”|\"[^\"\n]*\"")
 
 
@@ -65,8 +75,10 @@ def find_mentions(doc: Doc, dictionary: ActorDictionary) -> list[_Candidate]:
     for span in doc.ents:
         if span.label_ not in ACTOR_LABELS or is_possessive_fragment(span):
             continue
+        if span.label_ == "PERSON" and not any(t.text[:1].isupper() for t in span):
+            continue  # "cubic meter": names are capitalised
         start, end = strip_titles(span, dictionary) if span.label_ == "PERSON" else _trim(span)
-        if start >= end:
+        if start >= end or span.label_ == "PERSON" and is_common_noun(doc[start:end], dictionary):
             continue
         label = retype_places(doc[start:end], span.label_, dictionary)
         found.append(_Candidate(start, end, label))
@@ -79,6 +91,11 @@ def is_possessive_fragment(span: Span) -> bool:
     return span[0].tag_ == "POS" or span[0].text in ("’s", "'s")
 
 
+def is_common_noun(span: Span, dictionary: ActorDictionary) -> bool:
+    """A one-word "person" that is a kind of actor ("Scholars" starting a sentence) is no name."""
+    return len(span) == 1 and dictionary.agent(words_of(span.text)) is not None
+
+
 def _trim(span: Span) -> tuple[int, int]:
     start, end = span.start, span.end
     while end > start and (span.doc[end - 1].tag_ == "POS" or span.doc[end - 1].is_punct):
@@ -88,10 +105,29 @@ def _trim(span: Span) -> tuple[int, int]:
     return start, end
 
 
+def extend_first_name(span: Span, dictionary: ActorDictionary) -> int:
+    """Where NER left a first name out ("Imran" of sentence-initial "Imran Khan"), take it
+    back: capitalised proper nouns right before the name that modify it and are no title."""
+    doc, start = span.doc, span.start
+    while (
+        start > 0
+        and doc[start - 1].pos_ == "PROPN"
+        and not doc[start - 1].ent_type_
+        and doc[start - 1].head.i in range(start, span.end)
+        and doc[start - 1].text[:1].isupper()
+        and dictionary.agent(words_of(doc[start - 1].text)) is None
+        and not dictionary.name_codes(words_of(doc[start - 1].text))
+    ):
+        start -= 1
+    return start
+
+
 def strip_titles(span: Span, dictionary: ActorDictionary) -> tuple[int, int]:
     """Drop titles glued to a person's name and a trailing possessive."""
     start, end = _trim(span)
     doc = span.doc
+    if start == span.start:
+        start = extend_first_name(span, dictionary)
     while start < end - 1:
         matches = find_matches(list(doc[start : end - 1]), dictionary)
         lead = matches[0] if matches else None
@@ -102,14 +138,21 @@ def strip_titles(span: Span, dictionary: ActorDictionary) -> tuple[int, int]:
 
 
 def retype_places(span: Span, label: str, dictionary: ActorDictionary) -> str:
-    """A PERSON whose whole name the dictionary knows as a country or region is a GPE."""
+    """A PERSON whose whole name the actor dictionary knows as a country or region
+    ("Donbass"), or that is a city of several words ("La Llagosta"), is a GPE; one ending in
+    a street word ("Karl Marx Avenue") is a FAC."""
     if label != "PERSON":
         return label
-    codes = dictionary.name_codes(words_of(span.text))
+    words = words_of(span.text)
+    codes = dictionary.name_codes(words)
     if codes:
         code = resolve(codes, None)
         if code and len(code) == 3 and code not in COUNTRYLESS:
             return "GPE"
+    if len(words) > 1 and words in dictionary.places:
+        return "GPE"
+    if words and words[-1] in STREET_WORDS:
+        return "FAC"
     return label
 
 
@@ -144,6 +187,7 @@ def resolve_mentions(
     """Group mentions into actors: names first, then descriptions, then pronouns."""
     persons = [c for c in candidates if c.label == "PERSON"]
     actors = group_person_names(doc, persons)
+    candidates = relabel_person_names(doc, candidates, actors)
     others: dict[tuple[str, tuple[str, ...]], _Actor] = {}
     for candidate in candidates:
         if candidate.label == "PERSON":
@@ -151,12 +195,14 @@ def resolve_mentions(
         key = (candidate.label, words_of(doc[candidate.start : candidate.end].text))
         actor = others.setdefault(key, _Actor(candidate.label))
         actor.mentions.append((candidate.start, candidate.end))
+    organisations = merge_acronyms(doc, list(others.values()))
     for actor in actors:
         actor.titles = introduced_titles(doc, actor, dictionary)
     taken = {i for c in candidates for i in range(c.start, c.end)}
     link_descriptions(doc, actors, dictionary, taken)
     link_pronouns(doc, actors)
-    every = actors + list(others.values())
+    link_organisation_nouns(doc, [a for a in organisations if a.label == "ORG"], dictionary, taken)
+    every = actors + organisations
     for actor in every:
         actor.mentions.sort()
     return sorted(every, key=lambda a: a.mentions[0])
@@ -179,6 +225,89 @@ def group_person_names(doc: Doc, persons: list[_Candidate]) -> list[_Actor]:
         actor.mentions.append((candidate.start, candidate.end))
         actor.names.append(words)
     return actors
+
+
+def merge_acronyms(doc: Doc, actors: list[_Actor]) -> list[_Actor]:
+    """ "UN" / "U.N." joins "United Nations" when its letters are the name's initials."""
+    full: dict[str, _Actor] = {}
+    for actor in actors:
+        start, end = actor.mentions[0]
+        words = [t.text for t in doc[start:end] if t.text[:1].isupper()]
+        if actor.label == "ORG" and len(words) > 1:
+            full.setdefault("".join(w[0] for w in words), actor)
+    kept = []
+    for actor in actors:
+        start, end = actor.mentions[0]
+        letters = doc[start:end].text.replace(".", "")
+        owner = full.get(letters) if letters.isupper() and letters.isalpha() else None
+        if owner is not None and owner is not actor:
+            owner.mentions.extend(actor.mentions)
+        else:
+            kept.append(actor)
+    return kept
+
+
+def link_organisation_nouns(
+    doc: Doc, organisations: list[_Actor], dictionary: ActorDictionary, taken: set[int]
+) -> None:
+    """ "the agency" after "state-run TASS news agency" (or "TASS, the agency") is TASS: an
+    organisation introduced with a head noun that names a kind of actor is the one
+    "the <noun>" refers to, if only one organisation was introduced with that noun ("Navy
+    ship" introduces no organisation noun: a ship is no actor)."""
+    introduced: dict[str, list[tuple[int, _Actor]]] = {}
+
+    def introduce(noun: Token, actor: _Actor) -> None:
+        lemma = noun.lemma_.lower()
+        before = doc[noun.i - 1].lower_ if noun.i else ""
+        if noun.pos_ == "NOUN" and (
+            dictionary.agent((lemma,)) or dictionary.agent((before, lemma))
+        ):
+            introduced.setdefault(lemma, []).append((noun.i, actor))
+
+    for actor in organisations:
+        for start, end in actor.mentions:
+            root = doc[start:end].root
+            if root.dep_ == "compound" and root.head.i >= end:
+                introduce(root.head, actor)
+            for child in root.children:
+                if child.dep_ == "appos":
+                    introduce(child, actor)
+    for token in doc:
+        if token.lower_ not in DEFINITE or token.i + 1 >= len(doc):
+            continue
+        noun = doc[token.i + 1]
+        if noun.i in taken or noun.pos_ != "NOUN" or noun.dep_ == "compound":
+            continue
+        owners = {id(a): a for i, a in introduced.get(noun.lemma_.lower(), []) if i < noun.i}
+        if len(owners) == 1:
+            next(iter(owners.values())).mentions.append((token.i, noun.i + 1))
+
+
+def relabel_person_names(
+    doc: Doc, candidates: list[_Candidate], actors: list[_Actor]
+) -> list[_Candidate]:
+    """A surname NER tagged as an organisation ("Trump" ORG) or left untagged, once the
+    article has named that person in full, is a mention of the person; the surname must
+    belong to one person of the article."""
+    owners: dict[tuple[str, ...], list[_Actor]] = {}
+    for actor in actors:
+        for name in {full[-1:] for full in actor.names if len(full) > 1}:
+            owners.setdefault(name, []).append(actor)
+    unique = {name: found[0] for name, found in owners.items() if len(found) == 1}
+    kept = []
+    for candidate in candidates:
+        words = words_of(doc[candidate.start : candidate.end].text)
+        if candidate.label == "ORG" and words in unique:
+            unique[words].mentions.append((candidate.start, candidate.end))
+        else:
+            kept.append(candidate)
+    taken = {i for c in candidates for i in range(c.start, c.end)}
+    for token in doc:
+        if token.pos_ == "PROPN" and token.i not in taken and not token.ent_type_:
+            actor = unique.get(words_of(token.text))
+            if actor is not None and token.text[:1].isupper():
+                actor.mentions.append((token.i, token.i + 1))
+    return kept
 
 
 def _part_of(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
@@ -299,7 +428,9 @@ def _title_fits(
 
 def link_pronouns(doc: Doc, actors: list[_Actor]) -> None:
     """Attach he/his/she/her to the one person mentioned (outside quotations) in the same
-    sentence before it, else in the nearest of the two previous sentences that mentions any."""
+    sentence before it, else in the previous sentence (looking past sentences that are all
+    quotation); never against a gender the person already has (from "Mr"/"Ms" or an earlier
+    pronoun)."""
     quoted = [(m.start(), m.end()) for m in QUOTED.finditer(doc.text)]
 
     def inside_quote(token: Token) -> bool:
@@ -310,6 +441,7 @@ def link_pronouns(doc: Doc, actors: list[_Actor]) -> None:
         for start, _ in actor.mentions:
             if not inside_quote(doc[start]):
                 owner_at[start] = actor
+    genders = {id(actor): _honorific_gender(doc, actor) for actor in actors}
     sentences = list(doc.sents)
     for index, sentence in enumerate(sentences):
         for token in sentence:
@@ -319,15 +451,36 @@ def link_pronouns(doc: Doc, actors: list[_Actor]) -> None:
                 owner_at, sentence.start, token.i
             ):
                 continue  # "ahead of his trip, Imran Khan …": the name may come after
-            scopes = [range(sentence.start, token.i)]
-            earlier = sentences[max(0, index - 2) : index]
-            scopes += [range(s.start, s.end) for s in reversed(earlier)]
-            for scope in scopes:
+            gender = "male" if token.lower_ in MALE else "female"
+            for scope in _scopes(sentences, index, token, inside_quote):
                 found = {id(a): a for i, a in owner_at.items() if i in scope}
-                if found:
-                    if len(found) == 1:
-                        next(iter(found.values())).mentions.append((token.i, token.i + 1))
-                    break
+                if not found:
+                    continue
+                fitting = [a for a in found.values() if genders[id(a)] in (None, gender)]
+                if len(found) == 1 and fitting:
+                    fitting[0].mentions.append((token.i, token.i + 1))
+                    genders[id(fitting[0])] = gender
+                break
+
+
+def _scopes(sentences: list[Span], index: int, token: Token, inside_quote) -> list[range]:
+    scopes = [range(sentences[index].start, token.i)]
+    for earlier in reversed(sentences[max(0, index - 3) : index]):
+        scopes.append(range(earlier.start, earlier.end))
+        if not inside_quote(earlier[0]):
+            break
+    return scopes
+
+
+def _honorific_gender(doc: Doc, actor: _Actor) -> str | None:
+    for start, _ in actor.mentions:
+        if start > 0:
+            word = doc[start - 1].lower_.rstrip(".")
+            if word in MALE_TITLES:
+                return "male"
+            if word in FEMALE_TITLES:
+                return "female"
+    return None
 
 
 def _named_later(owner_at: dict[int, _Actor], start: int, end: int) -> bool:
