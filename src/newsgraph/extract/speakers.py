@@ -47,7 +47,8 @@ class SpeakerResolver:
         self.index = EntityIndex(entities)
         self.quoted = quoted
         self.mentions = sorted(
-            (m.start, m.end, e) for e in entities for m in e.mentions if e.type in SPEAKER_TYPES
+            ((m.start, m.end, e) for e in entities for m in e.mentions if e.type in SPEAKER_TYPES),
+            key=lambda mention: mention[:2],
         )
         self.genders = {e.id: self._gender(e) for e in entities if e.type == "PERSON"}
 
@@ -77,12 +78,13 @@ class SpeakerResolver:
             return self.entity_for(subject.head.head)
         if lower in self.cues.pronouns:
             return self._antecedent(subject)
+        # A description names whoever was introduced with that title ("Spokesperson Ned
+        # Price" -> "the spokesperson"), before any entity it was merged into.
+        described = self._described(subject) if subject.pos_ == "NOUN" else None
+        if described is not None:
+            return described
         found = self._named(subject)
-        if found is not None:
-            return self._canonical(found)
-        if subject.pos_ == "NOUN":
-            return self._described(subject)
-        return None
+        return self._canonical(found) if found is not None else None
 
     # -- kinds of reference ---------------------------------------------------------------
 
