@@ -54,6 +54,17 @@ CONSTRUCTIONS = [
         id="mixed-straight-marks-at-end",
     ),
     pytest.param(
+        'Adam Schiff called it "a non-starter".',
+        "mixed", "called", "Adam Schiff", 'it "a non-starter"', ["a non-starter"],
+        id="mixed-fragment-runs-to-its-mark",
+    ),
+    pytest.param(
+        'Doris Day said, "I have been through everything. I always said I was like a doll."',
+        "direct", "said", "Doris Day",
+        "I have been through everything. I always said I was like a doll.", [],
+        id="direct-with-a-cue-inside-is-one-quote",
+    ),
+    pytest.param(
         "Sergei Lavrov said that Russia would respond to the new sanctions.",
         "indirect", "said", "Sergei Lavrov", "Russia would respond to the new sanctions", [],
         id="indirect-said-that",

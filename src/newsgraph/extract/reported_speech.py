@@ -29,7 +29,8 @@ def find_reported(
     used = {c.cue.i for c in direct if c.cue is not None}
     found = []
     for token in doc:
-        if token.i in used:
+        # A cue inside a direct quote is the quoted speaker's own words ("I always said ...").
+        if token.i in used or any(c.start <= token.idx < c.end for c in direct):
             continue
         if cues.is_cue(token):
             if not _reports(token):
@@ -67,12 +68,17 @@ def _reported(
     for quote in direct:
         if min(end, quote.end) - max(start, quote.start) > 0.5 * (end - start):
             return None
-    for quote in quoted:  # a fragment closing the content keeps its closing mark
-        if start <= quote.open_mark < end <= quote.close_mark <= end + 3:
+    for quote in quoted:  # a fragment the content opens runs on to its closing mark
+        tail = doc.text[end : quote.close_mark]
+        if start <= quote.open_mark < end <= quote.close_mark and _same_sentence(tail):
             end = quote.close_mark + len(mark_at(doc.text, quote.close_mark))
     fragments = [q for q in quoted if start <= q.open_mark and q.close_mark < end]
     kind = "mixed" if fragments else "indirect"
     return Candidate(start, end, kind, cue, subject, 0.8 if fragments else confidence, fragments)
+
+
+def _same_sentence(tail: str) -> bool:
+    return len(tail) < 60 and "\n" not in tail and ". " not in tail
 
 
 def _within_paragraph(text: str, start: int, end: int, cue: int) -> tuple[int, int]:
