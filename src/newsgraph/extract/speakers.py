@@ -1,12 +1,14 @@
 """Speakers: from the subject of a cue to the actor entity that spoke.
 
-The actors extractor merges an actor's mentions into one entity; this module works on
-whatever entities it gets, and adds the resolution only a quote needs: the entity behind
-an appositive ("the Focal Person ..., Dr Arslan Khalid, said"), a pronoun ("he said" ->
-the most recent compatible subject), a definite description ("the agency said" -> the
-entity introduced as "TASS news agency") and, for unmerged raw NER entities, a surname
-("Price" -> "Ned Price"). When no entity fits, the speaker is the noun phrase itself
-with ``entity`` null ("a source", "experts"); when not even that, null.
+The actors extractor merges an actor's mentions (names, titles, pronouns) into one
+entity; this module uses those mentions and adds the resolution a quote needs where they
+fall short: the entity behind an appositive ("the Focal Person ..., Dr Arslan Khalid,
+said"), a pronoun no entity claims ("he said" -> the most recent compatible subject
+outside quotes), a definite description ("the spokesperson said" -> the person introduced
+with that title, "the agency said" -> the entity introduced as "TASS news agency") and,
+for unmerged raw NER entities, a surname ("Price" -> "Ned Price"). When no entity fits,
+the speaker is the noun phrase itself with ``entity`` null ("a source", "experts"); when
+not even that, null.
 """
 
 from __future__ import annotations
@@ -77,7 +79,8 @@ class SpeakerResolver:
         if lower in RELATIVE_PRONOUNS and subject.head.dep_ == "relcl":
             return self.entity_for(subject.head.head)
         if lower in self.cues.pronouns:
-            return self._antecedent(subject)
+            # The actors' coreference first, so a quote and an event agree on who "he" is.
+            return self._speaker_entity(subject) or self._antecedent(subject)
         # A description names whoever was introduced with that title ("Spokesperson Ned
         # Price" -> "the spokesperson"), before any entity it was merged into.
         described = self._described(subject) if subject.pos_ == "NOUN" else None
