@@ -233,6 +233,14 @@ def test_seed_quote(seed_analysis, opening, kind, speaker, fragments):
     assert quote["speaker"]["entity"] in {e["id"] for e in seed_analysis["entities"]}
 
 
+def test_seed_offsets_index_the_text(seed_analysis):
+    text = seed_analysis["article"]["text"]
+    for quote in seed_analysis["quotes"]:
+        assert text[quote["start"] : quote["end"]] == quote["text"]
+        assert all(quote["start"] <= f["start"] < f["end"] <= quote["end"]
+                   for f in quote["fragments"])
+
+
 def test_seed_quote_text_excludes_marks(seed_analysis):
     text = seed_analysis["article"]["text"]
     tass = next(q for q in seed_analysis["quotes"] if q["speaker"]["name"] == "TASS"
