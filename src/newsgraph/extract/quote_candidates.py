@@ -38,3 +38,10 @@ def mark_at(text: str, offset: int) -> str:
 
 def end_char(token: Token) -> int:
     return token.idx + len(token.text)
+
+
+def crosses_paragraph(a: Token, b: Token) -> bool:
+    """True when a line break lies between two tokens (read from the tokens: ``Doc.text``
+    rebuilds the whole text on every access)."""
+    low, high = sorted((a.i, b.i))
+    return any("\n" in token.text_with_ws for token in a.doc[low:high])

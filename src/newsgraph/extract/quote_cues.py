@@ -12,6 +12,8 @@ from pathlib import Path
 
 from spacy.tokens import Span, Token
 
+from newsgraph.extract.quote_candidates import crosses_paragraph
+
 SUBJECT_DEPS = ("nsubj",)  # a passive subject is what was said, not who said it
 # A cue verb without a subject of its own borrows its head's ("..., saying that ...").
 BORROWS_SUBJECT = ("conj", "advcl", "xcomp")
@@ -115,13 +117,11 @@ def subject_in_paragraph(verb: Token) -> Token | None:
     """The subject of a cue, or, when the parse found it across a paragraph break (a
     dateline, a headline), the nearest noun before the verb in the verb's own paragraph."""
     subject = subject_of(verb)
-    doc = verb.doc
     if subject is None:
         return None
-    low, high = sorted((subject.idx, verb.idx))
-    if "\n" not in doc.text[low:high]:
+    if not crosses_paragraph(subject, verb):
         return subject
-    for token in reversed(doc[: verb.i]):
+    for token in reversed(verb.doc[: verb.i]):
         if "\n" in token.text:
             break
         if token.pos_ in ("PROPN", "NOUN", "PRON"):

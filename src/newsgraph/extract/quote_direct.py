@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from newsgraph.extract.quote_candidates import Candidate, trim
+from newsgraph.extract.quote_candidates import Candidate, crosses_paragraph, trim
 from newsgraph.extract.quote_cues import QuoteKnowledge, source_of, subject_of
 from newsgraph.extract.quote_marks import CLOSING, OPENING, STRAIGHT, QuotedSpan
 
@@ -23,6 +23,7 @@ WINDOW_TOKENS = 40
 
 def find_direct(doc: Doc, quoted: list[QuotedSpan], cues: QuoteKnowledge) -> list[Candidate]:
     """Quoted spans that stand as utterances, with the cue before or after them."""
+    text = doc.text
     found: list[Candidate] = []
     for span in quoted:
         open_token = _token_at(doc, span.open_mark)
@@ -31,9 +32,9 @@ def find_direct(doc: Doc, quoted: list[QuotedSpan], cues: QuoteKnowledge) -> lis
             continue
         before = _window_before(doc, open_token)
         after = _window_after(doc, close_token)
-        if not _stands_alone(before, after, span, doc, cues):
+        if not _stands_alone(before, after, text[span.start : span.end], cues):
             continue
-        start, end = trim(doc.text, span.start, span.end)
+        start, end = trim(text, span.start, span.end)
         if end <= start:
             continue
         cue, window = _cue_in(after, cues, first=True), after
@@ -44,9 +45,9 @@ def find_direct(doc: Doc, quoted: list[QuotedSpan], cues: QuoteKnowledge) -> lis
         if cue is not None:
             speaker = _direct_speaker(cue, window, span)
             found.append(Candidate(start, end, "direct", cue, speaker, 0.9, [span]))
-        elif found and _adjacent(doc.text, found[-1].end, span.open_mark):
+        elif found and _adjacent(text, found[-1].end, span.open_mark):
             found.append(Candidate(start, end, "direct", None, None, 0.7, [span], found[-1]))
-    return merge_interrupted(doc.text, found)
+    return merge_interrupted(text, found)
 
 
 def merge_interrupted(text: str, found: list[Candidate]) -> list[Candidate]:
@@ -80,11 +81,9 @@ def _same(a: Token | None, b: Token | None) -> bool:
 def _direct_speaker(cue: Token, window: list[Token], span: QuotedSpan) -> Token | None:
     """The cue's subject, unless the parse put it inside the quote or across a paragraph."""
     subject = _speaker_token(cue)
-    text = cue.doc.text
-    if subject is not None and not (span.open_mark <= subject.idx < span.end + 2):
-        low, high = sorted((subject.idx, cue.idx))
-        if "\n" not in text[low:high]:
-            return subject
+    inside = subject is not None and span.open_mark <= subject.idx < span.end + 2
+    if subject is not None and not inside and not crosses_paragraph(subject, cue):
+        return subject
     nouns = [
         t
         for t in window
@@ -108,7 +107,7 @@ def _introduces(after: list[Token], cue: Token) -> bool:
 
 
 def _stands_alone(
-    before: list[Token], after: list[Token], span: QuotedSpan, doc: Doc, cues: QuoteKnowledge
+    before: list[Token], after: list[Token], inner: str, cues: QuoteKnowledge
 ) -> bool:
     """A whole utterance, not a fragment woven into the sentence around it."""
     words = [t for t in before if not t.is_space]
@@ -119,7 +118,7 @@ def _stands_alone(
                 return False
         elif last.text != ":" and not cues.is_cue(last, True):
             return False
-    inner = doc.text[span.start : span.end].rstrip()
+    inner = inner.rstrip()
     if inner and inner[-1] in ".,!?;:\u2026-\u2014":
         return True
     # An unpunctuated quote opening a sentence must be followed by its cue ("“No” he said").

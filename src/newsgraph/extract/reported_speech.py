@@ -26,6 +26,7 @@ def find_reported(
     doc: Doc, quoted: list[QuotedSpan], direct: list[Candidate], cues: QuoteKnowledge
 ) -> list[Candidate]:
     """Content clauses of cue verbs and source phrases; mixed when they hold quoted parts."""
+    text = doc.text
     used = {c.cue.i for c in direct if c.cue is not None}
     found = []
     for token in doc:
@@ -45,7 +46,7 @@ def find_reported(
         if content is None or subject is None:
             continue
         cue = token if cues.is_cue(token) else cues.source_phrase_at(token)
-        candidate = _reported(doc, content, quoted, direct, cue, subject, confidence)
+        candidate = _reported(doc, text, content, quoted, direct, cue, subject, confidence)
         if candidate is not None:
             found.append(candidate)
     return found
@@ -53,6 +54,7 @@ def find_reported(
 
 def _reported(
     doc: Doc,
+    text: str,
     content: tuple[int, int],
     quoted: list[QuotedSpan],
     direct: list[Candidate],
@@ -60,8 +62,7 @@ def _reported(
     subject: Token,
     confidence: float,
 ) -> Candidate | None:
-    start, end = _within_paragraph(doc.text, doc[content[0]].idx, end_char(doc[content[1]]),
-                                   cue.idx)
+    start, end = _within_paragraph(text, doc[content[0]].idx, end_char(doc[content[1]]), cue.idx)
     parenthetical = start <= cue.idx < end  # "A, X said, B" keeps its cue inside
     if (start <= subject.idx < end and not parenthetical) or end - start < 2:
         return None
@@ -69,9 +70,9 @@ def _reported(
         if min(end, quote.end) - max(start, quote.start) > 0.5 * (end - start):
             return None
     for quote in quoted:  # a fragment the content opens runs on to its closing mark
-        tail = doc.text[end : quote.close_mark]
+        tail = text[end : quote.close_mark]
         if start <= quote.open_mark < end <= quote.close_mark and _same_sentence(tail):
-            end = quote.close_mark + len(mark_at(doc.text, quote.close_mark))
+            end = quote.close_mark + len(mark_at(text, quote.close_mark))
     fragments = [q for q in quoted if start <= q.open_mark and q.close_mark < end]
     kind = "mixed" if fragments else "indirect"
     return Candidate(start, end, kind, cue, subject, 0.8 if fragments else confidence, fragments)

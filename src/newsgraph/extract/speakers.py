@@ -208,7 +208,7 @@ class SpeakerResolver:
 
     def _same_paragraph(self, a: Token, b: Token) -> bool:
         low, high = sorted((a.idx, b.idx))
-        return "\n" not in self.doc.text[low:high]
+        return "\n" not in self.article.text[low:high]
 
     def _inside_quote(self, offset: int) -> bool:
         return any(q.start <= offset < q.end for q in self.quoted)
