@@ -15,6 +15,7 @@ COLUMNS = {
     "cues.tsv": ["cue", "type", "object"],
     "pronouns.tsv": ["pronoun", "types", "gender"],
     "honorifics.tsv": ["honorific", "gender"],
+    "organisation_nouns.tsv": ["noun"],
 }
 GENDERS = {"male", "female"}
 ENTITY_TYPES = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
@@ -63,3 +64,4 @@ def test_loaded_knowledge_reflects_the_files():
     assert ("according", "to") in knowledge.sources
     assert knowledge.pronouns["she"] == (frozenset({"PERSON"}), "female")
     assert knowledge.honorifics["mrs"] == "female"
+    assert "agency" in knowledge.organisation_nouns

@@ -154,6 +154,14 @@ SPEAKERS = [
         "Trump attacked Clinton on Monday, saying that she was “unfit to serve.”",
         "Trump", id="participle-borrows-subject",
     ),
+    pytest.param(
+        "A former Democratic National Committee chairman says Barack Obama should act.",
+        "A former Democratic National Committee chairman", id="role-noun-is-not-its-organisation",
+    ),
+    pytest.param(
+        "The Clinton campaign said the ad would air on Friday.",
+        "The Clinton campaign", id="organisation-noun-is-not-the-person-naming-it",
+    ),
 ]
 
 

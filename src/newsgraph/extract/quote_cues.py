@@ -29,6 +29,7 @@ class QuoteKnowledge:
     sources: tuple[tuple[str, ...], ...]  # phrases naming a source: ("according", "to")
     pronouns: dict[str, tuple[frozenset[str], str | None]]  # he -> ({PERSON}, "male")
     honorifics: dict[str, str]  # mr -> male
+    organisation_nouns: frozenset[str]  # agency, ministry: nouns an ORG name can head
 
     def is_cue(self, token: Token, beside_quote: bool = False) -> bool:
         """True for a verb that attributes speech (or, beside a quote, a quote-only verb)."""
@@ -65,7 +66,7 @@ def _rows(path: Path) -> list[dict[str, str]]:
 
 
 def load_quote_knowledge(directory: Path) -> QuoteKnowledge:
-    """Read ``directory/quotes/{cues,pronouns,honorifics}.tsv``."""
+    """Read ``directory/quotes/{cues,pronouns,honorifics,organisation_nouns}.tsv``."""
     folder = Path(directory) / "quotes"
     cues = _rows(folder / "cues.tsv")
     pronouns = {
@@ -82,6 +83,7 @@ def load_quote_knowledge(directory: Path) -> QuoteKnowledge:
         sources=tuple(tuple(r["cue"].split()) for r in cues if r["type"] == "source"),
         pronouns=pronouns,
         honorifics={r["honorific"]: r["gender"] for r in _rows(folder / "honorifics.tsv")},
+        organisation_nouns=frozenset(r["noun"] for r in _rows(folder / "organisation_nouns.tsv")),
     )
 
 

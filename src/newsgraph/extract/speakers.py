@@ -101,12 +101,23 @@ class SpeakerResolver:
                 entity = self._speaker_entity(token)
                 if entity is not None and entity.type in ("PERSON", "ORG"):
                     return entity
-        for child in head.children:
-            if child.dep_ in NAME_PARTS:
-                entity = self._speaker_entity(child)
-                if entity is not None and entity.type == "ORG":
-                    return entity
-        return None
+        if head.lemma_.lower() in self.cues.organisation_nouns:
+            for child in head.children:
+                if child.dep_ in NAME_PARTS:
+                    entity = self._speaker_entity(child)
+                    if entity is not None and entity.type == "ORG":
+                        return entity
+        return self._by_name(head)
+
+    def _by_name(self, head: Token) -> Entity | None:
+        """A proper name NER missed here but tagged elsewhere ("Trump boasted")."""
+        if head.pos_ != "PROPN":
+            return None
+        named = [
+            e for e in self.entities
+            if e.type in ("PERSON", "ORG") and head.text in (e.name.split()[-1], e.name)
+        ]
+        return named[0] if len(named) == 1 else None
 
     def _speaker_entity(self, token: Token) -> Entity | None:
         entity = self.index.for_span(token)
@@ -196,14 +207,12 @@ class SpeakerResolver:
                         country=entity.country)
 
     def _phrase(self, head: Token) -> Span:
-        """The speaker's noun phrase up to its head ("a senior official"), punctuation trimmed."""
+        """The speaker's noun phrase up to its head ("a senior official"), from after the
+        last punctuation before the head (a misparse can reach back across a dash)."""
         start = head.left_edge.i
-        while start < head.i and (
-            self.doc[start].is_punct
-            or self.doc[start].is_space
-            or not self._same_paragraph(self.doc[start], head)
-        ):
-            start += 1
+        for token in self.doc[start : head.i]:
+            if token.is_punct or token.is_space or not self._same_paragraph(token, head):
+                start = token.i + 1
         return self.doc[start : head.i + 1]
 
     def _same_paragraph(self, a: Token, b: Token) -> bool:
