@@ -90,11 +90,28 @@ def test_seed_former_premier_is_not_government(seed_analysis) -> None:
 
 
 @pytest.mark.parametrize(
-    ("published", "code"), [("2015-06-01", "PAKGOV"), ("2019-06-01", "PAKELI")]
+    ("sentence", "name", "published", "code"),
+    [
+        ("Nawaz Sharif visited Beijing on Monday.", "Nawaz Sharif", "2015-06-01", "PAKGOV"),
+        ("Nawaz Sharif visited Beijing on Monday.", "Nawaz Sharif", "2019-06-01", "PAKELI"),
+        (
+            "Angela Merkel visited Paris on Monday to discuss the budget.",
+            "Angela Merkel",
+            "2015-06-01",
+            "DEUGOV",
+        ),
+        (
+            "Angela Merkel visited Paris on Monday to discuss the budget.",
+            "Angela Merkel",
+            "2023-06-01",
+            "DEUELI",
+        ),
+    ],
 )
-def test_the_same_sentence_codes_by_the_date_of_office(analyse, published, code) -> None:
-    result = analyse("Nawaz Sharif visited Beijing on Monday.", published=published)
-    assert entity(result, "Nawaz Sharif")["code"] == code
+def test_the_same_sentence_codes_by_the_date_of_office(
+    analyse, sentence, name, published, code
+) -> None:
+    assert entity(analyse(sentence, published=published), name)["code"] == code
 
 
 @pytest.mark.parametrize(("sentence", "published", "name", "code"), CONTEXT)

@@ -35,6 +35,19 @@ MERGES = [
         ["Imran Khan", "the Prime Minister"],
     ),
     (
+        "In Washington, Department of State Spokesperson Ned Price said that the US had "
+        "communicated its position. “Well, we’re certainly aware of the trip,” Mr Price said.",
+        "Ned Price",
+        ["Ned Price", "Price"],
+    ),
+    (
+        "Department of State Spokesperson Ned Price spoke on Wednesday. “Well, we’re certainly "
+        "aware of the trip,” Mr Price said. “We believe it’s the responsibility of every "
+        "country to voice concern,” he said.",
+        "Ned Price",
+        ["Ned Price", "Price", "he"],
+    ),
+    (
         "Imran Khan, who arrived in Russia on Wednesday, began his engagements in Moscow.",
         "Imran Khan",
         ["Imran Khan", "his"],
@@ -63,6 +76,11 @@ REPAIRS = [
         "The voters rejected Vladimir Putin’s actions in Ukraine.",
         ["Vladimir Putin"],
         ["Vladimir Putin’s"],
+    ),
+    (
+        "The book quotes David Axelrod - the campaign strategist - at length.",
+        ["David Axelrod"],
+        ["David Axelrod - the"],
     ),
 ]
 
@@ -210,3 +228,27 @@ def test_the_noun_an_organisation_was_introduced_with_refers_to_it(analyse) -> N
         "Russian leader since the start of the operation,” the agency said."
     )
     assert org_mentions(analyse(text), "TASS") == ["TASS", "the agency"]
+
+
+def test_a_country_acronym_joins_the_country_name(analyse) -> None:
+    result = analyse(
+        "The United States imposed sanctions on Monday. U.S. officials said more would follow."
+    )
+    places = [e for e in result["entities"] if e["type"] == "GPE"]
+    assert [(e["name"], sorted({m["text"] for m in e["mentions"]})) for e in places] == [
+        ("United States", ["U.S.", "United States"])
+    ]
+
+
+def test_an_organisation_is_named_by_its_full_name_even_after_its_acronym(analyse) -> None:
+    result = analyse(
+        "A U.N. spokesman said aid convoys were ready. The United Nations called for a "
+        "ceasefire on Monday."
+    )
+    assert "United Nations" in names(result, "ORG") and "U.N." not in names(result, "ORG")
+
+
+def test_a_surname_inside_another_name_is_not_the_person(analyse) -> None:
+    text = "Ned Price spoke on Monday. The Consumer Price Index rose by two percent."
+    held = [m["text"] for m in person(analyse(text), "Ned Price")["mentions"]]
+    assert held == ["Ned Price"]

@@ -28,6 +28,8 @@ DATED = [
     ("barack obama", "2008-06-01", "USAGOVLEG"),
     ("vladimir putin", "2022-02-24", "RUSGOV"),
     ("un", "2022-02-24", "IGOUNO"),
+    ("zelensky", "2022-02-24", "UKRGOV"),
+    ("theresa may", "2018-01-01", "GBRGOV"),
 ]
 
 

@@ -166,8 +166,8 @@ class ActorDictionary:
         for i in range(3, len(code) - 2, 3):
             if code[i : i + 3] in ROLE_CODES:
                 return code[i : i + 3]
-            if code[i : i + 3] in RELIGION_CODES:
-                return "REL"
+        if code[3:6] in RELIGION_CODES and self.country(code):  # not IMGMUSALQ (al-Qaeda)
+            return "REL"
         return "GOV" if code.startswith("IGO") else None
 
 

@@ -169,6 +169,18 @@ def make_code(
     return ActorCode(code, country, role)
 
 
+@dataclass(slots=True)
+class _Parts:
+    """What a phrase says about its actor, before it is put together as one code."""
+
+    country: str | None  # the phrase's country or bloc code ("PAK", "WST")
+    places: list[tuple[_Match, str]]
+    named: tuple[_Match, str | None] | None  # the dictionary actor at the head
+    modifiers: list[str]  # dictionary actors elsewhere in the phrase ("Department of State")
+    agent: _Match | None
+    role: str | None
+
+
 def code_phrase(
     tokens: list[Token],
     head: int,
@@ -181,15 +193,26 @@ def code_phrase(
     ``known`` are dictionary codes for the phrase's head when the caller knows more than the
     phrase shows (the entity's canonical name behind a bare surname).
     """
+    parts = read_phrase(tokens, head, dictionary, day, known)
+    return assemble(parts, head, dictionary)
+
+
+def read_phrase(
+    tokens: list[Token],
+    head: int,
+    dictionary: ActorDictionary,
+    day: date | None,
+    known: tuple[Dated, ...] | None = None,
+) -> _Parts:
+    """The country, the named actor, the other named actors and the role in a phrase."""
     matches = find_matches(tokens, dictionary)
     names = [(m, resolve(m.codes, day)) for m in matches if m.codes is not None]
     places = [(m, code) for m, code in names if code and is_place(m.codes)]
     actors = [(m, code) for m, code in names if code and not is_place(m.codes)]
-    at_head = next((pair for pair in actors if pair[0].start <= head < pair[0].end), None)
-    if at_head is None and known:
-        at_head = (_Match(head, head + 1, codes=known), resolve(known, day))
-    agents = [m for m in matches if m.agent is not None]
-    agent = _pick_agent(agents)
+    named = next((pair for pair in actors if pair[0].start <= head < pair[0].end), None)
+    if named is None and known:
+        named = (_Match(head, head + 1, codes=known), resolve(known, day))
+    agent = _pick_agent([m for m in matches if m.agent is not None])
     role = agent.agent.role if agent else None
     if agent and role in OFFICE_ROLES and _is_former(tokens, agent):
         role = "ELI"
@@ -198,19 +221,25 @@ def code_phrase(
     country = places[0][1] if places else None
     if country is None and _bare_surname(tokens, head, matches):
         country = dictionary.surnames.get(tokens[head].lower_)
+    modifiers = [code for m, code in actors if named is None or m is not named[0]]
+    return _Parts(country, places, named, modifiers, agent, role)
 
-    if at_head is not None:
-        named = at_head[1]
-        title = agent is not None and role and agent.start < at_head[0].start
-        if title:
+
+def assemble(parts: _Parts, head: int, dictionary: ActorDictionary) -> tuple[ActorCode | None, int]:
+    """One code from a phrase's parts: a title before a name beats the name's dictionary
+    code; an organisation keeps its code unless a specific role adds to it; else country +
+    role, or the country alone."""
+    country, agent, role = parts.country, parts.agent, parts.role
+    if parts.named is not None:
+        match, named = parts.named
+        if agent is not None and role and agent.start < match.start:
             prefix = country or (named[:3] if named else None)
             if named and named[:3] in COUNTRYLESS:  # "U.N. Secretary-General Kofi Annan"
                 prefix = named
             return make_code(_join(prefix, role, dictionary), dictionary), RANK_TITLE
         return make_code(named, dictionary), RANK_NAME
-    modifiers = [code for m, code in actors]
-    if modifiers:
-        org = modifiers[-1]
+    if parts.modifiers:
+        org = parts.modifiers[-1]
         org_role = dictionary.role(org)
         if agent is None or role is None or org_role == role or agent.agent.generic and org_role:
             return make_code(org, dictionary), RANK_NAME
@@ -221,17 +250,17 @@ def code_phrase(
         code = _join(country, role, dictionary)
         return make_code(code, dictionary, prefixed=bool(country) or code != role), rank
     if country:
-        return make_code(country + _place_role(places, head), dictionary), RANK_WEAK
+        return make_code(country + _place_role(parts.places, head), dictionary), RANK_WEAK
     return None, 0
 
 
 def _bare_surname(tokens: list[Token], head: int, matches: list[_Match]) -> bool:
-    """Whether the head is a surname alone after a title ("President Kagame"): a full name
-    the dictionary lacks ("Marco Rubio") says nothing about the dictionary's Rubio."""
+    """Whether the head is a surname right after a title ("President Kagame"): a full name
+    the dictionary lacks ("Marco Rubio"), or a name alone ("Denis"), says nothing about the
+    dictionary's Rubio or Denis."""
     if tokens[head].pos_ != "PROPN" or head == 0:
         return False
-    before = tokens[head - 1]
-    return any(m.agent is not None and m.end == head for m in matches) or before.pos_ != "PROPN"
+    return any(m.agent is not None and m.end == head for m in matches)
 
 
 def _place_role(places: list[tuple[_Match, str]], head: int) -> str:
@@ -248,7 +277,9 @@ def _place_role(places: list[tuple[_Match, str]], head: int) -> str:
 
 
 def _join(prefix: str | None, role: str, dictionary: ActorDictionary) -> str:
-    if role.endswith("~"):  # Phoenix's [IGO~]: an international role ("peacekeeping troops")
+    if role.endswith("~"):  # Phoenix's [IGO~]: an international role ("truce monitors")
+        if prefix and prefix.startswith(role[:-1]):
+            return prefix
         return role[:-1] + (prefix if prefix and dictionary.country(prefix) else "")
     return (prefix or "") + role
 
