@@ -45,7 +45,7 @@ def find_direct(doc: Doc, quoted: list[QuotedSpan], cues: QuoteKnowledge) -> lis
         if cue is not None:
             speaker = _direct_speaker(cue, window, span)
             found.append(Candidate(start, end, "direct", cue, speaker, 0.9, [span]))
-        elif found and _adjacent(text, found[-1].end, span.open_mark):
+        elif found and _continues(text, found[-1], span):
             found.append(Candidate(start, end, "direct", None, None, 0.7, [span], found[-1]))
     return merge_interrupted(text, found)
 
@@ -124,6 +124,18 @@ def _stands_alone(
     # An unpunctuated quote opening a sentence must be followed by its cue ("“No” he said").
     following = [t for t in after if not t.is_space and not t.is_punct]
     return bool(following) and _cue_in(after, cues, first=True) is not None
+
+
+def _continues(text: str, previous: Candidate, span: QuotedSpan) -> bool:
+    """A cue-less quote goes on with the previous one: the same marks, and only the previous
+    cue's sentence or one paragraph break between them (a ‘Heading.’ in other marks does not)."""
+    first = previous.fragments[0]
+    same_marks = _is_single(text, first.open_mark) == _is_single(text, span.open_mark)
+    return same_marks and _adjacent(text, previous.end, span.open_mark)
+
+
+def _is_single(text: str, mark: int) -> bool:
+    return text[mark] in "\u2018'" and not text.startswith("''", mark)
 
 
 def _adjacent(text: str, previous_end: int, open_mark: int) -> bool:

@@ -17,6 +17,7 @@ STRAIGHT = '"'
 DOUBLED = "''"  # two apostrophes, a straight double mark in some newspaper archives
 SINGLE_OPENING = "\u2018"  # ‘
 SINGLE_CLOSING = "\u2019"  # ’ (also the apostrophe)
+SINGLE_STRAIGHT = "'"  # opening, closing or an apostrophe
 # Characters after which a straight mark opens a quote.
 OPEN_CONTEXT = " \t\n([{\u2014\u2013-/:"
 
@@ -54,10 +55,18 @@ def _double_mark_role(text: str, i: int) -> str | None:
 
 
 def _single_mark_role(text: str, i: int) -> str | None:
-    """Single curly marks: ‘ opens after a space; ’ closes only when no letter follows it."""
+    """Single marks: ‘ opens after a space; ’ closes only when no letter follows it.
+
+    A straight ' does either, by the same rules, unless it is half of a doubled mark.
+    """
     before = text[i - 1] if i > 0 else " "
     after = text[i + 1] if i + 1 < len(text) else " "
-    if text[i] == SINGLE_OPENING:
+    if text[i] == SINGLE_STRAIGHT:
+        if "'" in (before, after):
+            return None
+        if before in OPEN_CONTEXT and after.isalnum():
+            return "open"
+    elif text[i] == SINGLE_OPENING:
         return "open" if before in OPEN_CONTEXT and not after.isspace() else None
     return "close" if not after.isalnum() and not before.isspace() else None
 
@@ -126,7 +135,7 @@ def find_quoted_spans(text: str, single: bool = True) -> list[QuotedSpan]:
         single_marks = [
             (i, role)
             for i, char in enumerate(text)
-            if char in (SINGLE_OPENING, SINGLE_CLOSING)
+            if char in (SINGLE_OPENING, SINGLE_CLOSING, SINGLE_STRAIGHT)
             if (role := _single_mark_role(text, i)) is not None
         ]
         inside = [(s.open_mark, s.close_mark) for s in spans]
