@@ -104,7 +104,7 @@ def subject_of(verb: Token) -> Token | None:
         if verb.dep_ in ("acl", "compound") and verb.head.pos_ in ("PROPN", "NOUN"):
             return verb.head  # "footage of Trump saying", a misparsed "Said Ellis"
         if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":  # "X sings before asking"
-            verb = verb.head.head
+            verb = _clause_verb(verb.head.head)
             continue
         if verb.dep_ not in BORROWS_SUBJECT or verb.head.i == verb.i:
             break
@@ -113,6 +113,13 @@ def subject_of(verb: Token) -> Token | None:
     if following is not None and following.pos_ == "PROPN" and following.head.i == verb.i:
         return following
     return None
+
+
+def _clause_verb(token: Token) -> Token:
+    """The nearest verb at or above a token ("began by saying on Tuesday" -> began)."""
+    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
+        token = token.head
+    return token
 
 
 def subject_in_paragraph(verb: Token) -> Token | None:
