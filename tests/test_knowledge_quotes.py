@@ -42,7 +42,8 @@ def test_first_column_is_unique_lower_case(name):
 
 
 def test_cue_types():
-    assert {row[1] for row in rows(FOLDER / "cues.tsv")[1:]} == {"speech", "quote", "source"}
+    types = {row[1] for row in rows(FOLDER / "cues.tsv")[1:]}
+    assert types == {"speech", "quote", "source", "passive"}
     assert {row[2] for row in rows(FOLDER / "cues.tsv")[1:]} == {"yes", "no"}
 
 
@@ -65,3 +66,4 @@ def test_loaded_knowledge_reflects_the_files():
     assert knowledge.pronouns["she"] == (frozenset({"PERSON"}), "female")
     assert knowledge.honorifics["mrs"] == "female"
     assert "agency" in knowledge.organisation_nouns
+    assert "quote" in knowledge.passive_speakers and "quote" not in knowledge.speech

@@ -155,6 +155,14 @@ SPEAKERS = [
         "Trump", id="participle-borrows-subject",
     ),
     pytest.param(
+        "Vladimir Putin was quoted by TASS as saying that the talks were useful.",
+        "Vladimir Putin", id="quoted-as-saying-passive-subject",
+    ),
+    pytest.param(
+        "The report was confirmed by the ministry, which said the talks had failed.",
+        "the ministry", id="relative-pronoun-antecedent",
+    ),
+    pytest.param(
         "A former Democratic National Committee chairman says Barack Obama should act.",
         "A former Democratic National Committee chairman", id="role-noun-is-not-its-organisation",
     ),

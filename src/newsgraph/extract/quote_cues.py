@@ -14,7 +14,6 @@ from spacy.tokens import Span, Token
 
 from newsgraph.extract.quote_candidates import crosses_paragraph
 
-SUBJECT_DEPS = ("nsubj",)  # a passive subject is what was said, not who said it
 # A cue verb without a subject of its own borrows its head's ("..., saying that ...").
 BORROWS_SUBJECT = ("conj", "advcl", "xcomp")
 
@@ -30,6 +29,7 @@ class QuoteKnowledge:
     pronouns: dict[str, tuple[frozenset[str], str | None]]  # he -> ({PERSON}, "male")
     honorifics: dict[str, str]  # mr -> male
     organisation_nouns: frozenset[str]  # agency, ministry: nouns an ORG name can head
+    passive_speakers: frozenset[str] = frozenset()  # quote: "X was quoted as saying"
 
     def is_cue(self, token: Token, beside_quote: bool = False) -> bool:
         """True for a verb that attributes speech (or, beside a quote, a quote-only verb)."""
@@ -84,22 +84,26 @@ def load_quote_knowledge(directory: Path) -> QuoteKnowledge:
         pronouns=pronouns,
         honorifics={r["honorific"]: r["gender"] for r in _rows(folder / "honorifics.tsv")},
         organisation_nouns=frozenset(r["noun"] for r in _rows(folder / "organisation_nouns.tsv")),
+        passive_speakers=frozenset(r["cue"] for r in cues if r["type"] == "passive"),
     )
 
 
-def subject_of(verb: Token) -> Token | None:
+def subject_of(verb: Token, passive_speakers: frozenset[str] = frozenset()) -> Token | None:
     """The grammatical subject of a cue verb.
 
     Borrowed from the head for "..., saying ..." and "X smiled and said"; the noun itself
-    for "footage of Trump saying"; the name after the verb for "Said Ellis: ...".
+    for "footage of Trump saying"; the name after the verb for "Said Ellis: ..."; the
+    passive subject of a verb in ``passive_speakers`` ("X was quoted as saying").
     """
     for _ in range(3):
-        for child in verb.children:
-            if child.dep_ in SUBJECT_DEPS:
-                return child
-            if child.dep_ == "agent":  # "was told by X"
-                return next((c for c in child.children if c.dep_ == "pobj"), None)
-        if any(child.dep_ == "nsubjpass" for child in verb.children):
+        by_dep = {child.dep_: child for child in reversed(list(verb.children))}
+        if "nsubj" in by_dep:
+            return by_dep["nsubj"]
+        if "nsubjpass" in by_dep and verb.lemma_.lower() in passive_speakers:
+            return by_dep["nsubjpass"]
+        if "agent" in by_dep:  # "was told by X"
+            return next((c for c in by_dep["agent"].children if c.dep_ == "pobj"), None)
+        if "nsubjpass" in by_dep:  # what was said, not who said it
             return None
         if verb.dep_ in ("acl", "compound") and verb.head.pos_ in ("PROPN", "NOUN"):
             return verb.head  # "footage of Trump saying", a misparsed "Said Ellis"
@@ -122,10 +126,12 @@ def _clause_verb(token: Token) -> Token:
     return token
 
 
-def subject_in_paragraph(verb: Token) -> Token | None:
+def subject_in_paragraph(
+    verb: Token, passive_speakers: frozenset[str] = frozenset()
+) -> Token | None:
     """The subject of a cue, or, when the parse found it across a paragraph break (a
     dateline, a headline), the nearest noun before the verb in the verb's own paragraph."""
-    subject = subject_of(verb)
+    subject = subject_of(verb, passive_speakers)
     if subject is None:
         return None
     if not crosses_paragraph(subject, verb):

@@ -43,7 +43,7 @@ def find_direct(doc: Doc, quoted: list[QuotedSpan], cues: QuoteKnowledge) -> lis
         if cue is None:
             cue, window = _cue_in(before, cues, first=False), before
         if cue is not None:
-            speaker = _direct_speaker(cue, window, span)
+            speaker = _direct_speaker(cue, window, span, cues)
             found.append(Candidate(start, end, "direct", cue, speaker, 0.9, [span]))
         elif found and _continues(text, found[-1], span):
             found.append(Candidate(start, end, "direct", None, None, 0.7, [span], found[-1]))
@@ -78,9 +78,11 @@ def _same(a: Token | None, b: Token | None) -> bool:
     return a is not None and b is not None and a.i == b.i
 
 
-def _direct_speaker(cue: Token, window: list[Token], span: QuotedSpan) -> Token | None:
+def _direct_speaker(
+    cue: Token, window: list[Token], span: QuotedSpan, cues: QuoteKnowledge
+) -> Token | None:
     """The cue's subject, unless the parse put it inside the quote or across a paragraph."""
-    subject = _speaker_token(cue)
+    subject = _speaker_token(cue, cues)
     inside = subject is not None and span.open_mark <= subject.idx < span.end + 2
     if subject is not None and not inside and not crosses_paragraph(subject, cue):
         return subject
@@ -157,9 +159,9 @@ def _cue_in(window: list[Token], cues: QuoteKnowledge, first: bool) -> Token | N
     return None
 
 
-def _speaker_token(cue: Token) -> Token | None:
+def _speaker_token(cue: Token, cues: QuoteKnowledge) -> Token | None:
     if cue.pos_ in ("VERB", "AUX"):
-        return subject_of(cue)
+        return subject_of(cue, cues.passive_speakers)
     return source_of(cue)
 
 

@@ -37,7 +37,7 @@ def find_reported(
             if not _reports(token):
                 continue
             content = _content_of_verb(token, cues)
-            subject, confidence = subject_in_paragraph(token), 0.7
+            subject, confidence = subject_in_paragraph(token, cues.passive_speakers), 0.7
         elif (end := cues.source_phrase_at(token)) is not None:
             content = _content_around(token, end)
             subject, confidence = source_of(end), 0.6

@@ -60,6 +60,8 @@ class SpeakerResolver:
         """The speaker behind the subject token of a cue, or None."""
         if subject is None:
             return None
+        if subject.lower_ in RELATIVE_PRONOUNS and subject.head.dep_ == "relcl":
+            subject = subject.head.head  # "the ministry, which said" -> the ministry
         entity = self.entity_for(subject)
         if entity is not None:
             return self._ref(entity)
@@ -75,10 +77,7 @@ class SpeakerResolver:
 
     def entity_for(self, subject: Token) -> Entity | None:
         """The entity a subject refers to, trying each kind of reference in turn."""
-        lower = subject.lower_
-        if lower in RELATIVE_PRONOUNS and subject.head.dep_ == "relcl":
-            return self.entity_for(subject.head.head)
-        if lower in self.cues.pronouns:
+        if subject.lower_ in self.cues.pronouns:
             # The actors' coreference first, so a quote and an event agree on who "he" is.
             return self._speaker_entity(subject) or self._antecedent(subject)
         # A description names whoever was introduced with that title ("Spokesperson Ned
