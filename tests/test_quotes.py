@@ -203,6 +203,18 @@ def test_speaker_without_entity_is_the_noun_phrase(analyse):
                                 "country": None}
 
 
+def test_next_paragraph_quote_continues_the_speaker(analyse):
+    quotes = analyse("“We will win,” Sergei Lavrov said.\n\n“Nobody can stop us.”")["quotes"]
+    assert [(q["text"], q["speaker"]["name"]) for q in quotes] == [
+        ("We will win", "Sergei Lavrov"), ("Nobody can stop us.", "Sergei Lavrov")
+    ]
+
+
+def test_heading_in_other_marks_is_no_continuation(analyse):
+    text = "“We will win,” Sergei Lavrov said.\n\n‘Heading Of A Section.’\n\nThe talks went on."
+    assert [q["text"] for q in analyse(text)["quotes"]] == ["We will win"]
+
+
 def test_odd_number_of_quote_marks_keeps_the_sound_quote(analyse):
     text = "He called the plan “a disaster and left the room. “We will win,” Sergei Lavrov said."
     quote = only_quote(analyse(text))
