@@ -13,8 +13,10 @@ class EntityIndex:
     """Character-offset index over every mention of every entity of one article."""
 
     def __init__(self, entities: list[Entity]) -> None:
+        # Sorted by offsets only: two entities may share a mention's offsets.
         spans = sorted(
-            (m.start, m.end, entity) for entity in entities for m in entity.mentions
+            ((m.start, m.end, entity) for entity in entities for m in entity.mentions),
+            key=lambda span: span[:2],
         )
         self._starts = [start for start, _, _ in spans]
         self._spans = spans

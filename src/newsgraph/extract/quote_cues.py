@@ -1,0 +1,155 @@
+"""Quote knowledge (cue verbs, source phrases, pronouns, honorifics) and cue finding in a parse.
+
+The lists live in ``knowledge/quotes/*.tsv`` so an analyst can extend them; this module
+only reads them and answers "is this token a cue, and who is its speaker?".
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from pathlib import Path
+
+from spacy.tokens import Span, Token
+
+from newsgraph.extract.quote_candidates import crosses_paragraph
+
+# A cue verb without a subject of its own borrows its head's ("..., saying that ...").
+BORROWS_SUBJECT = ("conj", "advcl", "xcomp")
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteKnowledge:
+    """Everything the quote extractor reads from data files."""
+
+    speech: frozenset[str]  # verb lemmas that report speech in any construction
+    quote_only: frozenset[str]  # verb lemmas that are cues only beside quotation marks
+    objects: frozenset[str]  # verb lemmas whose noun-phrase object can be the content
+    sources: tuple[tuple[str, ...], ...]  # phrases naming a source: ("according", "to")
+    pronouns: dict[str, tuple[frozenset[str], str | None]]  # he -> ({PERSON}, "male")
+    honorifics: dict[str, str]  # mr -> male
+    organisation_nouns: frozenset[str]  # agency, ministry: nouns an ORG name can head
+    passive_speakers: frozenset[str] = frozenset()  # quote: "X was quoted as saying"
+
+    def is_cue(self, token: Token, beside_quote: bool = False) -> bool:
+        """True for a verb that attributes speech (or, beside a quote, a quote-only verb)."""
+        if token.pos_ not in ("VERB", "AUX"):
+            return False
+        lemma = token.lemma_.lower()
+        return lemma in self.speech or (beside_quote and lemma in self.quote_only)
+
+    def source_phrase_at(self, token: Token) -> Token | None:
+        """The last token of a source phrase starting at ``token`` ("according to" -> "to")."""
+        doc = token.doc
+        for phrase in self.sources:
+            end = token.i + len(phrase)
+            if end <= len(doc) and all(
+                doc[token.i + k].lower_ == word for k, word in enumerate(phrase)
+            ):
+                return doc[end - 1]
+        return None
+
+
+    def source_phrase_ending(self, token: Token) -> Span | None:
+        """The whole source phrase whose last word is ``token`` ("to" -> "according to")."""
+        for phrase in self.sources:
+            start = token.i - len(phrase) + 1
+            if start >= 0 and self.source_phrase_at(token.doc[start]) is not None:
+                return token.doc[start : token.i + 1]
+        return None
+
+
+def _rows(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8") as handle:
+        lines = [line for line in handle if line.strip() and not line.startswith("#")]
+    return list(csv.DictReader(lines, delimiter="\t"))
+
+
+def load_quote_knowledge(directory: Path) -> QuoteKnowledge:
+    """Read ``directory/quotes/{cues,pronouns,honorifics,organisation_nouns}.tsv``."""
+    folder = Path(directory) / "quotes"
+    cues = _rows(folder / "cues.tsv")
+    pronouns = {
+        row["pronoun"]: (
+            frozenset(row["types"].split(",")),
+            None if row["gender"] == "-" else row["gender"],
+        )
+        for row in _rows(folder / "pronouns.tsv")
+    }
+    return QuoteKnowledge(
+        speech=frozenset(r["cue"] for r in cues if r["type"] == "speech"),
+        quote_only=frozenset(r["cue"] for r in cues if r["type"] == "quote"),
+        objects=frozenset(r["cue"] for r in cues if r["object"] == "yes"),
+        sources=tuple(tuple(r["cue"].split()) for r in cues if r["type"] == "source"),
+        pronouns=pronouns,
+        honorifics={r["honorific"]: r["gender"] for r in _rows(folder / "honorifics.tsv")},
+        organisation_nouns=frozenset(r["noun"] for r in _rows(folder / "organisation_nouns.tsv")),
+        passive_speakers=frozenset(r["cue"] for r in cues if r["type"] == "passive"),
+    )
+
+
+def subject_of(verb: Token, passive_speakers: frozenset[str] = frozenset()) -> Token | None:
+    """The grammatical subject of a cue verb.
+
+    Borrowed from the head for "..., saying ..." and "X smiled and said"; the noun itself
+    for "footage of Trump saying"; the name after the verb for "Said Ellis: ..."; the
+    passive subject of a verb in ``passive_speakers`` ("X was quoted as saying").
+    """
+    for _ in range(3):
+        by_dep = {child.dep_: child for child in reversed(list(verb.children))}
+        if "nsubj" in by_dep:
+            return by_dep["nsubj"]
+        if "nsubjpass" in by_dep and verb.lemma_.lower() in passive_speakers:
+            return by_dep["nsubjpass"]
+        if "agent" in by_dep:  # "was told by X"
+            return next((c for c in by_dep["agent"].children if c.dep_ == "pobj"), None)
+        if "nsubjpass" in by_dep:  # what was said, not who said it
+            return None
+        if verb.dep_ in ("acl", "compound") and verb.head.pos_ in ("PROPN", "NOUN"):
+            return verb.head  # "footage of Trump saying", a misparsed "Said Ellis"
+        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":  # "X sings before asking"
+            verb = _clause_verb(verb.head.head)
+            continue
+        if verb.dep_ not in BORROWS_SUBJECT or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    following = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    if following is not None and following.pos_ == "PROPN" and following.head.i == verb.i:
+        return following
+    return None
+
+
+def _clause_verb(token: Token) -> Token:
+    """The nearest verb at or above a token ("began by saying on Tuesday" -> began)."""
+    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
+        token = token.head
+    return token
+
+
+def subject_in_paragraph(
+    verb: Token, passive_speakers: frozenset[str] = frozenset()
+) -> Token | None:
+    """The subject of a cue, or, when the parse found it across a paragraph break (a
+    dateline, a headline), the nearest noun before the verb in the verb's own paragraph."""
+    subject = subject_of(verb, passive_speakers)
+    if subject is None:
+        return None
+    if not crosses_paragraph(subject, verb):
+        return subject
+    for token in reversed(verb.doc[: verb.i]):
+        if "\n" in token.text:
+            break
+        if token.pos_ in ("PROPN", "NOUN", "PRON"):
+            return token
+    return None
+
+
+def source_of(phrase_end: Token) -> Token | None:
+    """The source named by a phrase such as "according to X": the object of its last word."""
+    for child in phrase_end.children:
+        if child.dep_ in ("pobj", "dobj", "pcomp"):
+            return child
+    nxt = phrase_end.nbor(1) if phrase_end.i + 1 < len(phrase_end.doc) else None
+    if nxt is not None and nxt.pos_ in ("PROPN", "NOUN", "DET", "PRON"):
+        return nxt if nxt.pos_ != "DET" else nxt.head
+    return None

@@ -1,0 +1,218 @@
+"""Reported speech: the content a cue verb or source phrase reports, indirect or mixed.
+
+"X said (that) …", "X told reporters …", "…, X said.", "A, X said, B", "X urged Y to …",
+"X called for …", "X denied the report" (for verbs whose object can be the content, marked
+in cues.tsv) and "according to X, …". Content with quoted fragments is ``mixed``.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from newsgraph.extract.quote_candidates import Candidate, end_char, mark_at, trim
+from newsgraph.extract.quote_cues import (
+    QuoteKnowledge,
+    source_of,
+    subject_in_paragraph,
+    subject_of,
+)
+from newsgraph.extract.quote_marks import CLOSING, OPENING, STRAIGHT, QuotedSpan
+
+# Words that may open reported content without belonging to it.
+CONTENT_MARKERS = {"that"}
+
+
+def find_reported(
+    doc: Doc, quoted: list[QuotedSpan], direct: list[Candidate], cues: QuoteKnowledge
+) -> list[Candidate]:
+    """Content clauses of cue verbs and source phrases; mixed when they hold quoted parts."""
+    text = doc.text
+    used = {c.cue.i for c in direct if c.cue is not None}
+    found = []
+    for token in doc:
+        # A cue inside a direct quote is the quoted speaker's own words ("I always said ...").
+        if token.i in used or any(c.start <= token.idx < c.end for c in direct):
+            continue
+        if cues.is_cue(token):
+            if not _reports(token):
+                continue
+            content = _content_of_verb(token, cues)
+            subject, confidence = subject_in_paragraph(token, cues.passive_speakers), 0.7
+        elif (end := cues.source_phrase_at(token)) is not None:
+            content = _content_around(token, end)
+            subject, confidence = source_of(end), 0.6
+        else:
+            continue
+        if content is None or subject is None:
+            continue
+        cue = token if cues.is_cue(token) else cues.source_phrase_at(token)
+        candidate = _reported(doc, text, content, quoted, direct, cue, subject, confidence)
+        if candidate is not None:
+            found.append(candidate)
+    return found
+
+
+def _reported(
+    doc: Doc,
+    text: str,
+    content: tuple[int, int],
+    quoted: list[QuotedSpan],
+    direct: list[Candidate],
+    cue: Token,
+    subject: Token,
+    confidence: float,
+) -> Candidate | None:
+    start, end = _within_paragraph(text, doc[content[0]].idx, end_char(doc[content[1]]), cue.idx)
+    parenthetical = start <= cue.idx < end  # "A, X said, B" keeps its cue inside
+    if (start <= subject.idx < end and not parenthetical) or end - start < 2:
+        return None
+    for quote in direct:
+        if min(end, quote.end) - max(start, quote.start) > 0.5 * (end - start):
+            return None
+    for quote in quoted:  # a fragment the content opens runs on to its closing mark
+        tail = text[end : quote.close_mark]
+        if start <= quote.open_mark < end <= quote.close_mark and _same_sentence(tail):
+            end = quote.close_mark + len(mark_at(text, quote.close_mark))
+    fragments = [q for q in quoted if start <= q.open_mark and q.close_mark < end]
+    kind = "mixed" if fragments else "indirect"
+    return Candidate(start, end, kind, cue, subject, 0.8 if fragments else confidence, fragments)
+
+
+def _same_sentence(tail: str) -> bool:
+    return len(tail) < 60 and "\n" not in tail and ". " not in tail
+
+
+def _within_paragraph(text: str, start: int, end: int, cue: int) -> tuple[int, int]:
+    """Cut reported content at paragraph breaks, keeping the part next to its cue."""
+    if "\n" not in text[start:end]:
+        return start, end
+    if cue >= end:
+        start = text.rindex("\n", start, end) + 1
+    else:
+        end = text.index("\n", start, end)
+    return trim(text, start, end)
+
+
+def _reports(verb: Token) -> bool:
+    """False for cue verbs that report nothing themselves: "Asked to ...", "required to
+    disclose ...", and a relative clause's "who pledged to ..." without an antecedent."""
+    if verb.dep_ == "xcomp" or (verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl")):
+        return False
+    subject = subject_of(verb)
+    return subject is None or subject.lower_ not in ("who", "that", "which") or any(
+        c.dep_ == "ccomp" for c in verb.children
+    )
+
+
+def _content_of_verb(verb: Token, cues: QuoteKnowledge) -> tuple[int, int] | None:
+    """Token range of what a cue verb reports, without "that" and trailing asides."""
+    clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    beside = _content_beside(verb)
+    if clause is not None and (beside is None or clause.i > verb.i):
+        return _clause_range(clause, exclude=verb)
+    if beside is not None:
+        return beside
+    return _object_content(verb, cues)
+
+
+def _content_beside(verb: Token) -> tuple[int, int] | None:
+    """The sentence around a cue clause set off by commas: "A, X said." / "A, X said, B"."""
+    subject = subject_of(verb)
+    if subject is None or subject.head.i != verb.i:
+        return None
+    doc, sentence = verb.doc, verb.sent
+    left = min(subject.left_edge.i, verb.i)
+    right = verb.i
+    for child in verb.children:  # "said in a statement on Monday"
+        if child.i > verb.i and child.dep_ in ("advmod", "prep", "npadvmod", "agent"):
+            right = max(right, child.right_edge.i)
+    if left <= sentence.start or doc[left - 1].text != ",":
+        return None
+    after = doc[right + 1] if right + 1 < sentence.end else None
+    if after is None or after.is_space or after.text in (".", "!", "?"):
+        content = _strip(doc, sentence.start, left - 2)
+    elif after.text == ",":
+        content = _strip(doc, sentence.start, sentence.end - 1)
+    else:
+        return None
+    return content if content is not None and _is_clause(doc, *content) else None
+
+
+def _is_clause(doc: Doc, left: int, right: int) -> bool:
+    """A reported clause, not an adverbial ("In July, X called for ...")."""
+    roots = [t for t in doc[left : right + 1] if not left <= t.head.i <= right or t.head.i == t.i]
+    return any(t.dep_ in ("ccomp", "ROOT", "parataxis") and t.pos_ in ("VERB", "AUX")
+               for t in roots)
+
+
+def _object_content(verb: Token, cues: QuoteKnowledge) -> tuple[int, int] | None:
+    """Content that is no clause: "urged Congress to act", "called for talks", "denied it"."""
+    children = list(verb.children)
+    obj = next((c for c in children if c.dep_ in ("dobj", "dative") and c.i > verb.i), None)
+    goal = next((c for c in children if c.dep_ == "xcomp" and c.i > verb.i), None)
+    if goal is not None and goal.pos_ in ("VERB", "AUX"):  # "urged Congress to act"
+        return _strip(verb.doc, goal.left_edge.i, goal.right_edge.i)
+    predicate = next((c for c in children if c.dep_ == "oprd"), None)
+    if obj is not None and predicate is not None:  # "called climate change a hoax"
+        return _strip(verb.doc, obj.left_edge.i, predicate.right_edge.i)
+    if verb.lemma_.lower() == "call":
+        prep = next((c for c in children if c.dep_ == "prep" and c.lower_ in ("for", "on")), None)
+        target = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep else None
+        if target is not None:
+            right = max([target.right_edge.i] + [c.right_edge.i for c in target.children])
+            return _strip(verb.doc, target.left_edge.i, right)
+    if verb.lemma_.lower() in cues.objects and obj is not None and obj.dep_ == "dobj":
+        if obj.pos_ == "PRON" or obj.ent_type_ == "PERSON":
+            return None
+        return _strip(verb.doc, obj.left_edge.i, obj.right_edge.i)
+    return None
+
+
+def _content_around(phrase_start: Token, phrase_end: Token) -> tuple[int, int] | None:
+    """The clause an "according to X" phrase attaches to, without the phrase."""
+    head = phrase_start.head
+    while head.dep_ not in ("ROOT", "ccomp", "conj") and head.head.i != head.i:
+        head = head.head
+    if head.i == phrase_start.i:
+        return None
+    phrase_left = phrase_start.i
+    phrase_right = phrase_end.right_edge.i
+    left, right = head.left_edge.i, head.right_edge.i
+    if phrase_left <= left + 1:
+        left = phrase_right + 1
+    elif phrase_right >= right - 1:
+        right = phrase_left - 1
+    return _strip(head.doc, left, right)
+
+
+def _clause_range(clause: Token, exclude: Token) -> tuple[int, int] | None:
+    left, right = clause.left_edge.i, clause.right_edge.i
+    for child in clause.children:
+        # "..., dismissing reports ..." / "..., adding ..." belong to the speaker, not the content.
+        if (
+            child.dep_ == "advcl"
+            and child.tag_ == "VBG"
+            and child.i > clause.i
+            and child.left_edge.i > 0
+            and clause.doc[child.left_edge.i - 1].text == ","
+            and child.right_edge.i == right
+        ):
+            right = child.left_edge.i - 1
+    if left <= exclude.i <= right:
+        return None
+    return _strip(clause.doc, left, right)
+
+
+def _strip(doc: Doc, left: int, right: int) -> tuple[int, int] | None:
+    """Trim punctuation, spaces and a leading "that", keeping marks of fragments inside."""
+    while left <= right and (
+        doc[left].is_space
+        or (doc[left].is_punct and doc[left].text not in OPENING + STRAIGHT)
+        or (doc[left].lower_ in CONTENT_MARKERS and doc[left].dep_ == "mark")
+    ):
+        left += 1
+    while right >= left and (
+        doc[right].is_space or (doc[right].is_punct and doc[right].text not in CLOSING + STRAIGHT)
+    ):
+        right -= 1
+    return (left, right) if left <= right else None

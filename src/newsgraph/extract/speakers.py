@@ -1,0 +1,233 @@
+"""Speakers: from the subject of a cue to the actor entity that spoke.
+
+The actors extractor merges an actor's mentions (names, titles, pronouns) into one
+entity; this module uses those mentions and adds the resolution a quote needs where they
+fall short: the entity behind an appositive ("the Focal Person ..., Dr Arslan Khalid,
+said"), a pronoun no entity claims ("he said" -> the most recent compatible subject
+outside quotes), a definite description ("the spokesperson said" -> the person introduced
+with that title, "the agency said" -> the entity introduced as "TASS news agency") and,
+for unmerged raw NER entities, a surname ("Price" -> "Ned Price"). When no entity fits,
+the speaker is the noun phrase itself with ``entity`` null ("a source", "experts"); when
+not even that, null.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from newsgraph.extract.actors import code_span
+from newsgraph.extract.lookup import EntityIndex
+from newsgraph.extract.quote_cues import QuoteKnowledge
+from newsgraph.extract.quote_marks import QuotedSpan
+from newsgraph.knowledge import Knowledge
+from newsgraph.model import ActorRef, Article, Entity
+
+PRONOUN_WINDOW_CHARS = 1500
+NOMINAL_WINDOW_CHARS = 6000
+RELATIVE_PRONOUNS = {"who", "which", "that"}
+NAME_PARTS = ("compound", "flat", "nmod")
+SPEAKER_TYPES = {"PERSON", "ORG", "NORP", "GPE"}
+
+
+class SpeakerResolver:
+    """Resolves cue subjects of one parsed article to speakers."""
+
+    def __init__(
+        self,
+        doc: Doc,
+        article: Article,
+        entities: list[Entity],
+        knowledge: Knowledge,
+        cues: QuoteKnowledge,
+        quoted: list[QuotedSpan],
+    ) -> None:
+        self.doc = doc
+        self.article = article
+        self.entities = entities
+        self.knowledge = knowledge
+        self.cues = cues
+        self.index = EntityIndex(entities)
+        self.quoted = quoted
+        self.mentions = sorted(
+            ((m.start, m.end, e) for e in entities for m in e.mentions if e.type in SPEAKER_TYPES),
+            key=lambda mention: mention[:2],
+        )
+        self.genders = {e.id: self._gender(e) for e in entities if e.type == "PERSON"}
+
+    # -- public ---------------------------------------------------------------------------
+
+    def resolve(self, subject: Token | None) -> ActorRef | None:
+        """The speaker behind the subject token of a cue, or None."""
+        if subject is None:
+            return None
+        if subject.lower_ in RELATIVE_PRONOUNS and subject.head.dep_ == "relcl":
+            subject = subject.head.head  # "the ministry, which said" -> the ministry
+        entity = self.entity_for(subject)
+        if entity is not None:
+            return self._ref(entity)
+        if subject.pos_ == "PRON":
+            return None
+        phrase = self._phrase(subject)
+        if not phrase.text.strip():
+            return None
+        code = code_span(phrase, self.article, self.knowledge, self.entities)
+        if code is None:
+            return ActorRef(entity=None, name=phrase.text)
+        return ActorRef(entity=None, name=phrase.text, code=code.code, country=code.country)
+
+    def entity_for(self, subject: Token) -> Entity | None:
+        """The entity a subject refers to, trying each kind of reference in turn."""
+        if subject.lower_ in self.cues.pronouns:
+            # The actors' coreference first, so a quote and an event agree on who "he" is.
+            return self._speaker_entity(subject) or self._antecedent(subject)
+        # A description names whoever was introduced with that title ("Spokesperson Ned
+        # Price" -> "the spokesperson"), before any entity it was merged into.
+        described = self._described(subject) if subject.pos_ == "NOUN" else None
+        if described is not None:
+            return described
+        found = self._named(subject)
+        return self._canonical(found) if found is not None else None
+
+    # -- kinds of reference ---------------------------------------------------------------
+
+    def _named(self, head: Token) -> Entity | None:
+        """An entity on the head, on an appositive, or an ORG naming the head ("TASS agency")."""
+        entity = self._speaker_entity(head)
+        if entity is not None:
+            return entity
+        for token in head.subtree:
+            if token.dep_ == "appos" and token.i != head.i and self._same_paragraph(token, head):
+                entity = self._speaker_entity(token)
+                if entity is not None and entity.type in ("PERSON", "ORG"):
+                    return entity
+        if head.lemma_.lower() in self.cues.organisation_nouns:
+            for child in head.children:
+                if child.dep_ in NAME_PARTS:
+                    entity = self._speaker_entity(child)
+                    if entity is not None and entity.type == "ORG":
+                        return entity
+        return self._by_name(head)
+
+    def _by_name(self, head: Token) -> Entity | None:
+        """A proper name NER missed here but tagged elsewhere ("Trump boasted")."""
+        if head.pos_ != "PROPN":
+            return None
+        named = [
+            e for e in self.entities
+            if e.type in ("PERSON", "ORG") and head.text in (e.name.split()[-1], e.name)
+        ]
+        return named[0] if len(named) == 1 else None
+
+    def _speaker_entity(self, token: Token) -> Entity | None:
+        entity = self.index.for_span(token)
+        return entity if entity is not None and entity.type in SPEAKER_TYPES else None
+
+    def _antecedent(self, pronoun: Token) -> Entity | None:
+        """The most recent compatible entity before a pronoun, subjects first, quotes skipped."""
+        types, gender = self.cues.pronouns[pronoun.lower_]
+        candidates = [
+            (start, end, entity)
+            for start, end, entity in self.mentions
+            if pronoun.idx - PRONOUN_WINDOW_CHARS <= start < pronoun.idx
+            and entity.type in types
+            and not self._inside_quote(start)
+            and (gender is None or self.genders.get(entity.id) in (None, gender))
+        ]
+        for start, end, entity in reversed(candidates):
+            span = self.doc.char_span(start, end, alignment_mode="expand")
+            if span is not None and span.root.dep_ in ("nsubj", "nsubjpass"):
+                return self._canonical(entity)
+        return self._canonical(candidates[-1][2]) if candidates else None
+
+    def _described(self, head: Token) -> Entity | None:
+        """A definite description ("the agency") -> the entity introduced with that noun.
+
+        The earlier noun must name an entity as its title ("Spokesperson Ned Price",
+        "TASS news agency") or appositive, and carry every modifier the description has
+        ("the Democratic nominee" is not "Republican nominee Donald Trump").
+        """
+        if head.tag_ in ("NNS", "NNPS") or not any(
+            child.lower_ in ("the", "this") for child in head.children
+        ):
+            return None
+        lemma = head.lemma_.lower()
+        modifiers = {c.lemma_.lower() for c in head.children if c.dep_ in ("amod", "compound")}
+        for token in reversed(self.doc[: head.i]):
+            if token.idx < head.idx - NOMINAL_WINDOW_CHARS:
+                break
+            if token.lemma_.lower() != lemma or token.tag_ in ("NNS", "NNPS"):
+                continue
+            entity, phrase_head = self._titled(token)
+            if entity is None:
+                continue
+            words = {t.lemma_.lower() for t in phrase_head.subtree}
+            if modifiers <= words:
+                return self._canonical(entity)
+        return None
+
+    def _titled(self, noun: Token) -> tuple[Entity | None, Token]:
+        """The entity a noun is the title or appositive of, with the head of their phrase."""
+        if noun.dep_ in ("compound", "appos") and noun.head.i != noun.i:
+            entity = self._speaker_entity(noun.head)
+            if entity is not None and entity.type in ("PERSON", "ORG"):
+                return entity, noun.head
+        for child in noun.children:
+            if child.dep_ in ("compound", "appos"):
+                entity = self._speaker_entity(child)
+                if entity is not None and (entity.type == "ORG" or child.dep_ == "appos"):
+                    return entity, noun
+        entity = self._speaker_entity(noun)
+        if entity is not None and entity.type in ("PERSON", "ORG"):
+            return entity, noun
+        return None, noun
+
+    def _canonical(self, entity: Entity) -> Entity:
+        """For an unmerged surname ("Price"), the fuller PERSON entity ending with it."""
+        if entity.type != "PERSON":
+            return entity
+        words = entity.name.split()
+        if len(words) > 1 and words[0].lower().rstrip(".") not in self.cues.honorifics:
+            return entity
+        surname = words[-1]
+        fuller = [
+            other
+            for other in self.entities
+            if other.type == "PERSON"
+            and other is not entity
+            and len(other.name.split()) > len(words)
+            and other.name.split()[-1] == surname
+        ]
+        return min(fuller, key=lambda e: e.mentions[0].start) if fuller else entity
+
+    # -- helpers --------------------------------------------------------------------------
+
+    def _ref(self, entity: Entity) -> ActorRef:
+        return ActorRef(entity=entity.id, name=entity.name, code=entity.code,
+                        country=entity.country)
+
+    def _phrase(self, head: Token) -> Span:
+        """The speaker's noun phrase up to its head ("a senior official"), from after the
+        last punctuation before the head (a misparse can reach back across a dash)."""
+        start = head.left_edge.i
+        for token in self.doc[start : head.i]:
+            if token.is_punct or token.is_space or not self._same_paragraph(token, head):
+                start = token.i + 1
+        return self.doc[start : head.i + 1]
+
+    def _same_paragraph(self, a: Token, b: Token) -> bool:
+        low, high = sorted((a.idx, b.idx))
+        return "\n" not in self.article.text[low:high]
+
+    def _inside_quote(self, offset: int) -> bool:
+        return any(q.start <= offset < q.end for q in self.quoted)
+
+    def _gender(self, entity: Entity) -> str | None:
+        text = self.article.text
+        for mention in entity.mentions:
+            words = mention.text.split()
+            before = text[max(0, mention.start - 6) : mention.start].split()
+            for word in (words[:1] + before[-1:]):
+                gender = self.cues.honorifics.get(word.lower())
+                if gender:
+                    return gender
+        return None

@@ -1,0 +1,298 @@
+"""Quotes: each construction on real sentences through the real model, and the seed article."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.extract.quote_marks import find_quoted_spans
+
+# (text, kind, cue, speaker name, quote text, fragment texts)
+CONSTRUCTIONS = [
+    pytest.param(
+        "“We will not back down,” Foreign Minister Sergei Lavrov said on Monday.",
+        "direct", "said", "Sergei Lavrov", "We will not back down", [],
+        id="direct-cue-after",
+    ),
+    pytest.param(
+        "“We will not back down,” said Foreign Minister Sergei Lavrov.",
+        "direct", "said", "Sergei Lavrov", "We will not back down", [],
+        id="direct-cue-after-inverted",
+    ),
+    pytest.param(
+        "Foreign Minister Sergei Lavrov said: “We will not back down.”",
+        "direct", "said", "Sergei Lavrov", "We will not back down.", [],
+        id="direct-cue-before-colon",
+    ),
+    pytest.param(
+        "“The talks have failed,” according to Sergei Lavrov.",
+        "direct", "according to", "Sergei Lavrov", "The talks have failed", [],
+        id="direct-according-to",
+    ),
+    pytest.param(
+        "Sergei Lavrov spoke to reporters in Geneva.\n\n"
+        "“We have tried everything. We offered talks.\n\n“Nobody listened,” he said.",
+        "direct", "said", "Sergei Lavrov",
+        "We have tried everything. We offered talks.\n\n“Nobody listened", [],
+        id="direct-over-two-paragraphs",
+    ),
+    pytest.param(
+        "“We have tried everything,” Sergei Lavrov said. “Nobody listened.”",
+        "direct", "said", "Sergei Lavrov",
+        "We have tried everything,” Sergei Lavrov said. “Nobody listened.",
+        ["We have tried everything", "Nobody listened."],
+        id="direct-interrupted-by-cue",
+    ),
+    pytest.param(
+        "Sergei Lavrov said that the sanctions were “illegal and pointless” and would fail.",
+        "mixed", "said", "Sergei Lavrov",
+        "the sanctions were “illegal and pointless” and would fail", ["illegal and pointless"],
+        id="mixed",
+    ),
+    pytest.param(
+        'Sergei Lavrov said the talks "failed."',
+        "mixed", "said", "Sergei Lavrov", 'the talks "failed."', ["failed."],
+        id="mixed-straight-marks-at-end",
+    ),
+    pytest.param(
+        'Adam Schiff called it "a non-starter".',
+        "mixed", "called", "Adam Schiff", 'it "a non-starter"', ["a non-starter"],
+        id="mixed-fragment-runs-to-its-mark",
+    ),
+    pytest.param(
+        'Doris Day said, "I have been through everything. I always said I was like a doll."',
+        "direct", "said", "Doris Day",
+        "I have been through everything. I always said I was like a doll.", [],
+        id="direct-with-a-cue-inside-is-one-quote",
+    ),
+    pytest.param(
+        "Sergei Lavrov said that Russia would respond to the new sanctions.",
+        "indirect", "said", "Sergei Lavrov", "Russia would respond to the new sanctions", [],
+        id="indirect-said-that",
+    ),
+    pytest.param(
+        "Sergei Lavrov told reporters the talks in Geneva had failed.",
+        "indirect", "told", "Sergei Lavrov", "the talks in Geneva had failed", [],
+        id="indirect-told-reporters",
+    ),
+    pytest.param(
+        "The Interfax news agency reported that the talks had failed.",
+        "indirect", "reported", "Interfax", "the talks had failed", [],
+        id="indirect-reported",
+    ),
+    pytest.param(
+        "According to the Kremlin, Vladimir Putin will visit China in May.",
+        "indirect", "According to", "Kremlin", "Vladimir Putin will visit China in May", [],
+        id="indirect-according-to-before",
+    ),
+    pytest.param(
+        "Vladimir Putin will visit China in May, according to the Kremlin.",
+        "indirect", "according to", "Kremlin", "Vladimir Putin will visit China in May", [],
+        id="indirect-according-to-after",
+    ),
+    pytest.param(
+        "The talks in Geneva had failed, Sergei Lavrov said.",
+        "indirect", "said", "Sergei Lavrov", "The talks in Geneva had failed", [],
+        id="indirect-cue-after",
+    ),
+    pytest.param(
+        "The talks, Sergei Lavrov said, had failed.",
+        "indirect", "said", "Sergei Lavrov", "The talks, Sergei Lavrov said, had failed", [],
+        id="indirect-parenthetical-cue",
+    ),
+    pytest.param(
+        "Sergei Lavrov urged Washington to lift the sanctions.",
+        "indirect", "urged", "Sergei Lavrov", "to lift the sanctions", [],
+        id="indirect-urged-to",
+    ),
+    pytest.param(
+        "The Kremlin called for an end to the sanctions.",
+        "indirect", "called", "Kremlin", "an end to the sanctions", [],
+        id="indirect-called-for",
+    ),
+    pytest.param(
+        "The Kremlin denied the report.",
+        "indirect", "denied", "Kremlin", "the report", [],
+        id="indirect-object-of-denied",
+    ),
+    pytest.param(
+        "Angela Merkel arrived in Kyiv on Monday. “We stand with Ukraine,” she said.",
+        "direct", "said", "Angela Merkel", "We stand with Ukraine", [],
+        id="pronoun-speaker",
+    ),
+]
+
+
+def only_quote(result: dict) -> dict:
+    assert len(result["quotes"]) == 1, result["quotes"]
+    return result["quotes"][0]
+
+
+@pytest.mark.parametrize(("text", "kind", "cue", "speaker", "quoted", "fragments"), CONSTRUCTIONS)
+def test_construction(analyse, text, kind, cue, speaker, quoted, fragments):
+    quote = only_quote(analyse(text))
+    assert (quote["kind"], quote["cue"], quote["speaker"]["name"]) == (kind, cue, speaker)
+    assert quote["text"] == quoted == text[quote["start"] : quote["end"]]
+    assert [text[f["start"] : f["end"]] for f in quote["fragments"]] == fragments
+
+
+SPEAKERS = [
+    pytest.param(
+        "State Department spokesperson Ned Price spoke in Washington on Tuesday. "
+        "“We are aware of the trip,” the spokesperson said.",
+        "Ned Price", id="description-to-titled-entity",
+    ),
+    pytest.param(
+        "Russian President Vladimir Putin met Imran Khan in Moscow. "
+        "Later the president said that the talks were useful.",
+        "Vladimir Putin", id="description-president",
+    ),
+    pytest.param(
+        "Ms Smith met Mr Jones on Monday. “It went well,” he said.",
+        "Jones", id="pronoun-gender-from-honorific",
+    ),
+    pytest.param(
+        "Trump attacked Clinton on Monday, saying that she was “unfit to serve.”",
+        "Trump", id="participle-borrows-subject",
+    ),
+    pytest.param(
+        "Vladimir Putin was quoted by TASS as saying that the talks were useful.",
+        "Vladimir Putin", id="quoted-as-saying-passive-subject",
+    ),
+    pytest.param(
+        "The report was confirmed by the ministry, which said the talks had failed.",
+        "the ministry", id="relative-pronoun-antecedent",
+    ),
+    pytest.param(
+        "A former Democratic National Committee chairman says Barack Obama should act.",
+        "A former Democratic National Committee chairman", id="role-noun-is-not-its-organisation",
+    ),
+    pytest.param(
+        "The Clinton campaign said the ad would air on Friday.",
+        "The Clinton campaign", id="organisation-noun-is-not-the-person-naming-it",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker"), SPEAKERS)
+def test_speaker_resolution(analyse, text, speaker):
+    assert only_quote(analyse(text))["speaker"]["name"] == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In July, the Kremlin met the envoy.",
+        "The plan was announced on Monday.",
+        "Sergei Lavrov told reporters.",
+        "Asked to describe the device, the officer declined.",
+    ],
+)
+def test_no_quote_without_reported_content(analyse, text):
+    assert analyse(text)["quotes"] == []
+
+
+def test_speaker_is_an_entity_of_the_article(analyse):
+    result = analyse("“We will not back down,” Foreign Minister Sergei Lavrov said on Monday.")
+    entity = only_quote(result)["speaker"]["entity"]
+    assert entity in {e["id"] for e in result["entities"] if e["name"] == "Sergei Lavrov"}
+
+
+def test_speaker_without_entity_is_the_noun_phrase(analyse):
+    quote = only_quote(analyse("“The bridge is closed,” a witness said."))
+    assert quote["speaker"] == {"entity": None, "name": "a witness", "code": None,
+                                "country": None}
+
+
+def test_next_paragraph_quote_continues_the_speaker(analyse):
+    quotes = analyse("“We will win,” Sergei Lavrov said.\n\n“Nobody can stop us.”")["quotes"]
+    assert [(q["text"], q["speaker"]["name"]) for q in quotes] == [
+        ("We will win", "Sergei Lavrov"), ("Nobody can stop us.", "Sergei Lavrov")
+    ]
+
+
+def test_heading_in_other_marks_is_no_continuation(analyse):
+    text = "“We will win,” Sergei Lavrov said.\n\n‘Heading Of A Section.’\n\nThe talks went on."
+    assert [q["text"] for q in analyse(text)["quotes"]] == ["We will win"]
+
+
+def test_odd_number_of_quote_marks_keeps_the_sound_quote(analyse):
+    text = "He called the plan “a disaster and left the room. “We will win,” Sergei Lavrov said."
+    quote = only_quote(analyse(text))
+    assert (quote["text"], quote["speaker"]["name"]) == ("We will win", "Sergei Lavrov")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ['He said "', '"', "“", "”", 'She said "no', "“A” ” “ \" B", "\n\n“\n\n“x", "''"],
+)
+def test_stray_marks_never_raise(analyse, text):
+    analyse(f"Sergei Lavrov spoke in Geneva. {text}")
+
+
+# -- the seed article ---------------------------------------------------------------------
+
+SEED_QUOTES = [
+    pytest.param(
+        "These are the first face-to-face talks", "direct", "TASS", [], id="tass-direct"
+    ),
+    pytest.param("his visit to Russia “continues", "mixed", "Arslan Khalid",
+                 ["continues as per plan"], id="khalid-mixed"),
+    pytest.param("the US has communicated its position", "mixed", "Ned Price",
+                 ["renewed invasion", "responsibility"], id="price-mixed"),
+    pytest.param("Well, we’re certainly aware of the trip", "direct", "Ned Price",
+                 ["Well, we’re certainly aware of the trip",
+                  "We’ve communicated to Pakistan our position regarding Russia’s further renewed "
+                  "invasion of Ukraine, and we have briefed them on our efforts to pursue "
+                  "diplomacy over war."],
+                 id="price-direct-interrupted"),
+    pytest.param("We believe it’s the responsibility", "direct", "Ned Price", [],
+                 id="price-direct-he-said"),
+]
+
+
+@pytest.mark.parametrize(("opening", "kind", "speaker", "fragments"), SEED_QUOTES)
+def test_seed_quote(seed_analysis, opening, kind, speaker, fragments):
+    text = seed_analysis["article"]["text"]
+    matches = [q for q in seed_analysis["quotes"] if q["text"].startswith(opening)]
+    assert len(matches) == 1
+    quote = matches[0]
+    assert (quote["kind"], quote["speaker"]["name"]) == (kind, speaker)
+    assert [text[f["start"] : f["end"]] for f in quote["fragments"]] == fragments
+    assert quote["speaker"]["entity"] in {e["id"] for e in seed_analysis["entities"]}
+
+
+def test_seed_offsets_index_the_text(seed_analysis):
+    text = seed_analysis["article"]["text"]
+    for quote in seed_analysis["quotes"]:
+        assert text[quote["start"] : quote["end"]] == quote["text"]
+        assert all(quote["start"] <= f["start"] < f["end"] <= quote["end"]
+                   for f in quote["fragments"])
+
+
+def test_seed_quote_text_excludes_marks(seed_analysis):
+    text = seed_analysis["article"]["text"]
+    tass = next(q for q in seed_analysis["quotes"] if q["speaker"]["name"] == "TASS"
+                and q["kind"] == "direct")
+    assert text[tass["start"] - 1] == "“" and text[tass["end"] + 1] == "”"
+
+
+# -- quotation marks (no parse) -----------------------------------------------------------
+
+MARKS = [
+    pytest.param("“Yes,” he said.", ["Yes,"], id="curly"),
+    pytest.param('"Yes," he said.', ["Yes,"], id="straight"),
+    pytest.param("''Yes,'' he said.", ["Yes,"], id="doubled-apostrophes"),
+    pytest.param("He said ‘no’ twice.", ["no"], id="single-curly"),
+    pytest.param("He said 'no' twice.", ["no"], id="single-straight"),
+    pytest.param("We’re sure it’s Khan’s car.", [], id="apostrophes-are-not-marks"),
+    pytest.param("Obama's aides and the Khans' house", [], id="straight-apostrophes-are-not-marks"),
+    pytest.param("“One.\n\n“Two.”", ["One.\n\n“Two."], id="continues-over-paragraphs"),
+    pytest.param("“One.\n\nTwo.” “Three.”", ["Three."], id="unclosed-paragraph-dropped"),
+    pytest.param("“A “B” C", ["B"], id="unclosed-before-a-pair"),
+    pytest.param("A” B “C”", ["C"], id="stray-close"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), MARKS)
+def test_quoted_spans(text, expected):
+    assert [text[s.start : s.end] for s in find_quoted_spans(text)] == expected
