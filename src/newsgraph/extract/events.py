@@ -1,19 +1,57 @@
-"""Events: who did what to whom, coded in CAMEO and PLOVER."""
+"""Events: who did what to whom, coded in CAMEO and PLOVER, with factuality, date and place.
+
+Two steps per sentence: find the coded predicates (``predicates.find_predicates``), then build
+one record per source–target pair of each (``build_events``).
+
+Choices:
+- Compound actors give one event per source–target pair, at most ``MAX_PAIRS`` per
+  predicate. A reciprocal event (consult, cooperate, agree, support) with two or more sources
+  and no target ("Pakistan and Russia held exercises") pairs the first source with the others.
+- Reporting verbs ("said", "reported") are attribution, not events; they make the reported
+  event's factuality ``reported``.
+- An event its actor only announces ("agreed to share", "will give", "keen to sell") is coded
+  as the intent (CAMEO 03x), a threatened one ("threatened to ban", "will withdraw … unless")
+  as the threat (13x); the governing verb then gives no event of its own.
+- An event made by saying (statement, appeal, demand, accusation, rejection, threat) with
+  no agent of its own, inside what someone said, is the speaker's ("Price said it is
+  every country's duty to voice objection to …").
+- No event has the same actor as source and target, and the syndication notice gives none.
+
+``confidence`` = frame weight (a specific frame 0.8, a preposition 0.7, a light verb 0.75,
+a verb's default 0.6, an event noun 0.55) x source quality (an entity 1.0, a noun phrase the
+actor coder codes 0.9, a pronoun 0.8, "the two countries" 0.7, x 0.7 when uncoded) x 0.9
+when there is no target. It is a ranking score, not calibrated.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
+from newsgraph.extract.event_actors import Actor, ActorResolver
+from newsgraph.extract.event_knowledge import EventKnowledge, load_event_knowledge
+from newsgraph.extract.factuality import factuality, modality
+from newsgraph.extract.predicates import Predicate, find_predicates
+from newsgraph.ids import record_id
 from newsgraph.knowledge import Knowledge
-from newsgraph.model import Article, Entity, Event, Place, Quote, TimeRef
+from newsgraph.model import Article, Entity, Event, Place, PlaceRef, Quote, TimeRef
+from newsgraph.model import Span as Offsets
+from newsgraph.syndication import NOTICES
+
+MAX_PAIRS = 4
+RECIPROCAL_ROOTS = {"03", "04", "05", "06"}
+FRAME_WEIGHT = {"obj": 0.8, "mod": 0.8, "prep_word": 0.8, "subj": 0.8, "prep": 0.7, "default": 0.6}
+LIGHT_WEIGHT, NOUN_WEIGHT = 0.75, 0.55
+ANNOUNCING = {"intended", "threat"}
+# Events made by saying something (statements, appeals, demands, accusations, rejections,
+# threats): without an agent of their own, inside reported speech, they are the speaker's.
+SAID_ROOTS = {"01", "02", "10", "11", "12", "13"}
 
 
-def load_knowledge(directory: Path) -> Any:
+def load_knowledge(directory: Path) -> EventKnowledge:
     """Load verb patterns and the CAMEO tables from ``directory``."""
-    return None
+    return load_event_knowledge(directory)
 
 
 def extract_events(
@@ -26,4 +64,231 @@ def extract_events(
     knowledge: Knowledge,
 ) -> list[Event]:
     """Every event of the article, with factuality, date, place and evidence."""
+    coder: EventKnowledge = knowledge.events
+    resolver = ActorResolver(doc, article, entities, knowledge, quotes)
+    events: dict[str, Event] = {}
+    for sentence in paragraph_sentences(doc):
+        if NOTICES.search(sentence.text):
+            continue
+        predicates = without_governors(find_predicates(sentence, coder), coder)
+        for predicate in predicates:
+            for event in build_events(
+                predicate, sentence, article, resolver, places, dates, coder
+            ):
+                events.setdefault(event.id, event)
+    return unique(events.values())
+
+
+def paragraph_sentences(doc: Doc) -> list[Span]:
+    """The parser's sentences, split again at paragraph breaks, which no sentence crosses."""
+    sentences = []
+    for sentence in doc.sents:
+        start = sentence.start
+        for token in sentence:
+            if token.is_space and "\n\n" in token.text and token.i > start:
+                sentences.append(doc[start : token.i])
+                start = token.i + 1
+        if start < sentence.end:
+            sentences.append(doc[start : sentence.end])
+    return [s for s in sentences if s.text.strip()]
+
+
+def without_governors(predicates: list[Predicate], coder: EventKnowledge) -> list[Predicate]:
+    """Drop an announcing verb ("agreed", "threatened") whose embedded event is coded, and
+    an event noun inside a verb event of the same CAMEO root ("met … in talks")."""
+    heads = {p.head.i: p for p in predicates}
+    kept = []
+    for predicate in predicates:
+        head = predicate.head
+        role = coder.role(head.lemma_.lower())
+        if role in ANNOUNCING and any(
+            c.dep_ in ("xcomp", "ccomp") and c.i in heads for c in head.children
+        ):
+            continue
+        if predicate.kind == "noun" and governed_by_same_root(predicate, heads):
+            continue
+        kept.append(predicate)
+    return kept
+
+
+def governed_by_same_root(predicate: Predicate, heads: dict[int, Predicate]) -> bool:
+    token = predicate.head
+    for _ in range(6):
+        if token.head is token:
+            return False
+        token = token.head
+        other = heads.get(token.i)
+        if other is not None and other.code[:2] == predicate.code[:2]:
+            return True
+    return False
+
+
+def build_events(
+    predicate: Predicate,
+    sentence: Span,
+    article: Article,
+    resolver: ActorResolver,
+    places: list[Place],
+    dates: list[TimeRef],
+    coder: EventKnowledge,
+) -> list[Event]:
+    """The records of one predicate: one per source–target pair."""
+    code = announced_code(predicate, coder)
+    cameo = coder.codes.get(code) or coder.codes.get(code[:3]) or coder.codes.get(code[:2])
+    if cameo is None:
+        return []
+    sources = first_actors(predicate.sources, resolver, expand=True)
+    if not sources and predicate.kind != "noun" and cameo.code[:2] in SAID_ROOTS:
+        sources = first_actors(speaker_of(predicate.head, coder), resolver, expand=True)
+    if not sources:
+        return []
+    taken = {a.key for a in sources}
+    targets = [
+        a for a in first_actors(predicate.targets, resolver, expand=True, skip=taken)
+        if a.key not in taken
+    ]
+    pairs = actor_pairs(sources, targets, code)
+    fact = factuality(predicate.head, coder)
+    date = event_date(predicate, sentence, dates) or article.published
+    place = event_place(predicate, sentence, places, sources)
+    weight = (
+        NOUN_WEIGHT if predicate.kind == "noun"
+        else LIGHT_WEIGHT if predicate.kind == "light"
+        else FRAME_WEIGHT[predicate.frame]
+    )
+    events = []
+    for source, target in pairs[:MAX_PAIRS]:
+        spans = [(t.idx, t.idx + len(t)) for t in predicate.tokens]
+        spans += [(a.start, a.end) for a in (source, target) if a is not None]
+        start, end = min(s for s, _ in spans), max(e for _, e in spans)
+        confidence = weight * source.quality * (1.0 if target is not None else 0.9)
+        events.append(
+            Event(
+                id=record_id(
+                    article.id, "event", start, end, cameo.code, source.key,
+                    target.key if target else "",
+                ),
+                source=source.ref,
+                target=target.ref if target else None,
+                cameo=cameo.code,
+                cameo_root=cameo.code[:2],
+                plover=cameo.plover,
+                plover_mode=cameo.plover_mode,
+                quad_class=cameo.quad_class,
+                goldstein=cameo.goldstein,
+                factuality=fact,
+                date=date,
+                place=place,
+                sentence=sentence.text,
+                evidence=Offsets(start, end),
+                confidence=round(confidence, 2),
+            )
+        )
+    return events
+
+
+def speaker_of(token: Token, coder: EventKnowledge) -> list[Token]:
+    """The subject of the reporting verb a clause depends on: "Price said … to voice objection"."""
+    for _ in range(6):
+        if token.head is token:
+            return []
+        token = token.head
+        if coder.role(token.lemma_.lower()) == "reported":
+            return [c for c in token.children if c.dep_ == "nsubj"]
     return []
+
+
+def first_actors(
+    candidates: list[Token], resolver: ActorResolver, expand: bool, skip: set[str] = frozenset()
+) -> list[Actor]:
+    """The actors of the first candidate that names any (other than those in ``skip``)."""
+    for token in candidates:
+        found = [a for a in resolver.resolve(token, expand=expand) if a.key not in skip]
+        if found:
+            return found
+    return []
+
+
+def announced_code(predicate: Predicate, coder: EventKnowledge) -> str:
+    """The code of an announced event: its intent (03x) or, if hostile or threatened, 13x."""
+    mode = modality(predicate.head, coder)
+    if mode is None:
+        return predicate.code
+    code = predicate.code
+    cameo = coder.codes.get(code)
+    hostile = cameo is not None and cameo.quad_class in (3, 4) and code[:2] not in ("10", "11")
+    if mode == "threat" or hostile:
+        return coder.announced(code, threat=True) if code[:2] != "13" else code
+    return coder.announced(code, threat=False)
+
+
+def actor_pairs(
+    sources: list[Actor], targets: list[Actor], code: str
+) -> list[tuple[Actor, Actor | None]]:
+    if targets:
+        return [(s, t) for s in sources for t in targets if s.key != t.key]
+    if len(sources) > 1 and code[:2] in RECIPROCAL_ROOTS:
+        return [(sources[0], other) for other in sources[1:]]
+    return [(s, None) for s in sources]
+
+
+def attached(token: Token, predicate: Predicate) -> bool:
+    """True when ``token`` depends on the predicate without passing through another verb."""
+    own = {t.i for t in predicate.tokens}
+    current = token
+    for _ in range(8):
+        if current.i in own:
+            return True
+        if current is not token and current.pos_ == "VERB":
+            return False
+        if current.head is current:
+            return False
+        current = current.head
+    return False
+
+
+def tokens_at(sentence: Span, start: int, end: int) -> Token | None:
+    """The syntactic head of the tokens covering [start, end) in the sentence."""
+    span = sentence.doc.char_span(start, end, alignment_mode="expand")
+    if span is None or span.start < sentence.start or span.end > sentence.end:
+        return None
+    return span.root
+
+
+def event_date(predicate: Predicate, sentence: Span, dates: list[TimeRef]) -> str | None:
+    """The value of the time expression the predicate governs in its sentence, if any."""
+    for ref in dates:
+        if ref.value and sentence.start_char <= ref.start and ref.end <= sentence.end_char:
+            root = tokens_at(sentence, ref.start, ref.end)
+            if root is not None and attached(root, predicate):
+                return ref.value
+    return None
+
+
+def event_place(
+    predicate: Predicate, sentence: Span, places: list[Place], sources: list[Actor]
+) -> PlaceRef | None:
+    """The place the predicate governs in its sentence ("met … in the Kremlin"), if any."""
+    for place in places:
+        for mention in place.mentions:
+            if not (sentence.start_char <= mention.start and mention.end <= sentence.end_char):
+                continue
+            if any(a.start <= mention.start < a.end for a in sources):
+                continue
+            root = tokens_at(sentence, mention.start, mention.end)
+            if root is not None and attached(root, predicate):
+                return PlaceRef(place.name, place.country, place.lat, place.lon)
+    return None
+
+
+def unique(events) -> list[Event]:
+    """One event per sentence, actors and CAMEO root: the most confident, in text order."""
+    best: dict[tuple, Event] = {}
+    for event in events:
+        key = (
+            event.sentence, event.source.entity or event.source.name,
+            (event.target.entity or event.target.name) if event.target else None, event.cameo_root,
+        )
+        if key not in best or event.confidence > best[key].confidence:
+            best[key] = event
+    return sorted(best.values(), key=lambda e: (e.evidence.start, e.evidence.end, e.cameo))

@@ -1,0 +1,194 @@
+"""The actors of an event: from an argument's head token to the entity and CAMEO actor code.
+
+An argument is an actor when it is (or its modifiers are) an entity mention, or when the
+actor coder codes its noun phrase ("police", "Western governments"). Pronouns take the
+nearest earlier entity of a fitting type, or a quote's speaker for "we"/"I" inside its
+quote; "the two countries" takes the two countries most mentioned just before it.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections import Counter
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from newsgraph.extract import actors
+from newsgraph.extract.lookup import EntityIndex
+from newsgraph.knowledge import Knowledge
+from newsgraph.model import ActorRef, Article, Entity, Quote
+
+PERSONAL = {"he", "him", "his", "she", "her", "hers"}
+COLLECTIVE = {"it", "its", "they", "them", "their"}
+SPEAKER = {"i", "me", "my", "we", "us", "our"}
+GROUP_HEADS = {
+    "group", "member", "leader", "official", "delegation", "team", "representative",
+    "thousand", "hundred", "dozen", "scores", "score", "some", "part", "unit", "contingent",
+    "patch", "deployment", "head", "chief",
+}
+PAIRED = {"country": ("GPE",), "nation": ("GPE",), "side": ("GPE", "NORP", "ORG"),
+          "government": ("GPE",), "leader": ("PERSON",)}
+MODIFIERS = ("amod", "compound", "poss", "nmod")
+QUOTED = re.compile(r"[“\"][^“”\"]*[”\"]")
+ANTECEDENT_WINDOW = 600  # characters back to look for a pronoun's antecedent
+SALIENCE_WINDOW = 500  # characters back in which "the two countries" are counted
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """A resolved event argument: its reference, its key for same-actor checks, its quality."""
+
+    ref: ActorRef
+    key: str
+    start: int
+    end: int
+    quality: float
+
+
+class ActorResolver:
+    """Resolves argument tokens of one article to actors."""
+
+    def __init__(
+        self,
+        doc: Doc,
+        article: Article,
+        entities: list[Entity],
+        knowledge: Knowledge,
+        quotes: list[Quote] = (),
+    ) -> None:
+        self.doc, self.article, self.knowledge = doc, article, knowledge
+        self.entities = entities
+        self.index = EntityIndex(entities)
+        self.mentions = sorted((m.start, m.end, e) for e in entities for m in e.mentions)
+        self.starts = [start for start, _, _ in self.mentions]
+        self.quotes = [q for q in quotes if q.speaker is not None and q.speaker.entity]
+        self.quoted = [m.span() for m in QUOTED.finditer(article.text)]
+        self.quoted_starts = [start for start, _ in self.quoted]
+
+    # --- public ---------------------------------------------------------------------
+    def resolve(self, token: Token, expand: bool = True) -> list[Actor]:
+        """The actors an argument names, one per conjunct ("Hungarian and Romanian officials")."""
+        paired = self.pair(token)
+        if paired:
+            return paired
+        members = [token, *token.conjuncts] if expand else [token]
+        found = []
+        for member in members:
+            found.extend(self.modifier_conjuncts(member) if expand else [])
+            actor = self.one(member)
+            if actor is not None:
+                found.append(actor)
+        unique: dict[str, Actor] = {}
+        for actor in found:
+            unique.setdefault(actor.key, actor)
+        return list(unique.values())
+
+    def one(self, token: Token) -> Actor | None:
+        """The actor of one head token, or None when it names none."""
+        if token.pos_ == "PRON":
+            return self.pronoun(token)
+        entity = self.index.for_span(token)
+        phrase = self.doc[token.left_edge.i : token.i + 1]
+        if entity is None:
+            for child in token.children:
+                if child.dep_ in MODIFIERS:
+                    entity = self.index.for_span(child)
+                    if entity is not None:
+                        break
+        if entity is None and token.lemma_.lower() in GROUP_HEADS:
+            for child in token.children:
+                if child.dep_ == "prep" and child.lower_ == "of":
+                    for obj in child.children:
+                        if obj.dep_ == "pobj":
+                            return self.one(obj)
+        code = self.code(phrase, entity)
+        if entity is None and code is None:
+            return None
+        return self.actor(entity, code, phrase, 1.0 if entity is not None else 0.9)
+
+    # --- helpers --------------------------------------------------------------------
+    def code(self, phrase: Span, entity: Entity | None) -> actors.ActorCode | None:
+        """The phrase's code: its entity's when the phrase is just that entity, else the coder's."""
+        bare = entity is not None and (len(phrase) == 1 or phrase.text == entity.name)
+        if bare and entity.code:
+            return actors.ActorCode(entity.code, entity.country, entity.role)
+        coded = actors.code_span(phrase, self.article, self.knowledge, self.entities)
+        if coded is None and entity is not None and entity.code:
+            return actors.ActorCode(entity.code, entity.country, entity.role)
+        return coded
+
+    def actor(
+        self, entity: Entity | None, code: actors.ActorCode | None, phrase: Span, quality: float
+    ) -> Actor:
+        name = entity.name if entity is not None else phrase.text
+        ref = ActorRef(
+            entity=entity.id if entity is not None else None,
+            name=name,
+            code=code.code if code else None,
+            country=code.country if code else None,
+        )
+        if code is None:
+            quality *= 0.7
+        key = entity.id if entity is not None else (code.code if code else name.lower())
+        return Actor(ref, key, phrase.start_char, phrase.end_char, quality)
+
+    def modifier_conjuncts(self, token: Token) -> list[Actor]:
+        """Actors of coordinated modifiers: "Hungarian and Romanian officials" -> both."""
+        found = []
+        for child in token.children:
+            if child.dep_ in ("amod", "compound") and child.conjuncts:
+                for member in (child, *child.conjuncts):
+                    entity = self.index.for_span(member)
+                    if entity is not None:
+                        phrase = self.doc[member.i : token.i + 1]
+                        found.append(self.actor(entity, self.code(phrase, entity), phrase, 1.0))
+        return found
+
+    def pronoun(self, token: Token) -> Actor | None:
+        word = token.lower_
+        if word in SPEAKER:
+            for quote in self.quotes:
+                if quote.start <= token.idx < quote.end:
+                    entity = self.index.by_id.get(quote.speaker.entity)
+                    if entity is not None:
+                        return self.from_entity(entity, token, 0.8)
+            return None
+        if word == "it" and (token.head.lemma_ == "be" or token.head.lower_ in ("’s", "'s")):
+            return None  # "it is the responsibility of …": no referent
+        types = ("PERSON",) if word in PERSONAL else ("GPE", "ORG") if word in COLLECTIVE else ()
+        if not types:
+            return None
+        quoted = self.in_quote(token.idx)
+        i = bisect_left(self.starts, token.idx) - 1
+        while i >= 0 and self.mentions[i][0] >= token.idx - ANTECEDENT_WINDOW:
+            start, end, entity = self.mentions[i]
+            # A pronoun outside quotation marks does not refer into a quotation.
+            if entity.type in types and end <= token.idx and (quoted or not self.in_quote(start)):
+                return self.from_entity(entity, token, 0.8)
+            i -= 1
+        return None
+
+    def in_quote(self, offset: int) -> bool:
+        i = bisect_right(self.quoted_starts, offset) - 1
+        return i >= 0 and offset < self.quoted[i][1]
+
+    def from_entity(self, entity: Entity, token: Token, quality: float) -> Actor:
+        phrase = self.doc[token.i : token.i + 1]
+        code = actors.ActorCode(entity.code, entity.country, entity.role) if entity.code else None
+        return self.actor(entity, code, phrase, quality)
+
+    def pair(self, token: Token) -> list[Actor]:
+        """ "The two countries" -> the two countries most mentioned in the text just before."""
+        types = PAIRED.get(token.lemma_.lower())
+        if not types or not any(c.lower_ in ("two", "both") for c in token.children):
+            return []
+        counts = Counter(
+            entity.id for start, _, entity in self.mentions
+            if token.idx - SALIENCE_WINDOW <= start < token.idx and entity.type in types
+        )
+        top = [self.index.by_id[entity_id] for entity_id, _ in counts.most_common(2)]
+        if len(top) < 2:
+            return []
+        return [self.from_entity(entity, token, 0.7) for entity in top]

@@ -1,0 +1,226 @@
+"""Event predicates in a dependency parse: verbs, event nouns and light-verb constructions.
+
+A predicate is found by looking its lemma up in the compiled pattern index (one dict look-up
+per token) and choosing the most specific frame its dependents satisfy. Its arguments are
+returned as candidate head tokens in order of preference; which of them is an actor is
+decided later, against the article's entities.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from newsgraph.extract.event_knowledge import EventKnowledge, Pattern
+
+# --- dependency labels -------------------------------------------------------------
+SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+OBJECTS = ("dobj", "obj")
+PREPS = ("prep", "agent", "dative")
+MODIFIERS = ("amod", "compound", "nmod", "npadvmod")
+# Prepositions whose object is the target of a verb or a light-verb noun, best first.
+TARGET_PREPS = ("on", "against", "with", "to", "at", "into", "upon", "toward", "towards", "for")
+# Dependencies through which a verb takes its subject from the word it depends on.
+SUBJECT_INHERITED = ("xcomp", "conj", "acomp", "advcl")
+RELATIVE_PRONOUNS = {"who", "which", "that"}
+# Measure nouns whose "of" object names the event: "10 days of war games".
+MEASURES = {"day", "week", "month", "round", "series", "wave", "spate", "number", "kind"}
+
+
+@dataclass(slots=True)
+class Predicate:
+    """One coded event predicate and the candidate heads of its source and target."""
+
+    head: Token
+    code: str
+    kind: str  # verb | light | noun
+    frame: str  # the pattern kind that matched: obj | mod | prep_word | subj | prep | default
+    tokens: list[Token]
+    sources: list[Token] = field(default_factory=list)
+    targets: list[Token] = field(default_factory=list)
+    passive: bool = False
+
+
+def forms(token: Token) -> set[str]:
+    """The words a token matches in a frame: its text, lemma and compound ("war games")."""
+    words = {token.lower_, token.lemma_.lower()}
+    for child in token.children:
+        if child.dep_ == "compound":
+            words.add(f"{child.lower_} {token.lower_}")
+            words.add(f"{child.lemma_.lower()} {token.lemma_.lower()}")
+    return words
+
+
+def prep_objects(token: Token) -> list[tuple[str, Token]]:
+    """(preposition, object) pairs below a token: "on Russia", "by Burundian militiamen"."""
+    pairs = []
+    for child in token.children:
+        if child.dep_ in PREPS:
+            objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+            if objects:
+                pairs.append((child.lower_, objects[0]))
+            elif child.dep_ == "dative" and child.pos_ in ("NOUN", "PROPN", "PRON"):
+                pairs.append(("to", child))
+    return pairs
+
+
+def frame_matches(pattern: Pattern, token: Token, preps: list[tuple[str, Token]]) -> bool:
+    if pattern.kind == "default":
+        return True
+    if pattern.kind == "prep":
+        return any(p == pattern.prep for p, _ in preps)
+    if pattern.kind == "prep_word":
+        return any(p == pattern.prep and pattern.word in forms(o) for p, o in preps)
+    if pattern.kind == "obj":
+        return any(
+            pattern.word in forms(c) for c in token.children if c.dep_ in (*OBJECTS, "prt")
+        )
+    if pattern.kind == "mod":
+        return any(pattern.word in forms(c) for c in token.children if c.dep_ in MODIFIERS)
+    return any(pattern.word in forms(c) for c in token.children if c.dep_ in SUBJECTS)
+
+
+def match(knowledge: EventKnowledge, pos: str, token: Token) -> Pattern | None:
+    """The most specific pattern of the token's lemma (with its particle first) that fits."""
+    lemma = token.lemma_.lower()
+    keys = [f"{lemma} {c.lower_}" for c in token.children if c.dep_ == "prt"]
+    keys += [f"{lemma} {p.lower_}" for p in token.children if p.dep_ == "prep"]
+    keys.append(lemma)
+    preps = prep_objects(token)
+    for key in keys:
+        for pattern in knowledge.lookup(pos, key):
+            if frame_matches(pattern, token, preps):
+                return pattern
+    return None
+
+
+def subject_of(verb: Token) -> list[Token]:
+    """The subject a verb has or shares: its own, its governor's ("keen to sell"), a relative's."""
+    token = verb
+    for _ in range(6):
+        subjects = [c for c in token.children if c.dep_ in SUBJECTS]
+        if subjects:
+            subject = subjects[0]
+            if token.dep_ == "relcl" and subject.lower_ in RELATIVE_PRONOUNS:
+                return [token.head]
+            if token is verb and subject.dep_ == "nsubjpass":
+                return []
+            return [subject]
+        if token.dep_ in ("relcl", "acl") and token.head.pos_ in ("NOUN", "PROPN"):
+            return [token.head] if token.dep_ == "relcl" else []
+        if token.dep_ not in SUBJECT_INHERITED or token.head is token:
+            return []
+        token = token.head
+    return []
+
+
+def event_object(token: Token) -> Token:
+    """The noun naming the event of a light verb's object: "10 days of war games" -> games."""
+    if token.lemma_.lower() in MEASURES:
+        for prep, obj in prep_objects(token):
+            if prep == "of":
+                return obj
+    return token
+
+
+def verb_targets(verb: Token, noun: Token | None) -> list[Token]:
+    """Candidate targets of a verb, best first: indirect object, object, prepositions."""
+    candidates: list[Token] = []
+    preps = prep_objects(verb)
+    candidates += [o for p, o in preps if p == "to" and o.dep_ == "dative"]
+    candidates += [c for c in verb.children if c.dep_ == "dative" and c.pos_ != "ADP"]
+    if noun is not None:
+        candidates += targets_of_noun(noun)
+    else:
+        candidates += [c for c in verb.children if c.dep_ in OBJECTS]
+    for wanted in TARGET_PREPS:
+        candidates += [o for p, o in preps if p == wanted]
+    for obj in (c for c in verb.children if c.dep_ in OBJECTS):
+        candidates += [o for p, o in prep_objects(obj) if p in TARGET_PREPS or p == "of"]
+    for clause in (c for c in verb.children if c.dep_ in ("ccomp", "xcomp")):
+        candidates += [c for c in clause.children if c.dep_ in SUBJECTS]
+    return candidates
+
+
+def targets_of_noun(noun: Token) -> list[Token]:
+    preps = prep_objects(noun)
+    candidates = [o for wanted in (*TARGET_PREPS, "in", "of") for p, o in preps if p == wanted]
+    return candidates
+
+
+def sources_of_noun(noun: Token) -> list[Token]:
+    """A noun event's actor: "Russia's operation", "US sanctions", "appeals from the West"."""
+    candidates = [c for c in noun.children if c.dep_ == "poss"]
+    candidates += [o for p, o in prep_objects(noun) if p in ("by", "from")]
+    candidates += [c for c in noun.children if c.dep_ in MODIFIERS and c.pos_ != "NOUN"]
+    return candidates
+
+
+def between(noun: Token) -> list[Token]:
+    """The first member of "talks between X and Y" (its conjuncts are the others)."""
+    return [o for p, o in prep_objects(noun) if p == "between"]
+
+
+def find_predicates(sentence: Span, knowledge: EventKnowledge) -> list[Predicate]:
+    """Every coded predicate of a sentence: verbs (with light-verb nouns) and event nouns."""
+    found: list[Predicate] = []
+    consumed: set[int] = set()
+    for token in sentence:
+        if token.pos_ not in ("VERB", "AUX") or token.dep_ == "aux":
+            continue
+        predicate = verb_predicate(token, knowledge)
+        if predicate is not None:
+            found.append(predicate)
+            consumed.update(t.i for t in predicate.tokens)
+    for token in sentence:
+        if token.pos_ in ("NOUN", "PROPN") and token.i not in consumed:
+            predicate = noun_predicate(token, knowledge)
+            if predicate is not None:
+                found.append(predicate)
+    return found
+
+
+def verb_predicate(verb: Token, knowledge: EventKnowledge) -> Predicate | None:
+    noun = None
+    pattern = None
+    if knowledge.role(verb.lemma_.lower()) == "light":
+        for obj in (c for c in verb.children if c.dep_ in OBJECTS):
+            candidate = event_object(obj)
+            pattern = match(knowledge, "NOUN", candidate)
+            if pattern is not None and pattern.code is not None:
+                noun = candidate
+                break
+            pattern = None
+    kind = "light"
+    if pattern is None:
+        pattern = match(knowledge, "VERB", verb)
+        kind = "verb"
+    if pattern is None or pattern.code is None:
+        return None
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    tokens = [verb] + ([noun] if noun is not None else [])
+    if pattern.kind in ("prep", "prep_word"):
+        framed = [o for p, o in prep_objects(verb) if p == pattern.prep]
+    else:
+        framed = []
+    if passive:
+        sources = [o for p, o in prep_objects(verb) if p == "by"]
+        targets = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        targets += framed + verb_targets(verb, noun)
+    else:
+        sources = subject_of(verb)
+        targets = framed + verb_targets(verb, noun)
+    return Predicate(verb, pattern.code, kind, pattern.kind, tokens, sources, targets, passive)
+
+
+def noun_predicate(noun: Token, knowledge: EventKnowledge) -> Predicate | None:
+    pattern = match(knowledge, "NOUN", noun)
+    if pattern is None or pattern.code is None:
+        return None
+    pair = between(noun)
+    if pair:
+        sources, targets = pair, [c for c in pair[0].conjuncts]
+    else:
+        sources, targets = sources_of_noun(noun), targets_of_noun(noun)
+    return Predicate(noun, pattern.code, "noun", pattern.kind, [noun], sources, targets)
