@@ -1,0 +1,89 @@
+"""Bench the event coder on PLOVER-GSR dev with the shared scorer, and time it against parsing.
+
+    PYTHONPATH=src python bench/events.py [--shared ../shared] [--out DIR]
+
+``--shared`` defaults to $NEWSGRAPH_SHARED, else ``../shared`` beside the repository.
+
+Prints the shared scorer's figures (``score_plover.py score``), then, measured in this one
+process over the same sentences, the time in ``nlp.pipe`` and the time in the event coder
+(actor coding included) as a ratio; the goal is a coder under 10% of the parse time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from newsgraph.extract import actors, dates, entities, events, places, quotes
+from newsgraph.model import Analysis
+from newsgraph.pipeline import Pipeline
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = Path(os.environ.get("NEWSGRAPH_SHARED", REPO.parent / "shared"))
+GOLD = "bench/plover-gsr/plover_gsr_dev.json"
+SCORER = "bench/score_plover.py"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--shared", type=Path, default=SHARED, help="the shared folder")
+    parser.add_argument("--out", type=Path, default=None, help="folder for the JSONL files")
+    args = parser.parse_args()
+    gold, scorer = args.shared / GOLD, args.shared / SCORER
+    out = args.out or Path(tempfile.mkdtemp(prefix="newsgraph-events-"))
+    out.mkdir(parents=True, exist_ok=True)
+
+    inputs = out / "inputs.jsonl"
+    with inputs.open("w", encoding="utf-8") as handle:
+        subprocess.run([sys.executable, str(scorer), "inputs", str(gold)], stdout=handle,
+                       check=True)
+    records = [json.loads(line) for line in inputs.read_text(encoding="utf-8").splitlines()]
+
+    pipeline = Pipeline()
+    knowledge = pipeline.knowledge
+    knowledge.events  # load the patterns before timing: they are compiled once per process
+    articles = [
+        pipeline.make_article(r["text"], external_id=r["id"], language="en") for r in records
+    ]
+    started = time.perf_counter()
+    docs = list(pipeline.nlp.pipe(a.text for a in articles))
+    parse_seconds = time.perf_counter() - started
+
+    coder_seconds = 0.0
+    predictions = out / "predictions.jsonl"
+    with predictions.open("w", encoding="utf-8") as handle:
+        for doc, article in zip(docs, articles, strict=True):
+            found = entities.extract_entities(doc, article, knowledge)
+            started = time.perf_counter()
+            found = actors.code_actors(found, doc, article, knowledge)
+            coder_seconds += time.perf_counter() - started
+            time_refs = dates.extract_dates(doc, article)
+            place_records = places.extract_places(doc, article, found, knowledge)
+            quote_records = quotes.extract_quotes(doc, article, found, knowledge)
+            started = time.perf_counter()
+            event_records = events.extract_events(
+                doc, article, found, place_records, time_refs, quote_records, knowledge
+            )
+            coder_seconds += time.perf_counter() - started
+            analysis = Analysis(article, found, event_records, quote_records, place_records,
+                                time_refs)
+            handle.write(json.dumps(analysis.to_dict(), ensure_ascii=False) + "\n")
+
+    subprocess.run([sys.executable, str(scorer), "score", str(gold), str(predictions)],
+                   check=True)
+    print(
+        f"speed: sentences={len(docs)} parse={parse_seconds:.3f}s "
+        f"coder(actors+events)={coder_seconds:.3f}s ratio={coder_seconds / parse_seconds:.3f} "
+        f"(goal < 0.10)"
+    )
+    print(f"outputs: {out}")
+
+
+if __name__ == "__main__":
+    main()
