@@ -1,0 +1,189 @@
+"""The actor dictionary: names, agents and country codes from ``knowledge/actors/``, compiled
+into word-tuple lookups once per Knowledge object.
+
+Files (TSV with a header row; later files override earlier ones for the same name):
+
+- ``phoenix_names.tsv`` then ``names.tsv``: ``name, codes, …`` where ``codes`` is a ``;`` list
+  of ``CODE`` or ``CODE@FROM..TO`` (ISO dates, either end open): who held which office when.
+- ``phoenix_agents.tsv`` then ``agents.tsv``: ``phrase, role[, generic]``; role ``-`` means
+  "no role of its own" (a spokesperson speaks for someone); ``generic`` agents ("leader",
+  "official") yield to a more specific agent in the same phrase ("rebel leaders" -> REB).
+- ``cameo_countries.tsv``: CAMEO prefixes that are not ISO alpha-3, with their ISO code or
+  nothing (IGO, NGO, regions).
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import pycountry
+
+NAME_FILES = ("phoenix_names.tsv", "names.tsv")
+AGENT_FILES = ("phoenix_agents.tsv", "agents.tsv")
+COUNTRY_FILE = "cameo_countries.tsv"
+
+# CAMEO role (sector) codes: the three-letter parts after the country that say what an actor is.
+ROLE_CODES = frozenset(
+    ("GOV", "MIL", "REB", "OPP", "PTY", "COP", "JUD", "SPY", "MED", "EDU", "BUS", "CRM", "CVL")
+    + ("LAB", "LEG", "HLH", "REF", "ELI", "AGR", "ENV", "HRI", "DEV", "UAF", "SEP", "INS", "MOD")
+    + ("RAD", "NGO", "IGO")
+)
+_SPLIT = re.compile(r"[\s\-–—/]+")
+_STRIP = re.compile(r"[.,;:!?\"“”()\[\]]")
+
+
+def words_of(text: str) -> tuple[str, ...]:
+    """Normalised words for matching: lower case, no periods, hyphens split, no possessive."""
+    text = text.lower().replace("’", "'")
+    text = re.sub(r"'s\b|'$|(?<=s)'(?=\s|$)", "", text)
+    return tuple(w for w in _SPLIT.split(_STRIP.sub("", text)) if w and w != "'")
+
+
+def singular(word: str) -> str | None:
+    """A plural's singular by English rules ("companies" -> "company"); None when not plural."""
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("men") and len(word) > 4:
+        return word[:-3] + "man"
+    if word.endswith(("ches", "shes", "sses", "xes")):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        return word[:-1]
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class Agent:
+    """A common-noun actor: "police" -> COP; ``role`` None for "spokesperson"."""
+
+    role: str | None
+    generic: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Dated:
+    code: str
+    start: date | None
+    end: date | None
+
+
+def parse_codes(value: str) -> tuple[Dated, ...]:
+    """``PAKELI;PAKGOV@2018-08-18..2022-04-10`` -> dated codes."""
+    result = []
+    for part in value.split(";"):
+        part = part.strip()
+        if not part:
+            continue
+        code, _, span = part.partition("@")
+        start = end = None
+        if span:
+            first, _, last = span.partition("..")
+            start = date.fromisoformat(first) if first else None
+            end = date.fromisoformat(last) if last else None
+        result.append(Dated(code, start, end))
+    return tuple(result)
+
+
+def resolve(codes: tuple[Dated, ...], day: date | None) -> str | None:
+    """The code valid on ``day``: the latest-starting dated code whose range holds the day,
+    else an undated code, else the bare country (known person, no known office that day).
+    Without a day, the most recent code."""
+    undated = [c.code for c in codes if c.start is None and c.end is None]
+    dated = [c for c in codes if c.start is not None or c.end is not None]
+    if day is None:
+        if dated:
+            return max(dated, key=lambda c: (c.end or date.max, c.start or date.min)).code
+        return undated[0] if undated else None
+    holding = [
+        c for c in dated if (c.start is None or c.start <= day) and (c.end is None or day < c.end)
+    ]
+    if holding:
+        return max(holding, key=lambda c: c.start or date.min).code
+    if undated:
+        return undated[0]
+    return codes[0].code[:3] if codes else None
+
+
+@dataclass(slots=True)
+class ActorDictionary:
+    """Compiled actor knowledge: word tuples -> codes / agents, and CAMEO -> ISO countries."""
+
+    names: dict[tuple[str, ...], str]
+    agents: dict[tuple[str, ...], Agent]
+    countries: dict[str, str | None]
+    longest_name: int
+    longest_agent: int
+
+    def name_codes(self, words: tuple[str, ...]) -> tuple[Dated, ...] | None:
+        raw = self.names.get(words)
+        return parse_codes(raw) if raw is not None else None
+
+    def agent(self, words: tuple[str, ...]) -> Agent | None:
+        found = self.agents.get(words)
+        if found is None and words:
+            plain = singular(words[-1])
+            if plain:
+                found = self.agents.get(words[:-1] + (plain,))
+        return found
+
+    def country(self, code: str | None) -> str | None:
+        """ISO alpha-3 of a CAMEO code's prefix; None for IGO/NGO/WST/regions/roles."""
+        if not code or len(code) < 3:
+            return None
+        prefix = code[:3]
+        if prefix in self.countries:
+            return self.countries[prefix]
+        if prefix in ROLE_CODES:
+            return None
+        return prefix if pycountry.countries.get(alpha_3=prefix) else None
+
+    def role(self, code: str | None) -> str | None:
+        """The first role part of a code: PAKGOVLEG -> GOV; IGOUNO -> None."""
+        if not code:
+            return None
+        if code[:3] in ROLE_CODES and code[:3] not in ("IGO", "NGO"):
+            return code[:3]
+        for i in range(3, len(code) - 2, 3):
+            if code[i : i + 3] in ROLE_CODES:
+                return code[i : i + 3]
+        return None
+
+
+def _rows(path: Path) -> list[list[str]]:
+    if not path.exists():
+        return []
+    with open(path, encoding="utf-8", newline="") as handle:
+        rows = list(csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
+    return [row for row in rows[1:] if row and row[0].strip()]
+
+
+def load_dictionary(directory: Path) -> ActorDictionary:
+    """Read the actor files under ``directory/actors`` into lookups."""
+    folder = Path(directory) / "actors"
+    names: dict[tuple[str, ...], str] = {}
+    for filename in NAME_FILES:
+        for row in _rows(folder / filename):
+            key = words_of(row[0])
+            if key and len(row) > 1:
+                names[key] = row[1]
+    agents: dict[tuple[str, ...], Agent] = {}
+    for filename in AGENT_FILES:
+        for row in _rows(folder / filename):
+            key = words_of(row[0])
+            if not key or len(row) < 2:
+                continue
+            role = row[1].strip()
+            generic = len(row) > 2 and row[2].strip().lower() == "yes"
+            agents[key] = Agent(None if role in ("", "-") else role, generic)
+    countries = {row[0]: (row[1] or None) for row in _rows(folder / COUNTRY_FILE)}
+    return ActorDictionary(
+        names=names,
+        agents=agents,
+        countries=countries,
+        longest_name=max(map(len, names), default=1),
+        longest_agent=max(map(len, agents), default=1),
+    )
