@@ -1,23 +1,245 @@
-"""Places: toponyms geocoded offline."""
+"""Places: toponyms geocoded offline.
+
+Two steps. ``find_toponyms`` collects place mentions: GPE/LOC/FAC entities of spaCy and
+of the actor step (which repairs NER slips), plus PERSON/ORG spans the curated gazetteer
+knows as places ("Donbass" tagged PERSON, "Kremlin" tagged ORG); demonyms (NORP) never.
+``resolve`` picks one gazetteer entry per distinct name, scoring each candidate by
+
+- its base plausibility (countries, curated regions, then cities by population),
+- a bonus when it lies in a country the article is about (countries named in it,
+  unambiguous places, the actors' countries),
+- a bonus when it lies in a state/region the article names, and a large one when a
+  qualifier follows it ("Portland, Maine", "Moscow, Idaho").
+
+Every occurrence of a resolved name elsewhere in the text becomes a mention too.
+"""
 
 from __future__ import annotations
 
+import re
+from collections import Counter
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from spacy.tokens import Doc
 
+from newsgraph.extract.gazetteer import (
+    DEFAULT_MIN_CITY_POPULATION,
+    PLACES_DIRECTORY,
+    Candidate,
+    Gazetteer,
+    load_gazetteer,
+    normalise,
+)
+from newsgraph.ids import record_id
 from newsgraph.knowledge import Knowledge
-from newsgraph.model import Article, Entity, Place
+from newsgraph.model import Article, Entity, Place, Span
+
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+SLIP_LABELS = {"PERSON", "ORG"}
+NOT_PLACES_FILE = "not_places.txt"
+COUNTRY_BONUS = 25.0
+ADMIN_BONUS = 15.0
+QUALIFIER_BONUS = 40.0
+POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 
 
-def load_knowledge(directory: Path) -> Any:
-    """Load the gazetteer from ``directory``."""
+@dataclass(slots=True)
+class PlaceKnowledge:
+    gazetteer: Gazetteer
+    not_places: set[str] = field(default_factory=set)
+
+
+@dataclass(slots=True)
+class Toponym:
+    """One mention of a place name, with the qualifier that follows it, if any."""
+
+    start: int
+    end: int
+    text: str
+    qualifier: str | None = None
+
+
+def load_knowledge(
+    directory: Path, min_city_population: int = DEFAULT_MIN_CITY_POPULATION
+) -> PlaceKnowledge:
+    """Load the gazetteer and the list of words that are not places."""
+    path = Path(directory) / PLACES_DIRECTORY / NOT_PLACES_FILE
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return PlaceKnowledge(
+        gazetteer=load_gazetteer(directory, min_city_population),
+        not_places={normalise(line) for line in lines if line.strip() and line[0] != "#"},
+    )
+
+
+# --- candidates ----------------------------------------------------------------------------
+
+
+def trim(start: int, end: int, text: str) -> tuple[int, int, str]:
+    """Drop a possessive ending and a leading "the" from a mention."""
+    match = POSSESSIVE.search(text)
+    if match and len(text) > len(match.group(0)) + 1:
+        end -= len(match.group(0))
+        text = text[: match.start()]
+    if text.lower().startswith("the "):
+        start, text = start + 4, text[4:]
+    return start, end, text
+
+
+def qualifier_after(doc: Doc, end_token: int) -> str | None:
+    """The place named right after a comma: "Portland, Maine" -> "Maine"."""
+    if end_token + 1 < len(doc) and doc[end_token].text == ",":
+        following = doc[end_token + 1]
+        if following.ent_type_ in PLACE_LABELS and following.ent_iob_ == "B":
+            ent = next(e for e in doc.ents if e.start == following.i)
+            return ent.text
+        if following.text.endswith(".") and following.is_title:
+            return following.text
     return None
+
+
+def find_toponyms(
+    doc: Doc, entities: list[Entity], knowledge: PlaceKnowledge
+) -> list[Toponym]:
+    """Place mentions from NER and from the actor step, with demonyms and non-places left out."""
+    gazetteer = knowledge.gazetteer
+    found: dict[tuple[int, int], Toponym] = {}
+    for ent in doc.ents:
+        is_place = ent.label_ in PLACE_LABELS
+        is_slip = ent.label_ in SLIP_LABELS and gazetteer.is_curated(trim(0, 0, ent.text)[2])
+        if is_place or is_slip:
+            start, end, text = trim(ent.start_char, ent.end_char, ent.text)
+            found[(start, end)] = Toponym(start, end, text, qualifier_after(doc, ent.end))
+    for entity in entities:
+        if entity.type in PLACE_LABELS:
+            for mention in entity.mentions:
+                start, end, text = trim(mention.start, mention.end, mention.text)
+                found.setdefault((start, end), Toponym(start, end, text))
+    return [
+        t for _, t in sorted(found.items())
+        if normalise(t.text) not in knowledge.not_places and any(c.isalpha() for c in t.text)
+    ]
+
+
+# --- resolution ----------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class Context:
+    """What the article is about: countries and (country, admin1) regions it names."""
+
+    countries: Counter = field(default_factory=Counter)
+    regions: set[tuple[str | None, str | None]] = field(default_factory=set)
+
+
+def article_context(
+    names: dict[str, list[Toponym]], gazetteer: Gazetteer, entities: list[Entity]
+) -> Context:
+    """Countries named outright, countries of unambiguous places, and the actors' countries."""
+    context = Context()
+    for entity in entities:
+        if entity.country:
+            context.countries[entity.country] += len(entity.mentions)
+    for key, mentions in names.items():
+        candidates = gazetteer.lookup(key)
+        best = max(candidates, key=lambda c: c.base, default=None)
+        if best is None:
+            continue
+        countries = {c.country for c in candidates}
+        if best.feature == "country" or len(countries) == 1:
+            if best.country:
+                context.countries[best.country] += len(mentions)
+            if best.feature == "admin region":
+                context.regions.add((best.country, best.admin1))
+    return context
+
+
+def score(
+    candidate: Candidate, context: Context, qualifiers: list[Candidate]
+) -> float:
+    value = candidate.base
+    if candidate.country in context.countries:
+        value += COUNTRY_BONUS
+    if (candidate.country, candidate.admin1) in context.regions:
+        value += ADMIN_BONUS
+    for qualifier in qualifiers:
+        if qualifier.country == candidate.country and (
+            qualifier.feature == "country" or qualifier.admin1 == candidate.admin1
+        ):
+            value += QUALIFIER_BONUS
+            break
+    return value
+
+
+def resolve(
+    key: str, mentions: list[Toponym], gazetteer: Gazetteer, context: Context
+) -> Candidate | None:
+    """The best gazetteer entry for a name in this article, or None if it has none."""
+    candidates = gazetteer.lookup(key)
+    if not candidates:
+        return None
+    qualifiers = [
+        q for m in mentions if m.qualifier for q in gazetteer.lookup(m.qualifier)
+        if q.feature in {"country", "admin region"}
+    ]
+    return max(candidates, key=lambda c: score(c, context, qualifiers))
+
+
+# --- records -------------------------------------------------------------------------------
+
+
+def more_mentions(
+    doc: Doc, surfaces: set[str], taken: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """Other occurrences of a place's names that NER missed, outside any other entity."""
+    blocked = taken + [(e.start_char, e.end_char) for e in doc.ents]
+    spans = []
+    for surface in surfaces:
+        for match in re.finditer(rf"(?<!\w){re.escape(surface)}(?!\w)", doc.text):
+            start, end = match.span()
+            if not any(s < end and start < e for s, e in blocked):
+                spans.append((start, end))
+                blocked.append((start, end))
+    return spans
 
 
 def extract_places(
     doc: Doc, article: Article, entities: list[Entity], knowledge: Knowledge
 ) -> list[Place]:
-    """Every place named in the article, geocoded where possible."""
-    return []
+    """Every place named in the article, geocoded where possible: one record per place."""
+    place_knowledge: PlaceKnowledge = knowledge.places
+    gazetteer = place_knowledge.gazetteer
+    names: dict[str, list[Toponym]] = {}
+    for toponym in find_toponyms(doc, entities, place_knowledge):
+        names.setdefault(normalise(toponym.text), []).append(toponym)
+    context = article_context(names, gazetteer, entities)
+
+    groups: dict[object, tuple[Candidate | None, list[Toponym]]] = {}
+    for key, mentions in names.items():
+        best = resolve(key, mentions, gazetteer, context)
+        group = (best.name, best.country, best.feature) if best else key
+        groups.setdefault(group, (best, []))[1].extend(mentions)
+
+    taken = [(m.start, m.end) for _, mentions in groups.values() for m in mentions]
+    places = []
+    for best, mentions in groups.values():
+        spans = {(m.start, m.end) for m in mentions}
+        surfaces = {m.text for m in mentions if m.text[:1].isupper()}
+        extra = more_mentions(doc, surfaces, taken)
+        taken.extend(extra)
+        spans.update(extra)
+        ordered = sorted(spans)
+        name = best.name if best else mentions[0].text
+        places.append(
+            Place(
+                id=record_id(article.id, "place", ordered[0][0], ordered[0][1], name),
+                name=name,
+                country=best.country if best else None,
+                lat=best.lat if best else None,
+                lon=best.lon if best else None,
+                geonameid=best.geonameid if best else None,
+                feature=best.feature if best else None,
+                mentions=[Span(start, end) for start, end in ordered],
+            )
+        )
+    return sorted(places, key=lambda p: (p.mentions[0].start, p.mentions[0].end))
