@@ -20,6 +20,7 @@ from newsgraph.extract.lookup import EntityIndex
 from newsgraph.knowledge import Knowledge
 from newsgraph.model import ActorRef, Article, Entity, Quote
 
+NOMINAL = ("NOUN", "PROPN", "PRON", "NUM", "X")
 PERSONAL = {"he", "him", "his", "she", "her", "hers"}
 COLLECTIVE = {"it", "its", "they", "them", "their"}
 SPEAKER = {"i", "me", "my", "we", "us", "our"}
@@ -63,6 +64,8 @@ class ActorResolver:
         self.index = EntityIndex(entities)
         self.mentions = sorted((m.start, m.end, e) for e in entities for m in e.mentions)
         self.starts = [start for start, _, _ in self.mentions]
+        self.events = knowledge.events
+        self.cache: dict[int, Actor | None] = {}
         self.quotes = [q for q in quotes if q.speaker is not None and q.speaker.entity]
         self.quoted = [m.span() for m in QUOTED.finditer(article.text)]
         self.quoted_starts = [start for start, _ in self.quoted]
@@ -86,7 +89,14 @@ class ActorResolver:
         return list(unique.values())
 
     def one(self, token: Token) -> Actor | None:
-        """The actor of one head token, or None when it names none."""
+        """The actor of one head token, or None when it names none (cached per token)."""
+        if token.i not in self.cache:
+            self.cache[token.i] = self.find(token)
+        return self.cache[token.i]
+
+    def find(self, token: Token) -> Actor | None:
+        if token.pos_ not in NOMINAL:
+            return None
         if token.pos_ == "PRON":
             return self.pronoun(token)
         entity = self.index.for_span(token)
@@ -97,6 +107,8 @@ class ActorResolver:
                     entity = self.index.for_span(child)
                     if entity is not None:
                         break
+        if entity is None and self.is_event(token):
+            return None  # "a special military operation" names an event, not an actor
         if entity is None and token.lemma_.lower() in GROUP_HEADS:
             for child in token.children:
                 if child.dep_ == "prep" and child.lower_ == "of":
@@ -109,6 +121,9 @@ class ActorResolver:
         return self.actor(entity, code, phrase, 1.0 if entity is not None else 0.9)
 
     # --- helpers --------------------------------------------------------------------
+    def is_event(self, token: Token) -> bool:
+        return bool(self.events.lookup("NOUN", token.lemma_.lower()))
+
     def code(self, phrase: Span, entity: Entity | None) -> actors.ActorCode | None:
         """The phrase's code: its entity's when the phrase is just that entity, else the coder's."""
         bare = entity is not None and (len(phrase) == 1 or phrase.text == entity.name)

@@ -25,8 +25,6 @@ import csv
 from dataclasses import dataclass, field
 from pathlib import Path
 
-FRAME_ORDER = ("obj", "mod", "prep_word", "subj", "prep", "default")
-
 
 @dataclass(frozen=True, slots=True)
 class Pattern:
@@ -51,18 +49,30 @@ class CameoCode:
     plover_mode: str | None
 
 
+def frame_key(pattern: Pattern) -> tuple:
+    """The key a pattern is found under: ("obj", word), ("prep_word", prep, word), ("default",)."""
+    if pattern.kind == "prep_word":
+        return (pattern.kind, pattern.prep, pattern.word)
+    if pattern.kind == "prep":
+        return (pattern.kind, pattern.prep)
+    if pattern.kind == "default":
+        return (pattern.kind,)
+    return (pattern.kind, pattern.word)
+
+
 @dataclass(slots=True)
 class EventKnowledge:
-    """Patterns indexed by (pos, lemma), compiled once; cue roles; the code tables."""
+    """Patterns indexed by (pos, lemma) then by frame key, compiled once; cues; code tables."""
 
-    patterns: dict[tuple[str, str], list[Pattern]] = field(default_factory=dict)
+    patterns: dict[tuple[str, str], dict[tuple, Pattern]] = field(default_factory=dict)
     cues: dict[str, str] = field(default_factory=dict)
     intended: dict[str, str] = field(default_factory=dict)
     threatened: dict[str, str] = field(default_factory=dict)
     codes: dict[str, CameoCode] = field(default_factory=dict)
 
-    def lookup(self, pos: str, lemma: str) -> list[Pattern]:
-        return self.patterns.get((pos, lemma), [])
+    def lookup(self, pos: str, lemma: str) -> dict[tuple, Pattern]:
+        """The patterns of a lemma by frame key (empty when the lemma codes nothing)."""
+        return self.patterns.get((pos, lemma), {})
 
     def role(self, lemma: str) -> str | None:
         return self.cues.get(lemma)
@@ -96,7 +106,7 @@ def parse_frame(frame: str) -> tuple[str, str | None, str | None]:
     raise ValueError(f"unknown frame {frame!r}")
 
 
-def load_patterns(paths: list[Path]) -> dict[tuple[str, str], list[Pattern]]:
+def load_patterns(paths: list[Path]) -> dict[tuple[str, str], dict[tuple, Pattern]]:
     """Patterns of every file, earlier files first; the first row of a pos/lemma/frame wins."""
     seen: dict[tuple[str, str, str], Pattern] = {}
     for path in paths:
@@ -108,11 +118,9 @@ def load_patterns(paths: list[Path]) -> dict[tuple[str, str], list[Pattern]]:
             kind, prep, word = parse_frame(key[2])
             code = None if row["code"] == "-" else row["code"]
             seen[key] = Pattern(key[0], key[1], kind, prep, word, code, origin)
-    index: dict[tuple[str, str], list[Pattern]] = {}
+    index: dict[tuple[str, str], dict[tuple, Pattern]] = {}
     for pattern in seen.values():
-        index.setdefault((pattern.pos, pattern.lemma), []).append(pattern)
-    for patterns in index.values():
-        patterns.sort(key=lambda p: FRAME_ORDER.index(p.kind))
+        index.setdefault((pattern.pos, pattern.lemma), {})[frame_key(pattern)] = pattern
     return index
 
 

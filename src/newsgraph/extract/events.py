@@ -83,6 +83,9 @@ def paragraph_sentences(doc: Doc) -> list[Span]:
     """The parser's sentences, split again at paragraph breaks, which no sentence crosses."""
     sentences = []
     for sentence in doc.sents:
+        if "\n\n" not in sentence.text.strip():
+            sentences.append(sentence)
+            continue
         start = sentence.start
         for token in sentence:
             if token.is_space and "\n\n" in token.text and token.i > start:
@@ -150,7 +153,7 @@ def build_events(
     pairs = actor_pairs(sources, targets, code)
     fact = factuality(predicate.head, coder)
     date = event_date(predicate, sentence, dates) or article.published
-    place = event_place(predicate, sentence, places, sources)
+    place = event_place(predicate, sentence, places, [*sources, *targets])
     weight = (
         NOUN_WEIGHT if predicate.kind == "noun"
         else LIGHT_WEIGHT if predicate.kind == "light"
@@ -266,14 +269,21 @@ def event_date(predicate: Predicate, sentence: Span, dates: list[TimeRef]) -> st
 
 
 def event_place(
-    predicate: Predicate, sentence: Span, places: list[Place], sources: list[Actor]
+    predicate: Predicate, sentence: Span, places: list[Place], actors: list[Actor]
 ) -> PlaceRef | None:
-    """The place the predicate governs in its sentence ("met … in the Kremlin"), if any."""
+    """The place the predicate governs in its sentence ("met … in the Kremlin"), if any.
+
+    A place inside an actor's phrase ("Pakistan Prime Minister …") is not the event's place,
+    unless it is the actor itself ("a visit to Moscow")."""
     for place in places:
         for mention in place.mentions:
             if not (sentence.start_char <= mention.start and mention.end <= sentence.end_char):
                 continue
-            if any(a.start <= mention.start < a.end for a in sources):
+            if any(
+                a.start <= mention.start < a.end
+                and (a.start, a.end) != (mention.start, mention.end)
+                for a in actors
+            ):
                 continue
             root = tokens_at(sentence, mention.start, mention.end)
             if root is not None and attached(root, predicate):

@@ -23,6 +23,7 @@ MODIFIERS = ("amod", "compound", "nmod", "npadvmod")
 TARGET_PREPS = ("on", "against", "with", "to", "at", "into", "upon", "toward", "towards", "for")
 # Dependencies through which a verb takes its subject from the word it depends on.
 SUBJECT_INHERITED = ("xcomp", "conj", "acomp", "advcl")
+ACTOR_ENTITY_TYPES = ("NORP", "GPE", "ORG", "PERSON")
 RELATIVE_PRONOUNS = {"who", "which", "that"}
 # Measure nouns whose "of" object names the event: "10 days of war games".
 MEASURES = {"day", "week", "month", "round", "series", "wave", "spate", "number", "kind"}
@@ -65,32 +66,37 @@ def prep_objects(token: Token) -> list[tuple[str, Token]]:
     return pairs
 
 
-def frame_matches(pattern: Pattern, token: Token, preps: list[tuple[str, Token]]) -> bool:
-    if pattern.kind == "default":
-        return True
-    if pattern.kind == "prep":
-        return any(p == pattern.prep for p, _ in preps)
-    if pattern.kind == "prep_word":
-        return any(p == pattern.prep and pattern.word in forms(o) for p, o in preps)
-    if pattern.kind == "obj":
-        return any(
-            pattern.word in forms(c) for c in token.children if c.dep_ in (*OBJECTS, "prt")
-        )
-    if pattern.kind == "mod":
-        return any(pattern.word in forms(c) for c in token.children if c.dep_ in MODIFIERS)
-    return any(pattern.word in forms(c) for c in token.children if c.dep_ in SUBJECTS)
+def frame_keys(token: Token, preps: list[tuple[str, Token]]) -> list[tuple]:
+    """Every frame key the token's dependents offer, most specific kind first."""
+    objects, modifiers, subjects = [], [], []
+    for child in token.children:
+        if child.dep_ in (*OBJECTS, "prt"):
+            objects.extend(("obj", w) for w in forms(child))
+        elif child.dep_ in MODIFIERS:
+            modifiers.extend(("mod", w) for w in forms(child))
+        elif child.dep_ in SUBJECTS:
+            subjects.extend(("subj", w) for w in forms(child))
+    with_words = [("prep_word", p, w) for p, o in preps for w in forms(o)]
+    return [*objects, *modifiers, *with_words, *subjects, *(("prep", p) for p, _ in preps),
+            ("default",)]
 
 
 def match(knowledge: EventKnowledge, pos: str, token: Token) -> Pattern | None:
-    """The most specific pattern of the token's lemma (with its particle first) that fits."""
+    """The most specific pattern of the token's lemma (with its particle first) that fits.
+
+    Each lemma's patterns are a dict by frame key, so a match is a few look-ups, not a scan.
+    """
     lemma = token.lemma_.lower()
-    keys = [f"{lemma} {c.lower_}" for c in token.children if c.dep_ == "prt"]
-    keys += [f"{lemma} {p.lower_}" for p in token.children if p.dep_ == "prep"]
-    keys.append(lemma)
-    preps = prep_objects(token)
-    for key in keys:
-        for pattern in knowledge.lookup(pos, key):
-            if frame_matches(pattern, token, preps):
+    children = list(token.children)
+    keys = [f"{lemma} {c.lower_}" for c in children if c.dep_ in ("prt", "prep")]
+    indexed = [found for key in (*keys, lemma) if (found := knowledge.lookup(pos, key))]
+    if not indexed:
+        return None
+    frames = frame_keys(token, prep_objects(token))
+    for patterns in indexed:
+        for frame in frames:
+            pattern = patterns.get(frame)
+            if pattern is not None:
                 return pattern
     return None
 
@@ -153,7 +159,9 @@ def sources_of_noun(noun: Token) -> list[Token]:
     """A noun event's actor: "Russia's operation", "US sanctions", "appeals from the West"."""
     candidates = [c for c in noun.children if c.dep_ == "poss"]
     candidates += [o for p, o in prep_objects(noun) if p in ("by", "from")]
-    candidates += [c for c in noun.children if c.dep_ in MODIFIERS and c.pos_ != "NOUN"]
+    candidates += [
+        c for c in noun.children if c.dep_ in MODIFIERS and c.ent_type_ in ACTOR_ENTITY_TYPES
+    ]
     return candidates
 
 
