@@ -33,6 +33,7 @@ PAIRED = {"country": ("GPE",), "nation": ("GPE",), "side": ("GPE", "NORP", "ORG"
           "government": ("GPE",), "leader": ("PERSON",)}
 MODIFIERS = ("amod", "compound", "poss", "nmod")
 QUOTED = re.compile(r"[“\"][^“”\"]*[”\"]")
+PHRASE_CAP = 12  # tokens of a noun phrase given to the actor coder
 ANTECEDENT_WINDOW = 600  # characters back to look for a pronoun's antecedent
 SALIENCE_WINDOW = 500  # characters back in which "the two countries" are counted
 
@@ -95,12 +96,12 @@ class ActorResolver:
         return self.cache[token.i]
 
     def find(self, token: Token) -> Actor | None:
-        if token.pos_ not in NOMINAL:
+        if token.pos_ not in NOMINAL and not token.ent_type_:
             return None
         if token.pos_ == "PRON":
             return self.pronoun(token)
         entity = self.index.for_span(token)
-        phrase = self.doc[token.left_edge.i : token.i + 1]
+        phrase = self.noun_phrase(token, whole=entity is None)
         if entity is None:
             for child in token.children:
                 if child.dep_ in MODIFIERS:
@@ -121,6 +122,16 @@ class ActorResolver:
         return self.actor(entity, code, phrase, 1.0 if entity is not None else 0.9)
 
     # --- helpers --------------------------------------------------------------------
+    def noun_phrase(self, token: Token, whole: bool) -> Span:
+        """The head with its modifiers; with ``whole``, also its prepositional phrases
+        ("students throughout Indonesia"), which tell the actor coder the country."""
+        end = token.i
+        if whole:
+            for child in token.rights:
+                if child.dep_ == "prep" and child.right_edge.i - token.left_edge.i < PHRASE_CAP:
+                    end = child.right_edge.i
+        return self.doc[token.left_edge.i : end + 1]
+
     def is_event(self, token: Token) -> bool:
         return bool(self.events.lookup("NOUN", token.lemma_.lower()))
 
@@ -170,8 +181,14 @@ class ActorResolver:
                     if entity is not None:
                         return self.from_entity(entity, token, 0.8)
             return None
-        if word == "it" and (token.head.lemma_ == "be" or token.head.lower_ in ("’s", "'s")):
+        head = token.head
+        if word == "it" and (head.lemma_ == "be" or head.lower_ in ("’s", "'s")) and any(
+            c.dep_ == "attr" for c in head.children
+        ):
             return None  # "it is the responsibility of …": no referent
+        reporter = self.reporter(token)
+        if reporter is not None:
+            return reporter
         types = ("PERSON",) if word in PERSONAL else ("GPE", "ORG") if word in COLLECTIVE else ()
         if not types:
             return None
@@ -184,6 +201,23 @@ class ActorResolver:
                 return self.from_entity(entity, token, 0.8)
             i -= 1
         return None
+
+    def reporter(self, token: Token) -> Actor | None:
+        """The subject of the reporting verb above a third-person subject pronoun: in "Syria
+        says it will …" and "rebels said they would …", the pronoun is the speaker."""
+        if token.dep_ not in ("nsubj", "nsubjpass") or token.lower_ in SPEAKER:
+            return None
+        clause = token.head
+        for _ in range(3):
+            if clause.dep_ not in ("ccomp", "conj") or clause.head is clause:
+                return None
+            clause = clause.head
+            if self.events.role(clause.lemma_.lower()) == "reported":
+                break
+        else:
+            return None
+        subjects = [c for c in clause.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
+        return self.one(subjects[0]) if subjects else None
 
     def in_quote(self, offset: int) -> bool:
         i = bisect_right(self.quoted_starts, offset) - 1

@@ -6,13 +6,14 @@ Files (in ``knowledge/events/``), all plain TSV with a header unless noted:
   ``pos lemma frame code note``. ``pos`` is VERB or NOUN; ``lemma`` may hold a particle
   ("set up"); ``frame`` is empty (the lemma's default) or ``obj:WORD``, ``prep:PREP``,
   ``prep:PREP:WORD``, ``subj:WORD``, ``mod:WORD`` (a noun's modifier: "war games").
-  ``code`` ``-`` means "not an event" (to silence a default). A row of ``patterns.tsv``
-  overrides the same pos/lemma/frame of PETRARCH.
+  ``code`` ``-`` means "not an event" (to silence a default). A lemma listed in
+  ``patterns.tsv`` is coded by its rows alone; PETRARCH's rows for it are ignored.
 - ``cues.tsv``: ``lemma role`` — light verbs (``light``) and the cues of factuality
   (``intended``, ``expected``, ``hypothetical``, ``negated``, ``reported``).
-- ``modality.tsv``: ``code intended threatened`` — the CAMEO code an event becomes when
-  its actor only announces it (AGREE 03x for cooperation, THREATEN 13x for conflict),
-  longest code prefix first.
+- ``modality.tsv``: ``code intended threatened demanded refused`` — the CAMEO code an event
+  becomes when its actor only announces it (AGREE 03x), threatens it (THREATEN 13x), when
+  a speaker says another actor must do it (REQUEST 10x) or an actor says it will not
+  (REJECT 12x); the row of the longest code prefix applies.
 - ``cameo_codes.tsv``: ``code name goldstein quad_class``.
 - ``CAMEO2PLOVER-2021.txt`` (CC BY-SA 4.0): ``code: TYPE, mode, context # name``;
   ``plover_overrides.tsv`` (``code plover plover_mode``) applies PLOVER 2.0 where the 2021
@@ -66,8 +67,7 @@ class EventKnowledge:
 
     patterns: dict[tuple[str, str], dict[tuple, Pattern]] = field(default_factory=dict)
     cues: dict[str, str] = field(default_factory=dict)
-    intended: dict[str, str] = field(default_factory=dict)
-    threatened: dict[str, str] = field(default_factory=dict)
+    modality: dict[str, dict[str, str]] = field(default_factory=dict)
     codes: dict[str, CameoCode] = field(default_factory=dict)
 
     def lookup(self, pos: str, lemma: str) -> dict[tuple, Pattern]:
@@ -77,13 +77,14 @@ class EventKnowledge:
     def role(self, lemma: str) -> str | None:
         return self.cues.get(lemma)
 
-    def announced(self, code: str, threat: bool) -> str:
-        """The 03x/13x code of an event its actor only announces (longest prefix wins)."""
-        table = self.threatened if threat else self.intended
+    def recode(self, code: str, mode: str, default: str | None = None) -> str:
+        """The code of an event told in ``mode`` (intended, threatened, demanded, refused):
+        the row of the longest code prefix, else ``default``, else the code itself."""
+        table = self.modality.get(mode, {})
         for size in range(len(code), 1, -1):
             if code[:size] in table:
                 return table[code[:size]]
-        return code
+        return default or code
 
 
 def read_tsv(path: Path) -> list[dict[str, str]]:
@@ -107,13 +108,16 @@ def parse_frame(frame: str) -> tuple[str, str | None, str | None]:
 
 
 def load_patterns(paths: list[Path]) -> dict[tuple[str, str], dict[tuple, Pattern]]:
-    """Patterns of every file, earlier files first; the first row of a pos/lemma/frame wins."""
+    """Patterns of every file, earlier files first. A lemma belongs to the first file that
+    lists it: a later file's frames for it are ignored, so our own rows are never overruled
+    by a more specific PETRARCH frame."""
     seen: dict[tuple[str, str, str], Pattern] = {}
+    owner: dict[tuple[str, str], str] = {}
     for path in paths:
         origin = path.stem
         for row in read_tsv(path):
             key = (row["pos"], row["lemma"].lower(), row["frame"].lower())
-            if key in seen:
+            if owner.setdefault(key[:2], origin) != origin or key in seen:
                 continue
             kind, prep, word = parse_frame(key[2])
             code = None if row["code"] == "-" else row["code"]
@@ -160,11 +164,14 @@ def load_event_knowledge(directory: Path) -> EventKnowledge:
             row["code"], row["name"], float(row["goldstein"]), int(row["quad_class"]),
             ptype, mode,
         )
-    modality = read_tsv(folder / "modality.tsv")
+    modality: dict[str, dict[str, str]] = {}
+    for row in read_tsv(folder / "modality.tsv"):
+        for mode, code in row.items():
+            if mode not in ("code", "note") and code:
+                modality.setdefault(mode, {})[row["code"]] = code
     return EventKnowledge(
         patterns=load_patterns([folder / "patterns.tsv", folder / "petrarch_verbs.tsv"]),
         cues={row["lemma"].lower(): row["role"] for row in read_tsv(folder / "cues.tsv")},
-        intended={r["code"]: r["intended"] for r in modality if r["intended"]},
-        threatened={r["code"]: r["threatened"] for r in modality if r["threatened"]},
+        modality=modality,
         codes=codes,
     )

@@ -70,11 +70,15 @@ def extract_events(
     for sentence in paragraph_sentences(doc):
         if NOTICES.search(sentence.text):
             continue
-        predicates = without_governors(find_predicates(sentence, coder), coder)
+        predicates = without_nested(find_predicates(sentence, coder))
+        built = {
+            p.head.i: build_events(p, sentence, article, resolver, places, dates, coder)
+            for p in predicates
+        }
         for predicate in predicates:
-            for event in build_events(
-                predicate, sentence, article, resolver, places, dates, coder
-            ):
+            if announces_coded_event(predicate, built, coder):
+                continue
+            for event in built[predicate.head.i]:
                 events.setdefault(event.id, event)
     return unique(events.values())
 
@@ -96,19 +100,28 @@ def paragraph_sentences(doc: Doc) -> list[Span]:
     return [s for s in sentences if s.text.strip()]
 
 
-def without_governors(predicates: list[Predicate], coder: EventKnowledge) -> list[Predicate]:
-    """Drop an announcing verb ("agreed", "threatened") whose embedded event is coded, and
-    an event noun inside a verb event of the same CAMEO root ("met … in talks")."""
+def announces_coded_event(
+    predicate: Predicate, built: dict[int, list[Event]], coder: EventKnowledge
+) -> bool:
+    """True for an announcing verb ("agreed to", "threatened to") whose embedded event was
+    coded: that event, coded as the intent or threat, stands for both."""
+    head = predicate.head
+    if coder.role(head.lemma_.lower()) not in ANNOUNCING:
+        return False
+    return any(c.dep_ in ("xcomp", "ccomp") and built.get(c.i) for c in head.children)
+
+
+def without_nested(predicates: list[Predicate]) -> list[Predicate]:
+    """Drop an event noun that is the object of a coded verb ("accepted demands", "rejected
+    an appeal") or lies inside a verb event of the same CAMEO root ("met … in talks")."""
     heads = {p.head.i: p for p in predicates}
     kept = []
     for predicate in predicates:
         head = predicate.head
-        role = coder.role(head.lemma_.lower())
-        if role in ANNOUNCING and any(
-            c.dep_ in ("xcomp", "ccomp") and c.i in heads for c in head.children
+        if predicate.kind == "noun" and (
+            (head.dep_ in ("dobj", "obj") and head.head.i in heads)
+            or governed_by_same_root(predicate, heads)
         ):
-            continue
-        if predicate.kind == "noun" and governed_by_same_root(predicate, heads):
             continue
         kept.append(predicate)
     return kept
@@ -136,18 +149,22 @@ def build_events(
     coder: EventKnowledge,
 ) -> list[Event]:
     """The records of one predicate: one per source–target pair."""
-    code = announced_code(predicate, coder)
+    mode = modality(predicate.head, coder)
+    code = recoded(predicate.code, mode, coder)
     cameo = coder.codes.get(code) or coder.codes.get(code[:3]) or coder.codes.get(code[:2])
     if cameo is None:
         return []
-    sources = first_actors(predicate.sources, resolver, expand=True)
+    source_heads, target_heads = predicate.sources, predicate.targets
+    if mode == "demanded":  # "Russia said Sudan must return …": Russia demands it of Sudan
+        source_heads, target_heads = speaker_of(predicate.head, coder), predicate.sources
+    sources = first_actors(source_heads, resolver, expand=predicate.expand_sources)
     if not sources and predicate.kind != "noun" and cameo.code[:2] in SAID_ROOTS:
         sources = first_actors(speaker_of(predicate.head, coder), resolver, expand=True)
     if not sources:
         return []
     taken = {a.key for a in sources}
     targets = [
-        a for a in first_actors(predicate.targets, resolver, expand=True, skip=taken)
+        a for a in first_actors(target_heads, resolver, expand=True, skip=taken)
         if a.key not in taken
     ]
     pairs = actor_pairs(sources, targets, code)
@@ -212,17 +229,20 @@ def first_actors(
     return []
 
 
-def announced_code(predicate: Predicate, coder: EventKnowledge) -> str:
-    """The code of an announced event: its intent (03x) or, if hostile or threatened, 13x."""
-    mode = modality(predicate.head, coder)
-    if mode is None:
-        return predicate.code
-    code = predicate.code
+def recoded(code: str, mode: str | None, coder: EventKnowledge) -> str:
+    """The code of an event as told: intended cooperation is an intent (03x), a hostile act
+    only announced is a threat (13x), "must" a demand (10x), "will not" a rejection (12x)."""
+    if mode is None or code[:2] in ("01", "02", "03", "10", "11", "12", "13"):
+        return code
     cameo = coder.codes.get(code)
-    hostile = cameo is not None and cameo.quad_class in (3, 4) and code[:2] not in ("10", "11")
-    if mode == "threat" or hostile:
-        return coder.announced(code, threat=True) if code[:2] != "13" else code
-    return coder.announced(code, threat=False)
+    hostile = cameo is not None and cameo.quad_class in (3, 4)
+    if mode == "threatened" or (mode == "intended" and hostile):
+        return coder.recode(code, "threatened", default="130")
+    if mode == "demanded":
+        return coder.recode(code, "demanded", default="100")
+    if mode == "refused":
+        return coder.recode(code, "refused", default="120")
+    return coder.recode(code, "intended", default="030")
 
 
 def actor_pairs(

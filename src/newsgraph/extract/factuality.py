@@ -2,11 +2,13 @@
 
 The cues are words in ``knowledge/events/cues.tsv``; the method is a walk from the predicate
 up its chain of governors ("keen" -> "to sell", "expected" -> "to push", "said" -> "would
-sanction"), collecting the strongest cue met. Strength, strongest first: negated,
-hypothetical, threat, expected, intended, reported, then asserted.
+sanction"), collecting the cues met. The strongest wins: negated, hypothetical (a threat is
+hypothetical too), expected, intended, reported, else asserted.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
@@ -17,11 +19,21 @@ ORDER = ("negated", "hypothetical", "threat", "expected", "intended", "reported"
 EMBEDDING = ("xcomp", "ccomp", "acomp", "advcl", "pcomp", "prep", "pobj", "dobj", "relcl")
 MODAL_DEPS = ("aux", "neg", "mark", "det", "advmod")
 REPORTING_DEPS = ("parataxis", "ccomp", "advcl", "prep")
+MAX_STEPS = 6
 
 
-def cue_roles(token: Token, knowledge: EventKnowledge, own: bool) -> set[str]:
-    """The roles of the cues attached to one token of the chain."""
-    roles = set()
+@dataclass(slots=True)
+class Cues:
+    """The cues found on a predicate's chain of governors."""
+
+    roles: set[str] = field(default_factory=set)
+    conditional: bool = False  # an "if"/"unless" clause on the chain
+    obliged: bool = False  # "must" on the predicate itself
+    speech: bool = False  # a reporting verb governs the predicate
+
+
+def own_cues(token: Token, knowledge: EventKnowledge, own: bool, cues: Cues) -> None:
+    """Add the cues attached to one token of the chain (its auxiliaries, negation, marks)."""
     for child in token.children:
         if child.dep_ not in MODAL_DEPS:
             continue
@@ -29,71 +41,64 @@ def cue_roles(token: Token, knowledge: EventKnowledge, own: bool) -> set[str]:
         if child.dep_ == "det" and (role != "negated" or not own):
             continue
         if role in ("negated", "hypothetical", "intended"):
-            roles.add(role)
-    if not own:
-        role = knowledge.role(token.lemma_.lower())
-        if role in ORDER:
-            roles.add(role)
-    return roles
-
-
-def reported_by(token: Token, knowledge: EventKnowledge) -> bool:
-    """True when a reporting verb hangs off the clause: "…, TASS reported." / "according to"."""
+            cues.roles.add(role)
+            cues.conditional |= child.dep_ == "mark" and role == "hypothetical"
+        cues.obliged |= own and role == "obliged"
     for child in token.children:
+        if child.dep_ == "advcl" and any(
+            c.dep_ == "mark" and knowledge.role(c.lower_) == "hypothetical"
+            for c in child.children
+        ):
+            cues.conditional = True
         if child.dep_ in REPORTING_DEPS and knowledge.role(child.lemma_.lower()) == "reported":
-            return True
-    return False
+            cues.roles.add("reported")  # "…, TASS reported." / "according to …"
+
+
+def collect(head: Token, knowledge: EventKnowledge) -> Cues:
+    cues = Cues()
+    token, own = head, True
+    for _ in range(MAX_STEPS):
+        own_cues(token, knowledge, own, cues)
+        if not own:
+            role = knowledge.role(token.lemma_.lower())
+            if role in ORDER:
+                cues.roles.add(role)
+            cues.speech |= role == "reported"
+        if token.dep_ not in EMBEDDING or token.head is token:
+            break
+        token, own = token.head, False
+    if cues.speech and "hypothetical" in cues.roles and not cues.conditional:
+        # "said they would boycott": the future of the past, not a condition.
+        cues.roles.discard("hypothetical")
+        cues.roles.add("intended")
+    return cues
 
 
 def factuality(head: Token, knowledge: EventKnowledge) -> str:
-    """asserted | intended | expected | negated | hypothetical | reported (threat -> hypothetical).
-
-    "would" in a clause reported by a speech verb is the future of the past ("said they would
-    boycott"), so it counts as intended unless an "if"/"unless" clause makes it conditional.
-    """
-    roles: set[str] = set()
-    token, own, steps = head, True, 0
-    while steps < 6:
-        roles |= cue_roles(token, knowledge, own)
-        if reported_by(token, knowledge):
-            roles.add("reported")
-        if token.dep_ not in EMBEDDING or token.head is token:
-            break
-        future_of_past = (
-            knowledge.role(token.head.lemma_.lower()) == "reported"
-            and "hypothetical" in roles
-            and not any(c.dep_ == "advcl" and has_condition(c, knowledge) for c in head.children)
-        )
-        if future_of_past:
-            roles.discard("hypothetical")
-            roles.add("intended")
-        token, own, steps = token.head, False, steps + 1
+    """asserted | intended | expected | negated | hypothetical | reported."""
+    roles = collect(head, knowledge).roles
     for role in ORDER:
         if role in roles:
             return "hypothetical" if role == "threat" else role
     return "asserted"
 
 
-def has_condition(clause: Token, knowledge: EventKnowledge) -> bool:
-    return any(
-        c.dep_ == "mark" and knowledge.role(c.lower_) == "hypothetical" for c in clause.children
-    )
-
-
 def modality(head: Token, knowledge: EventKnowledge) -> str | None:
-    """How the event is announced: "threat" (threatened to, … unless), "intended", else None."""
-    token, steps = head, 0
-    conditional = any(c.dep_ == "advcl" and has_condition(c, knowledge) for c in head.children)
-    found = None
-    while steps < 4:
-        roles = cue_roles(token, knowledge, own=steps == 0)
-        if "threat" in roles:
-            return "threat"
-        if "intended" in roles and found is None:
-            found = "intended"
-        if token.dep_ not in ("xcomp", "ccomp", "acomp") or token.head is token:
-            break
-        token, steps = token.head, steps + 1
-    if found == "intended" and conditional:
-        return "threat"
-    return found
+    """How the actor tells the event, when it does not simply report it as done:
+
+    - ``threatened``: "threatened to ban", "will withdraw … unless …";
+    - ``demanded``: "X said Y must return …" (X demands it of Y);
+    - ``refused``: "will not accept", "would not meet";
+    - ``intended``: "agreed to share", "will give", "keen to sell";
+    else None.
+    """
+    cues = collect(head, knowledge)
+    if "threat" in cues.roles:
+        return "threatened"
+    if cues.obliged and cues.speech:
+        return "demanded"
+    if "intended" in cues.roles:
+        if "negated" in cues.roles:
+            return "refused"
+        return "threatened" if cues.conditional else "intended"
+    return None

@@ -41,16 +41,29 @@ class Predicate:
     sources: list[Token] = field(default_factory=list)
     targets: list[Token] = field(default_factory=list)
     passive: bool = False
+    expand_sources: bool = True  # False for "talks between X and Y": Y is the target
 
 
 def forms(token: Token) -> set[str]:
-    """The words a token matches in a frame: its text, lemma and compound ("war games")."""
+    """The words a token matches in a frame: its text, lemma, compound ("war games") and the
+    compound's first noun ("mediation efforts" matches "mediation")."""
     words = {token.lower_, token.lemma_.lower()}
     for child in token.children:
         if child.dep_ == "compound":
             words.add(f"{child.lower_} {token.lower_}")
             words.add(f"{child.lemma_.lower()} {token.lemma_.lower()}")
+            words.add(child.lemma_.lower())
     return words
+
+
+def lemmas(token: Token) -> list[str]:
+    """The token's lemma, and for a past form the lemmatiser may have cut too far ("staged"
+    -> "stag") the forms without "-d" and "-ed"."""
+    lemma = token.lemma_.lower()
+    found = [lemma]
+    if token.tag_ in ("VBD", "VBN") and token.lower_.endswith("ed"):
+        found += [f for f in (token.lower_[:-1], token.lower_[:-2]) if f != lemma]
+    return found
 
 
 def prep_objects(token: Token) -> list[tuple[str, Token]]:
@@ -86,10 +99,12 @@ def match(knowledge: EventKnowledge, pos: str, token: Token) -> Pattern | None:
 
     Each lemma's patterns are a dict by frame key, so a match is a few look-ups, not a scan.
     """
-    lemma = token.lemma_.lower()
     children = list(token.children)
-    keys = [f"{lemma} {c.lower_}" for c in children if c.dep_ in ("prt", "prep")]
-    indexed = [found for key in (*keys, lemma) if (found := knowledge.lookup(pos, key))]
+    keys = []
+    for lemma in lemmas(token):
+        keys += [f"{lemma} {c.lower_}" for c in children if c.dep_ in ("prt", "prep")]
+        keys.append(lemma)
+    indexed = [found for key in keys if (found := knowledge.lookup(pos, key))]
     if not indexed:
         return None
     frames = frame_keys(token, prep_objects(token))
@@ -130,6 +145,15 @@ def event_object(token: Token) -> Token:
     return token
 
 
+def event_noun(token: Token, knowledge: EventKnowledge) -> tuple[Token, Pattern] | None:
+    """The event a noun names, itself or through its compound ("a mediation effort")."""
+    for candidate in (token, *(c for c in token.children if c.dep_ == "compound")):
+        pattern = match(knowledge, "NOUN", candidate)
+        if pattern is not None and pattern.code is not None:
+            return candidate, pattern
+    return None
+
+
 def verb_targets(verb: Token, noun: Token | None) -> list[Token]:
     """Candidate targets of a verb, best first: indirect object, object, prepositions."""
     candidates: list[Token] = []
@@ -150,14 +174,18 @@ def verb_targets(verb: Token, noun: Token | None) -> list[Token]:
 
 
 def targets_of_noun(noun: Token) -> list[Token]:
-    preps = prep_objects(noun)
-    candidates = [o for wanted in (*TARGET_PREPS, "in", "of") for p, o in preps if p == wanted]
-    return candidates
+    """Candidate targets of an event noun: "sanctions on Russia", "invasion of Ukraine"."""
+    event = noun.head if noun.dep_ == "compound" else noun
+    preps = prep_objects(event)
+    wanted = (*TARGET_PREPS, "between", "in", "of")
+    return [o for prep in wanted for p, o in preps if p == prep]
 
 
 def sources_of_noun(noun: Token) -> list[Token]:
     """A noun event's actor: "Russia's operation", "US sanctions", "appeals from the West"."""
     candidates = [c for c in noun.children if c.dep_ == "poss"]
+    if noun.dep_ == "compound":
+        candidates += [c for c in noun.head.children if c.dep_ == "poss"]
     candidates += [o for p, o in prep_objects(noun) if p in ("by", "from")]
     candidates += [
         c for c in noun.children if c.dep_ in MODIFIERS and c.ent_type_ in ACTOR_ENTITY_TYPES
@@ -192,14 +220,12 @@ def find_predicates(sentence: Span, knowledge: EventKnowledge) -> list[Predicate
 def verb_predicate(verb: Token, knowledge: EventKnowledge) -> Predicate | None:
     noun = None
     pattern = None
-    if knowledge.role(verb.lemma_.lower()) == "light":
+    if any(knowledge.role(lemma) == "light" for lemma in lemmas(verb)):
         for obj in (c for c in verb.children if c.dep_ in OBJECTS):
-            candidate = event_object(obj)
-            pattern = match(knowledge, "NOUN", candidate)
-            if pattern is not None and pattern.code is not None:
-                noun = candidate
+            found = event_noun(event_object(obj), knowledge)
+            if found is not None:
+                noun, pattern = found
                 break
-            pattern = None
     kind = "light"
     if pattern is None:
         pattern = match(knowledge, "VERB", verb)
@@ -218,6 +244,9 @@ def verb_predicate(verb: Token, knowledge: EventKnowledge) -> Predicate | None:
         targets += framed + verb_targets(verb, noun)
     else:
         sources = subject_of(verb)
+        if sources and knowledge.lookup("NOUN", sources[0].lemma_.lower()):
+            # "US attacks have killed …", "a bombing killed …": the attack's actor acts.
+            sources = sources_of_noun(sources[0])
         targets = framed + verb_targets(verb, noun)
     return Predicate(verb, pattern.code, kind, pattern.kind, tokens, sources, targets, passive)
 
@@ -231,4 +260,10 @@ def noun_predicate(noun: Token, knowledge: EventKnowledge) -> Predicate | None:
         sources, targets = pair, [c for c in pair[0].conjuncts]
     else:
         sources, targets = sources_of_noun(noun), targets_of_noun(noun)
-    return Predicate(noun, pattern.code, "noun", pattern.kind, [noun], sources, targets)
+        if noun.dep_ == "pobj" and noun.head.head.pos_ == "VERB":
+            # "retook the village after fierce fighting with guerrillas": the doer's fight.
+            sources += subject_of(noun.head.head)
+    return Predicate(
+        noun, pattern.code, "noun", pattern.kind, [noun], sources, targets,
+        expand_sources=not pair,
+    )
