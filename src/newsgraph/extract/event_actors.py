@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph.extract import actors
 from newsgraph.extract.lookup import EntityIndex
 from newsgraph.knowledge import Knowledge
-from newsgraph.model import ActorRef, Article, Entity, Quote
+from newsgraph.model import ActorRef, Article, Entity, Place, Quote
 
 NOMINAL = ("NOUN", "PROPN", "PRON", "NUM", "X")
 PERSONAL = {"he", "him", "his", "she", "her", "hers"}
@@ -59,6 +59,7 @@ class ActorResolver:
         entities: list[Entity],
         knowledge: Knowledge,
         quotes: list[Quote] = (),
+        places: list[Place] = (),
     ) -> None:
         self.doc, self.article, self.knowledge = doc, article, knowledge
         self.entities = entities
@@ -66,6 +67,9 @@ class ActorResolver:
         self.mentions = sorted((m.start, m.end, e) for e in entities for m in e.mentions)
         self.starts = [start for start, _, _ in self.mentions]
         self.events = knowledge.events
+        self.place_mentions = sorted(
+            (m.start, m.end, p.country) for p in places if p.country for m in p.mentions
+        )
         self.cache: dict[int, Actor | None] = {}
         self.quotes = [q for q in quotes if q.speaker is not None and q.speaker.entity]
         self.quoted = [m.span() for m in QUOTED.finditer(article.text)]
@@ -155,6 +159,10 @@ class ActorResolver:
             code=code.code if code else None,
             country=code.country if code else None,
         )
+        if code is None and self.place_country(phrase) is not None:
+            # An uncoded toponym ("South Lebanon") stands for its country.
+            country = self.place_country(phrase)
+            code = actors.ActorCode(country, country, None)
         if code is None:
             quality *= 0.7
         key = entity.id if entity is not None else (code.code if code else name.lower())
@@ -218,6 +226,14 @@ class ActorResolver:
             return None
         subjects = [c for c in clause.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
         return self.one(subjects[0]) if subjects else None
+
+    def place_country(self, phrase: Span) -> str | None:
+        """The country of a place named by the whole phrase or its head."""
+        root = phrase.root
+        for start, end, country in self.place_mentions:
+            if start <= root.idx < end and phrase.start_char >= start - 4:
+                return country
+        return None
 
     def in_quote(self, offset: int) -> bool:
         i = bisect_right(self.quoted_starts, offset) - 1

@@ -35,7 +35,7 @@ from newsgraph.extract.factuality import factuality, modality
 from newsgraph.extract.predicates import Predicate, find_predicates
 from newsgraph.ids import record_id
 from newsgraph.knowledge import Knowledge
-from newsgraph.model import Article, Entity, Event, Place, PlaceRef, Quote, TimeRef
+from newsgraph.model import ActorRef, Article, Entity, Event, Place, PlaceRef, Quote, TimeRef
 from newsgraph.model import Span as Offsets
 from newsgraph.syndication import NOTICES
 
@@ -65,7 +65,7 @@ def extract_events(
 ) -> list[Event]:
     """Every event of the article, with factuality, date, place and evidence."""
     coder: EventKnowledge = knowledge.events
-    resolver = ActorResolver(doc, article, entities, knowledge, quotes)
+    resolver = ActorResolver(doc, article, entities, knowledge, quotes, places)
     events: dict[str, Event] = {}
     for sentence in paragraph_sentences(doc):
         if NOTICES.search(sentence.text):
@@ -163,14 +163,15 @@ def build_events(
     if not sources:
         return []
     taken = {a.key for a in sources}
-    targets = [
-        a for a in first_actors(target_heads, resolver, expand=True, skip=taken)
-        if a.key not in taken
-    ]
+    targets = target_actors(target_heads, resolver, taken)
     pairs = actor_pairs(sources, targets, code)
     fact = factuality(predicate.head, coder)
     date = event_date(predicate, sentence, dates) or article.published
     place = event_place(predicate, sentence, places, [*sources, *targets])
+    if not targets and place is not None and place.country and cameo.quad_class in (2, 4):
+        # A material act with no other target affects the place it is done in:
+        # "imposed a curfew in Cizre" -> Turkey.
+        targets = [place_actor(place, sources[0])]
     weight = (
         NOUN_WEIGHT if predicate.kind == "noun"
         else LIGHT_WEIGHT if predicate.kind == "light"
@@ -216,6 +217,25 @@ def speaker_of(token: Token, coder: EventKnowledge) -> list[Token]:
         if coder.role(token.lemma_.lower()) == "reported":
             return [c for c in token.children if c.dep_ == "nsubj"]
     return []
+
+
+def target_actors(candidates: list[Token], resolver: ActorResolver, taken: set[str]) -> list[Actor]:
+    """The first candidate's actors, or a later candidate's when only it has a country
+    ("providing intelligence to Macedonia", "withdraw its troops from Lebanon")."""
+    first: list[Actor] = []
+    for token in candidates:
+        found = [a for a in resolver.resolve(token) if a.key not in taken]
+        if not found:
+            continue
+        if any(a.ref.country for a in found):
+            return found
+        first = first or found
+    return first
+
+
+def place_actor(place: PlaceRef, near: Actor) -> Actor:
+    ref = ActorRef(entity=None, name=place.name, code=place.country, country=place.country)
+    return Actor(ref, f"place:{place.country}", near.start, near.end, 0.7)
 
 
 def first_actors(

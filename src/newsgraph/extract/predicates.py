@@ -24,6 +24,8 @@ TARGET_PREPS = ("on", "against", "with", "to", "at", "into", "upon", "toward", "
 # Dependencies through which a verb takes its subject from the word it depends on.
 SUBJECT_INHERITED = ("xcomp", "conj", "acomp", "advcl")
 ACTOR_ENTITY_TYPES = ("NORP", "GPE", "ORG", "PERSON")
+OBJECT_PREPS = (*TARGET_PREPS, "of", "from", "by")
+LAST_RESORT_PREPS = ("from", "in")
 RELATIVE_PRONOUNS = {"who", "which", "that"}
 # Measure nouns whose "of" object names the event: "10 days of war games".
 MEASURES = {"day", "week", "month", "round", "series", "wave", "spate", "number", "kind"}
@@ -154,8 +156,11 @@ def event_noun(token: Token, knowledge: EventKnowledge) -> tuple[Token, Pattern]
     return None
 
 
-def verb_targets(verb: Token, noun: Token | None) -> list[Token]:
-    """Candidate targets of a verb, best first: indirect object, object, prepositions."""
+def verb_targets(verb: Token, noun: Token | None, depth: int = 0) -> list[Token]:
+    """Candidate targets of a verb, best first: indirect object, object, prepositions, the
+    objects' prepositions ("rejected calls by Belarus"), an embedded clause's subject or
+    targets ("offered to hand over to Britain"), the subject of a condition ("… unless
+    Baghdad accepts"), then where the act is done or from where ("withdraw from Lebanon")."""
     candidates: list[Token] = []
     preps = prep_objects(verb)
     candidates += [o for p, o in preps if p == "to" and o.dep_ == "dative"]
@@ -167,9 +172,16 @@ def verb_targets(verb: Token, noun: Token | None) -> list[Token]:
     for wanted in TARGET_PREPS:
         candidates += [o for p, o in preps if p == wanted]
     for obj in (c for c in verb.children if c.dep_ in OBJECTS):
-        candidates += [o for p, o in prep_objects(obj) if p in TARGET_PREPS or p == "of"]
-    for clause in (c for c in verb.children if c.dep_ in ("ccomp", "xcomp")):
+        candidates += [o for p, o in prep_objects(obj) if p in OBJECT_PREPS]
+    for _, obj in preps:  # "a possible war against Iraq"
+        candidates += [o for p, o in prep_objects(obj) if p in TARGET_PREPS]
+    for clause in (c for c in verb.children if c.dep_ in ("ccomp", "xcomp", "advcl")):
+        if clause.dep_ == "advcl" and not any(c.dep_ in ("aux", "mark") for c in clause.children):
+            continue
         candidates += [c for c in clause.children if c.dep_ in SUBJECTS]
+        if depth == 0 and clause.dep_ != "ccomp":
+            candidates += verb_targets(clause, None, depth + 1)
+    candidates += [o for p, o in preps if p in LAST_RESORT_PREPS]
     return candidates
 
 
