@@ -132,7 +132,11 @@ class ActorResolver:
         end = token.i
         if whole:
             for child in token.rights:
-                if child.dep_ == "prep" and child.right_edge.i - token.left_edge.i < PHRASE_CAP:
+                if (
+                    child.dep_ == "prep"
+                    and child.right_edge.i - token.left_edge.i < PHRASE_CAP
+                    and any(t.ent_type_ for t in child.subtree)
+                ):
                     end = child.right_edge.i
         return self.doc[token.left_edge.i : end + 1]
 
@@ -140,14 +144,27 @@ class ActorResolver:
         return bool(self.events.lookup("NOUN", token.lemma_.lower()))
 
     def code(self, phrase: Span, entity: Entity | None) -> actors.ActorCode | None:
-        """The phrase's code: its entity's when the phrase is just that entity, else the coder's."""
-        bare = entity is not None and (len(phrase) == 1 or phrase.text == entity.name)
-        if bare and entity.code:
+        """The phrase's code: its entity's when the phrase is a mention of that entity (the
+        actor coder has coded it in context), else the coder's code of the phrase."""
+        if entity is not None and entity.code and self.index.for_span(phrase.root) is entity:
             return actors.ActorCode(entity.code, entity.country, entity.role)
-        coded = actors.code_span(phrase, self.article, self.knowledge, self.entities)
+        coded = None
+        if self.codable(phrase):
+            coded = actors.code_span(phrase, self.article, self.knowledge, self.entities)
         if coded is None and entity is not None and entity.code:
             return actors.ActorCode(entity.code, entity.country, entity.role)
         return coded
+
+    def codable(self, phrase: Span) -> bool:
+        """Cheap test before the actor coder: a name in the phrase, or an agent word as head
+        ("police", "rebels"); "targets" or "the program" name no actor."""
+        if any(t.ent_type_ or t.pos_ == "PROPN" for t in phrase):
+            return True
+        head = phrase.root
+        return any(
+            self.knowledge.actors.agent((word,)) is not None
+            for word in (head.lower_, head.lemma_.lower())
+        )
 
     def actor(
         self, entity: Entity | None, code: actors.ActorCode | None, phrase: Span, quality: float

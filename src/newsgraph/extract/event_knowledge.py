@@ -69,6 +69,14 @@ class EventKnowledge:
     cues: dict[str, str] = field(default_factory=dict)
     modality: dict[str, dict[str, str]] = field(default_factory=dict)
     codes: dict[str, CameoCode] = field(default_factory=dict)
+    first_words: set[tuple[str, str]] = field(default_factory=set)
+
+    def __post_init__(self) -> None:
+        self.first_words = {(pos, lemma.split()[0]) for pos, lemma in self.patterns}
+
+    def may_code(self, pos: str, lemma: str) -> bool:
+        """True when some pattern starts with this lemma ("set" for "set up")."""
+        return (pos, lemma) in self.first_words
 
     def lookup(self, pos: str, lemma: str) -> dict[tuple, Pattern]:
         """The patterns of a lemma by frame key (empty when the lemma codes nothing)."""

@@ -31,7 +31,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.event_actors import Actor, ActorResolver
 from newsgraph.extract.event_knowledge import EventKnowledge, load_event_knowledge
-from newsgraph.extract.factuality import factuality, modality
+from newsgraph.extract.factuality import telling
 from newsgraph.extract.predicates import Predicate, find_predicates
 from newsgraph.ids import record_id
 from newsgraph.knowledge import Knowledge
@@ -67,8 +67,8 @@ def extract_events(
     coder: EventKnowledge = knowledge.events
     resolver = ActorResolver(doc, article, entities, knowledge, quotes, places)
     events: dict[str, Event] = {}
-    for sentence in paragraph_sentences(doc):
-        if NOTICES.search(sentence.text):
+    for sentence in paragraph_sentences(doc, article.text):
+        if NOTICES.search(text_of(sentence, article.text)):
             continue
         predicates = without_nested(find_predicates(sentence, coder))
         built = {
@@ -83,11 +83,16 @@ def extract_events(
     return unique(events.values())
 
 
-def paragraph_sentences(doc: Doc) -> list[Span]:
+def text_of(span: Span, text: str) -> str:
+    """A span's text, sliced from the article's text (cheaper than joining its tokens)."""
+    return text[span.start_char : span.end_char]
+
+
+def paragraph_sentences(doc: Doc, text: str) -> list[Span]:
     """The parser's sentences, split again at paragraph breaks, which no sentence crosses."""
     sentences = []
     for sentence in doc.sents:
-        if "\n\n" not in sentence.text.strip():
+        if "\n\n" not in text_of(sentence, text).strip():
             sentences.append(sentence)
             continue
         start = sentence.start
@@ -97,7 +102,7 @@ def paragraph_sentences(doc: Doc) -> list[Span]:
                 start = token.i + 1
         if start < sentence.end:
             sentences.append(doc[start : sentence.end])
-    return [s for s in sentences if s.text.strip()]
+    return [s for s in sentences if text_of(s, text).strip()]
 
 
 def announces_coded_event(
@@ -149,7 +154,7 @@ def build_events(
     coder: EventKnowledge,
 ) -> list[Event]:
     """The records of one predicate: one per source–target pair."""
-    mode = modality(predicate.head, coder)
+    fact, mode = telling(predicate.head, coder)
     code = recoded(predicate.code, mode, coder)
     cameo = coder.codes.get(code) or coder.codes.get(code[:3]) or coder.codes.get(code[:2])
     if cameo is None:
@@ -165,7 +170,6 @@ def build_events(
     taken = {a.key for a in sources}
     targets = target_actors(target_heads, resolver, taken)
     pairs = actor_pairs(sources, targets, code)
-    fact = factuality(predicate.head, coder)
     date = event_date(predicate, sentence, dates) or article.published
     place = event_place(predicate, sentence, places, [*sources, *targets])
     if not targets and place is not None and place.country and cameo.quad_class in (2, 4):
@@ -200,7 +204,7 @@ def build_events(
                 factuality=fact,
                 date=date,
                 place=place,
-                sentence=sentence.text,
+                sentence=text_of(sentence, article.text),
                 evidence=Offsets(start, end),
                 confidence=round(confidence, 2),
             )
@@ -224,6 +228,8 @@ def target_actors(candidates: list[Token], resolver: ActorResolver, taken: set[s
     ("providing intelligence to Macedonia", "withdraw its troops from Lebanon")."""
     first: list[Actor] = []
     for token in candidates:
+        if first and not has_name(token):
+            continue  # after a country-less actor, only a name can do better
         found = [a for a in resolver.resolve(token) if a.key not in taken]
         if not found:
             continue
@@ -231,6 +237,10 @@ def target_actors(candidates: list[Token], resolver: ActorResolver, taken: set[s
             return found
         first = first or found
     return first
+
+
+def has_name(token: Token) -> bool:
+    return bool(token.ent_type_) or any(c.ent_type_ for c in token.children)
 
 
 def place_actor(place: PlaceRef, near: Actor) -> Actor:

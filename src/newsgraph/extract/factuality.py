@@ -74,16 +74,21 @@ def collect(head: Token, knowledge: EventKnowledge) -> Cues:
     return cues
 
 
-def factuality(head: Token, knowledge: EventKnowledge) -> str:
+def telling(head: Token, knowledge: EventKnowledge) -> tuple[str, str | None]:
+    """The event's factuality and modality, from one walk up its governors."""
+    cues = collect(head, knowledge)
+    return factuality(cues), modality(cues)
+
+
+def factuality(cues: Cues) -> str:
     """asserted | intended | expected | negated | hypothetical | reported."""
-    roles = collect(head, knowledge).roles
     for role in ORDER:
-        if role in roles:
+        if role in cues.roles:
             return "hypothetical" if role == "threat" else role
     return "asserted"
 
 
-def modality(head: Token, knowledge: EventKnowledge) -> str | None:
+def modality(cues: Cues) -> str | None:
     """How the actor tells the event, when it does not simply report it as done:
 
     - ``threatened``: "threatened to ban", "will withdraw … unless …";
@@ -92,7 +97,6 @@ def modality(head: Token, knowledge: EventKnowledge) -> str | None:
     - ``intended``: "agreed to share", "will give", "keen to sell";
     else None.
     """
-    cues = collect(head, knowledge)
     if "threat" in cues.roles:
         return "threatened"
     if cues.obliged and cues.speech:

@@ -101,9 +101,12 @@ def match(knowledge: EventKnowledge, pos: str, token: Token) -> Pattern | None:
 
     Each lemma's patterns are a dict by frame key, so a match is a few look-ups, not a scan.
     """
+    candidates = lemmas(token)
+    if not any(knowledge.may_code(pos, lemma) for lemma in candidates):
+        return None
     children = list(token.children)
     keys = []
-    for lemma in lemmas(token):
+    for lemma in candidates:
         keys += [f"{lemma} {c.lower_}" for c in children if c.dep_ in ("prt", "prep")]
         keys.append(lemma)
     indexed = [found for key in keys if (found := knowledge.lookup(pos, key))]
@@ -212,17 +215,20 @@ def between(noun: Token) -> list[Token]:
 
 def find_predicates(sentence: Span, knowledge: EventKnowledge) -> list[Predicate]:
     """Every coded predicate of a sentence: verbs (with light-verb nouns) and event nouns."""
-    found: list[Predicate] = []
-    consumed: set[int] = set()
+    verbs: list[Predicate] = []
+    nouns: list[Token] = []
     for token in sentence:
-        if token.pos_ not in ("VERB", "AUX") or token.dep_ == "aux":
-            continue
-        predicate = verb_predicate(token, knowledge)
-        if predicate is not None:
-            found.append(predicate)
-            consumed.update(t.i for t in predicate.tokens)
-    for token in sentence:
-        if token.pos_ in ("NOUN", "PROPN") and token.i not in consumed:
+        pos = token.pos_
+        if pos == "NOUN":
+            nouns.append(token)
+        elif pos in ("VERB", "AUX") and token.dep_ != "aux":
+            predicate = verb_predicate(token, knowledge)
+            if predicate is not None:
+                verbs.append(predicate)
+    consumed = {t.i for p in verbs for t in p.tokens}
+    found = list(verbs)
+    for token in nouns:
+        if token.i not in consumed:
             predicate = noun_predicate(token, knowledge)
             if predicate is not None:
                 found.append(predicate)
