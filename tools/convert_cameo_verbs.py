@@ -182,6 +182,9 @@ def main(shared_knowledge: str, target: str) -> None:
         convert_codes(shared / "cameo"),
     )
     shutil.copyfile(shared / "cameo" / "CAMEO2PLOVER-2021.txt", out / "CAMEO2PLOVER-2021.txt")
+    shutil.copyfile(
+        shared / "phoenix" / "LICENSE.petrarch2.MIT.txt", out / "petrarch_verbs.LICENSE.txt"
+    )
 
 
 if __name__ == "__main__":
