@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract import actors
 from newsgraph.extract.lookup import EntityIndex
+from newsgraph.extract.predicates import Tree
 from newsgraph.knowledge import Knowledge
 from newsgraph.model import ActorRef, Article, Entity, Place, Quote
 
@@ -60,7 +61,9 @@ class ActorResolver:
         knowledge: Knowledge,
         quotes: list[Quote] = (),
         places: list[Place] = (),
+        kids: Tree | None = None,
     ) -> None:
+        self.kids = kids or Tree(doc)
         self.doc, self.article, self.knowledge = doc, article, knowledge
         self.entities = entities
         self.index = EntityIndex(entities)
@@ -107,7 +110,7 @@ class ActorResolver:
         entity = self.index.for_span(token)
         phrase = self.noun_phrase(token, whole=entity is None)
         if entity is None:
-            for child in token.children:
+            for child in self.kids(token):
                 if child.dep_ in MODIFIERS:
                     entity = self.index.for_span(child)
                     if entity is not None:
@@ -115,9 +118,9 @@ class ActorResolver:
         if entity is None and self.is_event(token):
             return None  # "a special military operation" names an event, not an actor
         if entity is None and token.lemma_.lower() in GROUP_HEADS:
-            for child in token.children:
+            for child in self.kids(token):
                 if child.dep_ == "prep" and child.lower_ == "of":
-                    for obj in child.children:
+                    for obj in self.kids(child):
                         if obj.dep_ == "pobj":
                             return self.one(obj)
         code = self.code(phrase, entity)
@@ -188,7 +191,7 @@ class ActorResolver:
     def modifier_conjuncts(self, token: Token) -> list[Actor]:
         """Actors of coordinated modifiers: "Hungarian and Romanian officials" -> both."""
         found = []
-        for child in token.children:
+        for child in self.kids(token):
             if child.dep_ in ("amod", "compound") and child.conjuncts:
                 for member in (child, *child.conjuncts):
                     entity = self.index.for_span(member)
@@ -208,7 +211,7 @@ class ActorResolver:
             return None
         head = token.head
         if word == "it" and (head.lemma_ == "be" or head.lower_ in ("’s", "'s")) and any(
-            c.dep_ == "attr" for c in head.children
+            c.dep_ == "attr" for c in self.kids(head)
         ):
             return None  # "it is the responsibility of …": no referent
         reporter = self.reporter(token)
@@ -241,7 +244,7 @@ class ActorResolver:
                 break
         else:
             return None
-        subjects = [c for c in clause.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
+        subjects = [c for c in self.kids(clause) if c.dep_ == "nsubj" and c.pos_ != "PRON"]
         return self.one(subjects[0]) if subjects else None
 
     def place_country(self, phrase: Span) -> str | None:
@@ -264,7 +267,7 @@ class ActorResolver:
     def pair(self, token: Token) -> list[Actor]:
         """ "The two countries" -> the two countries most mentioned in the text just before."""
         types = PAIRED.get(token.lemma_.lower())
-        if not types or not any(c.lower_ in ("two", "both") for c in token.children):
+        if not types or not any(c.lower_ in ("two", "both") for c in self.kids(token)):
             return []
         counts = Counter(
             entity.id for start, _, entity in self.mentions

@@ -32,7 +32,7 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph.extract.event_actors import Actor, ActorResolver
 from newsgraph.extract.event_knowledge import EventKnowledge, load_event_knowledge
 from newsgraph.extract.factuality import telling
-from newsgraph.extract.predicates import Predicate, find_predicates
+from newsgraph.extract.predicates import Predicate, Tree, find_predicates
 from newsgraph.ids import record_id
 from newsgraph.knowledge import Knowledge
 from newsgraph.model import ActorRef, Article, Entity, Event, Place, PlaceRef, Quote, TimeRef
@@ -65,18 +65,19 @@ def extract_events(
 ) -> list[Event]:
     """Every event of the article, with factuality, date, place and evidence."""
     coder: EventKnowledge = knowledge.events
-    resolver = ActorResolver(doc, article, entities, knowledge, quotes, places)
+    kids = Tree(doc)
+    resolver = ActorResolver(doc, article, entities, knowledge, quotes, places, kids)
     events: dict[str, Event] = {}
     for sentence in paragraph_sentences(doc, article.text):
         if NOTICES.search(text_of(sentence, article.text)):
             continue
-        predicates = without_nested(find_predicates(sentence, coder))
+        predicates = without_nested(find_predicates(sentence, coder, kids))
         built = {
-            p.head.i: build_events(p, sentence, article, resolver, places, dates, coder)
+            p.head.i: build_events(p, sentence, article, resolver, places, dates, coder, kids)
             for p in predicates
         }
         for predicate in predicates:
-            if announces_coded_event(predicate, built, coder):
+            if announces_coded_event(predicate, built, coder, kids):
                 continue
             for event in built[predicate.head.i]:
                 events.setdefault(event.id, event)
@@ -106,14 +107,14 @@ def paragraph_sentences(doc: Doc, text: str) -> list[Span]:
 
 
 def announces_coded_event(
-    predicate: Predicate, built: dict[int, list[Event]], coder: EventKnowledge
+    predicate: Predicate, built: dict[int, list[Event]], coder: EventKnowledge, kids: Tree
 ) -> bool:
     """True for an announcing verb ("agreed to", "threatened to") whose embedded event was
     coded: that event, coded as the intent or threat, stands for both."""
     head = predicate.head
     if coder.role(head.lemma_.lower()) not in ANNOUNCING:
         return False
-    return any(c.dep_ in ("xcomp", "ccomp") and built.get(c.i) for c in head.children)
+    return any(c.dep_ in ("xcomp", "ccomp") and built.get(c.i) for c in kids(head))
 
 
 def without_nested(predicates: list[Predicate]) -> list[Predicate]:
@@ -152,30 +153,35 @@ def build_events(
     places: list[Place],
     dates: list[TimeRef],
     coder: EventKnowledge,
+    kids: Tree,
 ) -> list[Event]:
     """The records of one predicate: one per source–target pair."""
-    fact, mode = telling(predicate.head, coder)
+    fact, mode = telling(predicate.head, coder, kids)
     code = recoded(predicate.code, mode, coder)
     cameo = coder.codes.get(code) or coder.codes.get(code[:3]) or coder.codes.get(code[:2])
     if cameo is None:
         return []
     source_heads, target_heads = predicate.sources, predicate.targets
     if mode == "demanded":  # "Russia said Sudan must return …": Russia demands it of Sudan
-        source_heads, target_heads = speaker_of(predicate.head, coder), predicate.sources
+        source_heads, target_heads = speaker_of(predicate.head, coder, kids), predicate.sources
     sources = first_actors(source_heads, resolver, expand=predicate.expand_sources)
     if not sources and predicate.kind != "noun" and cameo.code[:2] in SAID_ROOTS:
-        sources = first_actors(speaker_of(predicate.head, coder), resolver, expand=True)
+        sources = first_actors(speaker_of(predicate.head, coder, kids), resolver, expand=True)
     if not sources:
         return []
     taken = {a.key for a in sources}
     targets = target_actors(target_heads, resolver, taken)
-    pairs = actor_pairs(sources, targets, code)
     date = event_date(predicate, sentence, dates) or article.published
     place = event_place(predicate, sentence, places, [*sources, *targets])
-    if not targets and place is not None and place.country and cameo.quad_class in (2, 4):
-        # A material act with no other target affects the place it is done in:
-        # "imposed a curfew in Cizre" -> Turkey.
+    done = coder.codes.get(predicate.code, cameo)
+    material = done.quad_class in (2, 4) or done.code[:2] == "14"
+    if material and place is not None and place.country and not any(
+        t.ref.country for t in targets
+    ):
+        # A material act with no target of known country affects the place it is done in:
+        # "imposed a curfew in Cizre" -> Turkey, "evacuate settlements in Gaza" -> Palestine.
         targets = [place_actor(place, sources[0])]
+    pairs = actor_pairs(sources, targets, code)
     weight = (
         NOUN_WEIGHT if predicate.kind == "noun"
         else LIGHT_WEIGHT if predicate.kind == "light"
@@ -212,14 +218,14 @@ def build_events(
     return events
 
 
-def speaker_of(token: Token, coder: EventKnowledge) -> list[Token]:
+def speaker_of(token: Token, coder: EventKnowledge, kids: Tree) -> list[Token]:
     """The subject of the reporting verb a clause depends on: "Price said … to voice objection"."""
     for _ in range(6):
         if token.head is token:
             return []
         token = token.head
         if coder.role(token.lemma_.lower()) == "reported":
-            return [c for c in token.children if c.dep_ == "nsubj"]
+            return [c for c in kids(token) if c.dep_ == "nsubj"]
     return []
 
 
@@ -228,7 +234,7 @@ def target_actors(candidates: list[Token], resolver: ActorResolver, taken: set[s
     ("providing intelligence to Macedonia", "withdraw its troops from Lebanon")."""
     first: list[Actor] = []
     for token in candidates:
-        if first and not has_name(token):
+        if first and not has_name(token, resolver.kids):
             continue  # after a country-less actor, only a name can do better
         found = [a for a in resolver.resolve(token) if a.key not in taken]
         if not found:
@@ -239,8 +245,8 @@ def target_actors(candidates: list[Token], resolver: ActorResolver, taken: set[s
     return first
 
 
-def has_name(token: Token) -> bool:
-    return bool(token.ent_type_) or any(c.ent_type_ for c in token.children)
+def has_name(token: Token, kids: Tree) -> bool:
+    return bool(token.ent_type_) or any(c.ent_type_ for c in kids(token))
 
 
 def place_actor(place: PlaceRef, near: Actor) -> Actor:

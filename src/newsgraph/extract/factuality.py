@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 from newsgraph.extract.event_knowledge import EventKnowledge
+from newsgraph.extract.predicates import Tree
 
 ORDER = ("negated", "hypothetical", "threat", "expected", "intended", "reported")
 # Dependencies that embed a predicate in the word it depends on.
@@ -32,9 +33,11 @@ class Cues:
     speech: bool = False  # a reporting verb governs the predicate
 
 
-def own_cues(token: Token, knowledge: EventKnowledge, own: bool, cues: Cues) -> None:
+def own_cues(
+    token: Token, knowledge: EventKnowledge, own: bool, cues: Cues, kids: Tree
+) -> None:
     """Add the cues attached to one token of the chain (its auxiliaries, negation, marks)."""
-    for child in token.children:
+    for child in kids(token):
         if child.dep_ not in MODAL_DEPS:
             continue
         role = knowledge.role(child.lower_)
@@ -44,21 +47,21 @@ def own_cues(token: Token, knowledge: EventKnowledge, own: bool, cues: Cues) -> 
             cues.roles.add(role)
             cues.conditional |= child.dep_ == "mark" and role == "hypothetical"
         cues.obliged |= own and role == "obliged"
-    for child in token.children:
+    for child in kids(token):
         if child.dep_ == "advcl" and any(
             c.dep_ == "mark" and knowledge.role(c.lower_) == "hypothetical"
-            for c in child.children
+            for c in kids(child)
         ):
             cues.conditional = True
         if child.dep_ in REPORTING_DEPS and knowledge.role(child.lemma_.lower()) == "reported":
             cues.roles.add("reported")  # "…, TASS reported." / "according to …"
 
 
-def collect(head: Token, knowledge: EventKnowledge) -> Cues:
+def collect(head: Token, knowledge: EventKnowledge, kids: Tree) -> Cues:
     cues = Cues()
     token, own = head, True
     for _ in range(MAX_STEPS):
-        own_cues(token, knowledge, own, cues)
+        own_cues(token, knowledge, own, cues, kids)
         if not own:
             role = knowledge.role(token.lemma_.lower())
             if role in ORDER:
@@ -74,9 +77,9 @@ def collect(head: Token, knowledge: EventKnowledge) -> Cues:
     return cues
 
 
-def telling(head: Token, knowledge: EventKnowledge) -> tuple[str, str | None]:
+def telling(head: Token, knowledge: EventKnowledge, kids: Tree) -> tuple[str, str | None]:
     """The event's factuality and modality, from one walk up its governors."""
-    cues = collect(head, knowledge)
+    cues = collect(head, knowledge, kids)
     return factuality(cues), modality(cues)
 
 

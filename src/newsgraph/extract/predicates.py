@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.event_knowledge import EventKnowledge, Pattern
 
@@ -31,6 +31,21 @@ RELATIVE_PRONOUNS = {"who", "which", "that"}
 MEASURES = {"day", "week", "month", "round", "series", "wave", "spate", "number", "kind"}
 
 
+class Tree:
+    """The dependency children of a document's tokens, listed once: spaCy builds new Token
+    objects on every ``.children`` call, and the coder asks for them many times."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.kids: list[list[Token]] = [[] for _ in range(len(doc))]
+        for token in doc:
+            head = token.head
+            if head.i != token.i:
+                self.kids[head.i].append(token)
+
+    def __call__(self, token: Token) -> list[Token]:
+        return self.kids[token.i]
+
+
 @dataclass(slots=True)
 class Predicate:
     """One coded event predicate and the candidate heads of its source and target."""
@@ -46,11 +61,11 @@ class Predicate:
     expand_sources: bool = True  # False for "talks between X and Y": Y is the target
 
 
-def forms(token: Token) -> set[str]:
+def forms(token: Token, kids: Tree) -> set[str]:
     """The words a token matches in a frame: its text, lemma, compound ("war games") and the
     compound's first noun ("mediation efforts" matches "mediation")."""
     words = {token.lower_, token.lemma_.lower()}
-    for child in token.children:
+    for child in kids(token):
         if child.dep_ == "compound":
             words.add(f"{child.lower_} {token.lower_}")
             words.add(f"{child.lemma_.lower()} {token.lemma_.lower()}")
@@ -68,12 +83,12 @@ def lemmas(token: Token) -> list[str]:
     return found
 
 
-def prep_objects(token: Token) -> list[tuple[str, Token]]:
+def prep_objects(token: Token, kids: Tree) -> list[tuple[str, Token]]:
     """(preposition, object) pairs below a token: "on Russia", "by Burundian militiamen"."""
     pairs = []
-    for child in token.children:
+    for child in kids(token):
         if child.dep_ in PREPS:
-            objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+            objects = [c for c in kids(child) if c.dep_ in ("pobj", "pcomp")]
             if objects:
                 pairs.append((child.lower_, objects[0]))
             elif child.dep_ == "dative" and child.pos_ in ("NOUN", "PROPN", "PRON"):
@@ -81,22 +96,22 @@ def prep_objects(token: Token) -> list[tuple[str, Token]]:
     return pairs
 
 
-def frame_keys(token: Token, preps: list[tuple[str, Token]]) -> list[tuple]:
+def frame_keys(token: Token, preps: list[tuple[str, Token]], kids: Tree) -> list[tuple]:
     """Every frame key the token's dependents offer, most specific kind first."""
     objects, modifiers, subjects = [], [], []
-    for child in token.children:
+    for child in kids(token):
         if child.dep_ in (*OBJECTS, "prt"):
-            objects.extend(("obj", w) for w in forms(child))
+            objects.extend(("obj", w) for w in forms(child, kids))
         elif child.dep_ in MODIFIERS:
-            modifiers.extend(("mod", w) for w in forms(child))
+            modifiers.extend(("mod", w) for w in forms(child, kids))
         elif child.dep_ in SUBJECTS:
-            subjects.extend(("subj", w) for w in forms(child))
-    with_words = [("prep_word", p, w) for p, o in preps for w in forms(o)]
+            subjects.extend(("subj", w) for w in forms(child, kids))
+    with_words = [("prep_word", p, w) for p, o in preps for w in forms(o, kids)]
     return [*objects, *modifiers, *with_words, *subjects, *(("prep", p) for p, _ in preps),
             ("default",)]
 
 
-def match(knowledge: EventKnowledge, pos: str, token: Token) -> Pattern | None:
+def match(knowledge: EventKnowledge, pos: str, token: Token, kids: Tree) -> Pattern | None:
     """The most specific pattern of the token's lemma (with its particle first) that fits.
 
     Each lemma's patterns are a dict by frame key, so a match is a few look-ups, not a scan.
@@ -104,7 +119,7 @@ def match(knowledge: EventKnowledge, pos: str, token: Token) -> Pattern | None:
     candidates = lemmas(token)
     if not any(knowledge.may_code(pos, lemma) for lemma in candidates):
         return None
-    children = list(token.children)
+    children = list(kids(token))
     keys = []
     for lemma in candidates:
         keys += [f"{lemma} {c.lower_}" for c in children if c.dep_ in ("prt", "prep")]
@@ -112,7 +127,7 @@ def match(knowledge: EventKnowledge, pos: str, token: Token) -> Pattern | None:
     indexed = [found for key in keys if (found := knowledge.lookup(pos, key))]
     if not indexed:
         return None
-    frames = frame_keys(token, prep_objects(token))
+    frames = frame_keys(token, prep_objects(token, kids), kids)
     for patterns in indexed:
         for frame in frames:
             pattern = patterns.get(frame)
@@ -121,11 +136,11 @@ def match(knowledge: EventKnowledge, pos: str, token: Token) -> Pattern | None:
     return None
 
 
-def subject_of(verb: Token) -> list[Token]:
+def subject_of(verb: Token, kids: Tree) -> list[Token]:
     """The subject a verb has or shares: its own, its governor's ("keen to sell"), a relative's."""
     token = verb
     for _ in range(6):
-        subjects = [c for c in token.children if c.dep_ in SUBJECTS]
+        subjects = [c for c in kids(token) if c.dep_ in SUBJECTS]
         if subjects:
             subject = subjects[0]
             if token.dep_ == "relcl" and subject.lower_ in RELATIVE_PRONOUNS:
@@ -141,79 +156,79 @@ def subject_of(verb: Token) -> list[Token]:
     return []
 
 
-def event_object(token: Token) -> Token:
+def event_object(token: Token, kids: Tree) -> Token:
     """The noun naming the event of a light verb's object: "10 days of war games" -> games."""
     if token.lemma_.lower() in MEASURES:
-        for prep, obj in prep_objects(token):
+        for prep, obj in prep_objects(token, kids):
             if prep == "of":
                 return obj
     return token
 
 
-def event_noun(token: Token, knowledge: EventKnowledge) -> tuple[Token, Pattern] | None:
+def event_noun(token: Token, knowledge: EventKnowledge, kids: Tree) -> tuple[Token, Pattern] | None:
     """The event a noun names, itself or through its compound ("a mediation effort")."""
-    for candidate in (token, *(c for c in token.children if c.dep_ == "compound")):
-        pattern = match(knowledge, "NOUN", candidate)
+    for candidate in (token, *(c for c in kids(token) if c.dep_ == "compound")):
+        pattern = match(knowledge, "NOUN", candidate, kids)
         if pattern is not None and pattern.code is not None:
             return candidate, pattern
     return None
 
 
-def verb_targets(verb: Token, noun: Token | None, depth: int = 0) -> list[Token]:
+def verb_targets(verb: Token, noun: Token | None, kids: Tree, depth: int = 0) -> list[Token]:
     """Candidate targets of a verb, best first: indirect object, object, prepositions, the
     objects' prepositions ("rejected calls by Belarus"), an embedded clause's subject or
     targets ("offered to hand over to Britain"), the subject of a condition ("… unless
     Baghdad accepts"), then where the act is done or from where ("withdraw from Lebanon")."""
     candidates: list[Token] = []
-    preps = prep_objects(verb)
+    preps = prep_objects(verb, kids)
     candidates += [o for p, o in preps if p == "to" and o.dep_ == "dative"]
-    candidates += [c for c in verb.children if c.dep_ == "dative" and c.pos_ != "ADP"]
+    candidates += [c for c in kids(verb) if c.dep_ == "dative" and c.pos_ != "ADP"]
     if noun is not None:
-        candidates += targets_of_noun(noun)
+        candidates += targets_of_noun(noun, kids)
     else:
-        candidates += [c for c in verb.children if c.dep_ in OBJECTS]
+        candidates += [c for c in kids(verb) if c.dep_ in OBJECTS]
     for wanted in TARGET_PREPS:
         candidates += [o for p, o in preps if p == wanted]
-    for obj in (c for c in verb.children if c.dep_ in OBJECTS):
-        candidates += [o for p, o in prep_objects(obj) if p in OBJECT_PREPS]
+    for obj in (c for c in kids(verb) if c.dep_ in OBJECTS):
+        candidates += [o for p, o in prep_objects(obj, kids) if p in OBJECT_PREPS]
     for _, obj in preps:  # "a possible war against Iraq"
-        candidates += [o for p, o in prep_objects(obj) if p in TARGET_PREPS]
-    for clause in (c for c in verb.children if c.dep_ in ("ccomp", "xcomp", "advcl")):
-        if clause.dep_ == "advcl" and not any(c.dep_ in ("aux", "mark") for c in clause.children):
+        candidates += [o for p, o in prep_objects(obj, kids) if p in TARGET_PREPS]
+    for clause in (c for c in kids(verb) if c.dep_ in ("ccomp", "xcomp", "advcl")):
+        if clause.dep_ == "advcl" and not any(c.dep_ in ("aux", "mark") for c in kids(clause)):
             continue
-        candidates += [c for c in clause.children if c.dep_ in SUBJECTS]
+        candidates += [c for c in kids(clause) if c.dep_ in SUBJECTS]
         if depth == 0 and clause.dep_ != "ccomp":
-            candidates += verb_targets(clause, None, depth + 1)
+            candidates += verb_targets(clause, None, kids, depth + 1)
     candidates += [o for p, o in preps if p in LAST_RESORT_PREPS]
     return candidates
 
 
-def targets_of_noun(noun: Token) -> list[Token]:
+def targets_of_noun(noun: Token, kids: Tree) -> list[Token]:
     """Candidate targets of an event noun: "sanctions on Russia", "invasion of Ukraine"."""
     event = noun.head if noun.dep_ == "compound" else noun
-    preps = prep_objects(event)
+    preps = prep_objects(event, kids)
     wanted = (*TARGET_PREPS, "between", "in", "of")
     return [o for prep in wanted for p, o in preps if p == prep]
 
 
-def sources_of_noun(noun: Token) -> list[Token]:
+def sources_of_noun(noun: Token, kids: Tree) -> list[Token]:
     """A noun event's actor: "Russia's operation", "US sanctions", "appeals from the West"."""
-    candidates = [c for c in noun.children if c.dep_ == "poss"]
+    candidates = [c for c in kids(noun) if c.dep_ == "poss"]
     if noun.dep_ == "compound":
-        candidates += [c for c in noun.head.children if c.dep_ == "poss"]
-    candidates += [o for p, o in prep_objects(noun) if p in ("by", "from")]
+        candidates += [c for c in kids(noun.head) if c.dep_ == "poss"]
+    candidates += [o for p, o in prep_objects(noun, kids) if p in ("by", "from")]
     candidates += [
-        c for c in noun.children if c.dep_ in MODIFIERS and c.ent_type_ in ACTOR_ENTITY_TYPES
+        c for c in kids(noun) if c.dep_ in MODIFIERS and c.ent_type_ in ACTOR_ENTITY_TYPES
     ]
     return candidates
 
 
-def between(noun: Token) -> list[Token]:
+def between(noun: Token, kids: Tree) -> list[Token]:
     """The first member of "talks between X and Y" (its conjuncts are the others)."""
-    return [o for p, o in prep_objects(noun) if p == "between"]
+    return [o for p, o in prep_objects(noun, kids) if p == "between"]
 
 
-def find_predicates(sentence: Span, knowledge: EventKnowledge) -> list[Predicate]:
+def find_predicates(sentence: Span, knowledge: EventKnowledge, kids: Tree) -> list[Predicate]:
     """Every coded predicate of a sentence: verbs (with light-verb nouns) and event nouns."""
     verbs: list[Predicate] = []
     nouns: list[Token] = []
@@ -222,65 +237,65 @@ def find_predicates(sentence: Span, knowledge: EventKnowledge) -> list[Predicate
         if pos == "NOUN":
             nouns.append(token)
         elif pos in ("VERB", "AUX") and token.dep_ != "aux":
-            predicate = verb_predicate(token, knowledge)
+            predicate = verb_predicate(token, knowledge, kids)
             if predicate is not None:
                 verbs.append(predicate)
     consumed = {t.i for p in verbs for t in p.tokens}
     found = list(verbs)
     for token in nouns:
         if token.i not in consumed:
-            predicate = noun_predicate(token, knowledge)
+            predicate = noun_predicate(token, knowledge, kids)
             if predicate is not None:
                 found.append(predicate)
     return found
 
 
-def verb_predicate(verb: Token, knowledge: EventKnowledge) -> Predicate | None:
+def verb_predicate(verb: Token, knowledge: EventKnowledge, kids: Tree) -> Predicate | None:
     noun = None
     pattern = None
     if any(knowledge.role(lemma) == "light" for lemma in lemmas(verb)):
-        for obj in (c for c in verb.children if c.dep_ in OBJECTS):
-            found = event_noun(event_object(obj), knowledge)
+        for obj in (c for c in kids(verb) if c.dep_ in OBJECTS):
+            found = event_noun(event_object(obj, kids), knowledge, kids)
             if found is not None:
                 noun, pattern = found
                 break
     kind = "light"
     if pattern is None:
-        pattern = match(knowledge, "VERB", verb)
+        pattern = match(knowledge, "VERB", verb, kids)
         kind = "verb"
     if pattern is None or pattern.code is None:
         return None
-    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in kids(verb))
     tokens = [verb] + ([noun] if noun is not None else [])
     if pattern.kind in ("prep", "prep_word"):
-        framed = [o for p, o in prep_objects(verb) if p == pattern.prep]
+        framed = [o for p, o in prep_objects(verb, kids) if p == pattern.prep]
     else:
         framed = []
     if passive:
-        sources = [o for p, o in prep_objects(verb) if p == "by"]
-        targets = [c for c in verb.children if c.dep_ == "nsubjpass"]
-        targets += framed + verb_targets(verb, noun)
+        sources = [o for p, o in prep_objects(verb, kids) if p == "by"]
+        targets = [c for c in kids(verb) if c.dep_ == "nsubjpass"]
+        targets += framed + verb_targets(verb, noun, kids)
     else:
-        sources = subject_of(verb)
+        sources = subject_of(verb, kids)
         if sources and knowledge.lookup("NOUN", sources[0].lemma_.lower()):
             # "US attacks have killed …", "a bombing killed …": the attack's actor acts.
-            sources = sources_of_noun(sources[0])
-        targets = framed + verb_targets(verb, noun)
+            sources = sources_of_noun(sources[0], kids)
+        targets = framed + verb_targets(verb, noun, kids)
     return Predicate(verb, pattern.code, kind, pattern.kind, tokens, sources, targets, passive)
 
 
-def noun_predicate(noun: Token, knowledge: EventKnowledge) -> Predicate | None:
-    pattern = match(knowledge, "NOUN", noun)
+def noun_predicate(noun: Token, knowledge: EventKnowledge, kids: Tree) -> Predicate | None:
+    pattern = match(knowledge, "NOUN", noun, kids)
     if pattern is None or pattern.code is None:
         return None
-    pair = between(noun)
+    pair = between(noun, kids)
     if pair:
         sources, targets = pair, [c for c in pair[0].conjuncts]
     else:
-        sources, targets = sources_of_noun(noun), targets_of_noun(noun)
+        sources, targets = sources_of_noun(noun, kids), targets_of_noun(noun, kids)
         if noun.dep_ == "pobj" and noun.head.head.pos_ == "VERB":
             # "retook the village after fierce fighting with guerrillas": the doer's fight.
-            sources += subject_of(noun.head.head)
+            sources += subject_of(noun.head.head, kids)
     return Predicate(
         noun, pattern.code, "noun", pattern.kind, [noun], sources, targets,
         expand_sources=not pair,
