@@ -21,6 +21,7 @@ from newsgraph.extract.predicates import Tree
 from newsgraph.knowledge import Knowledge
 from newsgraph.model import ActorRef, Article, Entity, Place, Quote
 
+COUNTRYLESS = {"IGO", "NGO", "IMG", "MNC", "WST", "AFR", "ASA", "EUR", "MEA"}
 NOMINAL = ("NOUN", "PROPN", "PRON", "NUM", "X")
 PERSONAL = {"he", "him", "his", "she", "her", "hers"}
 COLLECTIVE = {"it", "its", "they", "them", "their"}
@@ -48,6 +49,12 @@ class Actor:
     start: int
     end: int
     quality: float
+    head: int = -1  # character offset of the phrase's head word
+
+    @property
+    def specific(self) -> bool:
+        """A country, or an actor that has none by nature (IGO, NGO, …)."""
+        return bool(self.ref.country) or (self.ref.code or "")[:3] in COUNTRYLESS
 
 
 class ActorResolver:
@@ -130,13 +137,14 @@ class ActorResolver:
 
     # --- helpers --------------------------------------------------------------------
     def noun_phrase(self, token: Token, whole: bool) -> Span:
-        """The head with its modifiers; with ``whole``, also its prepositional phrases
-        ("students throughout Indonesia"), which tell the actor coder the country."""
+        """The head with its modifiers; with ``whole``, also its prepositional phrases and
+        participles that name a place ("students throughout Indonesia", "refugees fleeing the
+        war in Liberia"), which tell the actor coder the country."""
         end = token.i
         if whole:
             for child in token.rights:
                 if (
-                    child.dep_ == "prep"
+                    child.dep_ in ("prep", "acl")
                     and child.right_edge.i - token.left_edge.i < PHRASE_CAP
                     and any(t.ent_type_ for t in child.subtree)
                 ):
@@ -186,7 +194,7 @@ class ActorResolver:
         if code is None:
             quality *= 0.7
         key = entity.id if entity is not None else (code.code if code else name.lower())
-        return Actor(ref, key, phrase.start_char, phrase.end_char, quality)
+        return Actor(ref, key, phrase.start_char, phrase.end_char, quality, phrase.root.idx)
 
     def modifier_conjuncts(self, token: Token) -> list[Actor]:
         """Actors of coordinated modifiers: "Hungarian and Romanian officials" -> both."""

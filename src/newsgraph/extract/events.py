@@ -40,6 +40,7 @@ from newsgraph.model import Span as Offsets
 from newsgraph.syndication import NOTICES
 
 MAX_PAIRS = 4
+NESTED_PREPS = {"of", "for", "to", "in", "on", "against", "with"}
 RECIPROCAL_ROOTS = {"03", "04", "05", "06"}
 FRAME_WEIGHT = {"obj": 0.8, "mod": 0.8, "prep_word": 0.8, "subj": 0.8, "prep": 0.7, "default": 0.6}
 LIGHT_WEIGHT, NOUN_WEIGHT = 0.75, 0.55
@@ -175,9 +176,7 @@ def build_events(
     place = event_place(predicate, sentence, places, [*sources, *targets])
     done = coder.codes.get(predicate.code, cameo)
     material = done.quad_class in (2, 4) or done.code[:2] == "14"
-    if material and place is not None and place.country and not any(
-        t.ref.country for t in targets
-    ):
+    if material and place is not None and place.country and not any(t.specific for t in targets):
         # A material act with no target of known country affects the place it is done in:
         # "imposed a curfew in Cizre" -> Turkey, "evacuate settlements in Gaza" -> Palestine.
         targets = [place_actor(place, sources[0])]
@@ -233,16 +232,29 @@ def target_actors(candidates: list[Token], resolver: ActorResolver, taken: set[s
     """The first candidate's actors, or a later candidate's when only it has a country
     ("providing intelligence to Macedonia", "withdraw its troops from Lebanon")."""
     first: list[Actor] = []
-    for token in candidates:
+    queue = [(token, 0) for token in candidates]
+    while queue:
+        token, depth = queue.pop(0)
         if first and not has_name(token, resolver.kids):
             continue  # after a country-less actor, only a name can do better
         found = [a for a in resolver.resolve(token) if a.key not in taken]
         if not found:
+            if depth < 2:  # "part of a military aid program for Bosnia"
+                queue += [(o, depth + 1) for o in nested_objects(token, resolver.kids)]
             continue
-        if any(a.ref.country for a in found):
+        if any(a.specific for a in found):
             return found
         first = first or found
     return first
+
+
+def nested_objects(token: Token, kids: Tree) -> list[Token]:
+    """Objects of the prepositions a non-actor noun carries ("program for Bosnia")."""
+    found = []
+    for child in kids(token):
+        if child.dep_ == "prep" and child.lower_ in NESTED_PREPS:
+            found += [c for c in kids(child) if c.dep_ == "pobj"]
+    return found
 
 
 def has_name(token: Token, kids: Tree) -> bool:
@@ -329,18 +341,13 @@ def event_place(
 ) -> PlaceRef | None:
     """The place the predicate governs in its sentence ("met … in the Kremlin"), if any.
 
-    A place inside an actor's phrase ("Pakistan Prime Minister …") is not the event's place,
-    unless it is the actor itself ("a visit to Moscow")."""
+    A place before an actor's head ("Pakistan Prime Minister …") is not the event's place."""
     for place in places:
         for mention in place.mentions:
             if not (sentence.start_char <= mention.start and mention.end <= sentence.end_char):
                 continue
-            if any(
-                a.start <= mention.start < a.end
-                and (a.start, a.end) != (mention.start, mention.end)
-                for a in actors
-            ):
-                continue
+            if any(a.start <= mention.start < a.head for a in actors):
+                continue  # a modifier of an actor: "Pakistan Prime Minister Imran Khan"
             root = tokens_at(sentence, mention.start, mention.end)
             if root is not None and attached(root, predicate):
                 return PlaceRef(place.name, place.country, place.lat, place.lon)

@@ -200,6 +200,9 @@ def verb_targets(verb: Token, noun: Token | None, kids: Tree, depth: int = 0) ->
         if depth == 0 and clause.dep_ != "ccomp":
             candidates += verb_targets(clause, None, kids, depth + 1)
     candidates += [o for p, o in preps if p in LAST_RESORT_PREPS]
+    if verb.dep_ in ("advcl", "xcomp") and depth == 0:
+        # "summoned Niger's ambassador to complain": the purpose is aimed at the same actor.
+        candidates += [c for c in kids(verb.head) if c.dep_ in OBJECTS]
     return candidates
 
 
