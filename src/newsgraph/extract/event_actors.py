@@ -29,7 +29,7 @@ SPEAKER = {"i", "me", "my", "we", "us", "our"}
 GROUP_HEADS = {
     "group", "member", "leader", "official", "delegation", "team", "representative",
     "thousand", "hundred", "dozen", "scores", "score", "some", "part", "unit", "contingent",
-    "patch", "deployment", "head", "chief",
+    "patch", "deployment", "head", "chief", "groups",
 }
 PAIRED = {"country": ("GPE",), "nation": ("GPE",), "side": ("GPE", "NORP", "ORG"),
           "government": ("GPE",), "leader": ("PERSON",)}
@@ -80,13 +80,13 @@ class ActorResolver:
         self.place_mentions = sorted(
             (m.start, m.end, p.country) for p in places if p.country for m in p.mentions
         )
-        self.cache: dict[int, Actor | None] = {}
+        self.cache: dict[tuple[int, bool], Actor | None] = {}
         self.quotes = [q for q in quotes if q.speaker is not None and q.speaker.entity]
         self.quoted = [m.span() for m in QUOTED.finditer(article.text)]
         self.quoted_starts = [start for start, _ in self.quoted]
 
     # --- public ---------------------------------------------------------------------
-    def resolve(self, token: Token, expand: bool = True) -> list[Actor]:
+    def resolve(self, token: Token, expand: bool = True, located: bool = False) -> list[Actor]:
         """The actors an argument names, one per conjunct ("Hungarian and Romanian officials")."""
         paired = self.pair(token)
         if paired:
@@ -95,7 +95,7 @@ class ActorResolver:
         found = []
         for member in members:
             found.extend(self.modifier_conjuncts(member) if expand else [])
-            actor = self.one(member)
+            actor = self.one(member, located)
             if actor is not None:
                 found.append(actor)
         unique: dict[str, Actor] = {}
@@ -103,19 +103,24 @@ class ActorResolver:
             unique.setdefault(actor.key, actor)
         return list(unique.values())
 
-    def one(self, token: Token) -> Actor | None:
-        """The actor of one head token, or None when it names none (cached per token)."""
-        if token.i not in self.cache:
-            self.cache[token.i] = self.find(token)
-        return self.cache[token.i]
+    def one(self, token: Token, located: bool = False) -> Actor | None:
+        """The actor of one head token, or None when it names none (cached per token).
 
-    def find(self, token: Token) -> Actor | None:
+        With ``located``, a thing acted upon stands for the country it is in: "power lines
+        leading into Kabul" -> Afghanistan."""
+        key = (token.i, located)
+        if key not in self.cache:
+            self.cache[key] = self.find(token, located)
+        return self.cache[key]
+
+    def find(self, token: Token, located: bool = False) -> Actor | None:
         if token.pos_ not in NOMINAL and not token.ent_type_:
             return None
         if token.pos_ == "PRON":
             return self.pronoun(token)
         entity = self.index.for_span(token)
-        phrase = self.noun_phrase(token, whole=entity is None)
+        collective = token.lemma_.lower() in GROUP_HEADS or self.is_agent(token)
+        phrase = self.noun_phrase(token, whole=entity is None and (collective or located))
         if entity is None:
             for child in self.kids(token):
                 if child.dep_ in MODIFIERS:
@@ -144,7 +149,7 @@ class ActorResolver:
         if whole:
             for child in token.rights:
                 if (
-                    child.dep_ in ("prep", "acl")
+                    child.dep_ in ("prep", "acl", "relcl")
                     and child.right_edge.i - token.left_edge.i < PHRASE_CAP
                     and any(t.ent_type_ for t in child.subtree)
                 ):
@@ -171,10 +176,13 @@ class ActorResolver:
         ("police", "rebels"); "targets" or "the program" name no actor."""
         if any(t.ent_type_ or t.pos_ == "PROPN" for t in phrase):
             return True
-        head = phrase.root
+        return self.is_agent(phrase.root)
+
+    def is_agent(self, token: Token) -> bool:
+        """True for a word the actor dictionary knows as an agent ("police", "students")."""
         return any(
             self.knowledge.actors.agent((word,)) is not None
-            for word in (head.lower_, head.lemma_.lower())
+            for word in (token.lower_, token.lemma_.lower())
         )
 
     def actor(

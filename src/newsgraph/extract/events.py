@@ -32,7 +32,7 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph.extract.event_actors import Actor, ActorResolver
 from newsgraph.extract.event_knowledge import EventKnowledge, load_event_knowledge
 from newsgraph.extract.factuality import telling
-from newsgraph.extract.predicates import Predicate, Tree, find_predicates
+from newsgraph.extract.predicates import TARGET_PREPS, Predicate, Tree, find_predicates
 from newsgraph.ids import record_id
 from newsgraph.knowledge import Knowledge
 from newsgraph.model import ActorRef, Article, Entity, Event, Place, PlaceRef, Quote, TimeRef
@@ -40,7 +40,7 @@ from newsgraph.model import Span as Offsets
 from newsgraph.syndication import NOTICES
 
 MAX_PAIRS = 4
-NESTED_PREPS = {"of", "for", "to", "in", "on", "against", "with"}
+NESTED_PREPS = {"of", "for", "to", "on", "against", "with"}
 RECIPROCAL_ROOTS = {"03", "04", "05", "06"}
 FRAME_WEIGHT = {"obj": 0.8, "mod": 0.8, "prep_word": 0.8, "subj": 0.8, "prep": 0.7, "default": 0.6}
 LIGHT_WEIGHT, NOUN_WEIGHT = 0.75, 0.55
@@ -173,7 +173,7 @@ def build_events(
     taken = {a.key for a in sources}
     targets = target_actors(target_heads, resolver, taken)
     date = event_date(predicate, sentence, dates) or article.published
-    place = event_place(predicate, sentence, places, [*sources, *targets])
+    place = event_place(predicate, sentence, places, sources, targets)
     done = coder.codes.get(predicate.code, cameo)
     material = done.quad_class in (2, 4) or done.code[:2] == "14"
     if material and place is not None and place.country and not any(t.specific for t in targets):
@@ -237,9 +237,11 @@ def target_actors(candidates: list[Token], resolver: ActorResolver, taken: set[s
         token, depth = queue.pop(0)
         if first and not has_name(token, resolver.kids):
             continue  # after a country-less actor, only a name can do better
-        found = [a for a in resolver.resolve(token) if a.key not in taken]
+        found = [
+            a for a in resolver.resolve(token, located=is_object(token)) if a.key not in taken
+        ]
         if not found:
-            if depth < 2:  # "part of a military aid program for Bosnia"
+            if depth < 2 and (depth or is_object(token)):  # "part of an aid program for Bosnia"
                 queue += [(o, depth + 1) for o in nested_objects(token, resolver.kids)]
             continue
         if any(a.specific for a in found):
@@ -255,6 +257,13 @@ def nested_objects(token: Token, kids: Tree) -> list[Token]:
         if child.dep_ == "prep" and child.lower_ in NESTED_PREPS:
             found += [c for c in kids(child) if c.dep_ == "pobj"]
     return found
+
+
+def is_object(token: Token) -> bool:
+    """An object of the verb, or of one of the prepositions that name a target."""
+    if token.dep_ in ("dobj", "obj", "dative", "nsubjpass"):
+        return True
+    return token.dep_ == "pobj" and token.head.lower_ in TARGET_PREPS
 
 
 def has_name(token: Token, kids: Tree) -> bool:
@@ -337,17 +346,24 @@ def event_date(predicate: Predicate, sentence: Span, dates: list[TimeRef]) -> st
 
 
 def event_place(
-    predicate: Predicate, sentence: Span, places: list[Place], actors: list[Actor]
+    predicate: Predicate,
+    sentence: Span,
+    places: list[Place],
+    sources: list[Actor],
+    targets: list[Actor],
 ) -> PlaceRef | None:
     """The place the predicate governs in its sentence ("met … in the Kremlin"), if any.
 
-    A place before an actor's head ("Pakistan Prime Minister …") is not the event's place."""
+    The source, or a place that modifies an actor ("Pakistan Prime Minister …"), is not the
+    event's place; the target may be ("travelled to Moscow")."""
     for place in places:
         for mention in place.mentions:
             if not (sentence.start_char <= mention.start and mention.end <= sentence.end_char):
                 continue
-            if any(a.start <= mention.start < a.head for a in actors):
-                continue  # a modifier of an actor: "Pakistan Prime Minister Imran Khan"
+            if any(a.start <= mention.start <= a.head for a in sources) or any(
+                a.start <= mention.start < a.head for a in targets
+            ):
+                continue  # the source, or an actor's modifier: "Pakistan Prime Minister …"
             root = tokens_at(sentence, mention.start, mention.end)
             if root is not None and attached(root, predicate):
                 return PlaceRef(place.name, place.country, place.lat, place.lon)

@@ -181,7 +181,7 @@ def verb_targets(verb: Token, noun: Token | None, kids: Tree, depth: int = 0) ->
     Baghdad accepts"), then where the act is done or from where ("withdraw from Lebanon")."""
     candidates: list[Token] = []
     preps = prep_objects(verb, kids)
-    candidates += [o for p, o in preps if p == "to" and o.dep_ == "dative"]
+    candidates += [o for p, o in preps if p == "to" and o.head.dep_ == "dative"]
     candidates += [c for c in kids(verb) if c.dep_ == "dative" and c.pos_ != "ADP"]
     if noun is not None:
         candidates += targets_of_noun(noun, kids)
