@@ -35,6 +35,7 @@ PAIRED = {"country": ("GPE",), "nation": ("GPE",), "side": ("GPE", "NORP", "ORG"
           "government": ("GPE",), "leader": ("PERSON",)}
 MODIFIERS = ("amod", "compound", "poss", "nmod")
 QUOTED = re.compile(r"[“\"][^“”\"]*[”\"]")
+LOCATIVE = {"in", "at", "near", "throughout", "across", "inside", "outside", "of", "from"}
 PHRASE_CAP = 12  # tokens of a noun phrase given to the actor coder
 ANTECEDENT_WINDOW = 600  # characters back to look for a pronoun's antecedent
 SALIENCE_WINDOW = 500  # characters back in which "the two countries" are counted
@@ -149,7 +150,7 @@ class ActorResolver:
         if whole:
             for child in token.rights:
                 if (
-                    child.dep_ in ("prep", "acl", "relcl")
+                    (child.dep_ in ("acl", "relcl") or child.lower_ in LOCATIVE)
                     and child.right_edge.i - token.left_edge.i < PHRASE_CAP
                     and any(t.ent_type_ for t in child.subtree)
                 ):
