@@ -106,7 +106,7 @@ PREPOSITIONS = {
 }
 
 
-def convert_verbs(source: Path) -> list[tuple[str, str, str, str, str]]:
+def convert_verbs(source: Path, codes: set[str]) -> list[tuple[str, str, str, str, str]]:
     lines = source.read_text(encoding="utf-8", errors="replace").splitlines()
     synonyms = read_synonyms(lines)
     rows: dict[tuple[str, str], tuple[str, str, str, str, str]] = {}
@@ -116,7 +116,9 @@ def convert_verbs(source: Path) -> list[tuple[str, str, str, str, str]]:
     block = ""
 
     def add(lemma: str, frame: str, code: str, note: str) -> None:
-        rows.setdefault((lemma, frame), ("VERB", lemma, frame, code, note))
+        code = known_code(code, codes)
+        if code:
+            rows.setdefault((lemma, frame), ("VERB", lemma, frame, code, note))
 
     for line in lines[start + 1 :]:
         text, _, comment = line.partition("#")
@@ -152,13 +154,32 @@ def convert_verbs(source: Path) -> list[tuple[str, str, str, str, str]]:
     return sorted(rows.values(), key=lambda r: (r[1], r[2]))
 
 
+MERGED_ROW = re.compile(r"^(.*?)(\d{3,4}):\[(-?\d+(?:\.\d+)?)\]\s*(.+)$")
+
+
 def convert_codes(cameo: Path) -> list[list[str]]:
+    """The code table; a row the source merged with the next ("…engagement106:[-5.0] Demand
+    withdrawal") is split back into its two codes."""
+    rows = []
     with (cameo / "cameo_codes_goldstein_quadclass.tsv").open(encoding="utf-8") as handle:
-        reader = csv.DictReader(handle, delimiter="\t")
-        return [
-            [r["code"], r["name"], r["goldstein"], r["quadclass"]]
-            for r in reader
-        ]
+        for r in csv.DictReader(handle, delimiter="\t"):
+            merged = MERGED_ROW.match(r["name"])
+            if merged:
+                name, code, goldstein, other = merged.groups()
+                rows.append([r["code"], name.strip(), r["goldstein"], r["quadclass"]])
+                rows.append([code, other.strip(), goldstein, r["quadclass"]])
+            else:
+                rows.append([r["code"], r["name"].strip(), r["goldstein"], r["quadclass"]])
+    return sorted(rows, key=lambda row: row[0])
+
+
+def known_code(code: str, codes: set[str]) -> str | None:
+    """A PETRARCH code that CAMEO 1.1b3 lacks ("176", "1213") falls back to its parent."""
+    while code and code not in codes:
+        code = code[:-1]
+        if code + "0" in codes:
+            return code + "0"
+    return code or None
 
 
 def write_tsv(path: Path, header: list[str], rows: list) -> None:
@@ -171,15 +192,12 @@ def write_tsv(path: Path, header: list[str], rows: list) -> None:
 def main(shared_knowledge: str, target: str) -> None:
     shared, out = Path(shared_knowledge), Path(target)
     out.mkdir(parents=True, exist_ok=True)
+    codes = convert_codes(shared / "cameo")
+    write_tsv(out / "cameo_codes.tsv", ["code", "name", "goldstein", "quad_class"], codes)
     write_tsv(
         out / "petrarch_verbs.tsv",
         ["pos", "lemma", "frame", "code", "note"],
-        convert_verbs(shared / "phoenix" / "CAMEO.2.0.txt"),
-    )
-    write_tsv(
-        out / "cameo_codes.tsv",
-        ["code", "name", "goldstein", "quad_class"],
-        convert_codes(shared / "cameo"),
+        convert_verbs(shared / "phoenix" / "CAMEO.2.0.txt", {row[0] for row in codes}),
     )
     shutil.copyfile(shared / "cameo" / "CAMEO2PLOVER-2021.txt", out / "CAMEO2PLOVER-2021.txt")
     shutil.copyfile(

@@ -190,7 +190,8 @@ def build_events(
     for source, target in pairs[:MAX_PAIRS]:
         spans = [(t.idx, t.idx + len(t)) for t in predicate.tokens]
         spans += [(a.start, a.end) for a in (source, target) if a is not None]
-        start, end = min(s for s, _ in spans), max(e for _, e in spans)
+        start = max(min(s for s, _ in spans), sentence.start_char)
+        end = min(max(e for _, e in spans), sentence.end_char)
         confidence = weight * source.quality * (1.0 if target is not None else 0.9)
         events.append(
             Event(
@@ -229,8 +230,8 @@ def speaker_of(token: Token, coder: EventKnowledge, kids: Tree) -> list[Token]:
 
 
 def target_actors(candidates: list[Token], resolver: ActorResolver, taken: set[str]) -> list[Actor]:
-    """The first candidate's actors, or a later candidate's when only it has a country
-    ("providing intelligence to Macedonia", "withdraw its troops from Lebanon")."""
+    """The first candidate's actors, or, when those are only a role with no country, a later
+    named one ("providing intelligence to Macedonia", "withdraw its troops from Lebanon")."""
     first: list[Actor] = []
     queue = [(token, 0) for token in candidates]
     while queue:
@@ -244,7 +245,7 @@ def target_actors(candidates: list[Token], resolver: ActorResolver, taken: set[s
             if depth < 2 and (depth or is_object(token)):  # "part of an aid program for Bosnia"
                 queue += [(o, depth + 1) for o in nested_objects(token, resolver.kids)]
             continue
-        if any(a.specific for a in found):
+        if any(a.specific or a.ref.entity for a in found):
             return found
         first = first or found
     return first

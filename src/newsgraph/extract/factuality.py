@@ -53,7 +53,11 @@ def own_cues(
             for c in kids(child)
         ):
             cues.conditional = True
-        if child.dep_ in REPORTING_DEPS and knowledge.role(child.lemma_.lower()) == "reported":
+        if (
+            child.dep_ in REPORTING_DEPS
+            and knowledge.role(child.lemma_.lower()) == "reported"
+            and not any(t.lower_ == "which" for t in child.subtree)  # "according to which"
+        ):
             cues.roles.add("reported")  # "…, TASS reported." / "according to …"
 
 

@@ -26,7 +26,7 @@ SUBJECT_INHERITED = ("xcomp", "conj", "acomp", "advcl")
 ACTOR_ENTITY_TYPES = ("NORP", "GPE", "ORG", "PERSON")
 OBJECT_PREPS = (*TARGET_PREPS, "of", "from", "by")
 LAST_RESORT_PREPS = ("from", "in")
-RELATIVE_PRONOUNS = {"who", "which", "that"}
+RELATIVE_PRONOUNS = {"who", "whom", "which", "that"}
 # Measure nouns whose "of" object names the event: "10 days of war games".
 MEASURES = {"day", "week", "month", "round", "series", "wave", "spate", "number", "kind"}
 
@@ -186,7 +186,10 @@ def verb_targets(verb: Token, noun: Token | None, kids: Tree, depth: int = 0) ->
     if noun is not None:
         candidates += targets_of_noun(noun, kids)
     else:
-        candidates += [c for c in kids(verb) if c.dep_ in OBJECTS]
+        for obj in (c for c in kids(verb) if c.dep_ in OBJECTS):
+            # "Cyprus, which Turkey does not recognize": the relative pronoun's antecedent.
+            relative = obj.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl"
+            candidates.append(verb.head if relative else obj)
     for wanted in TARGET_PREPS:
         candidates += [o for p, o in preps if p == wanted]
     for obj in (c for c in kids(verb) if c.dep_ in OBJECTS):
