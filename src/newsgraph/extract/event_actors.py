@@ -22,6 +22,7 @@ from newsgraph.knowledge import Knowledge
 from newsgraph.model import ActorRef, Article, Entity, Place, Quote
 
 COUNTRYLESS = {"IGO", "NGO", "IMG", "MNC", "WST", "AFR", "ASA", "EUR", "MEA"}
+NAMED_ACTORS = ("PERSON", "ORG", "NORP", "GPE")
 NOMINAL = ("NOUN", "PROPN", "PRON", "NUM", "X")
 PERSONAL = {"he", "him", "his", "she", "her", "hers"}
 COLLECTIVE = {"it", "its", "they", "them", "their"}
@@ -140,6 +141,11 @@ class ActorResolver:
         if entity is None and code is None:
             return None
         return self.actor(entity, code, phrase, 1.0 if entity is not None else 0.9)
+
+    def is_named_actor(self, actor: Actor) -> bool:
+        """A person, organisation or group by name (not a building or a river)."""
+        entity = self.index.by_id.get(actor.ref.entity) if actor.ref.entity else None
+        return entity is not None and entity.type in NAMED_ACTORS
 
     # --- helpers --------------------------------------------------------------------
     def noun_phrase(self, token: Token, whole: bool) -> Span:

@@ -245,7 +245,7 @@ def target_actors(candidates: list[Token], resolver: ActorResolver, taken: set[s
             if depth < 2 and (depth or is_object(token)):  # "part of an aid program for Bosnia"
                 queue += [(o, depth + 1) for o in nested_objects(token, resolver.kids)]
             continue
-        if any(a.specific or a.ref.entity for a in found):
+        if any(a.specific or resolver.is_named_actor(a) for a in found):
             return found
         first = first or found
     return first
