@@ -23,6 +23,7 @@ from newsgraph.model import ActorRef, Article, Entity, Place, Quote
 
 COUNTRYLESS = {"IGO", "NGO", "IMG", "MNC", "WST", "AFR", "ASA", "EUR", "MEA"}
 NAMED_ACTORS = ("PERSON", "ORG", "NORP", "GPE")
+NAMED_TYPES = {*NAMED_ACTORS, "LOC", "FAC"}
 NOMINAL = ("NOUN", "PROPN", "PRON", "NUM", "X")
 PERSONAL = {"he", "him", "his", "she", "her", "hers"}
 COLLECTIVE = {"it", "its", "they", "them", "their"}
@@ -83,6 +84,7 @@ class ActorResolver:
             (m.start, m.end, p.country) for p in places if p.country for m in p.mentions
         )
         self.cache: dict[tuple[int, bool], Actor | None] = {}
+        self.coded: dict[tuple[int, int], actors.ActorCode | None] = {}
         self.quotes = [q for q in quotes if q.speaker is not None and q.speaker.entity]
         self.quoted = [m.span() for m in QUOTED.finditer(article.text)]
         self.quoted_starts = [start for start, _ in self.quoted]
@@ -173,7 +175,12 @@ class ActorResolver:
             return actors.ActorCode(entity.code, entity.country, entity.role)
         coded = None
         if self.codable(phrase):
-            coded = actors.code_span(phrase, self.article, self.knowledge, self.entities)
+            key = (phrase.start, phrase.end)
+            if key not in self.coded:
+                self.coded[key] = actors.code_span(
+                    phrase, self.article, self.knowledge, self.entities
+                )
+            coded = self.coded[key]
         if coded is None and entity is not None and entity.code:
             return actors.ActorCode(entity.code, entity.country, entity.role)
         return coded
@@ -181,7 +188,7 @@ class ActorResolver:
     def codable(self, phrase: Span) -> bool:
         """Cheap test before the actor coder: a name in the phrase, or an agent word as head
         ("police", "rebels"); "targets" or "the program" name no actor."""
-        if any(t.ent_type_ or t.pos_ == "PROPN" for t in phrase):
+        if any(t.ent_type_ in NAMED_TYPES or t.pos_ == "PROPN" for t in phrase):
             return True
         return self.is_agent(phrase.root)
 

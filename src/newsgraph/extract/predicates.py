@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from spacy.attrs import HEAD
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.event_knowledge import EventKnowledge, Pattern
@@ -36,11 +37,11 @@ class Tree:
     objects on every ``.children`` call, and the coder asks for them many times."""
 
     def __init__(self, doc: Doc) -> None:
-        self.kids: list[list[Token]] = [[] for _ in range(len(doc))]
-        for token in doc:
-            head = token.head
-            if head.i != token.i:
-                self.kids[head.i].append(token)
+        self.tokens: list[Token] = list(doc)
+        self.kids: list[list[Token]] = [[] for _ in self.tokens]
+        for i, offset in enumerate(doc.to_array(HEAD).view("int64").tolist()):
+            if offset:
+                self.kids[i + offset].append(self.tokens[i])
 
     def __call__(self, token: Token) -> list[Token]:
         return self.kids[token.i]
@@ -238,7 +239,7 @@ def find_predicates(sentence: Span, knowledge: EventKnowledge, kids: Tree) -> li
     """Every coded predicate of a sentence: verbs (with light-verb nouns) and event nouns."""
     verbs: list[Predicate] = []
     nouns: list[Token] = []
-    for token in sentence:
+    for token in kids.tokens[sentence.start : sentence.end]:
         pos = token.pos_
         if pos == "NOUN":
             nouns.append(token)
