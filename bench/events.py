@@ -6,7 +6,8 @@
 
 Prints the shared scorer's figures (``score_plover.py score``), then, measured in this one
 process over the same sentences, the time in ``nlp.pipe`` and the time in the event coder
-(actor coding included) as a ratio; the goal is a coder under 10% of the parse time.
+(actor coding included) as a ratio; the goal is a coder under 10% of the parse time. Each
+is the fastest of three runs, which keeps other processes' load out of the figures.
 """
 
 from __future__ import annotations
@@ -29,6 +30,38 @@ SHARED = Path(os.environ.get("NEWSGRAPH_SHARED", REPO.parent / "shared"))
 GOLD = "bench/plover-gsr/plover_gsr_dev.json"
 SCORER = "bench/score_plover.py"
 CHUNK = 16
+REPEATS = 3  # the fastest of three runs is timed, as timeit does
+
+
+def run(pipeline: Pipeline, articles: list) -> tuple[list[Analysis], tuple[float, ...]]:
+    """Analyse every article; return the analyses and the seconds spent parsing, coding
+    actors and coding events. Parsing and coding alternate chunk by chunk, so that the load
+    of a shared machine weighs on both measurements alike."""
+    knowledge = pipeline.knowledge
+    parse_seconds = actor_seconds = event_seconds = 0.0
+    analyses = []
+    for first in range(0, len(articles), CHUNK):
+        chunk = articles[first : first + CHUNK]
+        started = time.perf_counter()
+        docs = list(pipeline.nlp.pipe(a.text for a in chunk))
+        parse_seconds += time.perf_counter() - started
+        for doc, article in zip(docs, chunk, strict=True):
+            found = entities.extract_entities(doc, article, knowledge)
+            started = time.perf_counter()
+            found = actors.code_actors(found, doc, article, knowledge)
+            actor_seconds += time.perf_counter() - started
+            time_refs = dates.extract_dates(doc, article)
+            place_records = places.extract_places(doc, article, found, knowledge)
+            quote_records = quotes.extract_quotes(doc, article, found, knowledge)
+            started = time.perf_counter()
+            event_records = events.extract_events(
+                doc, article, found, place_records, time_refs, quote_records, knowledge
+            )
+            event_seconds += time.perf_counter() - started
+            analyses.append(
+                Analysis(article, found, event_records, quote_records, place_records, time_refs)
+            )
+    return analyses, (parse_seconds, actor_seconds, event_seconds)
 
 
 def main() -> None:
@@ -47,38 +80,20 @@ def main() -> None:
     records = [json.loads(line) for line in inputs.read_text(encoding="utf-8").splitlines()]
 
     pipeline = Pipeline()
-    knowledge = pipeline.knowledge
     # Knowledge is loaded and compiled once per process, before anything is timed.
-    knowledge.events, knowledge.actors, knowledge.places  # noqa: B018
+    pipeline.knowledge.events, pipeline.knowledge.actors, pipeline.knowledge.places  # noqa: B018
     articles = [
         pipeline.make_article(r["text"], external_id=r["id"], language="en") for r in records
     ]
-    # Parsing and coding alternate chunk by chunk, so that the load of a shared machine
-    # weighs on both measurements alike.
-    parse_seconds = actor_seconds = event_seconds = 0.0
     predictions = out / "predictions.jsonl"
+    best = None
+    for _ in range(REPEATS):
+        analyses, seconds = run(pipeline, articles)
+        best = seconds if best is None else tuple(map(min, best, seconds))
     with predictions.open("w", encoding="utf-8") as handle:
-        for first in range(0, len(articles), CHUNK):
-            chunk = articles[first : first + CHUNK]
-            started = time.perf_counter()
-            docs = list(pipeline.nlp.pipe(a.text for a in chunk))
-            parse_seconds += time.perf_counter() - started
-            for doc, article in zip(docs, chunk, strict=True):
-                found = entities.extract_entities(doc, article, knowledge)
-                started = time.perf_counter()
-                found = actors.code_actors(found, doc, article, knowledge)
-                actor_seconds += time.perf_counter() - started
-                time_refs = dates.extract_dates(doc, article)
-                place_records = places.extract_places(doc, article, found, knowledge)
-                quote_records = quotes.extract_quotes(doc, article, found, knowledge)
-                started = time.perf_counter()
-                event_records = events.extract_events(
-                    doc, article, found, place_records, time_refs, quote_records, knowledge
-                )
-                event_seconds += time.perf_counter() - started
-                analysis = Analysis(article, found, event_records, quote_records, place_records,
-                                    time_refs)
-                handle.write(json.dumps(analysis.to_dict(), ensure_ascii=False) + "\n")
+        for analysis in analyses:
+            handle.write(json.dumps(analysis.to_dict(), ensure_ascii=False) + "\n")
+    parse_seconds, actor_seconds, event_seconds = best
 
     subprocess.run([sys.executable, str(scorer), "score", str(gold), str(predictions)],
                    check=True)

@@ -160,7 +160,7 @@ class ActorResolver:
                 if (
                     (child.dep_ in ("acl", "relcl") or child.lower_ in LOCATIVE)
                     and child.right_edge.i - token.left_edge.i < PHRASE_CAP
-                    and any(t.ent_type_ for t in child.subtree)
+                    and self.index.at(child.idx, child.right_edge.idx + 1) is not None
                 ):
                     end = child.right_edge.i
         return self.doc[token.left_edge.i : end + 1]

@@ -27,6 +27,7 @@ SUBJECT_INHERITED = ("xcomp", "conj", "acomp", "advcl")
 ACTOR_ENTITY_TYPES = ("NORP", "GPE", "ORG", "PERSON")
 OBJECT_PREPS = (*TARGET_PREPS, "of", "from", "by")
 LAST_RESORT_PREPS = ("from", "in")
+DEFAULT = ("default",)
 RELATIVE_PRONOUNS = {"who", "whom", "which", "that"}
 # Measure nouns whose "of" object names the event: "10 days of war games".
 MEASURES = {"day", "week", "month", "round", "series", "wave", "spate", "number", "kind"}
@@ -109,7 +110,7 @@ def frame_keys(token: Token, preps: list[tuple[str, Token]], kids: Tree) -> list
             subjects.extend(("subj", w) for w in forms(child, kids))
     with_words = [("prep_word", p, w) for p, o in preps for w in forms(o, kids)]
     return [*objects, *modifiers, *with_words, *subjects, *(("prep", p) for p, _ in preps),
-            ("default",)]
+            DEFAULT]
 
 
 def match(knowledge: EventKnowledge, pos: str, token: Token, kids: Tree) -> Pattern | None:
@@ -128,8 +129,12 @@ def match(knowledge: EventKnowledge, pos: str, token: Token, kids: Tree) -> Patt
     indexed = [found for key in keys if (found := knowledge.lookup(pos, key))]
     if not indexed:
         return None
-    frames = frame_keys(token, prep_objects(token, kids), kids)
+    frames = None
     for patterns in indexed:
+        if len(patterns) == 1 and DEFAULT in patterns:
+            return patterns[DEFAULT]  # no frame to tell apart: skip reading the dependents
+        if frames is None:
+            frames = frame_keys(token, prep_objects(token, kids), kids)
         for frame in frames:
             pattern = patterns.get(frame)
             if pattern is not None:
