@@ -85,6 +85,7 @@ class ActorResolver:
         )
         self.cache: dict[tuple[int, bool], Actor | None] = {}
         self.coded: dict[tuple[int, int], actors.ActorCode | None] = {}
+        self.agents: dict[str, bool] = {}
         self.quotes = [q for q in quotes if q.speaker is not None and q.speaker.entity]
         self.quoted = [m.span() for m in QUOTED.finditer(article.text)]
         self.quoted_starts = [start for start, _ in self.quoted]
@@ -170,8 +171,11 @@ class ActorResolver:
 
     def code(self, phrase: Span, entity: Entity | None) -> actors.ActorCode | None:
         """The phrase's code: its entity's when the phrase is a mention of that entity (the
-        actor coder has coded it in context), else the coder's code of the phrase."""
-        if entity is not None and entity.code and self.index.for_span(phrase.root) is entity:
+        actor coder has coded it in context) or adds no role to it ("Haiti's efforts"), else
+        the coder's code of the phrase ("Hungarian officials" -> HUNGOV)."""
+        if entity is not None and entity.code and (
+            self.index.for_span(phrase.root) is entity or not self.is_agent(phrase.root)
+        ):
             return actors.ActorCode(entity.code, entity.country, entity.role)
         coded = None
         if self.codable(phrase):
@@ -194,10 +198,13 @@ class ActorResolver:
 
     def is_agent(self, token: Token) -> bool:
         """True for a word the actor dictionary knows as an agent ("police", "students")."""
-        return any(
-            self.knowledge.actors.agent((word,)) is not None
-            for word in (token.lower_, token.lemma_.lower())
-        )
+        word = token.lower_
+        if word not in self.agents:
+            self.agents[word] = any(
+                self.knowledge.actors.agent((form,)) is not None
+                for form in (word, token.lemma_.lower())
+            )
+        return self.agents[word]
 
     def actor(
         self, entity: Entity | None, code: actors.ActorCode | None, phrase: Span, quality: float
