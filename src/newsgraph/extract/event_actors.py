@@ -24,6 +24,7 @@ from newsgraph.model import ActorRef, Article, Entity, Place, Quote
 COUNTRYLESS = {"IGO", "NGO", "IMG", "MNC", "WST", "AFR", "ASA", "EUR", "MEA"}
 NAMED_ACTORS = ("PERSON", "ORG", "NORP", "GPE")
 NAMED_TYPES = {*NAMED_ACTORS, "LOC", "FAC"}
+NOT_ACTORS = {"DATE", "TIME", "PERCENT", "MONEY"}
 NOMINAL = ("NOUN", "PROPN", "PRON", "NUM", "X")
 PERSONAL = {"he", "him", "his", "she", "her", "hers"}
 COLLECTIVE = {"it", "its", "they", "them", "their"}
@@ -119,7 +120,7 @@ class ActorResolver:
         return self.cache[key]
 
     def find(self, token: Token, located: bool = False) -> Actor | None:
-        if token.pos_ not in NOMINAL and not token.ent_type_:
+        if (token.pos_ not in NOMINAL and not token.ent_type_) or token.ent_type_ in NOT_ACTORS:
             return None
         if token.pos_ == "PRON":
             return self.pronoun(token)
@@ -192,7 +193,9 @@ class ActorResolver:
     def codable(self, phrase: Span) -> bool:
         """Cheap test before the actor coder: a name in the phrase, or an agent word as head
         ("police", "rebels"); "targets" or "the program" name no actor."""
-        if any(t.ent_type_ in NAMED_TYPES or t.pos_ == "PROPN" for t in phrase):
+        if any(
+            t.ent_type_ in NAMED_TYPES or (t.pos_ == "PROPN" and not t.ent_type_) for t in phrase
+        ):
             return True
         return self.is_agent(phrase.root)
 
