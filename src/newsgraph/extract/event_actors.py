@@ -141,10 +141,39 @@ class ActorResolver:
                     for obj in self.kids(child):
                         if obj.dep_ == "pobj":
                             return self.one(obj)
-        code = self.code(phrase, entity)
+        if entity is None and located and not collective:
+            code = self.located_code(phrase)  # a thing, not an actor: only where it is counts
+        else:
+            code = self.code(phrase, entity)
         if entity is None and code is None:
             return None
         return self.actor(entity, code, phrase, 1.0 if entity is not None else 0.9)
+
+    def located_code(self, phrase: Span) -> actors.ActorCode | None:
+        """The country of the first coded entity or place in a phrase naming a thing:
+        "aid deliveries in Baghdad" -> IRQ, "property seized by Algerian forces" -> DZA."""
+        for start, end, entity in self.mentions_in(phrase.start_char, phrase.end_char):
+            if entity.country:
+                return actors.ActorCode(entity.country, entity.country, None)
+            country = self.place_at(start, end)
+            if country:
+                return actors.ActorCode(country, country, None)
+        return None
+
+    def mentions_in(self, start: int, end: int) -> list[tuple[int, int, Entity]]:
+        i = bisect_left(self.starts, start)
+        found = []
+        while i < len(self.mentions) and self.mentions[i][0] < end:
+            if self.mentions[i][1] <= end:
+                found.append(self.mentions[i])
+            i += 1
+        return found
+
+    def place_at(self, start: int, end: int) -> str | None:
+        for m_start, m_end, country in self.place_mentions:
+            if m_start <= start and end <= m_end:
+                return country
+        return None
 
     def is_named_actor(self, actor: Actor) -> bool:
         """A person, organisation or group by name (not a building or a river)."""

@@ -25,6 +25,7 @@ when there is no target. It is a ranking score, not calibrated.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 from spacy.tokens import Doc, Span, Token
@@ -229,25 +230,29 @@ def speaker_of(token: Token, coder: EventKnowledge, kids: Tree) -> list[Token]:
     return []
 
 
-def target_actors(candidates: list[Token], resolver: ActorResolver, taken: set[str]) -> list[Actor]:
+def target_actors(
+    candidates: Iterable[Token], resolver: ActorResolver, taken: set[str]
+) -> list[Actor]:
     """The first candidate's actors, or, when those are only a role with no country, a later
     named one ("providing intelligence to Macedonia", "withdraw its troops from Lebanon")."""
     first: list[Actor] = []
-    queue = [(token, 0) for token in candidates]
-    while queue:
-        token, depth = queue.pop(0)
-        if first and not has_name(token, resolver.kids):
-            continue  # after a country-less actor, only a name can do better
-        found = [
-            a for a in resolver.resolve(token, located=is_object(token)) if a.key not in taken
-        ]
-        if not found:
-            if depth < 2 and (depth or is_object(token)):  # "part of an aid program for Bosnia"
-                queue += [(o, depth + 1) for o in nested_objects(token, resolver.kids)]
-            continue
-        if any(a.specific or resolver.is_named_actor(a) for a in found):
-            return found
-        first = first or found
+    level: Iterable[Token] = candidates
+    for depth in range(3):  # the candidates, then their nested objects, breadth first
+        nested: list[Token] = []
+        for token in level:
+            if first and not has_name(token, resolver.kids):
+                continue  # after a country-less actor, only a name can do better
+            found = [
+                a for a in resolver.resolve(token, located=is_object(token)) if a.key not in taken
+            ]
+            if not found:
+                if depth or is_object(token):  # "part of an aid program for Bosnia"
+                    nested += nested_objects(token, resolver.kids)
+                continue
+            if any(a.specific or resolver.is_named_actor(a) for a in found):
+                return found
+            first = first or found
+        level = nested
     return first
 
 

@@ -8,7 +8,9 @@ decided later, against the article's entities.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import chain
 
 from spacy.attrs import HEAD
 from spacy.tokens import Doc, Span, Token
@@ -58,7 +60,7 @@ class Predicate:
     frame: str  # the pattern kind that matched: obj | mod | prep_word | subj | prep | default
     tokens: list[Token]
     sources: list[Token] = field(default_factory=list)
-    targets: list[Token] = field(default_factory=list)
+    targets: Iterable[Token] = field(default_factory=list)  # lazy: read once, best first
     passive: bool = False
     expand_sources: bool = True  # False for "talks between X and Y": Y is the target
 
@@ -180,39 +182,40 @@ def event_noun(token: Token, knowledge: EventKnowledge, kids: Tree) -> tuple[Tok
     return None
 
 
-def verb_targets(verb: Token, noun: Token | None, kids: Tree, depth: int = 0) -> list[Token]:
+def verb_targets(
+    verb: Token, noun: Token | None, kids: Tree, depth: int = 0
+) -> Iterator[Token]:
     """Candidate targets of a verb, best first: indirect object, object, prepositions, the
     objects' prepositions ("rejected calls by Belarus"), an embedded clause's subject or
     targets ("offered to hand over to Britain"), the subject of a condition ("… unless
-    Baghdad accepts"), then where the act is done or from where ("withdraw from Lebanon")."""
-    candidates: list[Token] = []
+    Baghdad accepts"), then where the act is done or from where ("withdraw from Lebanon").
+    A generator: the caller usually needs only the first few."""
     preps = prep_objects(verb, kids)
-    candidates += [o for p, o in preps if p == "to" and o.head.dep_ == "dative"]
-    candidates += [c for c in kids(verb) if c.dep_ == "dative" and c.pos_ != "ADP"]
+    yield from [o for p, o in preps if p == "to" and o.head.dep_ == "dative"]
+    yield from [c for c in kids(verb) if c.dep_ == "dative" and c.pos_ != "ADP"]
     if noun is not None:
-        candidates += targets_of_noun(noun, kids)
+        yield from targets_of_noun(noun, kids)
     else:
         for obj in (c for c in kids(verb) if c.dep_ in OBJECTS):
             # "Cyprus, which Turkey does not recognize": the relative pronoun's antecedent.
             relative = obj.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl"
-            candidates.append(verb.head if relative else obj)
+            yield verb.head if relative else obj
     for wanted in TARGET_PREPS:
-        candidates += [o for p, o in preps if p == wanted]
+        yield from [o for p, o in preps if p == wanted]
     for obj in (c for c in kids(verb) if c.dep_ in OBJECTS):
-        candidates += [o for p, o in prep_objects(obj, kids) if p in OBJECT_PREPS]
+        yield from [o for p, o in prep_objects(obj, kids) if p in OBJECT_PREPS]
     for _, obj in preps:  # "a possible war against Iraq"
-        candidates += [o for p, o in prep_objects(obj, kids) if p in TARGET_PREPS]
+        yield from [o for p, o in prep_objects(obj, kids) if p in TARGET_PREPS]
     for clause in (c for c in kids(verb) if c.dep_ in ("ccomp", "xcomp", "advcl")):
         if clause.dep_ == "advcl" and not any(c.dep_ in ("aux", "mark") for c in kids(clause)):
             continue
-        candidates += [c for c in kids(clause) if c.dep_ in SUBJECTS]
+        yield from [c for c in kids(clause) if c.dep_ in SUBJECTS]
         if depth == 0 and clause.dep_ != "ccomp":
-            candidates += verb_targets(clause, None, kids, depth + 1)
-    candidates += [o for p, o in preps if p in LAST_RESORT_PREPS]
+            yield from verb_targets(clause, None, kids, depth + 1)
+    yield from [o for p, o in preps if p in LAST_RESORT_PREPS]
     if verb.dep_ in ("advcl", "xcomp") and depth == 0:
         # "summoned Niger's ambassador to complain": the purpose is aimed at the same actor.
-        candidates += [c for c in kids(verb.head) if c.dep_ in OBJECTS]
-    return candidates
+        yield from [c for c in kids(verb.head) if c.dep_ in OBJECTS]
 
 
 def targets_of_noun(noun: Token, kids: Tree) -> list[Token]:
@@ -285,14 +288,14 @@ def verb_predicate(verb: Token, knowledge: EventKnowledge, kids: Tree) -> Predic
         framed = []
     if passive:
         sources = [o for p, o in prep_objects(verb, kids) if p == "by"]
-        targets = [c for c in kids(verb) if c.dep_ == "nsubjpass"]
-        targets += framed + verb_targets(verb, noun, kids)
+        passive_subjects = [c for c in kids(verb) if c.dep_ == "nsubjpass"]
+        targets = chain(passive_subjects, framed, verb_targets(verb, noun, kids))
     else:
         sources = subject_of(verb, kids)
         if sources and knowledge.lookup("NOUN", sources[0].lemma_.lower()):
             # "US attacks have killed …", "a bombing killed …": the attack's actor acts.
             sources = sources_of_noun(sources[0], kids)
-        targets = framed + verb_targets(verb, noun, kids)
+        targets = chain(framed, verb_targets(verb, noun, kids))
     return Predicate(verb, pattern.code, kind, pattern.kind, tokens, sources, targets, passive)
 
 
