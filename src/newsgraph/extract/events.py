@@ -70,8 +70,9 @@ def extract_events(
     kids = Tree(doc)
     resolver = ActorResolver(doc, article, entities, knowledge, quotes, places, kids)
     events: dict[str, Event] = {}
+    notices = [m.span() for m in NOTICES.finditer(article.text)]
     for sentence in paragraph_sentences(doc, article.text):
-        if NOTICES.search(text_of(sentence, article.text)):
+        if any(sentence.start_char < end and start < sentence.end_char for start, end in notices):
             continue
         predicates = without_nested(find_predicates(sentence, coder, kids))
         built = {
