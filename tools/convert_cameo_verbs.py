@@ -15,6 +15,7 @@ kept for the verbs its comment names (else for every verb of the block): ``- * W
 (direct object), ``- * (PREP WORD) [code]`` (prepositional phrase), ``- WORD * [code]``
 (subject). Only the first element after the verb is kept as the frame; longer patterns are
 reduced to it, and a pattern whose reduced frame already has a code keeps the first code.
+Defaults of plain statement (010) are dropped: such verbs attribute speech.
 """
 
 from __future__ import annotations
@@ -100,6 +101,9 @@ def frames(pattern: str, synonyms: dict[str, list[str]]) -> list[str]:
     return []
 
 
+# A verb whose default is a plain statement ("describe", "estimate") attributes speech; it is
+# no event of its own (the quotes extractor reads it), so no default is kept for it.
+ATTRIBUTION = {"010"}
 PREPOSITIONS = {
     "to", "with", "on", "against", "in", "into", "from", "for", "at", "over", "of", "by",
     "toward", "towards", "about", "across", "through", "upon", "under", "between", "off",
@@ -149,7 +153,7 @@ def convert_verbs(source: Path, codes: set[str]) -> list[tuple[str, str, str, st
                 own = None
             code = own or (block_code if verb.group(2) is None else own)
             verbs.append((lemma, code))
-            if code:
+            if code and code not in ATTRIBUTION:
                 add(lemma, "", code, f"petrarch {block}")
     return sorted(rows.values(), key=lambda r: (r[1], r[2]))
 
