@@ -9,7 +9,7 @@ src/newsgraph/knowledge/actors/:
   ``[IGO~]`` becomes ``IGO~``), with the explicit plural forms and ``!PERSON!`` expansions.
 - ``LICENSE.phoenix.txt``: the MIT notice the dictionaries carry.
 
-Re-run with ``python tools/convert_phoenix_actors.py [PHOENIX_DIR]``.
+Re-run with ``PYTHONPATH=src python tools/convert_phoenix_actors.py [PHOENIX_DIR]``.
 """
 
 from __future__ import annotations
@@ -20,6 +20,8 @@ import shutil
 import sys
 from datetime import date
 from pathlib import Path
+
+from newsgraph.extract.actor_dictionary import words_of
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("NEWSGRAPH_SHARED", REPO.parent / "shared"))
@@ -65,16 +67,17 @@ def convert_code(raw: str) -> str | None:
         return f"{parts[0]}@{day}.." if span[0] == ">" else f"{parts[0]}@..{day}"
     if "-" in span:
         start, end = (phoenix_date(p) for p in span.split("-", 1))
-        if start is None or end is None:
+        if start is None or end is None or end < start:  # a typo in the source: unusable
             return None
         return f"{parts[0]}@{start}..{end}"
     return None
 
 
 def phrase(raw: str) -> str:
-    """``RUSSIAN_FEDERATION_`` -> ``russian federation``; parenthesised parts dropped."""
+    """``RUSSIAN_FEDERATION_`` -> ``russian federation``: the words newsgraph matches on
+    (``words_of``), so loading needs no normalising; parenthesised parts dropped."""
     text = re.sub(r"\([^)]*\)?", " ", raw.split("#", 1)[0])
-    return " ".join(text.replace("_", " ").lower().split())
+    return " ".join(words_of(text.replace("_", " ")))
 
 
 def read_actors(path: Path, source: str) -> dict[str, tuple[list[str], str]]:

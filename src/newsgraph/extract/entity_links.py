@@ -1,0 +1,358 @@
+"""Resolving mentions into actors, within one article.
+
+A person's full name, surname and title + surname are one actor; so are the role
+descriptions the text introduced for that person ("the Russian President", "the Prime
+Minister") and pronouns whose antecedent is unambiguous. For organisations: acronyms of their
+name ("U.N.") and "the <noun>" they were introduced with ("the agency" after "TASS news
+agency"). A surname NER tagged ORG or left untagged, after the full name, is the person.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from newsgraph.extract.actor_dictionary import ActorDictionary, resolve, words_of
+from newsgraph.extract.actor_phrases import COUNTRYLESS, find_matches
+from newsgraph.extract.entity_mentions import DEFINITE, Candidate
+
+MALE = frozenset({"he", "him", "his", "himself"})
+PRONOUNS = MALE | {"she", "her", "hers", "herself"}
+MALE_TITLES = frozenset({"mr", "mister", "sir", "lord", "king", "prince"})
+FEMALE_TITLES = frozenset({"mrs", "ms", "miss", "madam", "dame", "lady", "queen", "princess"})
+# Titles a description may use for a head of state or government it was not introduced with.
+LEADER_WORDS = frozenset({("leader",), ("head", "of", "state"), ("head", "of", "government")})
+LEADER_TITLES = frozenset({("president",), ("prime", "minister"), ("premier",), ("chancellor",)})
+QUOTED = re.compile(r"“[^”]*”|\"[^\"\n]*\"")
+
+
+@dataclass(slots=True)
+class Actor:
+    """One actor of the article: its mentions as token offsets."""
+
+    label: str
+    mentions: list[tuple[int, int]] = field(default_factory=list)  # token offsets
+    names: list[tuple[str, ...]] = field(default_factory=list)
+    titles: set[tuple[tuple[str, ...], str | None]] = field(default_factory=set)
+
+
+def resolve_mentions(
+    doc: Doc, candidates: list[Candidate], dictionary: ActorDictionary
+) -> list[Actor]:
+    """Group mentions into actors: names first, then descriptions, then pronouns."""
+    persons = [c for c in candidates if c.label == "PERSON"]
+    actors = group_person_names(doc, persons)
+    candidates = relabel_person_names(doc, candidates, actors)
+    others: dict[tuple[str, tuple[str, ...]], Actor] = {}
+    for candidate in candidates:
+        if candidate.label == "PERSON":
+            continue
+        key = (candidate.label, words_of(doc[candidate.start : candidate.end].text))
+        actor = others.setdefault(key, Actor(candidate.label))
+        actor.mentions.append((candidate.start, candidate.end))
+    organisations = merge_acronyms(doc, list(others.values()))
+    for actor in actors:
+        actor.titles = introduced_titles(doc, actor, dictionary)
+    taken = {i for c in candidates for i in range(c.start, c.end)}
+    link_descriptions(doc, actors, dictionary, taken)
+    link_pronouns(doc, actors)
+    link_organisation_nouns(doc, [a for a in organisations if a.label == "ORG"], dictionary, taken)
+    every = actors + organisations
+    for actor in every:
+        actor.mentions.sort()
+    return sorted(every, key=lambda a: a.mentions[0])
+
+
+def group_person_names(doc: Doc, persons: list[Candidate]) -> list[Actor]:
+    """Full names are actors; a shorter name joins the full name it is part of ("Khan",
+    "Vladimir Putin" ⊂ "Vladimir Vladimirovich Putin"), the nearest preceding one if several."""
+    names = [(c, words_of(doc[c.start : c.end].text)) for c in persons]
+    actors: list[Actor] = []
+    for candidate, words in sorted(names, key=lambda pair: -len(pair[1])):
+        if not words:
+            continue
+        owners = [a for a in actors if any(_part_of(words, full) for full in a.names)]
+        if not owners:
+            actor = Actor("PERSON")
+            actors.append(actor)
+        else:
+            actor = _nearest(owners, candidate.start)
+        actor.mentions.append((candidate.start, candidate.end))
+        actor.names.append(words)
+    return actors
+
+
+def merge_acronyms(doc: Doc, actors: list[Actor]) -> list[Actor]:
+    """An acronym joins the name it abbreviates, of the same label: "U.N." -> "United
+    Nations", "U.S." -> "United States"."""
+    full: dict[tuple[str, str], Actor] = {}
+    for actor in actors:
+        start, end = actor.mentions[0]
+        words = [t.text for t in doc[start:end] if t.text[:1].isupper()]
+        if len(words) > 1:
+            full.setdefault((actor.label, "".join(w[0] for w in words)), actor)
+    kept = []
+    for actor in actors:
+        start, end = actor.mentions[0]
+        letters = doc[start:end].text.replace(".", "")
+        acronym = letters.isupper() and letters.isalpha()
+        owner = full.get((actor.label, letters)) if acronym else None
+        if owner is not None and owner is not actor:
+            owner.mentions.extend(actor.mentions)
+        else:
+            kept.append(actor)
+    return kept
+
+
+def link_organisation_nouns(
+    doc: Doc, organisations: list[Actor], dictionary: ActorDictionary, taken: set[int]
+) -> None:
+    """ "the agency" after "state-run TASS news agency" (or "TASS, the agency") is TASS: an
+    organisation introduced with a head noun that names a kind of actor is the one
+    "the <noun>" refers to, if only one organisation was introduced with that noun ("Navy
+    ship" introduces no organisation noun: a ship is no actor)."""
+    introduced: dict[str, list[tuple[int, Actor]]] = {}
+
+    def introduce(noun: Token, actor: Actor) -> None:
+        lemma = noun.lemma_.lower()
+        before = doc[noun.i - 1].lower_ if noun.i else ""
+        if noun.pos_ == "NOUN" and (
+            dictionary.agent((lemma,)) or dictionary.agent((before, lemma))
+        ):
+            introduced.setdefault(lemma, []).append((noun.i, actor))
+
+    for actor in organisations:
+        for start, end in actor.mentions:
+            root = doc[start:end].root
+            if root.dep_ == "compound" and root.head.i >= end:
+                introduce(root.head, actor)
+            for child in root.children:
+                if child.dep_ == "appos":
+                    introduce(child, actor)
+    for token in doc:
+        if token.lower_ not in DEFINITE or token.i + 1 >= len(doc):
+            continue
+        noun = doc[token.i + 1]
+        if noun.i in taken or noun.pos_ != "NOUN" or noun.dep_ == "compound":
+            continue
+        owners = {id(a): a for i, a in introduced.get(noun.lemma_.lower(), []) if i < noun.i}
+        if len(owners) == 1:
+            next(iter(owners.values())).mentions.append((token.i, noun.i + 1))
+
+
+def relabel_person_names(
+    doc: Doc, candidates: list[Candidate], actors: list[Actor]
+) -> list[Candidate]:
+    """A surname NER tagged as an organisation ("Trump" ORG) or left untagged, once the
+    article has named that person in full, is a mention of the person; the surname must
+    belong to one person of the article."""
+    owners: dict[tuple[str, ...], list[Actor]] = {}
+    for actor in actors:
+        for name in {full[-1:] for full in actor.names if len(full) > 1}:
+            owners.setdefault(name, []).append(actor)
+    unique = {name: found[0] for name, found in owners.items() if len(found) == 1}
+    kept = []
+    for candidate in candidates:
+        words = words_of(doc[candidate.start : candidate.end].text)
+        if candidate.label == "ORG" and words in unique:
+            unique[words].mentions.append((candidate.start, candidate.end))
+        else:
+            kept.append(candidate)
+    taken = {i for c in candidates for i in range(c.start, c.end)}
+    for token in doc:
+        if token.pos_ == "PROPN" and token.i not in taken and not token.ent_type_:
+            actor = unique.get(words_of(token.text))
+            if actor is not None and token.text[:1].isupper() and _stands_alone(token):
+                actor.mentions.append((token.i, token.i + 1))
+    return kept
+
+
+def _stands_alone(token: Token) -> bool:
+    """A bare name, not part of a longer one ("Price" in "Consumer Price Index" is not)."""
+    doc = token.doc
+    before = doc[token.i - 1] if token.i else None
+    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    return (
+        token.dep_ != "compound"
+        and not (before is not None and before.pos_ == "PROPN")
+        and not (after is not None and after.pos_ == "PROPN")
+    )
+
+
+def _part_of(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
+    """Whether a shorter name is part of a full one: khan ⊂ imran khan; vladimir putin ⊂
+    vladimir vladimirovich putin."""
+    if short == full:
+        return True
+    if len(short) == 1:
+        return short[0] == full[-1] or (len(full) > 1 and short[0] == full[0])
+    if short[0] != full[0] or short[-1] != full[-1]:
+        return False
+    it = iter(full)
+    return all(word in it for word in short)
+
+
+def _nearest(actors: list[Actor], position: int) -> Actor:
+    def distance(actor: Actor) -> tuple[int, int]:
+        before = [position - s for s, _ in actor.mentions if s <= position]
+        after = [s - position for s, _ in actor.mentions if s > position]
+        return (0, min(before)) if before else (1, min(after))
+
+    return min(actors, key=distance)
+
+
+def introduced_titles(
+    doc: Doc, actor: Actor, dictionary: ActorDictionary
+) -> set[tuple[tuple[str, ...], str | None]]:
+    """Titles the text gives the person next to a name ("Russian President Vladimir Putin"
+    -> (("president",), "RUS")); a former office ("former premier") introduces nothing."""
+    titles = set()
+    for start, end in actor.mentions:
+        root = doc[start:end].root
+        context = list(doc[root.left_edge.i : start])
+        if not context or any(t.lower_ in ("former", "ex") for t in context):
+            continue
+        country = _country_in(context, dictionary)
+        for match in find_matches(context, dictionary):
+            if match.agent is not None and match.agent.role:
+                titles.add(
+                    (words_of(" ".join(t.text for t in context[match.start : match.end])), country)
+                )
+    return titles
+
+
+def _country_in(tokens: list[Token], dictionary: ActorDictionary) -> str | None:
+    for match in find_matches(tokens, dictionary):
+        if match.codes is not None:
+            code = resolve(match.codes, None)
+            if code and len(code) == 3 and code not in COUNTRYLESS:
+                return code
+    return None
+
+
+def link_descriptions(
+    doc: Doc, actors: list[Actor], dictionary: ActorDictionary, taken: set[int]
+) -> None:
+    """Attach "the [Russian] President", "the Russian leader", "the spokesperson" to the one
+    person introduced earlier with that title (and country); ambiguous descriptions stay out."""
+    for token in doc:
+        if token.lower_ not in DEFINITE:
+            continue
+        described = _description_at(doc, token.i + 1, dictionary, taken)
+        if described is None:
+            continue
+        end, title, country = described
+        owners = [
+            actor
+            for actor in actors
+            if actor.mentions
+            and min(actor.mentions)[0] < token.i
+            and any(_title_fits(title, country, known) for known in actor.titles)
+        ]
+        if len(owners) == 1:
+            owners[0].mentions.append((token.i, end))
+
+
+def _description_at(
+    doc: Doc, start: int, dictionary: ActorDictionary, taken: set[int]
+) -> tuple[int, tuple[str, ...], str | None] | None:
+    """(end, title words, country) for "[Russian] President" at ``start``, if it is a whole
+    description: not followed by a name ("the President Joe Biden") or an "of" phrase."""
+    window = list(doc[start : min(len(doc), start + 6)])
+    matches = find_matches(window, dictionary)
+    if not matches or matches[0].start != 0:
+        return None
+    country = None
+    index = 0
+    if matches[0].codes is not None:
+        country = _country_in(window[: matches[0].end], dictionary)
+        if country is None or len(matches) < 2 or matches[1].start != matches[0].end:
+            return None
+        index = 1
+    title = matches[index]
+    if title.agent is None or not title.agent.role:
+        return None
+    end = start + title.end
+    following = doc[end] if end < len(doc) else None
+    if following is not None and (
+        following.pos_ == "PROPN" or following.i in taken or following.lower_ == "of"
+    ):
+        return None
+    words = words_of(" ".join(t.text for t in window[title.start : title.end]))
+    return end, words, country
+
+
+def _title_fits(
+    title: tuple[str, ...], country: str | None, known: tuple[tuple[str, ...], str | None]
+) -> bool:
+    known_title, known_country = known
+    if country and known_country and country != known_country:
+        return False
+    if country and not known_country:
+        return False
+    if title == known_title:
+        return True
+    return title in LEADER_WORDS and known_title in LEADER_TITLES
+
+
+def link_pronouns(doc: Doc, actors: list[Actor]) -> None:
+    """Attach he/his/she/her to the one person mentioned (outside quotations) in the same
+    sentence before it, else in the previous sentence (looking past sentences that are all
+    quotation); never against a gender the person already has (from "Mr"/"Ms" or an earlier
+    pronoun)."""
+    quoted = [(m.start(), m.end()) for m in QUOTED.finditer(doc.text)]
+
+    def inside_quote(token: Token) -> bool:
+        return any(s <= token.idx < e for s, e in quoted)
+
+    owner_at: dict[int, Actor] = {}
+    for actor in actors:
+        for start, _ in actor.mentions:
+            if not inside_quote(doc[start]):
+                owner_at[start] = actor
+    genders = {id(actor): _honorific_gender(doc, actor) for actor in actors}
+    sentences = list(doc.sents)
+    for index, sentence in enumerate(sentences):
+        for token in sentence:
+            if token.lower_ not in PRONOUNS or token.pos_ != "PRON" or inside_quote(token):
+                continue
+            if _named_later(owner_at, token.i, sentence.end) and not _named_later(
+                owner_at, sentence.start, token.i
+            ):
+                continue  # "ahead of his trip, Imran Khan …": the name may come after
+            gender = "male" if token.lower_ in MALE else "female"
+            for scope in _scopes(sentences, index, token, inside_quote):
+                found = {id(a): a for i, a in owner_at.items() if i in scope}
+                if not found:
+                    continue
+                fitting = [a for a in found.values() if genders[id(a)] in (None, gender)]
+                if len(found) == 1 and fitting:
+                    fitting[0].mentions.append((token.i, token.i + 1))
+                    genders[id(fitting[0])] = gender
+                break
+
+
+def _scopes(sentences: list[Span], index: int, token: Token, inside_quote) -> list[range]:
+    scopes = [range(sentences[index].start, token.i)]
+    for earlier in reversed(sentences[max(0, index - 3) : index]):
+        scopes.append(range(earlier.start, earlier.end))
+        if not inside_quote(earlier[0]):
+            break
+    return scopes
+
+
+def _honorific_gender(doc: Doc, actor: Actor) -> str | None:
+    for start, _ in actor.mentions:
+        if start > 0:
+            word = doc[start - 1].lower_.rstrip(".")
+            if word in MALE_TITLES:
+                return "male"
+            if word in FEMALE_TITLES:
+                return "female"
+    return None
+
+
+def _named_later(owner_at: dict[int, Actor], start: int, end: int) -> bool:
+    return any(start <= i < end for i in owner_at)

@@ -1,0 +1,162 @@
+"""Finding actor mentions: spaCy's NER, with its systematic slips repaired by rules.
+
+Repairs, each a named function:
+- ``extend_first_name``: "Imran" left out of sentence-initial "Imran Khan" is taken back.
+- ``strip_titles``: "Spokesperson Ned Price" -> "Ned Price"; "Vladimir Putin’s" -> "Vladimir Putin";
+  ``repair_person`` also drops a sentence opener ("Initially Sanger") and lower-case tails.
+- ``is_possessive_fragment``: "’s Focal" (from "the Prime Minister’s Focal Person") is no one;
+  nor is a PERSON with no capital letter ("cubic meter"), nor, by ``is_common_noun``, a
+  one-word PERSON that names a kind of actor ("Scholars" at the start of a sentence).
+- ``retype_places``: a PERSON the actor dictionary knows as a place ("Donbass") or a city of
+  several words ("La Llagosta") is a GPE; a street ("Karl Marx Avenue") is a FAC.
+- ``untagged_organisations``: "RT" in "state-run RT television network" is an ORG.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from newsgraph.extract.actor_dictionary import ActorDictionary, resolve, words_of
+from newsgraph.extract.actor_phrases import COUNTRYLESS, find_matches
+
+ACTOR_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
+DEFINITE = frozenset({"the"})
+# Parts of speech of a capitalised sentence opener NER glued to a name.
+NOT_NAMES = frozenset({"ADV", "VERB", "ADP", "DET", "PRON", "SCONJ", "CCONJ", "AUX", "PART"})
+STREET_WORDS = frozenset({"avenue", "street", "road", "boulevard", "square", "lane", "highway"})
+
+
+@dataclass(slots=True)
+class Candidate:
+    """One mention: token offsets in the doc and its entity label."""
+
+    start: int  # token offsets in the doc
+    end: int
+    label: str
+
+
+def find_mentions(doc: Doc, dictionary: ActorDictionary) -> list[Candidate]:
+    """NER mentions of actors, repaired, plus organisations NER missed."""
+    found = []
+    for span in doc.ents:
+        if span.label_ not in ACTOR_LABELS or is_possessive_fragment(span):
+            continue
+        if span.label_ == "PERSON":
+            candidate = repair_person(span, dictionary)
+        else:
+            candidate = Candidate(*_trim(span), span.label_)
+        if candidate is not None and candidate.start < candidate.end:
+            found.append(candidate)
+    found.extend(untagged_organisations(doc, dictionary))
+    return sorted(found, key=lambda c: c.start)
+
+
+def repair_person(span: Span, dictionary: ActorDictionary) -> Candidate | None:
+    """A PERSON span with its first name, without titles, re-typed if it is a place; None
+    when it is no name at all."""
+    if not any(t.text[:1].isupper() for t in span):
+        return None  # "cubic meter": names are capitalised
+    start, end = strip_titles(span, dictionary)
+    doc = span.doc
+    while start < end and doc[start].is_sent_start and doc[start].pos_ in NOT_NAMES:
+        start += 1  # "Initially Sanger said": a capitalised sentence opener is no name
+    while end > start and not doc[end - 1].text[:1].isupper():
+        end -= 1  # "David Axelrod - the"
+    name = doc[start:end]
+    if start >= end or is_common_noun(name, dictionary):
+        return None
+    return Candidate(start, end, retype_places(name, "PERSON", dictionary))
+
+
+def is_possessive_fragment(span: Span) -> bool:
+    """A span that starts with a possessive marker ("’s Focal") is a fragment, not a name."""
+    return span[0].tag_ == "POS" or span[0].text in ("’s", "'s")
+
+
+def is_common_noun(span: Span, dictionary: ActorDictionary) -> bool:
+    """A one-word "person" that is a kind of actor ("Scholars" starting a sentence) is no name."""
+    return len(span) == 1 and dictionary.agent(words_of(span.text)) is not None
+
+
+def _trim(span: Span) -> tuple[int, int]:
+    start, end = span.start, span.end
+    while end > start and (span.doc[end - 1].tag_ == "POS" or span.doc[end - 1].is_punct):
+        end -= 1
+    while start < end and span.doc[start].lower_ in DEFINITE:
+        start += 1
+    return start, end
+
+
+def extend_first_name(span: Span, dictionary: ActorDictionary) -> int:
+    """Where NER left a first name out ("Imran" of sentence-initial "Imran Khan"), take it
+    back: capitalised proper nouns right before the name that modify it and are no title."""
+    doc, start = span.doc, span.start
+    while (
+        start > 0
+        and doc[start - 1].pos_ == "PROPN"
+        and not doc[start - 1].ent_type_
+        and doc[start - 1].head.i in range(start, span.end)
+        and doc[start - 1].text[:1].isupper()
+        and dictionary.agent(words_of(doc[start - 1].text)) is None
+        and not dictionary.name_codes(words_of(doc[start - 1].text))
+    ):
+        start -= 1
+    return start
+
+
+def strip_titles(span: Span, dictionary: ActorDictionary) -> tuple[int, int]:
+    """Drop titles glued to a person's name and a trailing possessive."""
+    start, end = _trim(span)
+    doc = span.doc
+    if start == span.start:
+        start = extend_first_name(span, dictionary)
+    while start < end - 1:
+        matches = find_matches(list(doc[start : end - 1]), dictionary)
+        lead = matches[0] if matches else None
+        if lead is None or lead.start != 0 or lead.agent is None:
+            break
+        start += lead.end
+    return start, end
+
+
+def retype_places(span: Span, label: str, dictionary: ActorDictionary) -> str:
+    """A PERSON whose whole name the actor dictionary knows as a country or region
+    ("Donbass"), or that is a city of several words ("La Llagosta"), is a GPE; one ending in
+    a street word ("Karl Marx Avenue") is a FAC."""
+    if label != "PERSON":
+        return label
+    words = words_of(span.text)
+    codes = dictionary.name_codes(words)
+    if codes:
+        code = resolve(codes, None)
+        if code and len(code) == 3 and code not in COUNTRYLESS:
+            return "GPE"
+    if len(words) > 1 and words in dictionary.places:
+        return "GPE"
+    if words and words[-1] in STREET_WORDS:
+        return "FAC"
+    return label
+
+
+def untagged_organisations(doc: Doc, dictionary: ActorDictionary) -> list[Candidate]:
+    """Proper nouns NER left untagged that name an organisation by their head noun:
+    "RT" in "state-run RT television network"."""
+    found = []
+    i = 0
+    while i < len(doc):
+        token = doc[i]
+        if token.pos_ != "PROPN" or token.ent_type_ or not token.text[:1].isupper():
+            i += 1
+            continue
+        end = i
+        while end < len(doc) and doc[end].pos_ == "PROPN" and not doc[end].ent_type_:
+            end += 1
+        head = doc[end - 1].head
+        if doc[end - 1].dep_ == "compound" and head.i >= end and head.pos_ == "NOUN":
+            described = doc[end : head.i + 1]
+            if dictionary.agent(words_of(described.text)) or dictionary.agent((head.lower_,)):
+                found.append(Candidate(i, end, "ORG"))
+        i = end
+    return found

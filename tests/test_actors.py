@@ -1,0 +1,160 @@
+"""Actor coding: codes, countries and roles at the article's date, on real sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.extract.actors import ActorCode, code_span
+
+SEED_CODES = [
+    ("Imran Khan", "PAKGOV"),
+    ("Vladimir Putin", "RUSGOV"),
+    ("Joe Biden", "USAGOV"),
+    ("Ned Price", "USAGOV"),
+    ("Arslan Khalid", "PAKGOV"),
+    ("Nawaz Sharif", "PAKELI"),
+]
+SPANS = [
+    # (sentence, phrase, code, country, role)
+    (
+        "Western governments imposed sanctions on Russia.",
+        "Western governments",
+        "WSTGOV",
+        None,
+        "GOV",
+    ),
+    ("Egyptian police arrested 12 demonstrators.", "Egyptian police", "EGYCOP", "EGY", "COP"),
+    ("Russian troops crossed the border.", "Russian troops", "RUSMIL", "RUS", "MIL"),
+    (
+        "The pipeline will be built with Russian companies.",
+        "Russian companies",
+        "RUSBUS",
+        "RUS",
+        "BUS",
+    ),
+    (
+        "Khan cut short his visit, the Pakistani media reported.",
+        "the Pakistani media",
+        "PAKMED",
+        "PAK",
+        "MED",
+    ),
+    ("The UN condemned the attack.", "UN", "IGOUNO", None, "GOV"),
+    ("NATO rejected the demand.", "NATO", "IGOWSTNAT", None, "GOV"),
+    ("The EU imposed sanctions.", "EU", "IGOEUREEC", None, "GOV"),
+    ("Students protested in the capital.", "Students", "EDU", None, "EDU"),
+    ("Fijian rebels seized parliament.", "Fijian rebels", "FJIREB", "FJI", "REB"),
+    ("Moroccan officials met the delegation.", "Moroccan officials", "MARGOV", "MAR", "GOV"),
+]
+CONTEXT = [
+    # (sentence, published, person, code): a title in the text beats the dictionary
+    ("Pakistan Prime Minister Imran Khan arrived in Moscow.", "2022-02-24", "Imran Khan", "PAKGOV"),
+    (
+        "Opposition leader Nawaz Sharif criticised the budget.",
+        "2015-01-01",
+        "Nawaz Sharif",
+        "PAKOPP",
+    ),
+    ("Former premier Nawaz Sharif travelled to Moscow.", "2015-01-01", "Nawaz Sharif", "PAKELI"),
+    ("US President Joe Biden imposed sanctions.", "2022-02-24", "Joe Biden", "USAGOV"),
+    (
+        "Department of State Spokesperson Ned Price said the US was aware of the trip.",
+        "2022-02-24",
+        "Ned Price",
+        "USAGOV",
+    ),
+]
+
+
+def entity(result: dict, name: str) -> dict:
+    found = [e for e in result["entities"] if e["name"] == name and e["type"] == "PERSON"]
+    assert len(found) == 1, [e["name"] for e in result["entities"]]
+    return found[0]
+
+
+@pytest.mark.parametrize(("name", "code"), SEED_CODES)
+def test_seed_people_are_one_entity_each_with_their_code(seed_analysis, name, code) -> None:
+    assert entity(seed_analysis, name)["code"] == code
+
+
+@pytest.mark.parametrize("name", ["TASS", "RT"])
+def test_seed_state_media_are_russian_media(seed_analysis, name) -> None:
+    coded = [
+        (e["code"], e["country"], e["role"]) for e in seed_analysis["entities"] if e["name"] == name
+    ]
+    assert coded == [("RUSMED", "RUS", "MED")]
+
+
+def test_seed_former_premier_is_not_government(seed_analysis) -> None:
+    assert entity(seed_analysis, "Nawaz Sharif")["role"] == "ELI"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "published", "code"),
+    [
+        ("Nawaz Sharif visited Beijing on Monday.", "Nawaz Sharif", "2015-06-01", "PAKGOV"),
+        ("Nawaz Sharif visited Beijing on Monday.", "Nawaz Sharif", "2019-06-01", "PAKELI"),
+        (
+            "Angela Merkel visited Paris on Monday to discuss the budget.",
+            "Angela Merkel",
+            "2015-06-01",
+            "DEUGOV",
+        ),
+        (
+            "Angela Merkel visited Paris on Monday to discuss the budget.",
+            "Angela Merkel",
+            "2023-06-01",
+            "DEUELI",
+        ),
+    ],
+)
+def test_the_same_sentence_codes_by_the_date_of_office(
+    analyse, sentence, name, published, code
+) -> None:
+    assert entity(analyse(sentence, published=published), name)["code"] == code
+
+
+@pytest.mark.parametrize(("sentence", "published", "name", "code"), CONTEXT)
+def test_a_title_in_the_text_beats_the_dictionary(analyse, sentence, published, name, code) -> None:
+    assert entity(analyse(sentence, published=published), name)["code"] == code
+
+
+@pytest.mark.parametrize(("sentence", "phrase", "code", "country", "role"), SPANS)
+def test_code_span_codes_any_noun_phrase(pipeline, sentence, phrase, code, country, role) -> None:
+    article = pipeline.make_article(sentence, published="2022-02-24")
+    doc = pipeline.nlp(sentence)
+    start = sentence.index(phrase)
+    span = doc.char_span(start, start + len(phrase))
+    assert code_span(span, article, pipeline.knowledge) == ActorCode(code, country, role)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "code"),
+    [
+        ("Tehran rejected the proposal on Monday.", "Tehran", "IRNGOV"),
+        ("Shona rebels attacked the Mozambique government on Monday.", "Shona rebels", "MOZREB"),
+        ("The Hungarian and Romanian leaders signed the treaty.", "Romanian", "ROUGOV"),
+    ],
+)
+def test_code_span_reads_the_sentence_around_it(pipeline, sentence, phrase, code) -> None:
+    article = pipeline.make_article(sentence, published="2022-02-24")
+    doc = pipeline.nlp(sentence)
+    start = sentence.index(phrase)
+    span = doc.char_span(start, start + len(phrase))
+    assert code_span(span, article, pipeline.knowledge).code == code
+
+
+def test_code_span_returns_none_for_a_phrase_with_no_actor(pipeline) -> None:
+    sentence = "The weather was fine on Monday."
+    doc = pipeline.nlp(sentence)
+    article = pipeline.make_article(sentence)
+    assert code_span(doc[0:2], article, pipeline.knowledge) is None
+
+
+def test_a_role_without_a_country_takes_the_country_of_its_sentence(analyse) -> None:
+    result = analyse(
+        "Emergencies Minister Yevgeny Zinichev flew to the site, Russian officials said.",
+        published="2019-01-02",
+    )
+    zinichev = [e for e in result["entities"] if e["name"] == "Yevgeny Zinichev"]
+    assert [(e["code"], e["country"], e["role"]) for e in zinichev] == [("RUSGOV", "RUS", "GOV")]
