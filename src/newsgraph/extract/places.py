@@ -42,6 +42,13 @@ COUNTRY_BONUS = 25.0
 ADMIN_BONUS = 15.0
 QUALIFIER_BONUS = 40.0
 POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+# "Oaxaca State", "Greater Manchester", "Kano city": the name is the place's own name.
+GENERIC_WORDS = re.compile(
+    r"^(?:greater|metropolitan|central) | (?:state|province|region|governorate|oblast|"
+    r"district|city|prefecture|municipality|territory)$",
+    re.IGNORECASE,
+)
+SLIP_MIN_POPULATION = 100_000
 
 
 @dataclass(slots=True)
@@ -98,6 +105,18 @@ def qualifier_after(doc: Doc, end_token: int) -> str | None:
     return None
 
 
+def is_known_place(gazetteer: Gazetteer, name: str, label: str) -> bool:
+    """A curated place or a big city (or, for ORG, a country): safe to read as a place when
+    NER said PERSON or ORG ("Donbass", "the Kremlin", "Liverpool"). Country names that are
+    also first names ("Jordan", "Chad") stay persons."""
+    candidates = gazetteer.lookup(name)
+    if label == "PERSON" and any(c.feature == "country" for c in candidates):
+        return False
+    return gazetteer.is_curated(name) or any(
+        c.population >= SLIP_MIN_POPULATION and not c.alternate for c in candidates
+    )
+
+
 def find_toponyms(
     doc: Doc, entities: list[Entity], knowledge: PlaceKnowledge
 ) -> list[Toponym]:
@@ -106,7 +125,9 @@ def find_toponyms(
     found: dict[tuple[int, int], Toponym] = {}
     for ent in doc.ents:
         is_place = ent.label_ in PLACE_LABELS
-        is_slip = ent.label_ in SLIP_LABELS and gazetteer.is_curated(trim(0, 0, ent.text)[2])
+        is_slip = ent.label_ in SLIP_LABELS and is_known_place(
+            gazetteer, trim(0, 0, ent.text)[2], ent.label_
+        )
         if is_place or is_slip:
             start, end, text = trim(ent.start_char, ent.end_char, ent.text)
             found[(start, end)] = Toponym(start, end, text, qualifier_after(doc, ent.end))
@@ -141,7 +162,7 @@ def article_context(
         if entity.country:
             context.countries[entity.country] += len(entity.mentions)
     for key, mentions in names.items():
-        candidates = gazetteer.lookup(key)
+        candidates = lookup(gazetteer, key)
         best = max(candidates, key=lambda c: c.base, default=None)
         if best is None:
             continue
@@ -171,11 +192,21 @@ def score(
     return value
 
 
+def lookup(gazetteer: Gazetteer, name: str) -> list[Candidate]:
+    """Entries for a name, else for the name without a generic word ("Oaxaca State")."""
+    candidates = gazetteer.lookup(name)
+    if not candidates:
+        bare = GENERIC_WORDS.sub("", name)
+        if bare != name and len(bare) > 2:
+            candidates = gazetteer.lookup(bare)
+    return candidates
+
+
 def resolve(
     key: str, mentions: list[Toponym], gazetteer: Gazetteer, context: Context
 ) -> Candidate | None:
     """The best gazetteer entry for a name in this article, or None if it has none."""
-    candidates = gazetteer.lookup(key)
+    candidates = lookup(gazetteer, key)
     if not candidates:
         return None
     qualifiers = [
