@@ -21,7 +21,7 @@ PLACES_DIRECTORY = "places"
 COUNTRIES_FILE = "countries.tsv"
 ADDITIONS_FILE = "places.tsv"
 CONTINENT_FILE = "continents.json"
-DEFAULT_MIN_CITY_POPULATION = 15000
+DEFAULT_MIN_CITY_POPULATION = 1000
 
 # Base plausibility by feature; a city scores by its population instead (see Candidate.base).
 FEATURE_BASE = {"country": 100.0, "continent": 95.0, "sea": 90.0, "region": 90.0,
@@ -78,10 +78,12 @@ class Gazetteer:
             return
         entries = self.names.setdefault(key, [])
         for i, known in enumerate(entries):
-            same = (known.geonameid and known.geonameid == candidate.geonameid) or (
-                known.name == candidate.name and known.country == candidate.country
-                and known.feature == candidate.feature
-            )
+            if known.geonameid and candidate.geonameid:
+                same = known.geonameid == candidate.geonameid
+            else:
+                same = (known.name, known.country, known.feature) == (
+                    candidate.name, candidate.country, candidate.feature
+                )
             if same:
                 # keep the primary name and the larger population of the two sources
                 if known.alternate and not candidate.alternate:
