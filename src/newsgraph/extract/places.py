@@ -7,7 +7,8 @@ knows as places ("Donbass" tagged PERSON, "Kremlin" tagged ORG); demonyms (NORP)
 
 - its base plausibility (countries, curated regions, then cities by population),
 - a bonus when it lies in a country the article is about (countries named in it,
-  unambiguous places, the actors' countries),
+  unambiguous places, the actors' countries), in proportion to that country's share
+  of those mentions,
 - a bonus when it lies in a state/region the article names, and a large one when a
   qualifier follows it ("Portland, Maine", "Moscow, Idaho").
 
@@ -105,6 +106,18 @@ def qualifier_after(doc: Doc, end_token: int) -> str | None:
     return None
 
 
+def split_qualified(start: int, text: str, qualifier: str | None) -> list[Toponym]:
+    """ "Rome, Italy" tagged as one entity: two toponyms, the first qualified by the second."""
+    head, comma, tail = text.partition(", ")
+    if not comma or not tail[:1].isupper():
+        return [Toponym(start, start + len(text), text, qualifier)]
+    tail_start = start + len(head) + len(comma)
+    return [
+        Toponym(start, start + len(head), head, tail),
+        Toponym(tail_start, tail_start + len(tail), tail, qualifier),
+    ]
+
+
 def is_known_place(gazetteer: Gazetteer, name: str, label: str) -> bool:
     """A curated place or a big city (or, for ORG, a country): safe to read as a place when
     NER said PERSON or ORG ("Donbass", "the Kremlin", "Liverpool"). Country names that are
@@ -130,7 +143,8 @@ def find_toponyms(
         )
         if is_place or is_slip:
             start, end, text = trim(ent.start_char, ent.end_char, ent.text)
-            found[(start, end)] = Toponym(start, end, text, qualifier_after(doc, ent.end))
+            for toponym in split_qualified(start, text, qualifier_after(doc, ent.end)):
+                found[(toponym.start, toponym.end)] = toponym
     for entity in entities:
         if entity.type in PLACE_LABELS:
             for mention in entity.mentions:
@@ -179,8 +193,9 @@ def score(
     candidate: Candidate, context: Context, qualifiers: list[Candidate]
 ) -> float:
     value = candidate.base
-    if candidate.country in context.countries:
-        value += COUNTRY_BONUS
+    total = sum(context.countries.values())
+    if total:
+        value += COUNTRY_BONUS * context.countries[candidate.country] / total
     if (candidate.country, candidate.admin1) in context.regions:
         value += ADMIN_BONUS
     for qualifier in qualifiers:
@@ -209,10 +224,7 @@ def resolve(
     candidates = lookup(gazetteer, key)
     if not candidates:
         return None
-    qualifiers = [
-        q for m in mentions if m.qualifier for q in gazetteer.lookup(m.qualifier)
-        if q.feature in {"country", "admin region"}
-    ]
+    qualifiers = [q for m in mentions if m.qualifier for q in gazetteer.lookup(m.qualifier)]
     return max(candidates, key=lambda c: score(c, context, qualifiers))
 
 
