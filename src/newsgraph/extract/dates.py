@@ -101,7 +101,7 @@ def points_to_future(span: Span) -> bool:
     News is told in the past, so anything else counts as past.
     """
     verb = span.root
-    while verb.pos_ not in {"VERB", "AUX"} and verb.head is not verb:
+    while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
         verb = verb.head
     if verb.pos_ not in {"VERB", "AUX"}:
         return False

@@ -21,12 +21,13 @@ PLACES_DIRECTORY = "places"
 COUNTRIES_FILE = "countries.tsv"
 ADDITIONS_FILE = "places.tsv"
 CONTINENT_FILE = "continents.json"
-DEFAULT_MIN_CITY_POPULATION = 15000
+DEFAULT_MIN_CITY_POPULATION = 5000
 
 # Base plausibility by feature; a city scores by its population instead (see Candidate.base).
 FEATURE_BASE = {"country": 100.0, "continent": 95.0, "sea": 90.0, "region": 90.0,
                 "landmark": 90.0, "admin region": 57.0, "city": 0.0}
-ALTERNATE_PENALTY = 3.0
+# An alternate name ("Kiev", "Bombay") wins only where no place has it as its own name.
+ALTERNATE_PENALTY = 8.0
 MIN_ALTERNATE_POPULATION = 100_000
 
 _LATIN = re.compile(r"^[A-Za-z][A-Za-z .'\-]+$")
@@ -78,10 +79,12 @@ class Gazetteer:
             return
         entries = self.names.setdefault(key, [])
         for i, known in enumerate(entries):
-            same = (known.geonameid and known.geonameid == candidate.geonameid) or (
-                known.name == candidate.name and known.country == candidate.country
-                and known.feature == candidate.feature
-            )
+            if known.geonameid and candidate.geonameid:
+                same = known.geonameid == candidate.geonameid
+            else:
+                same = (known.name, known.country, known.feature) == (
+                    candidate.name, candidate.country, candidate.feature
+                )
             if same:
                 # keep the primary name and the larger population of the two sources
                 if known.alternate and not candidate.alternate:

@@ -7,7 +7,8 @@ knows as places ("Donbass" tagged PERSON, "Kremlin" tagged ORG); demonyms (NORP)
 
 - its base plausibility (countries, curated regions, then cities by population),
 - a bonus when it lies in a country the article is about (countries named in it,
-  unambiguous places, the actors' countries),
+  unambiguous places, the actors' countries), in proportion to that country's share
+  of those mentions,
 - a bonus when it lies in a state/region the article names, and a large one when a
   qualifier follows it ("Portland, Maine", "Moscow, Idaho").
 
@@ -42,6 +43,13 @@ COUNTRY_BONUS = 25.0
 ADMIN_BONUS = 15.0
 QUALIFIER_BONUS = 40.0
 POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+# "Oaxaca State", "Greater Manchester", "Kano city": the name is the place's own name.
+GENERIC_WORDS = re.compile(
+    r"^(?:greater|metropolitan|central) | (?:state|province|region|governorate|oblast|"
+    r"district|city|prefecture|municipality|territory)$",
+    re.IGNORECASE,
+)
+SLIP_MIN_POPULATION = 100_000
 
 
 @dataclass(slots=True)
@@ -98,6 +106,30 @@ def qualifier_after(doc: Doc, end_token: int) -> str | None:
     return None
 
 
+def split_qualified(start: int, text: str, qualifier: str | None) -> list[Toponym]:
+    """ "Rome, Italy" tagged as one entity: two toponyms, the first qualified by the second."""
+    head, comma, tail = text.partition(", ")
+    if not comma or not tail[:1].isupper():
+        return [Toponym(start, start + len(text), text, qualifier)]
+    tail_start = start + len(head) + len(comma)
+    return [
+        Toponym(start, start + len(head), head, tail),
+        Toponym(tail_start, tail_start + len(tail), tail, qualifier),
+    ]
+
+
+def is_known_place(gazetteer: Gazetteer, name: str, label: str) -> bool:
+    """A curated place or a big city (or, for ORG, a country): safe to read as a place when
+    NER said PERSON or ORG ("Donbass", "the Kremlin", "Liverpool"). Country names that are
+    also first names ("Jordan", "Chad") stay persons."""
+    candidates = gazetteer.lookup(name)
+    if label == "PERSON" and any(c.feature == "country" for c in candidates):
+        return False
+    return gazetteer.is_curated(name) or any(
+        c.population >= SLIP_MIN_POPULATION and not c.alternate for c in candidates
+    )
+
+
 def find_toponyms(
     doc: Doc, entities: list[Entity], knowledge: PlaceKnowledge
 ) -> list[Toponym]:
@@ -106,10 +138,13 @@ def find_toponyms(
     found: dict[tuple[int, int], Toponym] = {}
     for ent in doc.ents:
         is_place = ent.label_ in PLACE_LABELS
-        is_slip = ent.label_ in SLIP_LABELS and gazetteer.is_curated(trim(0, 0, ent.text)[2])
+        is_slip = ent.label_ in SLIP_LABELS and is_known_place(
+            gazetteer, trim(0, 0, ent.text)[2], ent.label_
+        )
         if is_place or is_slip:
             start, end, text = trim(ent.start_char, ent.end_char, ent.text)
-            found[(start, end)] = Toponym(start, end, text, qualifier_after(doc, ent.end))
+            for toponym in split_qualified(start, text, qualifier_after(doc, ent.end)):
+                found[(toponym.start, toponym.end)] = toponym
     for entity in entities:
         if entity.type in PLACE_LABELS:
             for mention in entity.mentions:
@@ -141,7 +176,7 @@ def article_context(
         if entity.country:
             context.countries[entity.country] += len(entity.mentions)
     for key, mentions in names.items():
-        candidates = gazetteer.lookup(key)
+        candidates = lookup(gazetteer, key)
         best = max(candidates, key=lambda c: c.base, default=None)
         if best is None:
             continue
@@ -158,8 +193,9 @@ def score(
     candidate: Candidate, context: Context, qualifiers: list[Candidate]
 ) -> float:
     value = candidate.base
-    if candidate.country in context.countries:
-        value += COUNTRY_BONUS
+    total = sum(context.countries.values())
+    if total:
+        value += COUNTRY_BONUS * context.countries[candidate.country] / total
     if (candidate.country, candidate.admin1) in context.regions:
         value += ADMIN_BONUS
     for qualifier in qualifiers:
@@ -171,17 +207,24 @@ def score(
     return value
 
 
+def lookup(gazetteer: Gazetteer, name: str) -> list[Candidate]:
+    """Entries for a name, else for the name without a generic word ("Oaxaca State")."""
+    candidates = gazetteer.lookup(name)
+    if not candidates:
+        bare = GENERIC_WORDS.sub("", name)
+        if bare != name and len(bare) > 2:
+            candidates = gazetteer.lookup(bare)
+    return candidates
+
+
 def resolve(
     key: str, mentions: list[Toponym], gazetteer: Gazetteer, context: Context
 ) -> Candidate | None:
     """The best gazetteer entry for a name in this article, or None if it has none."""
-    candidates = gazetteer.lookup(key)
+    candidates = lookup(gazetteer, key)
     if not candidates:
         return None
-    qualifiers = [
-        q for m in mentions if m.qualifier for q in gazetteer.lookup(m.qualifier)
-        if q.feature in {"country", "admin region"}
-    ]
+    qualifiers = [q for m in mentions if m.qualifier for q in gazetteer.lookup(m.qualifier)]
     return max(candidates, key=lambda c: score(c, context, qualifiers))
 
 
