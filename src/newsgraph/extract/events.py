@@ -15,6 +15,11 @@ Choices:
 - An event made by saying (statement, appeal, demand, accusation, rejection, threat) with
   no agent of its own, inside what someone said, is the speaker's ("Price said it is
   every country's duty to voice objection to …").
+- "X said Y must do Z" is a demand of X on Y (10x); "will not accept" a rejection (12x).
+- A material act with no target of known country targets the country of its place
+  ("imposed a curfew in Cizre" -> TUR); a thing acted upon stands for where it is.
+- The date is the time expression the predicate governs, else the publication date; the
+  place is the place it governs, never its source (``event_setting``).
 - No event has the same actor as source and target, and the syndication notice gives none.
 
 ``confidence`` = frame weight (a specific frame 0.8, a preposition 0.7, a light verb 0.75,
@@ -32,6 +37,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.event_actors import Actor, ActorResolver
 from newsgraph.extract.event_knowledge import EventKnowledge, load_event_knowledge
+from newsgraph.extract.event_setting import event_date, event_place
 from newsgraph.extract.factuality import telling
 from newsgraph.extract.predicates import TARGET_PREPS, Predicate, Tree, find_predicates
 from newsgraph.ids import record_id
@@ -317,64 +323,6 @@ def actor_pairs(
     if len(sources) > 1 and code[:2] in RECIPROCAL_ROOTS:
         return [(sources[0], other) for other in sources[1:]]
     return [(s, None) for s in sources]
-
-
-def attached(token: Token, predicate: Predicate) -> bool:
-    """True when ``token`` depends on the predicate without passing through another verb."""
-    own = {t.i for t in predicate.tokens}
-    current = token
-    for _ in range(8):
-        if current.i in own:
-            return True
-        if current is not token and current.pos_ == "VERB":
-            return False
-        if current.head is current:
-            return False
-        current = current.head
-    return False
-
-
-def tokens_at(sentence: Span, start: int, end: int) -> Token | None:
-    """The syntactic head of the tokens covering [start, end) in the sentence."""
-    span = sentence.doc.char_span(start, end, alignment_mode="expand")
-    if span is None or span.start < sentence.start or span.end > sentence.end:
-        return None
-    return span.root
-
-
-def event_date(predicate: Predicate, sentence: Span, dates: list[TimeRef]) -> str | None:
-    """The value of the time expression the predicate governs in its sentence, if any."""
-    for ref in dates:
-        if ref.value and sentence.start_char <= ref.start and ref.end <= sentence.end_char:
-            root = tokens_at(sentence, ref.start, ref.end)
-            if root is not None and attached(root, predicate):
-                return ref.value
-    return None
-
-
-def event_place(
-    predicate: Predicate,
-    sentence: Span,
-    places: list[Place],
-    sources: list[Actor],
-    targets: list[Actor],
-) -> PlaceRef | None:
-    """The place the predicate governs in its sentence ("met … in the Kremlin"), if any.
-
-    The source, or a place that modifies an actor ("Pakistan Prime Minister …"), is not the
-    event's place; the target may be ("travelled to Moscow")."""
-    for place in places:
-        for mention in place.mentions:
-            if not (sentence.start_char <= mention.start and mention.end <= sentence.end_char):
-                continue
-            if any(a.start <= mention.start <= a.head for a in sources) or any(
-                a.start <= mention.start < a.head for a in targets
-            ):
-                continue  # the source, or an actor's modifier: "Pakistan Prime Minister …"
-            root = tokens_at(sentence, mention.start, mention.end)
-            if root is not None and attached(root, predicate):
-                return PlaceRef(place.name, place.country, place.lat, place.lon)
-    return None
 
 
 def unique(events) -> list[Event]:
