@@ -251,7 +251,7 @@ def find_predicates(sentence: Span, knowledge: EventKnowledge, kids: Tree) -> li
         pos = token.pos_
         if pos == "NOUN":
             nouns.append(token)
-        elif pos in ("VERB", "AUX") and token.dep_ != "aux":
+        elif pos in ("VERB", "AUX") and token.dep_ not in ("aux", "amod"):
             predicate = verb_predicate(token, knowledge, kids)
             if predicate is not None:
                 verbs.append(predicate)
@@ -308,8 +308,16 @@ def noun_predicate(noun: Token, knowledge: EventKnowledge, kids: Tree) -> Predic
         sources, targets = pair, [c for c in pair[0].conjuncts]
     else:
         sources, targets = sources_of_noun(noun, kids), targets_of_noun(noun, kids)
-        if noun.dep_ == "pobj" and noun.head.head.pos_ == "VERB":
-            # "retook the village after fierce fighting with guerrillas": the doer's fight.
+        if (
+            noun.dep_ == "pobj"
+            and noun.head.head.pos_ == "VERB"
+            and (
+                noun.head.lower_ == "for"
+                or any(p in ("with", "against") for p, _ in prep_objects(noun, kids))
+            )
+        ):
+            # "returned to Geneva for talks", "retook the village after fighting with
+            # guerrillas": the doer's talks and fight.
             sources += subject_of(noun.head.head, kids)
     return Predicate(
         noun, pattern.code, "noun", pattern.kind, [noun], sources, targets,
