@@ -50,6 +50,7 @@ GENERIC_WORDS = re.compile(
     re.IGNORECASE,
 )
 SLIP_MIN_POPULATION = 100_000
+WORD = re.compile(r"[^\s\-–/]+")
 
 
 @dataclass(slots=True)
@@ -118,6 +119,22 @@ def split_qualified(start: int, text: str, qualifier: str | None) -> list[Topony
     ]
 
 
+def split_unknown(toponym: Toponym, gazetteer: Gazetteer) -> list[Toponym]:
+    """An unknown name made of known ones: "Greece Italy", "Asia-Pacific" -> two toponyms;
+    "Pacific equatorial" -> "Pacific". Otherwise the toponym as it is."""
+    if lookup(gazetteer, toponym.text):
+        return [toponym]
+    parts = [(m.start(), m.group()) for m in WORD.finditer(toponym.text)]
+    known = [(start, word) for start, word in parts if gazetteer.lookup(word)]
+    others = [word for start, word in parts if (start, word) not in known]
+    if not known or any(word[:1].isupper() for word in others):
+        return [toponym]
+    return [
+        Toponym(toponym.start + start, toponym.start + start + len(word), word, toponym.qualifier)
+        for start, word in known
+    ]
+
+
 def is_known_place(gazetteer: Gazetteer, name: str, label: str) -> bool:
     """A curated place or a big city (or, for ORG, a country): safe to read as a place when
     NER said PERSON or ORG ("Donbass", "the Kremlin", "Liverpool"). Country names that are
@@ -151,8 +168,9 @@ def find_toponyms(
                 start, end, text = trim(mention.start, mention.end, mention.text)
                 found.setdefault((start, end), Toponym(start, end, text))
     return [
-        t for _, t in sorted(found.items())
-        if normalise(t.text) not in knowledge.not_places and any(c.isalpha() for c in t.text)
+        part for _, t in sorted(found.items()) for part in split_unknown(t, gazetteer)
+        if normalise(part.text) not in knowledge.not_places
+        and any(c.isalpha() for c in part.text)
     ]
 
 
