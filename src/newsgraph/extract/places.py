@@ -40,6 +40,7 @@ PLACE_LABELS = {"GPE", "LOC", "FAC"}
 SLIP_LABELS = {"PERSON", "ORG"}
 NOT_PLACES_FILE = "not_places.txt"
 COUNTRY_BONUS = 25.0
+STRONG_BASE = 50.0  # a city of 100,000 people, or any country or region
 ADMIN_BONUS = 15.0
 QUALIFIER_BONUS = 40.0
 POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
@@ -188,22 +189,23 @@ class Context:
 def article_context(
     names: dict[str, list[Toponym]], gazetteer: Gazetteer, entities: list[Entity]
 ) -> Context:
-    """Countries named outright, countries of unambiguous places, and the actors' countries."""
+    """Countries the article is about: the actors' countries and the countries of the
+    countries, regions and states it names whose plausible readings all lie in one country.
+    Cities do not count: "Moscow" alone does not make a story Russian."""
     context = Context()
     for entity in entities:
         if entity.country:
             context.countries[entity.country] += len(entity.mentions)
     for key, mentions in names.items():
-        candidates = lookup(gazetteer, key)
-        best = max(candidates, key=lambda c: c.base, default=None)
-        if best is None:
-            continue
+        candidates = [c for c in lookup(gazetteer, key) if c.base >= STRONG_BASE]
         countries = {c.country for c in candidates}
-        if best.feature == "country" or len(countries) == 1:
-            if best.country:
-                context.countries[best.country] += len(mentions)
-            if best.feature == "admin region":
-                context.regions.add((best.country, best.admin1))
+        if len(countries) != 1 or None in countries:
+            continue
+        best = max(candidates, key=lambda c: c.base)
+        if best.feature != "city":
+            context.countries[best.country] += len(mentions)
+        if best.feature == "admin region":
+            context.regions.add((best.country, best.admin1))
     return context
 
 
