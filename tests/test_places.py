@@ -134,6 +134,20 @@ def test_curated_places_and_seats_of_power(analyse, sentence, name, country, lat
     )
 
 
+@pytest.mark.parametrize(
+    ("sentence", "name", "country"),
+    [
+        ("SAN DIEGO (AP) — Police arrested a man on Tuesday, officials said.", "San Diego", "USA"),
+        ("HELENA, Mont. — The governor signed the bill into law on Friday.", "Helena", "USA"),
+    ],
+)
+def test_dateline_in_capitals_is_a_place(analyse, sentence, name, country):
+    result = analyse(sentence)
+    place = places_of(result)[name]
+    assert place["country"] == country
+    assert mention_texts(result, place) == [sentence.split(" (")[0].split(",")[0]]
+
+
 def test_two_names_of_one_place_are_one_place_with_all_mentions(analyse):
     result = analyse("The US imposed sanctions. The United States also expelled diplomats.")
     (place,) = result["places"]

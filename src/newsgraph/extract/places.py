@@ -51,6 +51,11 @@ GENERIC_WORDS = re.compile(
     re.IGNORECASE,
 )
 SLIP_MIN_POPULATION = 100_000
+# A dateline in capitals, which NER misses: "SAN DIEGO (AP) —", "HELENA, Mont. —"
+DATELINE = re.compile(
+    r"^[ \t]*([A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,3})(?=(?:,[^\n]{1,25}?)?\s*(?:\(|—|–|--))",
+    re.MULTILINE,
+)
 WORD = re.compile(r"[^\s\-–/]+")
 
 
@@ -163,6 +168,10 @@ def find_toponyms(
             start, end, text = trim(ent.start_char, ent.end_char, ent.text)
             for toponym in split_qualified(start, text, qualifier_after(doc, ent.end)):
                 found[(toponym.start, toponym.end)] = toponym
+    for match in DATELINE.finditer(doc.text):
+        start, end = match.span(1)
+        if lookup(gazetteer, match.group(1)) and (start, end) not in found:
+            found[(start, end)] = Toponym(start, end, match.group(1))
     for entity in entities:
         if entity.type in PLACE_LABELS:
             for mention in entity.mentions:
