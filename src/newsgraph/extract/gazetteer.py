@@ -24,7 +24,7 @@ CONTINENT_FILE = "continents.json"
 DEFAULT_MIN_CITY_POPULATION = 5000
 
 # Base plausibility by feature; a city scores by its population instead (see Candidate.base).
-FEATURE_BASE = {"country": 100.0, "continent": 95.0, "sea": 90.0, "region": 90.0,
+FEATURE_BASE = {"country": 75.0, "continent": 95.0, "sea": 90.0, "region": 90.0,
                 "landmark": 90.0, "admin region": 57.0, "city": 0.0}
 # An alternate name ("Kiev", "Bombay") wins only where no place has it as its own name.
 ALTERNATE_PENALTY = 8.0

@@ -40,6 +40,7 @@ PLACE_LABELS = {"GPE", "LOC", "FAC"}
 SLIP_LABELS = {"PERSON", "ORG"}
 NOT_PLACES_FILE = "not_places.txt"
 COUNTRY_BONUS = 25.0
+STRONG_BASE = 50.0  # a city of 100,000 people, or any country or region
 ADMIN_BONUS = 15.0
 QUALIFIER_BONUS = 40.0
 POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
@@ -50,6 +51,12 @@ GENERIC_WORDS = re.compile(
     re.IGNORECASE,
 )
 SLIP_MIN_POPULATION = 100_000
+# A dateline in capitals, which NER misses: "SAN DIEGO (AP) —", "HELENA, Mont. —"
+DATELINE = re.compile(
+    r"^[ \t]*([A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,3})(?=(?:,[^\n]{1,25}?)?\s*(?:\(|—|–|--))",
+    re.MULTILINE,
+)
+WORD = re.compile(r"[^\s\-–/]+")
 
 
 @dataclass(slots=True)
@@ -118,6 +125,22 @@ def split_qualified(start: int, text: str, qualifier: str | None) -> list[Topony
     ]
 
 
+def split_unknown(toponym: Toponym, gazetteer: Gazetteer) -> list[Toponym]:
+    """An unknown name made of known ones: "Greece Italy", "Asia-Pacific" -> two toponyms;
+    "Pacific equatorial" -> "Pacific". Otherwise the toponym as it is."""
+    if lookup(gazetteer, toponym.text):
+        return [toponym]
+    parts = [(m.start(), m.group()) for m in WORD.finditer(toponym.text)]
+    known = [(start, word) for start, word in parts if gazetteer.lookup(word)]
+    others = [word for start, word in parts if (start, word) not in known]
+    if not known or any(word[:1].isupper() for word in others):
+        return [toponym]
+    return [
+        Toponym(toponym.start + start, toponym.start + start + len(word), word, toponym.qualifier)
+        for start, word in known
+    ]
+
+
 def is_known_place(gazetteer: Gazetteer, name: str, label: str) -> bool:
     """A curated place or a big city (or, for ORG, a country): safe to read as a place when
     NER said PERSON or ORG ("Donbass", "the Kremlin", "Liverpool"). Country names that are
@@ -145,14 +168,19 @@ def find_toponyms(
             start, end, text = trim(ent.start_char, ent.end_char, ent.text)
             for toponym in split_qualified(start, text, qualifier_after(doc, ent.end)):
                 found[(toponym.start, toponym.end)] = toponym
+    for match in DATELINE.finditer(doc.text):
+        start, end = match.span(1)
+        if lookup(gazetteer, match.group(1)) and (start, end) not in found:
+            found[(start, end)] = Toponym(start, end, match.group(1))
     for entity in entities:
         if entity.type in PLACE_LABELS:
             for mention in entity.mentions:
                 start, end, text = trim(mention.start, mention.end, mention.text)
                 found.setdefault((start, end), Toponym(start, end, text))
     return [
-        t for _, t in sorted(found.items())
-        if normalise(t.text) not in knowledge.not_places and any(c.isalpha() for c in t.text)
+        part for _, t in sorted(found.items()) for part in split_unknown(t, gazetteer)
+        if normalise(part.text) not in knowledge.not_places
+        and any(c.isalpha() for c in part.text)
     ]
 
 
@@ -170,22 +198,23 @@ class Context:
 def article_context(
     names: dict[str, list[Toponym]], gazetteer: Gazetteer, entities: list[Entity]
 ) -> Context:
-    """Countries named outright, countries of unambiguous places, and the actors' countries."""
+    """Countries the article is about: the actors' countries and the countries of the
+    countries, regions and states it names whose plausible readings all lie in one country.
+    Cities do not count: "Moscow" alone does not make a story Russian."""
     context = Context()
     for entity in entities:
         if entity.country:
             context.countries[entity.country] += len(entity.mentions)
     for key, mentions in names.items():
-        candidates = lookup(gazetteer, key)
-        best = max(candidates, key=lambda c: c.base, default=None)
-        if best is None:
-            continue
+        candidates = [c for c in lookup(gazetteer, key) if c.base >= STRONG_BASE]
         countries = {c.country for c in candidates}
-        if best.feature == "country" or len(countries) == 1:
-            if best.country:
-                context.countries[best.country] += len(mentions)
-            if best.feature == "admin region":
-                context.regions.add((best.country, best.admin1))
+        if len(countries) != 1 or None in countries:
+            continue
+        best = max(candidates, key=lambda c: c.base)
+        if best.feature != "city":
+            context.countries[best.country] += len(mentions)
+        if best.feature == "admin region":
+            context.regions.add((best.country, best.admin1))
     return context
 
 
