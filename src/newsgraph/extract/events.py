@@ -318,11 +318,18 @@ def recoded(code: str, mode: str | None, coder: EventKnowledge) -> str:
 def actor_pairs(
     sources: list[Actor], targets: list[Actor], code: str
 ) -> list[tuple[Actor, Actor | None]]:
+    """Source–target pairs, never one actor (one entity, or one actor code) on both sides;
+    when no target differs from the source, the event keeps its source alone."""
+    pairs: list[tuple[Actor, Actor | None]] = []
     if targets:
-        return [(s, t) for s in sources for t in targets if s.key != t.key]
-    if len(sources) > 1 and code[:2] in RECIPROCAL_ROOTS:
-        return [(sources[0], other) for other in sources[1:]]
-    return [(s, None) for s in sources]
+        pairs = [(s, t) for s in sources for t in targets if not same_actor(s, t)]
+    elif len(sources) > 1 and code[:2] in RECIPROCAL_ROOTS:
+        pairs = [(sources[0], o) for o in sources[1:] if not same_actor(sources[0], o)]
+    return pairs or [(s, None) for s in sources]
+
+
+def same_actor(one: Actor, other: Actor) -> bool:
+    return one.key == other.key or (one.ref.code is not None and one.ref.code == other.ref.code)
 
 
 def unique(events) -> list[Event]:
