@@ -29,8 +29,10 @@ class Cues:
 
     roles: set[str] = field(default_factory=set)
     conditional: bool = False  # an "if"/"unless" clause on the chain
+    unless: bool = False  # the condition is "unless": what is announced is a threat
     obliged: bool = False  # "must" on the predicate itself
     speech: bool = False  # a reporting verb governs the predicate
+    announced: bool = False  # "said … would": the actor announces it
 
 
 def own_cues(
@@ -46,13 +48,14 @@ def own_cues(
         if role in ("negated", "hypothetical", "intended"):
             cues.roles.add(role)
             cues.conditional |= child.dep_ == "mark" and role == "hypothetical"
-        cues.obliged |= own and role == "obliged"
+        cues.obliged |= role == "obliged" and child.dep_ == "aux"
     for child in kids(token):
-        if child.dep_ == "advcl" and any(
-            c.dep_ == "mark" and knowledge.role(c.lower_) == "hypothetical"
-            for c in kids(child)
-        ):
-            cues.conditional = True
+        if child.dep_ != "advcl":
+            continue
+        for mark in kids(child):
+            if mark.dep_ == "mark" and knowledge.role(mark.lower_) == "hypothetical":
+                cues.conditional = True
+                cues.unless |= mark.lower_ == "unless"
         if (
             child.dep_ in REPORTING_DEPS
             and knowledge.role(child.lemma_.lower()) == "reported"
@@ -74,10 +77,13 @@ def collect(head: Token, knowledge: EventKnowledge, kids: Tree) -> Cues:
         if token.dep_ not in EMBEDDING or token.head is token:
             break
         token, own = token.head, False
-    if cues.speech and "hypothetical" in cues.roles and not cues.conditional:
-        # "said they would boycott": the future of the past, not a condition.
-        cues.roles.discard("hypothetical")
-        cues.roles.add("intended")
+    if cues.speech and "hypothetical" in cues.roles:
+        # "said they would boycott": the future of the past; with a condition ("would meet
+        # … if"), a conditional offer: announced, but not asserted.
+        cues.announced = True
+        if not cues.conditional:
+            cues.roles.discard("hypothetical")
+            cues.roles.add("intended")
     return cues
 
 
@@ -108,8 +114,8 @@ def modality(cues: Cues) -> str | None:
         return "threatened"
     if cues.obliged and cues.speech:
         return "demanded"
-    if "intended" in cues.roles:
+    if "intended" in cues.roles or cues.announced:
         if "negated" in cues.roles:
             return "refused"
-        return "threatened" if cues.conditional else "intended"
+        return "threatened" if cues.unless else "intended"
     return None

@@ -156,6 +156,9 @@ def subject_of(verb: Token, kids: Tree) -> list[Token]:
             if token is verb and subject.dep_ == "nsubjpass":
                 return []
             return [subject]
+        if token.dep_ == "acl" and token.head.dep_ in OBJECTS:
+            token = token.head.head  # "issued a declaration demanding …": the issuer
+            continue
         if token.dep_ in ("relcl", "acl") and token.head.pos_ in ("NOUN", "PROPN"):
             return [token.head] if token.dep_ == "relcl" else []
         if token.dep_ not in SUBJECT_INHERITED or token.head is token:
@@ -278,6 +281,8 @@ def verb_predicate(verb: Token, knowledge: EventKnowledge, kids: Tree) -> Predic
     if pattern is None:
         pattern = match(knowledge, "VERB", verb, kids)
         kind = "verb"
+    if pattern is None and said_must(verb, knowledge, kids):
+        pattern = Pattern("VERB", verb.lemma_.lower(), "default", None, None, "100", "rule")
     if pattern is None or pattern.code is None:
         return None
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in kids(verb))
@@ -297,6 +302,15 @@ def verb_predicate(verb: Token, knowledge: EventKnowledge, kids: Tree) -> Predic
             sources = sources_of_noun(sources[0], kids)
         targets = chain(framed, verb_targets(verb, noun, kids))
     return Predicate(verb, pattern.code, kind, pattern.kind, tokens, sources, targets, passive)
+
+
+def said_must(verb: Token, knowledge: EventKnowledge, kids: Tree) -> bool:
+    """ "Russia said Sudan must return …": a demand whatever the verb (CAMEO 100)."""
+    return (
+        verb.dep_ == "ccomp"
+        and knowledge.role(verb.head.lemma_.lower()) == "reported"
+        and any(c.dep_ == "aux" and knowledge.role(c.lower_) == "obliged" for c in kids(verb))
+    )
 
 
 def noun_predicate(noun: Token, knowledge: EventKnowledge, kids: Tree) -> Predicate | None:
