@@ -9,7 +9,8 @@ Files (in ``knowledge/events/``), all plain TSV with a header unless noted:
   ``code`` ``-`` means "not an event" (to silence a default). A lemma listed in
   ``patterns.tsv`` is coded by its rows alone; PETRARCH's rows for it are ignored.
 - ``cues.tsv``: ``lemma role`` — light verbs (``light``) and the cues of factuality
-  (``intended``, ``expected``, ``hypothetical``, ``negated``, ``reported``).
+  (``intended``, ``expected``, ``hypothetical``, ``negated``, ``reported``, ``threat``,
+  ``obliged`` for "must").
 - ``modality.tsv``: ``code intended threatened demanded refused`` — the CAMEO code an event
   becomes when its actor only announces it (AGREE 03x), threatens it (THREATEN 13x), when
   a speaker says another actor must do it (REQUEST 10x) or an actor says it will not
