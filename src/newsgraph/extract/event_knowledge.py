@@ -7,7 +7,9 @@ Files (in ``knowledge/events/``), all plain TSV with a header unless noted:
   ("set up"); ``frame`` is empty (the lemma's default) or ``obj:WORD``, ``prep:PREP``,
   ``prep:PREP:WORD``, ``subj:WORD``, ``mod:WORD`` (a noun's modifier: "war games").
   ``code`` ``-`` means "not an event" (to silence a default). A lemma listed in
-  ``patterns.tsv`` is coded by its rows alone; PETRARCH's rows for it are ignored.
+  ``patterns.tsv`` is coded by its rows alone; PETRARCH's rows for it are ignored. Only
+  PETRARCH's frames are used, not its verb defaults, which code every sense of a verb
+  ("improve", "mean", "win" as cooperation): precision over volume.
 - ``cues.tsv``: ``lemma role`` — light verbs (``light``) and the cues of factuality
   (``intended``, ``expected``, ``hypothetical``, ``negated``, ``reported``, ``threat``,
   ``obliged`` for "must").
@@ -116,10 +118,13 @@ def parse_frame(frame: str) -> tuple[str, str | None, str | None]:
     raise ValueError(f"unknown frame {frame!r}")
 
 
-def load_patterns(paths: list[Path]) -> dict[tuple[str, str], dict[tuple, Pattern]]:
+def load_patterns(
+    paths: list[Path], frames_only: frozenset[str] = frozenset()
+) -> dict[tuple[str, str], dict[tuple, Pattern]]:
     """Patterns of every file, earlier files first. A lemma belongs to the first file that
     lists it: a later file's frames for it are ignored, so our own rows are never overruled
-    by a more specific PETRARCH frame."""
+    by a more specific PETRARCH frame. Files named in ``frames_only`` give their frames
+    ("impose" + "curfew") but not their verbs' defaults."""
     seen: dict[tuple[str, str, str], Pattern] = {}
     owner: dict[tuple[str, str], str] = {}
     for path in paths:
@@ -129,6 +134,8 @@ def load_patterns(paths: list[Path]) -> dict[tuple[str, str], dict[tuple, Patter
             if owner.setdefault(key[:2], origin) != origin or key in seen:
                 continue
             kind, prep, word = parse_frame(key[2])
+            if origin in frames_only and kind == "default":
+                continue  # PETRARCH's verb defaults code every sense of a verb: too loose
             code = None if row["code"] == "-" else row["code"]
             seen[key] = Pattern(key[0], key[1], kind, prep, word, code, origin)
     index: dict[tuple[str, str], dict[tuple, Pattern]] = {}
@@ -179,7 +186,10 @@ def load_event_knowledge(directory: Path) -> EventKnowledge:
             if mode not in ("code", "note") and code:
                 modality.setdefault(mode, {})[row["code"]] = code
     return EventKnowledge(
-        patterns=load_patterns([folder / "patterns.tsv", folder / "petrarch_verbs.tsv"]),
+        patterns=load_patterns(
+            [folder / "patterns.tsv", folder / "petrarch_verbs.tsv"],
+            frames_only=frozenset({"petrarch_verbs"}),
+        ),
         cues={row["lemma"].lower(): row["role"] for row in read_tsv(folder / "cues.tsv")},
         modality=modality,
         codes=codes,
