@@ -31,8 +31,11 @@ OBJECT_PREPS = (*TARGET_PREPS, "of", "from", "by")
 LAST_RESORT_PREPS = ("from", "in")
 DEFAULT = ("default",)
 RELATIVE_PRONOUNS = {"who", "whom", "which", "that"}
-# Measure nouns whose "of" object names the event: "10 days of war games".
-MEASURES = {"day", "week", "month", "round", "series", "wave", "spate", "number", "kind"}
+# Measure nouns whose "of" object names the event: "10 days of war games", "$5m of aid".
+MEASURES = {
+    "day", "week", "month", "round", "series", "wave", "spate", "number", "kind", "dollar",
+    "euro", "ton", "tonne", "million", "billion", "package", "shipment", "worth",
+}
 
 
 class Tree:
