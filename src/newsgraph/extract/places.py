@@ -51,6 +51,7 @@ GENERIC_WORDS = re.compile(
     re.IGNORECASE,
 )
 SLIP_MIN_POPULATION = 100_000
+MIN_SCANNED_LENGTH = 4
 # A dateline in capitals, which NER misses: "SAN DIEGO (AP) —", "HELENA, Mont. —"
 DATELINE = re.compile(
     r"^[ \t]*([A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,3})(?=(?:,[^\n]{1,25}?)?\s*(?:\(|—|–|--))",
@@ -63,6 +64,8 @@ WORD = re.compile(r"[^\s\-–/]+")
 class PlaceKnowledge:
     gazetteer: Gazetteer
     not_places: set[str] = field(default_factory=set)
+    # every curated name as written ("Azerbaijan", "Holy See"), to find those NER missed
+    curated_names: re.Pattern | None = None
 
 
 @dataclass(slots=True)
@@ -81,9 +84,17 @@ def load_knowledge(
     """Load the gazetteer and the list of words that are not places."""
     path = Path(directory) / PLACES_DIRECTORY / NOT_PLACES_FILE
     lines = path.read_text(encoding="utf-8").splitlines()
+    gazetteer = load_gazetteer(directory, min_city_population)
+    not_places = {normalise(line) for line in lines if line.strip() and line[0] != "#"}
+    names = sorted(
+        (n for n in gazetteer.surfaces
+         if len(n) >= MIN_SCANNED_LENGTH and n[0].isupper() and normalise(n) not in not_places),
+        key=len, reverse=True,
+    )
     return PlaceKnowledge(
-        gazetteer=load_gazetteer(directory, min_city_population),
-        not_places={normalise(line) for line in lines if line.strip() and line[0] != "#"},
+        gazetteer=gazetteer,
+        not_places=not_places,
+        curated_names=re.compile(rf"(?<![\w-])(?:{'|'.join(map(re.escape, names))})(?![\w-])"),
     )
 
 
@@ -172,6 +183,11 @@ def find_toponyms(
         start, end = match.span(1)
         if lookup(gazetteer, match.group(1)) and (start, end) not in found:
             found[(start, end)] = Toponym(start, end, match.group(1))
+    entity_spans = [(e.start_char, e.end_char) for e in doc.ents]
+    for match in knowledge.curated_names.finditer(doc.text):
+        start, end = match.span()
+        if not any(s < end and start < e for s, e in [*entity_spans, *found]):
+            found[(start, end)] = Toponym(start, end, match.group())
     for entity in entities:
         if entity.type in PLACE_LABELS:
             for mention in entity.mentions:
