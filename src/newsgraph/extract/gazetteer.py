@@ -37,7 +37,8 @@ def normalise(name: str) -> str:
     """The lookup key of a name: no accents, dots or leading "the", lower case, one space."""
     if not name.isascii():
         name = unicodedata.normalize("NFKD", name.replace("’", "'"))
-        name = "".join(c for c in name if not unicodedata.combining(c))
+        # accents and modifier letters go: "ʿAfrīn" -> "Afrin"
+        name = "".join(c for c in name if unicodedata.category(c) not in {"Mn", "Lm", "Sk"})
     name = " ".join(name.replace(".", "").lower().split())
     return name[4:] if name.startswith("the ") else name
 
