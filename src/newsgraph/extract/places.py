@@ -76,6 +76,7 @@ class Toponym:
     end: int
     text: str
     qualifier: str | None = None
+    label: str | None = None
 
 
 def load_knowledge(
@@ -147,7 +148,8 @@ def split_unknown(toponym: Toponym, gazetteer: Gazetteer) -> list[Toponym]:
     if not known or any(word[:1].isupper() for word in others):
         return [toponym]
     return [
-        Toponym(toponym.start + start, toponym.start + start + len(word), word, toponym.qualifier)
+        Toponym(toponym.start + start, toponym.start + start + len(word), word, toponym.qualifier,
+                toponym.label)
         for start, word in known
     ]
 
@@ -178,6 +180,7 @@ def find_toponyms(
         if is_place or is_slip:
             start, end, text = trim(ent.start_char, ent.end_char, ent.text)
             for toponym in split_qualified(start, text, qualifier_after(doc, ent.end)):
+                toponym.label = ent.label_
                 found[(toponym.start, toponym.end)] = toponym
     for match in DATELINE.finditer(doc.text):
         start, end = match.span(1)
@@ -192,7 +195,7 @@ def find_toponyms(
         if entity.type in PLACE_LABELS:
             for mention in entity.mentions:
                 start, end, text = trim(mention.start, mention.end, mention.text)
-                found.setdefault((start, end), Toponym(start, end, text))
+                found.setdefault((start, end), Toponym(start, end, text, label=entity.type))
     return [
         part for _, t in sorted(found.items()) for part in split_unknown(t, gazetteer)
         if normalise(part.text) not in knowledge.not_places
@@ -267,6 +270,12 @@ def resolve(
 ) -> Candidate | None:
     """The best gazetteer entry for a name in this article, or None if it has none."""
     candidates = lookup(gazetteer, key)
+    if all(m.label == "FAC" for m in mentions):
+        # a building or road named like a town ("Washington Square") is not that town
+        candidates = [
+            c for c in candidates
+            if c.feature != "city" or c.population >= SLIP_MIN_POPULATION
+        ]
     if not candidates:
         return None
     qualifiers = [q for m in mentions if m.qualifier for q in gazetteer.lookup(m.qualifier)]
