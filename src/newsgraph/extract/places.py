@@ -1,18 +1,21 @@
 """Places: toponyms geocoded offline.
 
 Two steps. ``find_toponyms`` collects place mentions: GPE/LOC/FAC entities of spaCy and
-of the actor step (which repairs NER slips), plus PERSON/ORG spans the curated gazetteer
-knows as places ("Donbass" tagged PERSON, "Kremlin" tagged ORG); demonyms (NORP) never.
-``resolve`` picks one gazetteer entry per distinct name, scoring each candidate by
+of the actor step (which repairs NER slips); PERSON/ORG spans the gazetteer knows as
+places ("Donbass" tagged PERSON, "Kremlin" tagged ORG, a big city tagged ORG); curated
+names and capitalised datelines NER missed; "Rome, Italy" and "Greece Italy" split in
+two. Demonyms (NORP) never. ``resolve`` picks one gazetteer entry per distinct name,
+scoring each candidate by
 
-- its base plausibility (countries, curated regions, then cities by population),
-- a bonus when it lies in a country the article is about (countries named in it,
-  unambiguous places, the actors' countries), in proportion to that country's share
-  of those mentions,
+- its base plausibility (countries and curated regions, then cities by population),
+- a bonus when it lies in a country the article is about (the actors' countries and the
+  countries, regions and states it names unambiguously; not cities), in proportion to
+  that country's share of those mentions,
 - a bonus when it lies in a state/region the article names, and a large one when a
   qualifier follows it ("Portland, Maine", "Moscow, Idaho").
 
-Every occurrence of a resolved name elsewhere in the text becomes a mention too.
+Every occurrence of a resolved name elsewhere in the text becomes a mention too. A name
+no entry fits is kept with null coordinates.
 """
 
 from __future__ import annotations
