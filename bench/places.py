@@ -20,12 +20,26 @@ import tempfile
 import time
 from pathlib import Path
 
+from newsgraph.errors import NewsgraphError
 from newsgraph.model import failed_analysis
 from newsgraph.pipeline import Pipeline
 
 REPO = Path(__file__).resolve().parents[1]
 GOLD = Path("bench/geowebnews/GeoWebNews_GWN.xml")
 SCORER = Path("bench/score_geo.py")
+
+
+def analyse_record(pipeline: Pipeline, record: dict) -> dict:
+    """The contract dict for one input line; a line that fails still gets its line."""
+    try:
+        article = pipeline.make_article(
+            record["text"], external_id=record["id"], title=record.get("title"),
+            published=record.get("published"), source=record.get("source"),
+            url=record.get("url"),
+        )
+    except NewsgraphError as error:
+        return failed_analysis(record["id"], str(error))
+    return pipeline.analyse(article).to_dict()
 
 
 def run(shared: Path, out_dir: Path, limit: int | None) -> None:
@@ -46,18 +60,11 @@ def run(shared: Path, out_dir: Path, limit: int | None) -> None:
     gazetteer_seconds = time.perf_counter() - started
 
     records = [json.loads(line) for line in lines]
-    articles = [
-        pipeline.make_article(r["text"], external_id=r["id"], title=r.get("title"),
-                              published=r.get("published"), source=r.get("source"),
-                              url=r.get("url"))
-        for r in records
-    ]
     started = time.perf_counter()
     output = out_dir / "out.jsonl"
     with output.open("w") as handle:
-        for record, analysis in zip(records, pipeline.analyse_many(articles), strict=True):
-            result = analysis.to_dict() if analysis else failed_analysis(record["id"], "failed")
-            handle.write(json.dumps(result) + "\n")
+        for record in records:
+            handle.write(json.dumps(analyse_record(pipeline, record)) + "\n")
     analyse_seconds = time.perf_counter() - started
 
     if limit:

@@ -111,6 +111,10 @@ def test_state_department_washington_is_the_capital(analyse):
         ("Putin met Khan in the Kremlin.", ["Kremlin"]),
         ("Chinese ships patrolled the South China Sea.", ["South China Sea"]),
         ("Protests spread across Greece Italy and Spain.", ["Greece", "Italy", "Spain"]),
+        # a curated name NER missed altogether
+        ("Exports from Italy to the Holy See rose last year.", ["Italy", "Vatican"]),
+        # a curated region NER tagged PERSON
+        ("Flights from Delhi to Ladakh resumed on Monday.", ["Delhi", "Ladakh"]),
     ],
 )
 def test_places_named_in_a_sentence(analyse, sentence, names):

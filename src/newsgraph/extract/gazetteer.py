@@ -37,7 +37,8 @@ def normalise(name: str) -> str:
     """The lookup key of a name: no accents, dots or leading "the", lower case, one space."""
     if not name.isascii():
         name = unicodedata.normalize("NFKD", name.replace("’", "'"))
-        name = "".join(c for c in name if not unicodedata.combining(c))
+        # accents and modifier letters go: "ʿAfrīn" -> "Afrin"
+        name = "".join(c for c in name if unicodedata.category(c) not in {"Mn", "Lm", "Sk"})
     name = " ".join(name.replace(".", "").lower().split())
     return name[4:] if name.startswith("the ") else name
 
@@ -72,6 +73,7 @@ class Gazetteer:
 
     names: dict[str, list[Candidate]] = field(default_factory=dict)
     curated: set[str] = field(default_factory=set)
+    surfaces: set[str] = field(default_factory=set)
 
     def add(self, name: str, candidate: Candidate) -> None:
         key = normalise(name)
@@ -93,6 +95,12 @@ class Gazetteer:
                     entries[i] = replace(known, population=candidate.population)
                 return
         entries.append(candidate)
+
+    def add_curated(self, name: str, candidate: Candidate) -> None:
+        """A name from a curated list (countries, continents, additions), kept as written."""
+        self.add(name, candidate)
+        self.curated.add(normalise(name))
+        self.surfaces.add(name)
 
     def lookup(self, name: str) -> list[Candidate]:
         return self.names.get(normalise(name), [])
@@ -153,18 +161,16 @@ def add_countries(
                 if hasattr(record, attr)
             )
         for name in names:
-            gazetteer.add(name, candidate)
-            gazetteer.curated.add(normalise(name))
+            gazetteer.add_curated(name, candidate)
 
 
 def add_continents(gazetteer: Gazetteer, path: Path) -> None:
     for continent in json.loads(path.read_text(encoding="utf-8")).values():
         name = continent["toponymName"]
-        gazetteer.add(name, Candidate(
+        gazetteer.add_curated(name, Candidate(
             name=name, country=None, lat=float(continent["lat"]), lon=float(continent["lng"]),
             geonameid=continent["geonameId"], feature="continent",
         ))
-        gazetteer.curated.add(normalise(name))
 
 
 def add_additions(gazetteer: Gazetteer, rows: list[dict[str, str]]) -> None:
@@ -176,8 +182,7 @@ def add_additions(gazetteer: Gazetteer, rows: list[dict[str, str]]) -> None:
             feature=row["feature"], admin1=row["admin1"].strip() or None,
         )
         for name in [row["name"], *filter(None, row["aliases"].split("|"))]:
-            gazetteer.add(name, candidate)
-            gazetteer.curated.add(normalise(name))
+            gazetteer.add_curated(name, candidate)
 
 
 def load_gazetteer(

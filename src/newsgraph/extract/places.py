@@ -1,18 +1,21 @@
 """Places: toponyms geocoded offline.
 
 Two steps. ``find_toponyms`` collects place mentions: GPE/LOC/FAC entities of spaCy and
-of the actor step (which repairs NER slips), plus PERSON/ORG spans the curated gazetteer
-knows as places ("Donbass" tagged PERSON, "Kremlin" tagged ORG); demonyms (NORP) never.
-``resolve`` picks one gazetteer entry per distinct name, scoring each candidate by
+of the actor step (which repairs NER slips); PERSON/ORG spans the gazetteer knows as
+places ("Donbass" tagged PERSON, "Kremlin" tagged ORG, a big city tagged ORG); curated
+names and capitalised datelines NER missed; "Rome, Italy" and "Greece Italy" split in
+two. Demonyms (NORP) never. ``resolve`` picks one gazetteer entry per distinct name,
+scoring each candidate by
 
-- its base plausibility (countries, curated regions, then cities by population),
-- a bonus when it lies in a country the article is about (countries named in it,
-  unambiguous places, the actors' countries), in proportion to that country's share
-  of those mentions,
+- its base plausibility (countries and curated regions, then cities by population),
+- a bonus when it lies in a country the article is about (the actors' countries and the
+  countries, regions and states it names unambiguously; not cities), in proportion to
+  that country's share of those mentions,
 - a bonus when it lies in a state/region the article names, and a large one when a
   qualifier follows it ("Portland, Maine", "Moscow, Idaho").
 
-Every occurrence of a resolved name elsewhere in the text becomes a mention too.
+Every occurrence of a resolved name elsewhere in the text becomes a mention too. A name
+no entry fits is kept with null coordinates.
 """
 
 from __future__ import annotations
@@ -51,6 +54,7 @@ GENERIC_WORDS = re.compile(
     re.IGNORECASE,
 )
 SLIP_MIN_POPULATION = 100_000
+MIN_SCANNED_LENGTH = 4
 # A dateline in capitals, which NER misses: "SAN DIEGO (AP) —", "HELENA, Mont. —"
 DATELINE = re.compile(
     r"^[ \t]*([A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,3})(?=(?:,[^\n]{1,25}?)?\s*(?:\(|—|–|--))",
@@ -63,6 +67,8 @@ WORD = re.compile(r"[^\s\-–/]+")
 class PlaceKnowledge:
     gazetteer: Gazetteer
     not_places: set[str] = field(default_factory=set)
+    # every curated name as written ("Azerbaijan", "Holy See"), to find those NER missed
+    curated_names: re.Pattern | None = None
 
 
 @dataclass(slots=True)
@@ -73,6 +79,7 @@ class Toponym:
     end: int
     text: str
     qualifier: str | None = None
+    label: str | None = None
 
 
 def load_knowledge(
@@ -81,9 +88,17 @@ def load_knowledge(
     """Load the gazetteer and the list of words that are not places."""
     path = Path(directory) / PLACES_DIRECTORY / NOT_PLACES_FILE
     lines = path.read_text(encoding="utf-8").splitlines()
+    gazetteer = load_gazetteer(directory, min_city_population)
+    not_places = {normalise(line) for line in lines if line.strip() and line[0] != "#"}
+    names = sorted(
+        (n for n in gazetteer.surfaces
+         if len(n) >= MIN_SCANNED_LENGTH and n[0].isupper() and normalise(n) not in not_places),
+        key=len, reverse=True,
+    )
     return PlaceKnowledge(
-        gazetteer=load_gazetteer(directory, min_city_population),
-        not_places={normalise(line) for line in lines if line.strip() and line[0] != "#"},
+        gazetteer=gazetteer,
+        not_places=not_places,
+        curated_names=re.compile(rf"(?<![\w-])(?:{'|'.join(map(re.escape, names))})(?![\w-])"),
     )
 
 
@@ -136,7 +151,8 @@ def split_unknown(toponym: Toponym, gazetteer: Gazetteer) -> list[Toponym]:
     if not known or any(word[:1].isupper() for word in others):
         return [toponym]
     return [
-        Toponym(toponym.start + start, toponym.start + start + len(word), word, toponym.qualifier)
+        Toponym(toponym.start + start, toponym.start + start + len(word), word, toponym.qualifier,
+                toponym.label)
         for start, word in known
     ]
 
@@ -167,16 +183,22 @@ def find_toponyms(
         if is_place or is_slip:
             start, end, text = trim(ent.start_char, ent.end_char, ent.text)
             for toponym in split_qualified(start, text, qualifier_after(doc, ent.end)):
+                toponym.label = ent.label_
                 found[(toponym.start, toponym.end)] = toponym
     for match in DATELINE.finditer(doc.text):
         start, end = match.span(1)
         if lookup(gazetteer, match.group(1)) and (start, end) not in found:
             found[(start, end)] = Toponym(start, end, match.group(1))
+    entity_spans = [(e.start_char, e.end_char) for e in doc.ents]
+    for match in knowledge.curated_names.finditer(doc.text):
+        start, end = match.span()
+        if not any(s < end and start < e for s, e in [*entity_spans, *found]):
+            found[(start, end)] = Toponym(start, end, match.group())
     for entity in entities:
         if entity.type in PLACE_LABELS:
             for mention in entity.mentions:
                 start, end, text = trim(mention.start, mention.end, mention.text)
-                found.setdefault((start, end), Toponym(start, end, text))
+                found.setdefault((start, end), Toponym(start, end, text, label=entity.type))
     return [
         part for _, t in sorted(found.items()) for part in split_unknown(t, gazetteer)
         if normalise(part.text) not in knowledge.not_places
@@ -251,6 +273,12 @@ def resolve(
 ) -> Candidate | None:
     """The best gazetteer entry for a name in this article, or None if it has none."""
     candidates = lookup(gazetteer, key)
+    if all(m.label == "FAC" for m in mentions):
+        # a building or road named like a town ("Washington Square") is not that town
+        candidates = [
+            c for c in candidates
+            if c.feature != "city" or c.population >= SLIP_MIN_POPULATION
+        ]
     if not candidates:
         return None
     qualifiers = [q for m in mentions if m.qualifier for q in gazetteer.lookup(m.qualifier)]
