@@ -1,19 +1,67 @@
-"""Events: who did what to whom, coded in CAMEO and PLOVER."""
+"""Events: who did what to whom, coded in CAMEO and PLOVER, with factuality, date and place.
+
+Two steps per sentence: find the coded predicates (``predicates.find_predicates``), then build
+one record per source–target pair of each (``build_events``).
+
+Choices:
+- Compound actors give one event per source–target pair, at most ``MAX_PAIRS`` per
+  predicate. A reciprocal event (consult, cooperate, agree, support) with two or more sources
+  and no target ("Pakistan and Russia held exercises") pairs the first source with the others.
+- Reporting verbs ("said", "reported") are attribution, not events; they make the reported
+  event's factuality ``reported``.
+- An event its actor only announces ("agreed to share", "will give", "keen to sell") is coded
+  as the intent (CAMEO 03x), a threatened one ("threatened to ban", "will withdraw … unless")
+  as the threat (13x); the governing verb then gives no event of its own. An act that is
+  only asked for ("demanded that Turkey provide …") gives no event beside the demand.
+- An event made by saying (statement, appeal, demand, accusation, rejection, threat) with
+  no agent of its own, inside what someone said, is the speaker's ("Price said it is
+  every country's duty to voice objection to …").
+- "X said Y must do Z" is a demand of X on Y (10x); "will not accept" a rejection (12x).
+- A material act with no target of known country targets the country of its place
+  ("imposed a curfew in Cizre" -> TUR); a thing acted upon stands for where it is.
+- The date is the time expression the predicate governs, else the publication date; the
+  place is the place it governs, never its source (``event_setting``).
+- No event has the same actor as source and target, and the syndication notice gives none.
+
+``confidence`` = frame weight (a specific frame 0.8, a preposition 0.7, a light verb 0.75,
+a verb's default 0.6, an event noun 0.55) x source quality (an entity 1.0, a noun phrase the
+actor coder codes 0.9, a pronoun 0.8, "the two countries" 0.7, x 0.7 when uncoded) x 0.9
+when there is no target. It is a ranking score, not calibrated.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
+from newsgraph.extract.event_actors import Actor, ActorResolver
+from newsgraph.extract.event_knowledge import EventKnowledge, load_event_knowledge
+from newsgraph.extract.event_setting import event_date, event_place
+from newsgraph.extract.factuality import telling
+from newsgraph.extract.predicates import TARGET_PREPS, Predicate, Tree, find_predicates
+from newsgraph.ids import record_id
 from newsgraph.knowledge import Knowledge
-from newsgraph.model import Article, Entity, Event, Place, Quote, TimeRef
+from newsgraph.model import ActorRef, Article, Entity, Event, Place, PlaceRef, Quote, TimeRef
+from newsgraph.model import Span as Offsets
+from newsgraph.syndication import NOTICES
+
+MAX_PAIRS = 4
+NESTED_PREPS = {"of", "for", "to", "on", "against", "with"}
+RECIPROCAL_ROOTS = {"03", "04", "05", "06"}
+FRAME_WEIGHT = {"obj": 0.8, "mod": 0.8, "prep_word": 0.8, "subj": 0.8, "prep": 0.7, "default": 0.6}
+LIGHT_WEIGHT, NOUN_WEIGHT = 0.75, 0.55
+ANNOUNCING = {"intended", "threat"}
+# Events made by saying something (statements, appeals, demands, accusations, rejections,
+# threats): without an agent of their own, inside reported speech, they are the speaker's.
+SAID_ROOTS = {"01", "02", "10", "11", "12", "13"}
+REQUEST_ROOTS = {"02", "10"}  # appeals and demands: what they ask for is not done
 
 
-def load_knowledge(directory: Path) -> Any:
+def load_knowledge(directory: Path) -> EventKnowledge:
     """Load verb patterns and the CAMEO tables from ``directory``."""
-    return None
+    return load_event_knowledge(directory)
 
 
 def extract_events(
@@ -26,4 +74,298 @@ def extract_events(
     knowledge: Knowledge,
 ) -> list[Event]:
     """Every event of the article, with factuality, date, place and evidence."""
+    coder: EventKnowledge = knowledge.events
+    kids = Tree(doc)
+    resolver = ActorResolver(doc, article, entities, knowledge, quotes, places, kids)
+    events: dict[str, Event] = {}
+    notices = [m.span() for m in NOTICES.finditer(article.text)]
+    for sentence in paragraph_sentences(doc, article.text):
+        if any(sentence.start_char < end and start < sentence.end_char for start, end in notices):
+            continue
+        predicates = without_nested(find_predicates(sentence, coder, kids), coder)
+        built = {
+            p.head.i: build_events(p, sentence, article, resolver, places, dates, coder, kids)
+            for p in predicates
+        }
+        for predicate in predicates:
+            if announces_coded_event(predicate, built, coder, kids) or is_requested(
+                predicate, built, kids
+            ):
+                continue
+            for event in built[predicate.head.i]:
+                events.setdefault(event.id, event)
+    return unique(events.values())
+
+
+def text_of(span: Span, text: str) -> str:
+    """A span's text, sliced from the article's text (cheaper than joining its tokens)."""
+    return text[span.start_char : span.end_char]
+
+
+def paragraph_sentences(doc: Doc, text: str) -> list[Span]:
+    """The parser's sentences, split again at paragraph breaks, which no sentence crosses."""
+    sentences = []
+    for sentence in doc.sents:
+        if "\n\n" not in text_of(sentence, text).strip():
+            sentences.append(sentence)
+            continue
+        start = sentence.start
+        for token in sentence:
+            if token.is_space and "\n\n" in token.text and token.i > start:
+                sentences.append(doc[start : token.i])
+                start = token.i + 1
+        if start < sentence.end:
+            sentences.append(doc[start : sentence.end])
+    return [s for s in sentences if text_of(s, text).strip()]
+
+
+def announces_coded_event(
+    predicate: Predicate, built: dict[int, list[Event]], coder: EventKnowledge, kids: Tree
+) -> bool:
+    """True for an announcing verb ("agreed to", "threatened to") whose embedded event was
+    coded: that event, coded as the intent or threat, stands for both."""
+    head = predicate.head
+    if coder.role(head.lemma_.lower()) not in ANNOUNCING:
+        return False
+    return any(c.dep_ in ("xcomp", "ccomp") and built.get(c.i) for c in kids(head))
+
+
+def is_requested(predicate: Predicate, built: dict[int, list[Event]], kids: Tree) -> bool:
+    """True for an act someone only asked for ("demanded that Turkey provide information"):
+    the appeal or demand that was coded stands for it."""
+    head = predicate.head
+    if head.dep_ not in ("ccomp", "xcomp") or head.head.i == head.i:
+        return False
+    asked = built.get(head.head.i)
+    return bool(asked) and asked[0].cameo_root in REQUEST_ROOTS
+
+
+def without_nested(predicates: list[Predicate], coder: EventKnowledge) -> list[Predicate]:
+    """Drop an event noun that is the object of a coded verb ("accepted demands", "rejected
+    an appeal") or lies inside a verb event of the same CAMEO root ("met … in talks")."""
+    heads = {p.head.i: p for p in predicates}
+    kept = []
+    for predicate in predicates:
+        head = predicate.head
+        if predicate.kind == "noun" and (
+            (head.dep_ in ("dobj", "obj") and head.head.i in heads)
+            or governed_by_same_type(predicate, heads, coder)
+        ):
+            continue
+        kept.append(predicate)
+    return kept
+
+
+def governed_by_same_type(
+    predicate: Predicate, heads: dict[int, Predicate], coder: EventKnowledge
+) -> bool:
+    """True when a governing predicate codes the same kind of event ("met … in talks")."""
+    kind = plover_or_root(predicate.code, coder)
+    token = predicate.head
+    for _ in range(6):
+        if token.head is token:
+            return False
+        token = token.head
+        other = heads.get(token.i)
+        if other is not None and plover_or_root(other.code, coder) == kind:
+            return True
+    return False
+
+
+def plover_or_root(code: str, coder: EventKnowledge) -> str:
+    cameo = coder.codes.get(code)
+    return (cameo.plover if cameo else None) or code[:2]
+
+
+def build_events(
+    predicate: Predicate,
+    sentence: Span,
+    article: Article,
+    resolver: ActorResolver,
+    places: list[Place],
+    dates: list[TimeRef],
+    coder: EventKnowledge,
+    kids: Tree,
+) -> list[Event]:
+    """The records of one predicate: one per source–target pair."""
+    fact, mode = telling(predicate.head, coder, kids)
+    code = recoded(predicate.code, mode, coder)
+    cameo = coder.codes.get(code) or coder.codes.get(code[:3]) or coder.codes.get(code[:2])
+    if cameo is None:
+        return []
+    source_heads, target_heads = predicate.sources, predicate.targets
+    if mode == "demanded":  # "Russia said Sudan must return …": Russia demands it of Sudan
+        source_heads, target_heads = speaker_of(predicate.head, coder, kids), predicate.sources
+    sources = first_actors(source_heads, resolver, expand=predicate.expand_sources)
+    if not sources and predicate.kind != "noun" and cameo.code[:2] in SAID_ROOTS:
+        sources = first_actors(speaker_of(predicate.head, coder, kids), resolver, expand=True)
+    if not sources:
+        return []
+    taken = {a.key for a in sources}
+    targets = target_actors(target_heads, resolver, taken)
+    date = event_date(predicate, sentence, dates) or article.published
+    place = event_place(predicate, sentence, places, sources, targets)
+    done = coder.codes.get(predicate.code, cameo)
+    material = done.quad_class in (2, 4) or done.code[:2] == "14"
+    if material and place is not None and place.country and not any(t.specific for t in targets):
+        # A material act with no target of known country affects the place it is done in:
+        # "imposed a curfew in Cizre" -> Turkey, "evacuate settlements in Gaza" -> Palestine.
+        targets = [place_actor(place, sources[0])]
+    pairs = actor_pairs(sources, targets, code)
+    weight = (
+        NOUN_WEIGHT if predicate.kind == "noun"
+        else LIGHT_WEIGHT if predicate.kind == "light"
+        else FRAME_WEIGHT[predicate.frame]
+    )
+    events = []
+    for source, target in pairs[:MAX_PAIRS]:
+        spans = [(t.idx, t.idx + len(t)) for t in predicate.tokens]
+        spans += [(a.start, a.end) for a in (source, target) if a is not None]
+        start = max(min(s for s, _ in spans), sentence.start_char)
+        end = min(max(e for _, e in spans), sentence.end_char)
+        confidence = weight * source.quality * (1.0 if target is not None else 0.9)
+        events.append(
+            Event(
+                id=record_id(
+                    article.id, "event", start, end, cameo.code, source.key,
+                    target.key if target else "",
+                ),
+                source=source.ref,
+                target=target.ref if target else None,
+                cameo=cameo.code,
+                cameo_root=cameo.code[:2],
+                plover=cameo.plover,
+                plover_mode=cameo.plover_mode,
+                quad_class=cameo.quad_class,
+                goldstein=cameo.goldstein,
+                factuality=fact,
+                date=date,
+                place=place,
+                sentence=text_of(sentence, article.text),
+                evidence=Offsets(start, end),
+                confidence=round(confidence, 2),
+            )
+        )
+    return events
+
+
+def speaker_of(token: Token, coder: EventKnowledge, kids: Tree) -> list[Token]:
+    """The subject of the reporting verb a clause depends on: "Price said … to voice objection"."""
+    for _ in range(6):
+        if token.head is token:
+            return []
+        token = token.head
+        if coder.role(token.lemma_.lower()) == "reported":
+            return [c for c in kids(token) if c.dep_ == "nsubj"]
     return []
+
+
+def target_actors(
+    candidates: Iterable[Token], resolver: ActorResolver, taken: set[str]
+) -> list[Actor]:
+    """The first candidate's actors, or, when those are only a role with no country, a later
+    named one ("providing intelligence to Macedonia", "withdraw its troops from Lebanon")."""
+    first: list[Actor] = []
+    level: Iterable[Token] = candidates
+    for depth in range(3):  # the candidates, then their nested objects, breadth first
+        nested: list[Token] = []
+        for token in level:
+            if first and not has_name(token, resolver.kids):
+                continue  # after a country-less actor, only a name can do better
+            found = [
+                a for a in resolver.resolve(token, located=is_object(token)) if a.key not in taken
+            ]
+            if not found:
+                if depth or is_object(token):  # "part of an aid program for Bosnia"
+                    nested += nested_objects(token, resolver.kids)
+                continue
+            if any(a.specific or resolver.is_named_actor(a) for a in found):
+                return found
+            first = first or found
+        level = nested
+    return first
+
+
+def nested_objects(token: Token, kids: Tree) -> list[Token]:
+    """Objects of the prepositions a non-actor noun carries ("program for Bosnia")."""
+    found = []
+    for child in kids(token):
+        if child.dep_ == "prep" and child.lower_ in NESTED_PREPS:
+            found += [c for c in kids(child) if c.dep_ == "pobj"]
+    return found
+
+
+def is_object(token: Token) -> bool:
+    """An object of the verb, or of one of the prepositions that name a target."""
+    if token.dep_ in ("dobj", "obj", "dative", "nsubjpass"):
+        return True
+    return token.dep_ == "pobj" and token.head.lower_ in TARGET_PREPS
+
+
+def has_name(token: Token, kids: Tree) -> bool:
+    return bool(token.ent_type_) or any(c.ent_type_ for c in kids(token))
+
+
+def place_actor(place: PlaceRef, near: Actor) -> Actor:
+    ref = ActorRef(entity=None, name=place.name, code=place.country, country=place.country)
+    return Actor(ref, f"place:{place.country}", near.start, near.end, 0.7)
+
+
+def first_actors(
+    candidates: list[Token], resolver: ActorResolver, expand: bool, skip: set[str] = frozenset()
+) -> list[Actor]:
+    """The actors of the first candidate that names any (other than those in ``skip``)."""
+    for token in candidates:
+        found = [a for a in resolver.resolve(token, expand=expand) if a.key not in skip]
+        if found:
+            return found
+    return []
+
+
+def recoded(code: str, mode: str | None, coder: EventKnowledge) -> str:
+    """The code of an event as told: intended cooperation is an intent (03x), a hostile act
+    only announced is a threat (13x), "must" a demand (10x), "will not" a rejection (12x)."""
+    if mode is None or code[:2] == "13":
+        return code
+    if mode == "threatened":
+        return coder.recode(code, "threatened", default="130")
+    if mode == "demanded":
+        return code if code[:2] == "10" else coder.recode(code, "demanded", default="100")
+    if code[:2] in ("01", "02", "03", "10", "11", "12"):
+        return code
+    cameo = coder.codes.get(code)
+    if mode == "intended" and cameo is not None and cameo.quad_class in (3, 4):
+        return coder.recode(code, "threatened", default="130")
+    if mode == "refused":
+        return coder.recode(code, "refused", default="120")
+    return coder.recode(code, "intended", default="030")
+
+
+def actor_pairs(
+    sources: list[Actor], targets: list[Actor], code: str
+) -> list[tuple[Actor, Actor | None]]:
+    """Source–target pairs, never one actor (one entity, or one actor code) on both sides;
+    when no target differs from the source, the event keeps its source alone."""
+    pairs: list[tuple[Actor, Actor | None]] = []
+    if targets:
+        pairs = [(s, t) for s in sources for t in targets if not same_actor(s, t)]
+    elif len(sources) > 1 and code[:2] in RECIPROCAL_ROOTS:
+        pairs = [(sources[0], o) for o in sources[1:] if not same_actor(sources[0], o)]
+    return pairs or [(s, None) for s in sources]
+
+
+def same_actor(one: Actor, other: Actor) -> bool:
+    return one.key == other.key or (one.ref.code is not None and one.ref.code == other.ref.code)
+
+
+def unique(events) -> list[Event]:
+    """One event per sentence, actors and CAMEO root: the most confident, in text order."""
+    best: dict[tuple, Event] = {}
+    for event in events:
+        key = (
+            event.sentence, event.source.entity or event.source.name,
+            (event.target.entity or event.target.name) if event.target else None, event.cameo_root,
+        )
+        if key not in best or event.confidence > best[key].confidence:
+            best[key] = event
+    return sorted(best.values(), key=lambda e: (e.evidence.start, e.evidence.end, e.cameo))

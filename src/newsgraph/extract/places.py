@@ -1,23 +1,345 @@
-"""Places: toponyms geocoded offline."""
+"""Places: toponyms geocoded offline.
+
+Two steps. ``find_toponyms`` collects place mentions: GPE/LOC/FAC entities of spaCy and
+of the actor step (which repairs NER slips); PERSON/ORG spans the gazetteer knows as
+places ("Donbass" tagged PERSON, "Kremlin" tagged ORG, a big city tagged ORG); curated
+names and capitalised datelines NER missed; "Rome, Italy" and "Greece Italy" split in
+two. Demonyms (NORP) never. ``resolve`` picks one gazetteer entry per distinct name,
+scoring each candidate by
+
+- its base plausibility (countries and curated regions, then cities by population),
+- a bonus when it lies in a country the article is about (the actors' countries and the
+  countries, regions and states it names unambiguously; not cities), in proportion to
+  that country's share of those mentions,
+- a bonus when it lies in a state/region the article names, and a large one when a
+  qualifier follows it ("Portland, Maine", "Moscow, Idaho").
+
+Every occurrence of a resolved name elsewhere in the text becomes a mention too. A name
+no entry fits is kept with null coordinates.
+"""
 
 from __future__ import annotations
 
+import re
+from collections import Counter
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from spacy.tokens import Doc
 
+from newsgraph.extract.gazetteer import (
+    DEFAULT_MIN_CITY_POPULATION,
+    PLACES_DIRECTORY,
+    Candidate,
+    Gazetteer,
+    load_gazetteer,
+    normalise,
+)
+from newsgraph.ids import record_id
 from newsgraph.knowledge import Knowledge
-from newsgraph.model import Article, Entity, Place
+from newsgraph.model import Article, Entity, Place, Span
+
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+SLIP_LABELS = {"PERSON", "ORG"}
+NOT_PLACES_FILE = "not_places.txt"
+COUNTRY_BONUS = 25.0
+STRONG_BASE = 50.0  # a city of 100,000 people, or any country or region
+ADMIN_BONUS = 15.0
+QUALIFIER_BONUS = 40.0
+POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+# "Oaxaca State", "Greater Manchester", "Kano city": the name is the place's own name.
+GENERIC_WORDS = re.compile(
+    r"^(?:greater|metropolitan|central) | (?:state|province|region|governorate|oblast|"
+    r"district|city|prefecture|municipality|territory)$",
+    re.IGNORECASE,
+)
+SLIP_MIN_POPULATION = 100_000
+MIN_SCANNED_LENGTH = 4
+# A dateline in capitals, which NER misses: "SAN DIEGO (AP) —", "HELENA, Mont. —"
+DATELINE = re.compile(
+    r"^[ \t]*([A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,3})(?=(?:,[^\n]{1,25}?)?\s*(?:\(|—|–|--))",
+    re.MULTILINE,
+)
+WORD = re.compile(r"[^\s\-–/]+")
 
 
-def load_knowledge(directory: Path) -> Any:
-    """Load the gazetteer from ``directory``."""
+@dataclass(slots=True)
+class PlaceKnowledge:
+    gazetteer: Gazetteer
+    not_places: set[str] = field(default_factory=set)
+    # every curated name as written ("Azerbaijan", "Holy See"), to find those NER missed
+    curated_names: re.Pattern | None = None
+
+
+@dataclass(slots=True)
+class Toponym:
+    """One mention of a place name, with the qualifier that follows it, if any."""
+
+    start: int
+    end: int
+    text: str
+    qualifier: str | None = None
+    label: str | None = None
+
+
+def load_knowledge(
+    directory: Path, min_city_population: int = DEFAULT_MIN_CITY_POPULATION
+) -> PlaceKnowledge:
+    """Load the gazetteer and the list of words that are not places."""
+    path = Path(directory) / PLACES_DIRECTORY / NOT_PLACES_FILE
+    lines = path.read_text(encoding="utf-8").splitlines()
+    gazetteer = load_gazetteer(directory, min_city_population)
+    not_places = {normalise(line) for line in lines if line.strip() and line[0] != "#"}
+    names = sorted(
+        (n for n in gazetteer.surfaces
+         if len(n) >= MIN_SCANNED_LENGTH and n[0].isupper() and normalise(n) not in not_places),
+        key=len, reverse=True,
+    )
+    return PlaceKnowledge(
+        gazetteer=gazetteer,
+        not_places=not_places,
+        curated_names=re.compile(rf"(?<![\w-])(?:{'|'.join(map(re.escape, names))})(?![\w-])"),
+    )
+
+
+# --- candidates ----------------------------------------------------------------------------
+
+
+def trim(start: int, end: int, text: str) -> tuple[int, int, str]:
+    """Drop a possessive ending and a leading "the" from a mention."""
+    match = POSSESSIVE.search(text)
+    if match and len(text) > len(match.group(0)) + 1:
+        end -= len(match.group(0))
+        text = text[: match.start()]
+    if text.lower().startswith("the "):
+        start, text = start + 4, text[4:]
+    return start, end, text
+
+
+def qualifier_after(doc: Doc, end_token: int) -> str | None:
+    """The place named right after a comma: "Portland, Maine" -> "Maine"."""
+    if end_token + 1 < len(doc) and doc[end_token].text == ",":
+        following = doc[end_token + 1]
+        if following.ent_type_ in PLACE_LABELS and following.ent_iob_ == "B":
+            ent = next(e for e in doc.ents if e.start == following.i)
+            return ent.text
+        if following.text.endswith(".") and following.is_title:
+            return following.text
     return None
+
+
+def split_qualified(start: int, text: str, qualifier: str | None) -> list[Toponym]:
+    """ "Rome, Italy" tagged as one entity: two toponyms, the first qualified by the second."""
+    head, comma, tail = text.partition(", ")
+    if not comma or not tail[:1].isupper():
+        return [Toponym(start, start + len(text), text, qualifier)]
+    tail_start = start + len(head) + len(comma)
+    return [
+        Toponym(start, start + len(head), head, tail),
+        Toponym(tail_start, tail_start + len(tail), tail, qualifier),
+    ]
+
+
+def split_unknown(toponym: Toponym, gazetteer: Gazetteer) -> list[Toponym]:
+    """An unknown name made of known ones: "Greece Italy", "Asia-Pacific" -> two toponyms;
+    "Pacific equatorial" -> "Pacific". Otherwise the toponym as it is."""
+    if lookup(gazetteer, toponym.text):
+        return [toponym]
+    parts = [(m.start(), m.group()) for m in WORD.finditer(toponym.text)]
+    known = [(start, word) for start, word in parts if gazetteer.lookup(word)]
+    others = [word for start, word in parts if (start, word) not in known]
+    if not known or any(word[:1].isupper() for word in others):
+        return [toponym]
+    return [
+        Toponym(toponym.start + start, toponym.start + start + len(word), word, toponym.qualifier,
+                toponym.label)
+        for start, word in known
+    ]
+
+
+def is_known_place(gazetteer: Gazetteer, name: str, label: str) -> bool:
+    """A curated place or a big city (or, for ORG, a country): safe to read as a place when
+    NER said PERSON or ORG ("Donbass", "the Kremlin", "Liverpool"). Country names that are
+    also first names ("Jordan", "Chad") stay persons."""
+    candidates = gazetteer.lookup(name)
+    if label == "PERSON" and any(c.feature == "country" for c in candidates):
+        return False
+    return gazetteer.is_curated(name) or any(
+        c.population >= SLIP_MIN_POPULATION and not c.alternate for c in candidates
+    )
+
+
+def find_toponyms(
+    doc: Doc, entities: list[Entity], knowledge: PlaceKnowledge
+) -> list[Toponym]:
+    """Place mentions from NER and from the actor step, with demonyms and non-places left out."""
+    gazetteer = knowledge.gazetteer
+    found: dict[tuple[int, int], Toponym] = {}
+    for ent in doc.ents:
+        is_place = ent.label_ in PLACE_LABELS
+        is_slip = ent.label_ in SLIP_LABELS and is_known_place(
+            gazetteer, trim(0, 0, ent.text)[2], ent.label_
+        )
+        if is_place or is_slip:
+            start, end, text = trim(ent.start_char, ent.end_char, ent.text)
+            for toponym in split_qualified(start, text, qualifier_after(doc, ent.end)):
+                toponym.label = ent.label_
+                found[(toponym.start, toponym.end)] = toponym
+    for match in DATELINE.finditer(doc.text):
+        start, end = match.span(1)
+        if lookup(gazetteer, match.group(1)) and (start, end) not in found:
+            found[(start, end)] = Toponym(start, end, match.group(1))
+    entity_spans = [(e.start_char, e.end_char) for e in doc.ents]
+    for match in knowledge.curated_names.finditer(doc.text):
+        start, end = match.span()
+        if not any(s < end and start < e for s, e in [*entity_spans, *found]):
+            found[(start, end)] = Toponym(start, end, match.group())
+    for entity in entities:
+        if entity.type in PLACE_LABELS:
+            for mention in entity.mentions:
+                start, end, text = trim(mention.start, mention.end, mention.text)
+                found.setdefault((start, end), Toponym(start, end, text, label=entity.type))
+    return [
+        part for _, t in sorted(found.items()) for part in split_unknown(t, gazetteer)
+        if normalise(part.text) not in knowledge.not_places
+        and any(c.isalpha() for c in part.text)
+    ]
+
+
+# --- resolution ----------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class Context:
+    """What the article is about: countries and (country, admin1) regions it names."""
+
+    countries: Counter = field(default_factory=Counter)
+    regions: set[tuple[str | None, str | None]] = field(default_factory=set)
+
+
+def article_context(
+    names: dict[str, list[Toponym]], gazetteer: Gazetteer, entities: list[Entity]
+) -> Context:
+    """Countries the article is about: the actors' countries and the countries of the
+    countries, regions and states it names whose plausible readings all lie in one country.
+    Cities do not count: "Moscow" alone does not make a story Russian."""
+    context = Context()
+    for entity in entities:
+        if entity.country:
+            context.countries[entity.country] += len(entity.mentions)
+    for key, mentions in names.items():
+        candidates = [c for c in lookup(gazetteer, key) if c.base >= STRONG_BASE]
+        countries = {c.country for c in candidates}
+        if len(countries) != 1 or None in countries:
+            continue
+        best = max(candidates, key=lambda c: c.base)
+        if best.feature != "city":
+            context.countries[best.country] += len(mentions)
+        if best.feature == "admin region":
+            context.regions.add((best.country, best.admin1))
+    return context
+
+
+def score(
+    candidate: Candidate, context: Context, qualifiers: list[Candidate]
+) -> float:
+    value = candidate.base
+    total = sum(context.countries.values())
+    if total:
+        value += COUNTRY_BONUS * context.countries[candidate.country] / total
+    if (candidate.country, candidate.admin1) in context.regions:
+        value += ADMIN_BONUS
+    for qualifier in qualifiers:
+        if qualifier.country == candidate.country and (
+            qualifier.feature == "country" or qualifier.admin1 == candidate.admin1
+        ):
+            value += QUALIFIER_BONUS
+            break
+    return value
+
+
+def lookup(gazetteer: Gazetteer, name: str) -> list[Candidate]:
+    """Entries for a name, else for the name without a generic word ("Oaxaca State")."""
+    candidates = gazetteer.lookup(name)
+    if not candidates:
+        bare = GENERIC_WORDS.sub("", name)
+        if bare != name and len(bare) > 2:
+            candidates = gazetteer.lookup(bare)
+    return candidates
+
+
+def resolve(
+    key: str, mentions: list[Toponym], gazetteer: Gazetteer, context: Context
+) -> Candidate | None:
+    """The best gazetteer entry for a name in this article, or None if it has none."""
+    candidates = lookup(gazetteer, key)
+    if all(m.label == "FAC" for m in mentions):
+        # a building or road named like a town ("Washington Square") is not that town
+        candidates = [
+            c for c in candidates
+            if c.feature != "city" or c.population >= SLIP_MIN_POPULATION
+        ]
+    if not candidates:
+        return None
+    qualifiers = [q for m in mentions if m.qualifier for q in gazetteer.lookup(m.qualifier)]
+    return max(candidates, key=lambda c: score(c, context, qualifiers))
+
+
+# --- records -------------------------------------------------------------------------------
+
+
+def more_mentions(
+    doc: Doc, surfaces: set[str], taken: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """Other occurrences of a place's names that NER missed, outside any other entity."""
+    blocked = taken + [(e.start_char, e.end_char) for e in doc.ents]
+    spans = []
+    for surface in surfaces:
+        for match in re.finditer(rf"(?<!\w){re.escape(surface)}(?!\w)", doc.text):
+            start, end = match.span()
+            if not any(s < end and start < e for s, e in blocked):
+                spans.append((start, end))
+                blocked.append((start, end))
+    return spans
 
 
 def extract_places(
     doc: Doc, article: Article, entities: list[Entity], knowledge: Knowledge
 ) -> list[Place]:
-    """Every place named in the article, geocoded where possible."""
-    return []
+    """Every place named in the article, geocoded where possible: one record per place."""
+    place_knowledge: PlaceKnowledge = knowledge.places
+    gazetteer = place_knowledge.gazetteer
+    names: dict[str, list[Toponym]] = {}
+    for toponym in find_toponyms(doc, entities, place_knowledge):
+        names.setdefault(normalise(toponym.text), []).append(toponym)
+    context = article_context(names, gazetteer, entities)
+
+    groups: dict[object, tuple[Candidate | None, list[Toponym]]] = {}
+    for key, mentions in names.items():
+        best = resolve(key, mentions, gazetteer, context)
+        group = (best.name, best.country, best.feature) if best else key
+        groups.setdefault(group, (best, []))[1].extend(mentions)
+
+    taken = [(m.start, m.end) for _, mentions in groups.values() for m in mentions]
+    places = []
+    for best, mentions in groups.values():
+        spans = {(m.start, m.end) for m in mentions}
+        surfaces = {m.text for m in mentions if m.text[:1].isupper()}
+        extra = more_mentions(doc, surfaces, taken)
+        taken.extend(extra)
+        spans.update(extra)
+        ordered = sorted(spans)
+        name = best.name if best else mentions[0].text
+        places.append(
+            Place(
+                id=record_id(article.id, "place", ordered[0][0], ordered[0][1], name),
+                name=name,
+                country=best.country if best else None,
+                lat=best.lat if best else None,
+                lon=best.lon if best else None,
+                geonameid=best.geonameid if best else None,
+                feature=best.feature if best else None,
+                mentions=[Span(start, end) for start, end in ordered],
+            )
+        )
+    return sorted(places, key=lambda p: (p.mentions[0].start, p.mentions[0].end))

@@ -1,0 +1,115 @@
+"""Bench the event coder on PLOVER-GSR dev with the shared scorer, and time it against parsing.
+
+    PYTHONPATH=src python bench/events.py [--shared ../shared] [--out DIR]
+
+``--shared`` defaults to $NEWSGRAPH_SHARED, else ``../shared`` beside the repository.
+
+Prints the shared scorer's figures (``score_plover.py score``), then, measured in this one
+process over the same sentences, the time in ``nlp.pipe`` and the time in the event coder
+(actor coding included) as a ratio; the goal is a coder under 10% of the parse time. Times
+are CPU seconds of this process (``time.process_time``), summed over chunks from each
+chunk's fastest of three runs, which keeps other processes' load out of the figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from newsgraph.extract import actors, dates, entities, events, places, quotes
+from newsgraph.model import Analysis
+from newsgraph.pipeline import Pipeline
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = Path(os.environ.get("NEWSGRAPH_SHARED", REPO.parent / "shared"))
+GOLD = "bench/plover-gsr/plover_gsr_dev.json"
+SCORER = "bench/score_plover.py"
+CHUNK = 16
+REPEATS = 3  # each chunk's fastest of three runs is timed, as timeit does
+
+
+def run(pipeline: Pipeline, articles: list) -> tuple[list[Analysis], list[list[float]]]:
+    """Analyse every article; return the analyses and, per chunk of articles, the seconds
+    spent parsing, coding actors and coding events. Parsing and coding alternate chunk by
+    chunk, so that the load of a shared machine weighs on both measurements alike."""
+    knowledge = pipeline.knowledge
+    seconds = []
+    analyses = []
+    for first in range(0, len(articles), CHUNK):
+        chunk = articles[first : first + CHUNK]
+        started = time.process_time()
+        docs = list(pipeline.nlp.pipe(a.text for a in chunk))
+        parse_seconds = time.process_time() - started
+        actor_seconds = event_seconds = 0.0
+        for doc, article in zip(docs, chunk, strict=True):
+            found = entities.extract_entities(doc, article, knowledge)
+            started = time.process_time()
+            found = actors.code_actors(found, doc, article, knowledge)
+            actor_seconds += time.process_time() - started
+            time_refs = dates.extract_dates(doc, article)
+            place_records = places.extract_places(doc, article, found, knowledge)
+            quote_records = quotes.extract_quotes(doc, article, found, knowledge)
+            started = time.process_time()
+            event_records = events.extract_events(
+                doc, article, found, place_records, time_refs, quote_records, knowledge
+            )
+            event_seconds += time.process_time() - started
+            analyses.append(
+                Analysis(article, found, event_records, quote_records, place_records, time_refs)
+            )
+        seconds.append([parse_seconds, actor_seconds, event_seconds])
+    return analyses, seconds
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--shared", type=Path, default=SHARED, help="the shared folder")
+    parser.add_argument("--out", type=Path, default=None, help="folder for the JSONL files")
+    args = parser.parse_args()
+    gold, scorer = args.shared / GOLD, args.shared / SCORER
+    out = args.out or Path(tempfile.mkdtemp(prefix="newsgraph-events-"))
+    out.mkdir(parents=True, exist_ok=True)
+
+    inputs = out / "inputs.jsonl"
+    with inputs.open("w", encoding="utf-8") as handle:
+        subprocess.run([sys.executable, str(scorer), "inputs", str(gold)], stdout=handle,
+                       check=True)
+    records = [json.loads(line) for line in inputs.read_text(encoding="utf-8").splitlines()]
+
+    pipeline = Pipeline()
+    # Knowledge is loaded and compiled once per process, before anything is timed.
+    pipeline.knowledge.events, pipeline.knowledge.actors, pipeline.knowledge.places  # noqa: B018
+    articles = [
+        pipeline.make_article(r["text"], external_id=r["id"], language="en") for r in records
+    ]
+    predictions = out / "predictions.jsonl"
+    best = None
+    for _ in range(REPEATS):
+        analyses, seconds = run(pipeline, articles)
+        best = seconds if best is None else [
+            list(map(min, b, s)) for b, s in zip(best, seconds, strict=True)
+        ]
+    with predictions.open("w", encoding="utf-8") as handle:
+        for analysis in analyses:
+            handle.write(json.dumps(analysis.to_dict(), ensure_ascii=False) + "\n")
+    parse_seconds, actor_seconds, event_seconds = (sum(c) for c in zip(*best, strict=True))
+
+    subprocess.run([sys.executable, str(scorer), "score", str(gold), str(predictions)],
+                   check=True)
+    coder_seconds = actor_seconds + event_seconds
+    print(
+        f"speed (CPU): sentences={len(articles)} parse={parse_seconds:.3f}s "
+        f"coder={coder_seconds:.3f}s (actors {actor_seconds:.3f}s + events {event_seconds:.3f}s) "
+        f"ratio={coder_seconds / parse_seconds:.3f} (goal < 0.10)"
+    )
+    print(f"outputs: {out}")
+
+
+if __name__ == "__main__":
+    main()

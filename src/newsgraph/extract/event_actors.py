@@ -1,0 +1,348 @@
+"""The actors of an event: from an argument's head token to the entity and CAMEO actor code.
+
+An argument is an actor when it is (or its modifiers are) an entity mention, or when the
+actor coder codes its noun phrase ("police", "Western governments"). Pronouns take the
+nearest earlier entity of a fitting type, or a quote's speaker for "we"/"I" inside its
+quote; "the two countries" takes the two countries most mentioned just before it.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections import Counter
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from newsgraph.extract import actors
+from newsgraph.extract.lookup import EntityIndex
+from newsgraph.extract.predicates import Tree
+from newsgraph.knowledge import Knowledge
+from newsgraph.model import ActorRef, Article, Entity, Place, Quote
+
+COUNTRYLESS = {"IGO", "NGO", "IMG", "MNC", "WST", "AFR", "ASA", "EUR", "MEA"}
+NAMED_ACTORS = ("PERSON", "ORG", "NORP", "GPE")
+NAMED_TYPES = {*NAMED_ACTORS, "LOC", "FAC"}
+NOT_ACTORS = {"DATE", "TIME", "PERCENT", "MONEY"}
+NOMINAL = ("NOUN", "PROPN", "PRON", "NUM", "X")
+PERSONAL = {"he", "him", "his", "she", "her", "hers"}
+COLLECTIVE = {"it", "its", "they", "them", "their"}
+SPEAKER = {"i", "me", "my", "we", "us", "our"}
+GROUP_HEADS = {
+    "group", "member", "leader", "official", "delegation", "team", "representative",
+    "thousand", "hundred", "dozen", "scores", "score", "some", "part", "unit", "contingent",
+    "patch", "deployment", "head", "chief", "groups",
+}
+PAIRED = {"country": ("GPE",), "nation": ("GPE",), "side": ("GPE", "NORP", "ORG"),
+          "government": ("GPE",), "leader": ("PERSON",)}
+MODIFIERS = ("amod", "compound", "poss", "nmod")
+QUOTED = re.compile(r"[“\"][^“”\"]*[”\"]")
+LOCATIVE = {"in", "at", "near", "throughout", "across", "inside", "outside", "of", "from"}
+PHRASE_CAP = 12  # tokens of a noun phrase given to the actor coder
+ANTECEDENT_WINDOW = 600  # characters back to look for a pronoun's antecedent
+SALIENCE_WINDOW = 500  # characters back in which "the two countries" are counted
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """A resolved event argument: its reference, its key for same-actor checks, its quality."""
+
+    ref: ActorRef
+    key: str
+    start: int
+    end: int
+    quality: float
+    head: int = -1  # character offset of the phrase's head word
+
+    @property
+    def specific(self) -> bool:
+        """A country, or an actor that has none by nature (IGO, NGO, …)."""
+        return bool(self.ref.country) or (self.ref.code or "")[:3] in COUNTRYLESS
+
+
+class ActorResolver:
+    """Resolves argument tokens of one article to actors."""
+
+    def __init__(
+        self,
+        doc: Doc,
+        article: Article,
+        entities: list[Entity],
+        knowledge: Knowledge,
+        quotes: list[Quote] = (),
+        places: list[Place] = (),
+        kids: Tree | None = None,
+    ) -> None:
+        self.kids = kids or Tree(doc)
+        self.doc, self.article, self.knowledge = doc, article, knowledge
+        self.entities = entities
+        self.index = EntityIndex(entities)
+        self.mentions = sorted((m.start, m.end, e) for e in entities for m in e.mentions)
+        self.starts = [start for start, _, _ in self.mentions]
+        self.events = knowledge.events
+        self.place_mentions = sorted(
+            (m.start, m.end, p.country) for p in places if p.country for m in p.mentions
+        )
+        self.cache: dict[tuple[int, bool], Actor | None] = {}
+        self.coded: dict[tuple[int, int], actors.ActorCode | None] = {}
+        self.agents: dict[str, bool] = {}
+        self.quotes = [q for q in quotes if q.speaker is not None and q.speaker.entity]
+        self.quoted = [m.span() for m in QUOTED.finditer(article.text)]
+        self.quoted_starts = [start for start, _ in self.quoted]
+
+    # --- public ---------------------------------------------------------------------
+    def resolve(self, token: Token, expand: bool = True, located: bool = False) -> list[Actor]:
+        """The actors an argument names, one per conjunct ("Hungarian and Romanian officials")."""
+        paired = self.pair(token)
+        if paired:
+            return paired
+        members = [token, *token.conjuncts] if expand else [token]
+        found = []
+        for member in members:
+            found.extend(self.modifier_conjuncts(member) if expand else [])
+            actor = self.one(member, located)
+            if actor is not None:
+                found.append(actor)
+        unique: dict[str, Actor] = {}
+        for actor in found:
+            unique.setdefault(actor.key, actor)
+        return list(unique.values())
+
+    def one(self, token: Token, located: bool = False) -> Actor | None:
+        """The actor of one head token, or None when it names none (cached per token).
+
+        With ``located``, a thing acted upon stands for the country it is in: "power lines
+        leading into Kabul" -> Afghanistan."""
+        key = (token.i, located)
+        if key not in self.cache:
+            self.cache[key] = self.find(token, located)
+        return self.cache[key]
+
+    def find(self, token: Token, located: bool = False) -> Actor | None:
+        if (token.pos_ not in NOMINAL and not token.ent_type_) or token.ent_type_ in NOT_ACTORS:
+            return None
+        if token.pos_ == "PRON":
+            return self.pronoun(token)
+        entity = self.index.for_span(token)
+        collective = token.lemma_.lower() in GROUP_HEADS or self.is_agent(token)
+        phrase = self.noun_phrase(token, whole=entity is None and (collective or located))
+        if entity is None:
+            for child in self.kids(token):
+                if child.dep_ in MODIFIERS:
+                    entity = self.index.for_span(child)
+                    if entity is not None:
+                        break
+        if entity is None and self.is_event(token):
+            return None  # "a special military operation" names an event, not an actor
+        if entity is None and token.lemma_.lower() in GROUP_HEADS:
+            for child in self.kids(token):
+                if child.dep_ == "prep" and child.lower_ == "of":
+                    for obj in self.kids(child):
+                        if obj.dep_ == "pobj":
+                            return self.one(obj)
+        if entity is None and located and not collective:
+            code = self.located_code(phrase)  # a thing, not an actor: only where it is counts
+        else:
+            code = self.code(phrase, entity)
+        if entity is None and code is None:
+            return None
+        return self.actor(entity, code, phrase, 1.0 if entity is not None else 0.9)
+
+    def located_code(self, phrase: Span) -> actors.ActorCode | None:
+        """The country of the first coded entity or place in a phrase naming a thing:
+        "aid deliveries in Baghdad" -> IRQ, "property seized by Algerian forces" -> DZA."""
+        for start, end, entity in self.mentions_in(phrase.start_char, phrase.end_char):
+            if entity.country:
+                return actors.ActorCode(entity.country, entity.country, None)
+            country = self.place_at(start, end)
+            if country:
+                return actors.ActorCode(country, country, None)
+        return None
+
+    def mentions_in(self, start: int, end: int) -> list[tuple[int, int, Entity]]:
+        i = bisect_left(self.starts, start)
+        found = []
+        while i < len(self.mentions) and self.mentions[i][0] < end:
+            if self.mentions[i][1] <= end:
+                found.append(self.mentions[i])
+            i += 1
+        return found
+
+    def place_at(self, start: int, end: int) -> str | None:
+        for m_start, m_end, country in self.place_mentions:
+            if m_start <= start and end <= m_end:
+                return country
+        return None
+
+    def is_named_actor(self, actor: Actor) -> bool:
+        """A person, organisation or group by name (not a building or a river)."""
+        entity = self.index.by_id.get(actor.ref.entity) if actor.ref.entity else None
+        return entity is not None and entity.type in NAMED_ACTORS
+
+    # --- helpers --------------------------------------------------------------------
+    def noun_phrase(self, token: Token, whole: bool) -> Span:
+        """The head with its modifiers; with ``whole``, also its prepositional phrases and
+        participles that name a place ("students throughout Indonesia", "refugees fleeing the
+        war in Liberia"), which tell the actor coder the country."""
+        end = token.i
+        if whole:
+            for child in token.rights:
+                if (
+                    (child.dep_ in ("acl", "relcl") or child.lower_ in LOCATIVE)
+                    and child.right_edge.i - token.left_edge.i < PHRASE_CAP
+                    and self.index.at(child.idx, child.right_edge.idx + 1) is not None
+                ):
+                    end = child.right_edge.i
+        return self.doc[token.left_edge.i : end + 1]
+
+    def is_event(self, token: Token) -> bool:
+        return bool(self.events.lookup("NOUN", token.lemma_.lower()))
+
+    def code(self, phrase: Span, entity: Entity | None) -> actors.ActorCode | None:
+        """The phrase's code: its entity's when the phrase is a mention of that entity (the
+        actor coder has coded it in context) or adds no role to it ("Haiti's efforts"), else
+        the coder's code of the phrase ("Hungarian officials" -> HUNGOV)."""
+        if entity is not None and entity.code and (
+            self.index.for_span(phrase.root) is entity or not self.is_agent(phrase.root)
+        ):
+            return actors.ActorCode(entity.code, entity.country, entity.role)
+        coded = None
+        if self.codable(phrase):
+            key = (phrase.start, phrase.end)
+            if key not in self.coded:
+                self.coded[key] = actors.code_span(
+                    phrase, self.article, self.knowledge, self.entities
+                )
+            coded = self.coded[key]
+        if coded is None and entity is not None and entity.code:
+            return actors.ActorCode(entity.code, entity.country, entity.role)
+        return coded
+
+    def codable(self, phrase: Span) -> bool:
+        """Cheap test before the actor coder: a name in the phrase, or an agent word as head
+        ("police", "rebels"); "targets" or "the program" name no actor."""
+        if any(
+            t.ent_type_ in NAMED_TYPES or (t.pos_ == "PROPN" and not t.ent_type_) for t in phrase
+        ):
+            return True
+        return self.is_agent(phrase.root)
+
+    def is_agent(self, token: Token) -> bool:
+        """True for a word the actor dictionary knows as an agent ("police", "students")."""
+        word = token.lower_
+        if word not in self.agents:
+            self.agents[word] = any(
+                self.knowledge.actors.agent((form,)) is not None
+                for form in (word, token.lemma_.lower())
+            )
+        return self.agents[word]
+
+    def actor(
+        self, entity: Entity | None, code: actors.ActorCode | None, phrase: Span, quality: float
+    ) -> Actor:
+        name = entity.name if entity is not None else phrase.text
+        ref = ActorRef(
+            entity=entity.id if entity is not None else None,
+            name=name,
+            code=code.code if code else None,
+            country=code.country if code else None,
+        )
+        if code is None and self.place_country(phrase) is not None:
+            # An uncoded toponym ("South Lebanon") stands for its country.
+            country = self.place_country(phrase)
+            code = actors.ActorCode(country, country, None)
+        if code is None:
+            quality *= 0.7
+        key = entity.id if entity is not None else (code.code if code else name.lower())
+        return Actor(ref, key, phrase.start_char, phrase.end_char, quality, phrase.root.idx)
+
+    def modifier_conjuncts(self, token: Token) -> list[Actor]:
+        """Actors of coordinated modifiers: "Hungarian and Romanian officials" -> both."""
+        found = []
+        for child in self.kids(token):
+            if child.dep_ in ("amod", "compound") and child.conjuncts:
+                for member in (child, *child.conjuncts):
+                    entity = self.index.for_span(member)
+                    if entity is not None:
+                        phrase = self.doc[member.i : token.i + 1]
+                        found.append(self.actor(entity, self.code(phrase, entity), phrase, 1.0))
+        return found
+
+    def pronoun(self, token: Token) -> Actor | None:
+        word = token.lower_
+        if word in SPEAKER:
+            for quote in self.quotes:
+                if quote.start <= token.idx < quote.end:
+                    entity = self.index.by_id.get(quote.speaker.entity)
+                    if entity is not None:
+                        return self.from_entity(entity, token, 0.8)
+            return None
+        head = token.head
+        if word == "it" and (head.lemma_ == "be" or head.lower_ in ("’s", "'s")) and any(
+            c.dep_ == "attr" for c in self.kids(head)
+        ):
+            return None  # "it is the responsibility of …": no referent
+        reporter = self.reporter(token)
+        if reporter is not None:
+            return reporter
+        types = ("PERSON",) if word in PERSONAL else ("GPE", "ORG") if word in COLLECTIVE else ()
+        if not types:
+            return None
+        quoted = self.in_quote(token.idx)
+        i = bisect_left(self.starts, token.idx) - 1
+        while i >= 0 and self.mentions[i][0] >= token.idx - ANTECEDENT_WINDOW:
+            start, end, entity = self.mentions[i]
+            # A pronoun outside quotation marks does not refer into a quotation.
+            if entity.type in types and end <= token.idx and (quoted or not self.in_quote(start)):
+                return self.from_entity(entity, token, 0.8)
+            i -= 1
+        return None
+
+    def reporter(self, token: Token) -> Actor | None:
+        """The subject of the reporting verb above a third-person subject pronoun: in "Syria
+        says it will …" and "rebels said they would …", the pronoun is the speaker."""
+        if token.dep_ not in ("nsubj", "nsubjpass") or token.lower_ in SPEAKER:
+            return None
+        clause = token.head
+        for _ in range(3):
+            if clause.dep_ not in ("ccomp", "conj") or clause.head is clause:
+                return None
+            clause = clause.head
+            if self.events.role(clause.lemma_.lower()) == "reported":
+                break
+        else:
+            return None
+        subjects = [c for c in self.kids(clause) if c.dep_ == "nsubj" and c.pos_ != "PRON"]
+        return self.one(subjects[0]) if subjects else None
+
+    def place_country(self, phrase: Span) -> str | None:
+        """The country of a place named by the whole phrase or its head."""
+        root = phrase.root
+        for start, end, country in self.place_mentions:
+            if start <= root.idx < end and phrase.start_char >= start - 4:
+                return country
+        return None
+
+    def in_quote(self, offset: int) -> bool:
+        i = bisect_right(self.quoted_starts, offset) - 1
+        return i >= 0 and offset < self.quoted[i][1]
+
+    def from_entity(self, entity: Entity, token: Token, quality: float) -> Actor:
+        phrase = self.doc[token.i : token.i + 1]
+        code = actors.ActorCode(entity.code, entity.country, entity.role) if entity.code else None
+        return self.actor(entity, code, phrase, quality)
+
+    def pair(self, token: Token) -> list[Actor]:
+        """ "The two countries" -> the two countries most mentioned in the text just before."""
+        types = PAIRED.get(token.lemma_.lower())
+        if not types or not any(c.lower_ in ("two", "both") for c in self.kids(token)):
+            return []
+        counts = Counter(
+            entity.id for start, _, entity in self.mentions
+            if token.idx - SALIENCE_WINDOW <= start < token.idx and entity.type in types
+        )
+        top = [self.index.by_id[entity_id] for entity_id, _ in counts.most_common(2)]
+        if len(top) < 2:
+            return []
+        return [self.from_entity(entity, token, 0.7) for entity in top]

@@ -1,0 +1,67 @@
+"""Where and when an event happened: the place and time expression its predicate governs."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from newsgraph.extract.event_actors import Actor
+from newsgraph.extract.predicates import Predicate
+from newsgraph.model import Place, PlaceRef, TimeRef
+
+
+def attached(token: Token, predicate: Predicate) -> bool:
+    """True when ``token`` depends on the predicate without passing through another verb."""
+    own = {t.i for t in predicate.tokens}
+    current = token
+    for _ in range(8):
+        if current.i in own:
+            return True
+        if current is not token and current.pos_ == "VERB":
+            return False
+        if current.head is current:
+            return False
+        current = current.head
+    return False
+
+
+def tokens_at(sentence: Span, start: int, end: int) -> Token | None:
+    """The syntactic head of the tokens covering [start, end) in the sentence."""
+    span = sentence.doc.char_span(start, end, alignment_mode="expand")
+    if span is None or span.start < sentence.start or span.end > sentence.end:
+        return None
+    return span.root
+
+
+def event_date(predicate: Predicate, sentence: Span, dates: list[TimeRef]) -> str | None:
+    """The value of the time expression the predicate governs in its sentence, if any."""
+    for ref in dates:
+        if ref.value and sentence.start_char <= ref.start and ref.end <= sentence.end_char:
+            root = tokens_at(sentence, ref.start, ref.end)
+            if root is not None and attached(root, predicate):
+                return ref.value
+    return None
+
+
+def event_place(
+    predicate: Predicate,
+    sentence: Span,
+    places: list[Place],
+    sources: list[Actor],
+    targets: list[Actor],
+) -> PlaceRef | None:
+    """The place the predicate governs in its sentence ("met … in the Kremlin"), if any.
+
+    The source, or a place that modifies an actor ("Pakistan Prime Minister …"), is not the
+    event's place; the target may be ("travelled to Moscow")."""
+    for place in places:
+        for mention in place.mentions:
+            if not (sentence.start_char <= mention.start and mention.end <= sentence.end_char):
+                continue
+            if any(a.start <= mention.start <= a.head for a in sources) or any(
+                a.start <= mention.start < a.head for a in targets
+            ):
+                continue  # the source, or an actor's modifier: "Pakistan Prime Minister …"
+            root = tokens_at(sentence, mention.start, mention.end)
+            if root is not None and attached(root, predicate):
+                return PlaceRef(place.name, place.country, place.lat, place.lon)
+    return None

@@ -1,0 +1,342 @@
+"""Event predicates in a dependency parse: verbs, event nouns and light-verb constructions.
+
+A predicate is found by looking its lemma up in the compiled pattern index (one dict look-up
+per token) and choosing the most specific frame its dependents satisfy. Its arguments are
+returned as candidate head tokens in order of preference; which of them is an actor is
+decided later, against the article's entities.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from itertools import chain
+
+from spacy.attrs import HEAD
+from spacy.tokens import Doc, Span, Token
+
+from newsgraph.extract.event_knowledge import EventKnowledge, Pattern
+
+# --- dependency labels -------------------------------------------------------------
+SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+OBJECTS = ("dobj", "obj")
+PREPS = ("prep", "agent", "dative")
+MODIFIERS = ("amod", "compound", "nmod", "npadvmod")
+# Prepositions whose object is the target of a verb or a light-verb noun, best first.
+TARGET_PREPS = ("on", "against", "with", "to", "at", "into", "upon", "toward", "towards", "for")
+# Dependencies through which a verb takes its subject from the word it depends on.
+SUBJECT_INHERITED = ("xcomp", "conj", "acomp", "advcl")
+ACTOR_ENTITY_TYPES = ("NORP", "GPE", "ORG", "PERSON")
+OBJECT_PREPS = (*TARGET_PREPS, "of", "from", "by")
+LAST_RESORT_PREPS = ("from", "in")
+DEFAULT = ("default",)
+RELATIVE_PRONOUNS = {"who", "whom", "which", "that"}
+# Measure nouns whose "of" object names the event: "10 days of war games", "$5m of aid".
+MEASURES = {
+    "day", "week", "month", "round", "series", "wave", "spate", "number", "kind", "dollar",
+    "euro", "ton", "tonne", "million", "billion", "package", "shipment", "worth",
+}
+
+
+class Tree:
+    """The dependency children of a document's tokens, listed once: spaCy builds new Token
+    objects on every ``.children`` call, and the coder asks for them many times."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.tokens: list[Token] = list(doc)
+        self.kids: list[list[Token]] = [[] for _ in self.tokens]
+        for i, offset in enumerate(doc.to_array(HEAD).view("int64").tolist()):
+            if offset:
+                self.kids[i + offset].append(self.tokens[i])
+
+    def __call__(self, token: Token) -> list[Token]:
+        return self.kids[token.i]
+
+
+@dataclass(slots=True)
+class Predicate:
+    """One coded event predicate and the candidate heads of its source and target."""
+
+    head: Token
+    code: str
+    kind: str  # verb | light | noun
+    frame: str  # the pattern kind that matched: obj | mod | prep_word | subj | prep | default
+    tokens: list[Token]
+    sources: list[Token] = field(default_factory=list)
+    targets: Iterable[Token] = field(default_factory=list)  # lazy: read once, best first
+    passive: bool = False
+    expand_sources: bool = True  # False for "talks between X and Y": Y is the target
+
+
+def forms(token: Token, kids: Tree) -> set[str]:
+    """The words a token matches in a frame: its text, lemma, compound ("war games") and the
+    compound's first noun ("mediation efforts" matches "mediation")."""
+    words = {token.lower_, token.lemma_.lower()}
+    for child in kids(token):
+        if child.dep_ == "compound":
+            words.add(f"{child.lower_} {token.lower_}")
+            words.add(f"{child.lemma_.lower()} {token.lemma_.lower()}")
+            words.add(child.lemma_.lower())
+    return words
+
+
+def lemmas(token: Token) -> list[str]:
+    """The token's lemma, and for a past form the lemmatiser may have cut too far ("staged"
+    -> "stag") the forms without "-d" and "-ed"."""
+    lemma = token.lemma_.lower()
+    found = [lemma]
+    if token.tag_ in ("VBD", "VBN") and token.lower_.endswith("ed"):
+        found += [f for f in (token.lower_[:-1], token.lower_[:-2]) if f != lemma]
+    return found
+
+
+def prep_objects(token: Token, kids: Tree) -> list[tuple[str, Token]]:
+    """(preposition, object) pairs below a token: "on Russia", "by Burundian militiamen"."""
+    pairs = []
+    for child in kids(token):
+        if child.dep_ in PREPS:
+            objects = [c for c in kids(child) if c.dep_ in ("pobj", "pcomp")]
+            if objects:
+                pairs.append((child.lower_, objects[0]))
+            elif child.dep_ == "dative" and child.pos_ in ("NOUN", "PROPN", "PRON"):
+                pairs.append(("to", child))
+    return pairs
+
+
+def frame_keys(token: Token, preps: list[tuple[str, Token]], kids: Tree) -> list[tuple]:
+    """Every frame key the token's dependents offer, most specific kind first."""
+    objects, modifiers, subjects = [], [], []
+    for child in kids(token):
+        if child.dep_ in (*OBJECTS, "prt"):
+            objects.extend(("obj", w) for w in forms(child, kids))
+        elif child.dep_ in MODIFIERS:
+            modifiers.extend(("mod", w) for w in forms(child, kids))
+        elif child.dep_ in SUBJECTS:
+            subjects.extend(("subj", w) for w in forms(child, kids))
+    with_words = [("prep_word", p, w) for p, o in preps for w in forms(o, kids)]
+    return [*objects, *modifiers, *with_words, *subjects, *(("prep", p) for p, _ in preps),
+            DEFAULT]
+
+
+def match(knowledge: EventKnowledge, pos: str, token: Token, kids: Tree) -> Pattern | None:
+    """The most specific pattern of the token's lemma (with its particle first) that fits.
+
+    Each lemma's patterns are a dict by frame key, so a match is a few look-ups, not a scan.
+    """
+    candidates = lemmas(token)
+    if not any(knowledge.may_code(pos, lemma) for lemma in candidates):
+        return None
+    children = list(kids(token))
+    keys = []
+    for lemma in candidates:
+        keys += [f"{lemma} {c.lower_}" for c in children if c.dep_ in ("prt", "prep")]
+        keys.append(lemma)
+    indexed = [found for key in keys if (found := knowledge.lookup(pos, key))]
+    if not indexed:
+        return None
+    frames = None
+    for patterns in indexed:
+        if len(patterns) == 1 and DEFAULT in patterns:
+            return patterns[DEFAULT]  # no frame to tell apart: skip reading the dependents
+        if frames is None:
+            frames = frame_keys(token, prep_objects(token, kids), kids)
+        for frame in frames:
+            pattern = patterns.get(frame)
+            if pattern is not None:
+                return pattern
+    return None
+
+
+def subject_of(verb: Token, kids: Tree) -> list[Token]:
+    """The subject a verb has or shares: its own, its governor's ("keen to sell"), a relative's."""
+    token = verb
+    for _ in range(6):
+        subjects = [c for c in kids(token) if c.dep_ in SUBJECTS]
+        if subjects:
+            subject = subjects[0]
+            if token.dep_ == "relcl" and subject.lower_ in RELATIVE_PRONOUNS:
+                return [token.head]
+            if token is verb and subject.dep_ == "nsubjpass":
+                return []
+            return [subject]
+        if token.dep_ == "acl" and token.head.dep_ in OBJECTS:
+            token = token.head.head  # "issued a declaration demanding …": the issuer
+            continue
+        if token.dep_ in ("relcl", "acl") and token.head.pos_ in ("NOUN", "PROPN"):
+            return [token.head] if token.dep_ == "relcl" else []
+        if token.dep_ not in SUBJECT_INHERITED or token.head is token:
+            return []
+        token = token.head
+    return []
+
+
+def event_object(token: Token, kids: Tree) -> Token:
+    """The noun naming the event of a light verb's object: "10 days of war games" -> games."""
+    if token.lemma_.lower() in MEASURES:
+        for prep, obj in prep_objects(token, kids):
+            if prep == "of":
+                return obj
+    return token
+
+
+def event_noun(token: Token, knowledge: EventKnowledge, kids: Tree) -> tuple[Token, Pattern] | None:
+    """The event a noun names, itself or through its compound ("a mediation effort")."""
+    for candidate in (token, *(c for c in kids(token) if c.dep_ == "compound")):
+        pattern = match(knowledge, "NOUN", candidate, kids)
+        if pattern is not None and pattern.code is not None:
+            return candidate, pattern
+    return None
+
+
+def verb_targets(
+    verb: Token, noun: Token | None, kids: Tree, depth: int = 0
+) -> Iterator[Token]:
+    """Candidate targets of a verb, best first: indirect object, object, prepositions, the
+    objects' prepositions ("rejected calls by Belarus"), an embedded clause's subject or
+    targets ("offered to hand over to Britain"), the subject of a condition ("… unless
+    Baghdad accepts"), then where the act is done or from where ("withdraw from Lebanon").
+    A generator: the caller usually needs only the first few."""
+    preps = prep_objects(verb, kids)
+    yield from [o for p, o in preps if p == "to" and o.head.dep_ == "dative"]
+    yield from [c for c in kids(verb) if c.dep_ == "dative" and c.pos_ != "ADP"]
+    if noun is not None:
+        yield from targets_of_noun(noun, kids)
+    else:
+        for obj in (c for c in kids(verb) if c.dep_ in OBJECTS):
+            # "Cyprus, which Turkey does not recognize": the relative pronoun's antecedent.
+            relative = obj.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl"
+            yield verb.head if relative else obj
+    for wanted in TARGET_PREPS:
+        yield from [o for p, o in preps if p == wanted]
+    for obj in (c for c in kids(verb) if c.dep_ in OBJECTS):
+        yield from [o for p, o in prep_objects(obj, kids) if p in OBJECT_PREPS]
+    for _, obj in preps:  # "a possible war against Iraq"
+        yield from [o for p, o in prep_objects(obj, kids) if p in TARGET_PREPS]
+    for clause in (c for c in kids(verb) if c.dep_ in ("ccomp", "xcomp", "advcl")):
+        if clause.dep_ == "advcl" and not any(c.dep_ in ("aux", "mark") for c in kids(clause)):
+            continue
+        yield from [c for c in kids(clause) if c.dep_ in SUBJECTS]
+        if depth == 0 and clause.dep_ != "ccomp":
+            yield from verb_targets(clause, None, kids, depth + 1)
+    yield from [o for p, o in preps if p in LAST_RESORT_PREPS]
+    if verb.dep_ in ("advcl", "xcomp") and depth == 0:
+        # "summoned Niger's ambassador to complain": the purpose is aimed at the same actor.
+        yield from [c for c in kids(verb.head) if c.dep_ in OBJECTS]
+
+
+def targets_of_noun(noun: Token, kids: Tree) -> list[Token]:
+    """Candidate targets of an event noun: "sanctions on Russia", "invasion of Ukraine"."""
+    event = noun.head if noun.dep_ == "compound" else noun
+    preps = prep_objects(event, kids)
+    wanted = (*TARGET_PREPS, "between", "in", "of")
+    return [o for prep in wanted for p, o in preps if p == prep]
+
+
+def sources_of_noun(noun: Token, kids: Tree) -> list[Token]:
+    """A noun event's actor: "Russia's operation", "US sanctions", "appeals from the West"."""
+    candidates = [c for c in kids(noun) if c.dep_ == "poss"]
+    if noun.dep_ == "compound":
+        candidates += [c for c in kids(noun.head) if c.dep_ == "poss"]
+    candidates += [o for p, o in prep_objects(noun, kids) if p in ("by", "from")]
+    candidates += [
+        c for c in kids(noun) if c.dep_ in MODIFIERS and c.ent_type_ in ACTOR_ENTITY_TYPES
+    ]
+    return candidates
+
+
+def between(noun: Token, kids: Tree) -> list[Token]:
+    """The first member of "talks between X and Y" (its conjuncts are the others)."""
+    return [o for p, o in prep_objects(noun, kids) if p == "between"]
+
+
+def find_predicates(sentence: Span, knowledge: EventKnowledge, kids: Tree) -> list[Predicate]:
+    """Every coded predicate of a sentence: verbs (with light-verb nouns) and event nouns."""
+    verbs: list[Predicate] = []
+    nouns: list[Token] = []
+    for token in kids.tokens[sentence.start : sentence.end]:
+        pos = token.pos_
+        if pos == "NOUN":
+            nouns.append(token)
+        elif pos in ("VERB", "AUX") and token.dep_ not in ("aux", "amod"):
+            predicate = verb_predicate(token, knowledge, kids)
+            if predicate is not None:
+                verbs.append(predicate)
+    consumed = {t.i for p in verbs for t in p.tokens}
+    found = list(verbs)
+    for token in nouns:
+        if token.i not in consumed:
+            predicate = noun_predicate(token, knowledge, kids)
+            if predicate is not None:
+                found.append(predicate)
+    return found
+
+
+def verb_predicate(verb: Token, knowledge: EventKnowledge, kids: Tree) -> Predicate | None:
+    noun = None
+    pattern = None
+    if any(knowledge.role(lemma) == "light" for lemma in lemmas(verb)):
+        for obj in (c for c in kids(verb) if c.dep_ in OBJECTS):
+            found = event_noun(event_object(obj, kids), knowledge, kids)
+            if found is not None:
+                noun, pattern = found
+                break
+    kind = "light"
+    if pattern is None:
+        pattern = match(knowledge, "VERB", verb, kids)
+        kind = "verb"
+    if pattern is None and said_must(verb, knowledge, kids):
+        pattern = Pattern("VERB", verb.lemma_.lower(), "default", None, None, "100", "rule")
+    if pattern is None or pattern.code is None:
+        return None
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in kids(verb))
+    tokens = [verb] + ([noun] if noun is not None else [])
+    if pattern.kind in ("prep", "prep_word"):
+        framed = [o for p, o in prep_objects(verb, kids) if p == pattern.prep]
+    else:
+        framed = []
+    if passive:
+        sources = [o for p, o in prep_objects(verb, kids) if p == "by"]
+        passive_subjects = [c for c in kids(verb) if c.dep_ == "nsubjpass"]
+        targets = chain(passive_subjects, framed, verb_targets(verb, noun, kids))
+    else:
+        sources = subject_of(verb, kids)
+        if sources and knowledge.lookup("NOUN", sources[0].lemma_.lower()):
+            # "US attacks have killed …", "a bombing killed …": the attack's actor acts.
+            sources = sources_of_noun(sources[0], kids)
+        targets = chain(framed, verb_targets(verb, noun, kids))
+    return Predicate(verb, pattern.code, kind, pattern.kind, tokens, sources, targets, passive)
+
+
+def said_must(verb: Token, knowledge: EventKnowledge, kids: Tree) -> bool:
+    """ "Russia said Sudan must return …": a demand whatever the verb (CAMEO 100)."""
+    return (
+        verb.dep_ == "ccomp"
+        and knowledge.role(verb.head.lemma_.lower()) == "reported"
+        and any(c.dep_ == "aux" and knowledge.role(c.lower_) == "obliged" for c in kids(verb))
+    )
+
+
+def noun_predicate(noun: Token, knowledge: EventKnowledge, kids: Tree) -> Predicate | None:
+    pattern = match(knowledge, "NOUN", noun, kids)
+    if pattern is None or pattern.code is None:
+        return None
+    pair = between(noun, kids)
+    if pair:
+        sources, targets = pair, [c for c in pair[0].conjuncts]
+    else:
+        sources, targets = sources_of_noun(noun, kids), targets_of_noun(noun, kids)
+        if (
+            noun.dep_ == "pobj"
+            and noun.head.head.pos_ == "VERB"
+            and (
+                noun.head.lower_ == "for"
+                or any(p in ("with", "against") for p, _ in prep_objects(noun, kids))
+            )
+        ):
+            # "returned to Geneva for talks", "retook the village after fighting with
+            # guerrillas": the doer's talks and fight.
+            sources += subject_of(noun.head.head, kids)
+    return Predicate(
+        noun, pattern.code, "noun", pattern.kind, [noun], sources, targets,
+        expand_sources=not pair,
+    )

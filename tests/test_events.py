@@ -1,0 +1,233 @@
+"""The event coder on real news sentences (the seed article and Wikinews, CC BY 2.5,
+Wikinews contributors, en.wikinews.org), one construction or factuality per test."""
+
+from __future__ import annotations
+
+import pytest
+
+PUBLISHED = "2022-02-24"
+
+# (sentence, cameo, source country, target country, factuality)
+CONSTRUCTIONS = {
+    "active verb": (
+        "Russian President Vladimir Putin met Pakistan Prime Minister Imran Khan in the "
+        "Kremlin today.",
+        "040", "RUS", "PAK", "asserted",
+    ),
+    "passive with by-agent": (
+        "Osama was killed by US special forces in Pakistan in 2011.",
+        "190", "USA", None, "asserted",
+    ),
+    "nominal event between two actors": (
+        "The meeting between Imran Khan and Vladimir Putin to discuss issues including "
+        "economic cooperation came hours after the sanctions.",
+        "040", "PAK", "RUS", "asserted",
+    ),
+    "light verb with a prepositional target": (
+        "US President Joe Biden imposed tough economic sanctions on Russia.",
+        "163", "USA", "RUS", "asserted",
+    ),
+    "light verb with the event noun as object": (
+        "In an interview to Russia's state-run RT television network ahead of his trip, "
+        "Imran Khan, 69, had voiced concern about the situation in Ukraine.",
+        "012", "PAK", None, "asserted",
+    ),
+    "compound subject as a reciprocal pair": (
+        "On November 27, Turkey and Libya signed a maritime border agreement.",
+        "057", "TUR", "LBY", "asserted",
+    ),
+    "relative clause object": (
+        "They invited the countries to open dialogue, with the exception of Cyprus, which "
+        "Turkey does not recognize.",
+        "054", "TUR", "CYP", "negated",
+    ),
+    "intended: keen to": (
+        "Russia is also keen to sell arms to Pakistan, something it avoided in the past.",
+        "0312", "RUS", "PAK", "intended",
+    ),
+    "expected: was expected to": (
+        "Imran Khan was expected to push for the construction of a long-delayed gas pipeline.",
+        "020", "PAK", None, "expected",
+    ),
+    "negated: does not": (
+        "Iran does not recognise the existence of Israel.",
+        "054", "IRN", "ISR", "negated",
+    ),
+    "reported: a news agency reported": (
+        "President Putin is holding a meeting with Prime Minister Khan in the Kremlin, "
+        "state-run TASS news agency reported.",
+        "040", "RUS", None, "reported",
+    ),
+}
+
+# Wikinews, "On the campaign trail in the USA, July 2020"; "He" replaced by its referent.
+THREAT = "President Trump threatened to withhold federal funds from districts that did not comply."
+
+
+def country(actor: dict | None) -> str | None:
+    if actor is None:
+        return None
+    return actor["country"] or (actor["code"] or "")[:3] or None
+
+
+def coded(events: list[dict]) -> set[tuple]:
+    return {
+        (e["cameo"], country(e["source"]), country(e["target"]), e["factuality"]) for e in events
+    }
+
+
+@pytest.mark.parametrize("name", list(CONSTRUCTIONS))
+def test_construction_is_coded(analyse, name):
+    sentence, cameo, source, target, factuality = CONSTRUCTIONS[name]
+    events = analyse(sentence, published=PUBLISHED)["events"]
+    if target is None:
+        found = {(c, s, f) for c, s, _, f in coded(events)}
+        assert (cameo, source, factuality) in found
+    else:
+        assert (cameo, source, target, factuality) in coded(events)
+
+
+def test_threatened_event_is_hypothetical_and_coded_as_the_threat(analyse):
+    events = analyse(THREAT, published="2020-07-10")["events"]
+    assert [(e["cameo"], e["plover"], e["source"]["name"], e["factuality"]) for e in events] == [
+        ("1311", "THREATEN", "Trump", "hypothetical")
+    ]
+
+
+def test_compound_source_gives_one_event_per_actor(analyse):
+    events = analyse(
+        "US President Joe Biden and other Western governments imposed tough economic "
+        "sanctions on Russia.",
+        published=PUBLISHED,
+    )["events"]
+    assert sorted((e["source"]["code"], e["target"]["code"]) for e in events) == [
+        ("USAGOV", "RUS"),
+        ("WSTGOV", "RUS"),
+    ]
+
+
+def test_event_carries_codes_and_evidence(analyse):
+    text = "Russian President Vladimir Putin met Pakistan Prime Minister Imran Khan today."
+    (event,) = analyse(text, published=PUBLISHED)["events"]
+    assert (event["cameo"], event["cameo_root"], event["plover"], event["plover_mode"]) == (
+        "040", "04", "CONSULT", None,
+    )
+    assert (event["quad_class"], event["goldstein"]) == (1, 1.0)
+    assert text[event["evidence"]["start"] : event["evidence"]["end"]] == (
+        "Russian President Vladimir Putin met Pakistan Prime Minister Imran Khan"
+    )
+    assert event["sentence"] == text
+    assert event["date"] == PUBLISHED
+
+
+def test_statement_has_no_plover_type(analyse):
+    events = analyse(
+        "Imran Khan had voiced concern about the situation in Ukraine.", published=PUBLISHED
+    )["events"]
+    assert [(e["cameo"], e["plover"], e["quad_class"]) for e in events] == [("012", None, 1)]
+
+
+def test_event_is_dated_by_its_own_time_expression(analyse):
+    events = analyse(
+        "Imran Khan is the first Pakistani premier to visit Russia in 23 years after former "
+        "premier Nawaz Sharif travelled to Moscow in 1999.",
+        published=PUBLISHED,
+    )["events"]
+    dates = {e["source"]["name"]: e["date"] for e in events}
+    assert dates["Nawaz Sharif"] == "1999"
+
+
+def test_no_event_from_a_syndication_notice(analyse):
+    events = analyse(
+        "(Except for the headline, this story has not been edited by Kashmir Today staff and "
+        "is published from a syndicated feed.)",
+        published=PUBLISHED,
+    )["events"]
+    assert events == []
+
+
+# --- the seed article (published 2022-02-24) must yield these ---------------------------
+def between(events: list[dict], a: str, b: str) -> list[dict]:
+    return [
+        e for e in events
+        if {country(e["source"]), country(e["target"])} == {a, b}
+    ]
+
+
+def test_putin_khan_meeting(seed_analysis):
+    meetings = [
+        e for e in between(seed_analysis["events"], "RUS", "PAK")
+        if e["plover"] == "CONSULT" and e["cameo"].startswith("04")
+        and {e["source"]["name"], e["target"]["name"]} == {"Imran Khan", "Vladimir Putin"}
+    ]
+    assert {e["date"] for e in meetings} == {"2022-02-24"}
+    assert "Moscow" in {e["place"]["name"] for e in meetings if e["place"]}
+
+
+def test_military_operation_in_ukraine(seed_analysis):
+    attacks = [
+        e for e in seed_analysis["events"]
+        if country(e["source"]) == "RUS" and country(e["target"]) == "UKR"
+    ]
+    assert attacks
+    assert {e["quad_class"] for e in attacks} == {4}
+
+
+def test_western_sanctions_on_russia(seed_analysis):
+    sanctions = [e for e in seed_analysis["events"] if e["cameo"] == "163"]
+    assert {(e["plover"], e["source"]["code"], country(e["target"])) for e in sanctions} == {
+        ("SANCTION", "USAGOV", "RUS"),
+        ("SANCTION", "WSTGOV", "RUS"),
+    }
+
+
+def test_us_criticism_of_russia(seed_analysis):
+    assert any(
+        e["plover"] == "ACCUSE" and e["cameo"].startswith("11")
+        and country(e["source"]) == "USA" and country(e["target"]) == "RUS"
+        for e in seed_analysis["events"]
+    )
+
+
+def test_us_position_communicated_to_pakistan(seed_analysis):
+    assert any(
+        e["cameo"][:2] in ("01", "02", "04")
+        and country(e["source"]) == "USA" and country(e["target"]) == "PAK"
+        for e in seed_analysis["events"]
+    )
+
+
+def test_joint_military_exercises(seed_analysis):
+    exercises = [e for e in seed_analysis["events"] if e["cameo"] == "062"]
+    assert [(e["plover"], {country(e["source"]), country(e["target"])}) for e in exercises] == [
+        ("COOPERATE", {"RUS", "PAK"})
+    ]
+
+
+def test_pipeline_push_is_expected(seed_analysis):
+    (push,) = [e for e in seed_analysis["events"] if "expected to push" in e["sentence"]]
+    assert (push["source"]["name"], push["factuality"]) == ("Imran Khan", "expected")
+
+
+def test_arms_sales_are_intended(seed_analysis):
+    (sale,) = [e for e in seed_analysis["events"] if "keen to sell arms" in e["sentence"]]
+    assert (sale["cameo"], sale["factuality"], country(sale["target"])) == (
+        "0312", "intended", "PAK",
+    )
+
+
+def test_sharif_visit_dated_1999(seed_analysis):
+    (visit,) = [e for e in seed_analysis["events"] if e["source"]["name"] == "Nawaz Sharif"]
+    assert (visit["cameo"], visit["date"], country(visit["target"])) == ("042", "1999", "RUS")
+
+
+def test_no_event_has_one_actor_on_both_sides(seed_analysis):
+    for event in seed_analysis["events"]:
+        target = event["target"]
+        if target is not None:
+            assert target["entity"] is None or target["entity"] != event["source"]["entity"]
+            assert target["code"] is None or target["code"] != event["source"]["code"]
+
+
+def test_no_event_from_the_syndication_notice(seed_analysis):
+    assert not [e for e in seed_analysis["events"] if "syndicated feed" in e["sentence"]]

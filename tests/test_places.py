@@ -1,0 +1,178 @@
+"""Places geocoded offline, through the real model: one test per disambiguation rule."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def places_of(result: dict) -> dict[str, dict]:
+    return {place["name"]: place for place in result["places"]}
+
+
+def mention_texts(result: dict, place: dict) -> list[str]:
+    text = result["article"]["text"]
+    return [text[m["start"]:m["end"]] for m in place["mentions"]]
+
+
+# --- the seed article ----------------------------------------------------------------------
+
+SEED_PLACES = [
+    ("Moscow", "RUS", "city"),
+    ("Islamabad", "PAK", "city"),
+    ("Washington", "USA", "city"),
+    ("Ukraine", "UKR", "country"),
+    ("Donbass", "UKR", "region"),
+    ("Kremlin", "RUS", "landmark"),
+    ("Pakistan", "PAK", "country"),
+    ("Russia", "RUS", "country"),
+    ("China", "CHN", "country"),
+    ("India", "IND", "country"),
+    ("Afghanistan", "AFG", "country"),
+]
+
+
+@pytest.mark.parametrize(("name", "country", "feature"), SEED_PLACES)
+def test_seed_article_places_are_resolved(seed_analysis, name, country, feature):
+    place = places_of(seed_analysis)[name]
+    assert (place["country"], place["feature"]) == (country, feature)
+    assert place["lat"] is not None and place["lon"] is not None
+
+
+@pytest.mark.parametrize(
+    ("name", "lat", "lon"),
+    [("Moscow", 55.75, 37.62), ("Kremlin", 55.75, 37.62), ("Washington", 38.90, -77.04),
+     ("Islamabad", 33.72, 73.04)],
+)
+def test_seed_article_coordinates(seed_analysis, name, lat, lon):
+    place = places_of(seed_analysis)[name]
+    assert (round(place["lat"], 2), round(place["lon"], 2)) == (lat, lon)
+
+
+def test_seed_article_has_one_place_per_distinct_place(seed_analysis):
+    names = [place["name"] for place in seed_analysis["places"]]
+    assert len(names) == len(set(names))
+    assert len(places_of(seed_analysis)["Moscow"]["mentions"]) == 6
+
+
+def test_seed_article_demonyms_are_not_places(seed_analysis):
+    mentioned = {
+        text for place in seed_analysis["places"] for text in mention_texts(seed_analysis, place)
+    }
+    assert not mentioned & {"Russian", "Pakistani", "Western"}
+
+
+# --- disambiguation rules ------------------------------------------------------------------
+
+# (sentence, place name, expected country, expected feature)
+DISAMBIGUATION = [
+    # population: the big Moscow, not the Idaho town
+    ("Putin returned to Moscow after the summit.", "Moscow", "RUS", "city"),
+    # a country the article is about (and its state) outweighs population
+    ("Idaho police said a student was arrested in Moscow on Monday.", "Moscow", "USA", "city"),
+    # a qualifier after a comma names the state
+    ("Police in Portland, Maine, arrested two men.", "Portland", "USA", "city"),
+    # a US story: Georgia the state
+    ("Voters in Georgia and Florida went to the polls for the US midterm elections.",
+     "Georgia", "USA", "admin region"),
+    # no US context: Georgia the country
+    ("Russia and Georgia fought a war over South Ossetia in 2008.", "Georgia", "GEO", "country"),
+    # a big capital outranks the state of the same name
+    ("In Washington, State Department spokesman Ned Price said the United States was aware "
+     "of the trip.", "Washington", "USA", "city"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "name", "country", "feature"), DISAMBIGUATION)
+def test_disambiguation(analyse, sentence, name, country, feature):
+    place = places_of(analyse(sentence))[name]
+    assert (place["country"], place["feature"]) == (country, feature)
+
+
+def test_qualified_city_gets_the_qualifier_state_coordinates(analyse):
+    place = places_of(analyse("Police in Portland, Maine, arrested two men."))["Portland"]
+    assert (round(place["lat"], 2), round(place["lon"], 2)) == (43.66, -70.26)
+
+
+def test_state_department_washington_is_the_capital(analyse):
+    sentence = "In Washington, State Department spokesman Ned Price said the US was aware."
+    place = places_of(analyse(sentence))["Washington"]
+    assert (round(place["lat"], 2), round(place["lon"], 2)) == (38.90, -77.04)
+
+
+# --- what is and is not a place ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        ("Russian troops entered Ukraine.", ["Ukraine"]),
+        ("Pakistani and Chinese officials met in Beijing.", ["Beijing"]),
+        ("Fighting continued in Donbass.", ["Donbass"]),
+        ("Putin met Khan in the Kremlin.", ["Kremlin"]),
+        ("Chinese ships patrolled the South China Sea.", ["South China Sea"]),
+        ("Protests spread across Greece Italy and Spain.", ["Greece", "Italy", "Spain"]),
+        # a curated name NER missed altogether
+        ("Exports from Italy to the Holy See rose last year.", ["Italy", "Vatican"]),
+        # a curated region NER tagged PERSON
+        ("Flights from Delhi to Ladakh resumed on Monday.", ["Delhi", "Ladakh"]),
+    ],
+)
+def test_places_named_in_a_sentence(analyse, sentence, names):
+    assert [place["name"] for place in analyse(sentence)["places"]] == names
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "country", "lat", "lon"),
+    [
+        ("Putin met Khan in the Kremlin.", "Kremlin", "RUS", 55.75, 37.62),
+        ("The White House declined to comment.", "White House", "USA", 38.9, -77.04),
+        ("Fighting continued in Donbass.", "Donbass", "UKR", 48.0, 38.0),
+        ("Russia annexed Crimea from Ukraine in 2014.", "Crimea", "UKR", 45.0, 34.0),
+        ("Rockets were fired from the Gaza Strip.", "Gaza Strip", "PSE", 31.42, 34.33),
+    ],
+)
+def test_curated_places_and_seats_of_power(analyse, sentence, name, country, lat, lon):
+    place = places_of(analyse(sentence))[name]
+    assert (place["country"], round(place["lat"], 2), round(place["lon"], 2)) == (
+        country, lat, lon
+    )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "country"),
+    [
+        ("SAN DIEGO (AP) — Police arrested a man on Tuesday, officials said.", "San Diego", "USA"),
+        ("HELENA, Mont. — The governor signed the bill into law on Friday.", "Helena", "USA"),
+    ],
+)
+def test_dateline_in_capitals_is_a_place(analyse, sentence, name, country):
+    result = analyse(sentence)
+    place = places_of(result)[name]
+    assert place["country"] == country
+    assert mention_texts(result, place) == [sentence.split(" (")[0].split(",")[0]]
+
+
+def test_two_names_of_one_place_are_one_place_with_all_mentions(analyse):
+    result = analyse("The US imposed sanctions. The United States also expelled diplomats.")
+    (place,) = result["places"]
+    assert place["name"] == "United States"
+    assert mention_texts(result, place) == ["US", "United States"]
+
+
+def test_repeated_name_is_one_place_with_every_mention(analyse):
+    result = analyse("Putin met Khan in Moscow. Moscow later said the talks went well.")
+    (place,) = result["places"]
+    assert [m["start"] for m in place["mentions"]] == [18, 26]
+
+
+def test_unknown_place_is_kept_without_coordinates(analyse):
+    result = analyse("Villagers fled from Zarnovka Heights in Ukraine.")
+    place = places_of(result)["Zarnovka Heights"]
+    assert (place["lat"], place["lon"], place["country"]) == (None, None, None)
+
+
+def test_place_ids_are_stable(analyse):
+    sentence = "Putin returned to Moscow after the summit."
+    assert [p["id"] for p in analyse(sentence)["places"]] == [
+        p["id"] for p in analyse(sentence)["places"]
+    ]
