@@ -65,10 +65,21 @@ def code_span(
             m.start <= span.start_char and span.end_char <= m.end for m in entity.mentions
         ):
             return ActorCode(entity.code, entity.country, entity.role)
-    tokens = list(span)
-    if not tokens:
+    if not len(span):
         return None
     dictionary: ActorDictionary = knowledge.actors
+    # The event coder asks about the same phrases many times: remember the answers in the
+    # Doc's user_data, which dies with the Doc (no global state).
+    key = ("newsgraph.code_span", span.start, span.end, article.published, id(dictionary))
+    cache = span.doc.user_data
+    if key not in cache:
+        cache[key] = _code_phrase_span(span, article, dictionary)
+    return cache[key]
+
+
+def _code_phrase_span(
+    span: Span, article: Article, dictionary: ActorDictionary
+) -> ActorCode | None:
     tokens, head = _with_noun(span)
     code, _ = code_phrase(tokens, head, dictionary, published_day(article))
     if code is not None and code.country is None and code.code[:3] not in COUNTRYLESS | {"WST"}:
@@ -97,13 +108,24 @@ def _with_noun(span: Span) -> tuple[list[Token], int]:
     return tokens, root.i - span.start
 
 
+def sentence_matches(sentence: Span, dictionary: ActorDictionary) -> list:
+    """Dictionary matches of a whole sentence, computed once per sentence and dictionary.
+
+    The cache lives in the Doc's ``user_data``, so it dies with the Doc: no global state.
+    """
+    key = ("newsgraph.actor_matches", sentence.start, id(dictionary))
+    cache = sentence.doc.user_data
+    if key not in cache:
+        cache[key] = find_matches(list(sentence), dictionary)
+    return cache[key]
+
+
 def sentence_country(span: Span, dictionary: ActorDictionary) -> str | None:
     """The country named nearest to ``span`` in its sentence, outside it: the setting of
     "Shona rebels" in a sentence about Mozambique's government."""
     sentence = span.sent
-    tokens = list(sentence)
     best: tuple[int, str] | None = None
-    for match in find_matches(tokens, dictionary):
+    for match in sentence_matches(sentence, dictionary):
         start, end = sentence.start + match.start, sentence.start + match.end
         inside = start < span.end and end > span.start
         if match.codes is None or not is_place(match.codes) or inside:
