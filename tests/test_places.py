@@ -76,6 +76,9 @@ DISAMBIGUATION = [
      "Georgia", "USA", "admin region"),
     # no US context: Georgia the country
     ("Russia and Georgia fought a war over South Ossetia in 2008.", "Georgia", "GEO", "country"),
+    # a place that qualifies another ("Tacoma, Washington") is a state, not the capital
+    ("Mary Ann Quitugua from a cake studio in Tacoma, Washington shares tips for cookies.",
+     "Washington", "USA", "admin region"),
     # a big capital outranks the state of the same name
     ("In Washington, State Department spokesman Ned Price said the United States was aware "
      "of the trip.", "Washington", "USA", "city"),
@@ -113,6 +116,9 @@ def test_state_department_washington_is_the_capital(analyse):
         ("Protests spread across Greece Italy and Spain.", ["Greece", "Italy", "Spain"]),
         # a curated name NER missed altogether
         ("Exports from Italy to the Holy See rose last year.", ["Italy", "Vatican"]),
+        # a curated name longer than the entities NER found inside it
+        ("The prime minister said that Trinidad and Tobago failed to attend the meeting.",
+         ["Trinidad and Tobago"]),
         # a curated region NER tagged PERSON
         ("Flights from Delhi to Ladakh resumed on Monday.", ["Delhi", "Ladakh"]),
     ],

@@ -21,12 +21,15 @@ PLACES_DIRECTORY = "places"
 COUNTRIES_FILE = "countries.tsv"
 ADDITIONS_FILE = "places.tsv"
 CONTINENT_FILE = "continents.json"
+# Towns of 5,000+: the 15,000 list misses the small towns local news names (GeoWebNews
+# acc@161km 0.836 against 0.855) for half the load time (about 1 s against 2 s).
 DEFAULT_MIN_CITY_POPULATION = 5000
 
-# Base plausibility by feature; a city scores by its population instead (see Candidate.base).
+# Base plausibility by feature; a city scores 10 * log10(population) instead, so a state
+# (57) ranks like a city of 500,000: "Washington" is the capital, "Delaware" the state.
 FEATURE_BASE = {"country": 75.0, "continent": 95.0, "sea": 90.0, "region": 90.0,
                 "landmark": 90.0, "admin region": 57.0, "city": 0.0}
-# An alternate name ("Kiev", "Bombay") wins only where no place has it as its own name.
+# An alternate name ("Kiev", "Bombay") ranks below a similar place with that name as its own.
 ALTERNATE_PENALTY = 8.0
 MIN_ALTERNATE_POPULATION = 100_000
 

@@ -80,6 +80,7 @@ class Toponym:
     text: str
     qualifier: str | None = None
     label: str | None = None
+    qualifies: bool = False
 
 
 def load_knowledge(
@@ -189,21 +190,34 @@ def find_toponyms(
         start, end = match.span(1)
         if lookup(gazetteer, match.group(1)) and (start, end) not in found:
             found[(start, end)] = Toponym(start, end, match.group(1))
-    entity_spans = [(e.start_char, e.end_char) for e in doc.ents]
     for match in knowledge.curated_names.finditer(doc.text):
         start, end = match.span()
-        if not any(s < end and start < e for s, e in [*entity_spans, *found]):
-            found[(start, end)] = Toponym(start, end, match.group())
+        overlapping = [e for e in doc.ents if e.start_char < end and start < e.end_char]
+        # a longer curated name wins over the entities inside it ("Trinidad and Tobago" read
+        # as GPE + PERSON); an entity of exactly that span keeps its own label ("Jordan")
+        inside = all(start <= e.start_char and e.end_char <= end for e in overlapping)
+        if inside and not any(e.start_char == start and e.end_char == end for e in overlapping):
+            for key in [k for k in found if start <= k[0] and k[1] <= end]:
+                del found[key]
+            if not any(s < end and start < e for s, e in found):
+                found[(start, end)] = Toponym(start, end, match.group())
     for entity in entities:
         if entity.type in PLACE_LABELS:
             for mention in entity.mentions:
                 start, end, text = trim(mention.start, mention.end, mention.text)
-                found.setdefault((start, end), Toponym(start, end, text, label=entity.type))
-    return [
+                if not any(s < end and start < e for s, e in found):
+                    found[(start, end)] = Toponym(start, end, text, label=entity.type)
+    toponyms = [
         part for _, t in sorted(found.items()) for part in split_unknown(t, gazetteer)
         if normalise(part.text) not in knowledge.not_places
         and any(c.isalpha() for c in part.text)
     ]
+    ends = {t.end for t in toponyms}
+    for toponym in toponyms:
+        # "Tacoma, Washington": Washington qualifies another place, so it is a state
+        before = doc.text[max(0, toponym.start - 2) : toponym.start]
+        toponym.qualifies = before == ", " and toponym.start - 2 in ends
+    return toponyms
 
 
 # --- resolution ----------------------------------------------------------------------------
@@ -282,7 +296,15 @@ def resolve(
     if not candidates:
         return None
     qualifiers = [q for m in mentions if m.qualifier for q in gazetteer.lookup(m.qualifier)]
-    return max(candidates, key=lambda c: score(c, context, qualifiers))
+    qualifies = any(m.qualifies for m in mentions)
+
+    def plausibility(candidate: Candidate) -> float:
+        value = score(candidate, context, qualifiers)
+        if qualifies and candidate.feature in {"admin region", "country"}:
+            value += QUALIFIER_BONUS
+        return value
+
+    return max(candidates, key=plausibility)
 
 
 # --- records -------------------------------------------------------------------------------
