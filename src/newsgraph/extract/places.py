@@ -239,7 +239,9 @@ def article_context(
     Cities do not count: "Moscow" alone does not make a story Russian."""
     context = Context()
     for entity in entities:
-        if entity.country:
+        # Place entities count below, by what the gazetteer says of them: the actor coder
+        # gives a city its country too, and a city alone must not decide.
+        if entity.country and entity.type not in PLACE_LABELS:
             context.countries[entity.country] += len(entity.mentions)
     for key, mentions in names.items():
         candidates = [c for c in lookup(gazetteer, key) if c.base >= STRONG_BASE]
