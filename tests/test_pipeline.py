@@ -88,7 +88,9 @@ def test_short_english_sentences_are_not_mistaken_for_another_language(analyse, 
 
 
 def test_a_blank_line_ends_a_sentence(nlp):
-    doc = nlp("Putin meets Khan in Moscow today\n\nRussian President Vladimir Putin met Imran Khan.")
+    doc = nlp(
+        "Putin meets Khan in Moscow today\n\nRussian President Vladimir Putin met Imran Khan."
+    )
     assert [s.text.strip() for s in doc.sents] == [
         "Putin meets Khan in Moscow today",
         "Russian President Vladimir Putin met Imran Khan.",
