@@ -11,7 +11,8 @@ from newsgraph.pipeline import Pipeline
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("NEWSGRAPH_SHARED", REPO.parent / "shared"))
-SEED_ARTICLE = SHARED / "corpus" / "seed" / "article.txt"
+# The mission's example article ships in examples/ (identical to ../shared/corpus/seed).
+SEED_ARTICLE = REPO / "examples" / "seed-article.txt"
 SEED_PUBLISHED = "2022-02-24"
 
 
@@ -47,6 +48,6 @@ def analyse(pipeline: Pipeline):
 @pytest.fixture(scope="session")
 def seed_analysis(pipeline: Pipeline) -> dict:
     """The mission's example article, analysed once per session."""
-    text = shared_file("corpus/seed/article.txt").read_text(encoding="utf-8")
+    text = SEED_ARTICLE.read_text(encoding="utf-8")
     article = pipeline.make_article(text, published=SEED_PUBLISHED)
     return pipeline.analyse(article).to_dict()

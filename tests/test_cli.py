@@ -8,7 +8,7 @@ import pytest
 from click.testing import CliRunner
 
 from newsgraph.cli import cli
-from tests.conftest import REPO, SEED_PUBLISHED, shared_file
+from tests.conftest import REPO, SEED_ARTICLE, SEED_PUBLISHED, shared_file
 
 EXAMPLES = REPO / "examples"
 SENTENCE = "Russian President Vladimir Putin met Pakistan Prime Minister Imran Khan in Moscow."
@@ -19,7 +19,7 @@ def invoke(*args: str):
 
 
 def test_extract_seed_article_prints_the_contract(tmp_path):
-    seed = shared_file("corpus/seed/article.txt")
+    seed = SEED_ARTICLE
     result = invoke("extract", seed, "--published", SEED_PUBLISHED, "--format", "json")
     assert result.exit_code == 0, result.stderr
     record = json.loads(result.stdout)
@@ -29,6 +29,11 @@ def test_extract_seed_article_prints_the_contract(tmp_path):
     people = " | ".join(e["name"] for e in record["entities"] if e["type"] == "PERSON")
     for name in ["Imran Khan", "Vladimir Putin", "Joe Biden", "Ned Price", "Nawaz Sharif"]:
         assert name in people
+
+
+def test_bundled_seed_article_is_the_shared_one():
+    shared = shared_file("corpus/seed/article.txt")
+    assert SEED_ARTICLE.read_bytes() == shared.read_bytes()
 
 
 def test_extract_jsonl_prints_one_aligned_line_per_input_line(tmp_path):

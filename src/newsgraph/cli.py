@@ -239,7 +239,7 @@ def stats(db: str) -> None:
             click.echo(f"{table:>10}: {count}")
         _, rows = store.query(
             "SELECT coalesce(plover, '(statement)'), count(*) FROM events"
-            " GROUP BY 1 ORDER BY 2 DESC"
+            " GROUP BY 1 ORDER BY 2 DESC, 1"
         )
         if rows:
             click.echo("events by PLOVER type: " + ", ".join(f"{p} {n}" for p, n in rows))

@@ -259,7 +259,7 @@ LISTINGS: dict[str, tuple[str, dict[str, str], str]] = {
         " count(*) AS records FROM entities",
         {"type": "type = ?", "code": "code LIKE ? || '%'", "country": "country = ?",
          "name": "name ILIKE '%' || ? || '%'", "article": "article_id = ?"},
-        "articles DESC, name",
+        "articles DESC, name, type, code, country, role",
     ),
     "events": (
         "SELECT date, source_name, source_code, cameo, plover, target_name, target_code,"
