@@ -177,13 +177,16 @@ def is_known_place(gazetteer: Gazetteer, name: str, label: str) -> bool:
 
 
 def find_toponyms(
-    doc: Doc, entities: list[Entity], knowledge: PlaceKnowledge
+    doc: Doc, entities: list[Entity], knowledge: PlaceKnowledge, text: str | None = None
 ) -> list[Toponym]:
-    """Place mentions from NER and from the actor step, with demonyms and non-places left out."""
+    """Place mentions from NER and from the actor step, with demonyms and non-places left out.
+
+    ``text`` is ``doc.text`` when the caller has it: spaCy rebuilds doc.text and doc.ents
+    from the tokens on every access, so each is read once here.
+    """
     gazetteer = knowledge.gazetteer
     found: dict[tuple[int, int], Toponym] = {}
-    # spaCy rebuilds doc.ents and doc.text from the tokens on every access: once here
-    ents, doc_text = doc.ents, doc.text
+    ents, doc_text = doc.ents, doc.text if text is None else text
     for ent in ents:
         is_place = ent.label_ in PLACE_LABELS
         is_slip = ent.label_ in SLIP_LABELS and is_known_place(
@@ -353,7 +356,8 @@ def extract_places(
     place_knowledge: PlaceKnowledge = knowledge.places
     gazetteer = place_knowledge.gazetteer
     names: dict[str, list[Toponym]] = {}
-    for toponym in find_toponyms(doc, entities, place_knowledge):
+    doc_text = doc.text  # rebuilt from the tokens on every access: once here
+    for toponym in find_toponyms(doc, entities, place_knowledge, doc_text):
         names.setdefault(normalise(toponym.text), []).append(toponym)
     context = article_context(names, gazetteer, entities)
 
@@ -364,7 +368,7 @@ def extract_places(
         groups.setdefault(group, (best, []))[1].extend(mentions)
 
     taken = [(m.start, m.end) for _, mentions in groups.values() for m in mentions]
-    entity_spans, doc_text = [(e.start_char, e.end_char) for e in doc.ents], doc.text
+    entity_spans = [(e.start_char, e.end_char) for e in doc.ents]
     places = []
     for best, mentions in groups.values():
         spans = {(m.start, m.end) for m in mentions}
