@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import pytest
+from dateparser.date import DateDataParser
+
+from newsgraph.extract.dates import format_value, resolve_simple
 
 PUBLISHED = "2022-02-24"  # a Thursday
 
@@ -96,3 +101,45 @@ def test_seed_article_dates(seed_analysis):
 def test_seed_article_ages_and_durations_are_not_dates(seed_analysis):
     texts = {d["text"] for d in seed_analysis["dates"]}
     assert not texts & {"69", "23 years", "two-day", "over two decades"}
+
+
+# The shapes dates.py resolves by hand must give what dateparser gives, at any anchor.
+SIMPLE_SHAPES = [
+    "today", "Tonight", "yesterday", "tomorrow", "this week", "Last week", "next week",
+    "this month", "last month", "next month", "this year", "Last year", "next year",
+    "January", "February", "March", "December", "years", "night", "weekend",
+    "April 5", "Sept. 11th", "February 28", "January 28, 2016", "05 April 2018", "May 2017",
+]
+# After the 28th a month's name is left to dateparser (see the test below).
+ANCHORS = ["2022-02-24", "2022-04-05", "2021-12-28", "2024-01-01", "2020-03-28"]
+
+
+@pytest.mark.parametrize("anchor", ANCHORS)
+@pytest.mark.parametrize("text", SIMPLE_SHAPES)
+@pytest.mark.parametrize("future", [False, True])
+def test_simple_shapes_match_dateparser(text, anchor, future):
+    moment = datetime.fromisoformat(anchor)
+    data = DateDataParser(
+        languages=["en"],
+        settings={
+            "RELATIVE_BASE": moment,
+            "PREFER_DATES_FROM": "future" if future else "past",
+            "PREFER_DAY_OF_MONTH": "first",
+        },
+    ).get_date_data(text)
+    expected = data.date_obj and format_value(data.date_obj, data.period or "day")
+    assert resolve_simple(text, moment, future) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor"),
+    [
+        ("February 29", "2022-02-24"),
+        ("April 31", "2022-02-24"),
+        ("February 30, 2018", "2022-02-24"),
+        ("next decade", "2022-02-24"),
+        ("February", "2022-03-30"),  # dateparser's "February" then jumps to a leap year
+    ],
+)
+def test_shapes_dateparser_treats_its_own_way_are_left_to_it(text, anchor):
+    assert resolve_simple(text, datetime.fromisoformat(anchor), False) is False

@@ -9,6 +9,11 @@ the verb that governs it.
 A value is relative when it changes with the anchor: it is computed against two
 unrelated probe dates and compared. Without ``published`` a relative expression
 keeps ``value: None`` - never a guess - while "in 1999" still resolves.
+
+Speed: dateparser costs about a millisecond a call, so the common shapes whose rule is
+simple and exact (a year, a weekday, "today", "last month", a month's name, a bare
+unit such as "years") are resolved by hand with the same result, and each document
+keeps a ``Resolver`` that remembers every value it computed.
 """
 
 from __future__ import annotations
@@ -16,7 +21,10 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, timedelta
 
+import numpy
 from dateparser.date import DateDataParser
+from spacy.attrs import LOWER
+from spacy.strings import hash_string
 from spacy.tokens import Doc, Span
 
 from newsgraph.ids import record_id
@@ -50,12 +58,26 @@ LEADING = re.compile(
     re.IGNORECASE,
 )
 TRAILING = re.compile(r"(?:'s|’s)$")
-DAY_WORDS = re.compile(
-    r"\b(?:today|tonight|yesterday|tomorrow|monday|tuesday|wednesday|thursday|friday|"
-    r"saturday|sunday)\b",
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+DAY_WORDS = ("today", "tonight", "yesterday", "tomorrow", *WEEKDAYS)
+DAY_WORD_IDS = numpy.array([hash_string(word) for word in DAY_WORDS], dtype="uint64")
+# Offsets in days from the anchor of the words dateparser reads as one day.
+DAY_OFFSETS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
+MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august",
+          "september", "october", "november", "december"]
+MONTH = re.compile(rf"^(?:{'|'.join(MONTHS)})$", re.IGNORECASE)
+MONTH_NAME = rf"(?:{'|'.join(MONTHS)}|(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?)"
+ORDINAL = r"(\d{1,2})(?:st|nd|rd|th)?"
+# "April 5", "Sept. 11th", "April 5, 2018", "5 April 2018", "May 2017"
+MONTH_DAY = re.compile(rf"^({MONTH_NAME}) {ORDINAL}(?:,? (\d{{4}}))?$", re.IGNORECASE)
+DAY_MONTH_YEAR = re.compile(rf"^{ORDINAL} ({MONTH_NAME}),? (\d{{4}})$", re.IGNORECASE)
+MONTH_YEAR = re.compile(rf"^({MONTH_NAME}),? (\d{{4}})$", re.IGNORECASE)
+CALENDAR_UNIT = re.compile(r"^(this|last|next) (week|month|year)$", re.IGNORECASE)
+# Bare units and parts of a day name no point in time: dateparser finds nothing in them.
+NO_POINT = re.compile(
+    r"^(?:years?|months?|weeks?|days?|decades?|night|morning|evening|afternoon|weekend)$",
     re.IGNORECASE,
 )
-WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 WEEKDAY = re.compile(rf"^(?:(last|next|this) )?({'|'.join(WEEKDAYS)})$", re.IGNORECASE)
 TIME_OF_DAY = re.compile(r"\b(?:morning|afternoon|evening|night|tonight|overnight)\b", re.I)
 FUTURE_AUX = {"will", "shall", "'ll", "wo", "ll"}
@@ -85,9 +107,10 @@ def find_candidates(doc: Doc) -> list[Span]:
         covered.update(range(ent.start, ent.end))
         if ent.label_ == "DATE" or (ent.label_ == "TIME" and TIME_OF_DAY.search(ent.text)):
             spans.append(ent)
-    for token in doc:
-        if token.i not in covered and DAY_WORDS.fullmatch(token.text):
-            spans.append(doc[token.i : token.i + 1])
+    # day words by their lowercase ids: iterating Token objects costs more than the rest
+    for i in numpy.flatnonzero(numpy.isin(doc.to_array(LOWER), DAY_WORD_IDS)).tolist():
+        if i not in covered:
+            spans.append(doc[i : i + 1])
     spans = [s for s in spans if is_time_expression(s.text)]
     return sorted(spans, key=lambda s: s.start_char)
 
@@ -155,6 +178,74 @@ def resolve_weekday(text: str, anchor: datetime, future: bool) -> str | None:
     return day.date().isoformat()
 
 
+def month_number(name: str) -> int:
+    """1-12 for a month's name or abbreviation ("Sept.")."""
+    return MONTHS.index(next(m for m in MONTHS if m.startswith(name.lower().rstrip(".")[:3]))) + 1
+
+
+def resolve_calendar_date(text: str, anchor: datetime, future: bool) -> str | None | bool:
+    """"April 5" (the one the tense points to), "April 5, 2018", "5 April 2018", "May 2017".
+
+    False when the text is another shape, or one dateparser treats in its own way
+    (February 29th, a day the month lacks).
+    """
+    match = MONTH_YEAR.match(text)
+    if match:
+        year = int(match.group(2))
+        return f"{year:04d}-{month_number(match.group(1)):02d}" if year >= 1000 else False
+    match = MONTH_DAY.match(text)
+    if match:
+        month, day, year = match.groups()
+    else:
+        match = DAY_MONTH_YEAR.match(text)
+        if not match:
+            return False
+        day, month, year = match.groups()
+    month, day = month_number(month), int(day)
+    if year is None:
+        if month == 2 and day == 29:
+            return False
+        after = (month, day) > (anchor.month, anchor.day)
+        year = anchor.year + (1 if future and not after else 0) - (1 if after and not future else 0)
+    elif int(year) < 1000:
+        return False
+    try:
+        return date(int(year), month, day).isoformat()
+    except ValueError:
+        return False
+
+
+def resolve_simple(text: str, anchor: datetime, future: bool) -> str | None | bool:
+    """The value of a common shape whose rule is exact; False when the shape is another.
+
+    Each rule gives what dateparser gives (tests/test_dates.py compares them).
+    """
+    lower = text.lower()
+    if lower in DAY_OFFSETS:
+        return (anchor + timedelta(days=DAY_OFFSETS[lower])).date().isoformat()
+    if NO_POINT.match(text):
+        return None
+    # from the 29th dateparser's "February" jumps to a leap year: left to it
+    if MONTH.match(text) and anchor.day <= 28:
+        month = MONTHS.index(lower) + 1
+        if future:
+            year = anchor.year if month > anchor.month else anchor.year + 1
+        else:
+            year = anchor.year if month <= anchor.month else anchor.year - 1
+        return f"{year:04d}-{month:02d}"
+    match = CALENDAR_UNIT.match(text)
+    if not match:
+        return resolve_calendar_date(text, anchor, future)
+    step = {"this": 0, "last": -1, "next": 1}[match.group(1).lower()]
+    unit = match.group(2).lower()
+    if unit == "year":
+        return f"{anchor.year + step:04d}"
+    if unit == "month":
+        index = anchor.year * 12 + anchor.month - 1 + step
+        return f"{index // 12:04d}-{index % 12 + 1:02d}"
+    return format_value(anchor + timedelta(weeks=step), "week")
+
+
 def clean(text: str) -> str:
     """The words the parser should see: no leading prepositions, no possessive."""
     text = TRAILING.sub("", text.strip())
@@ -171,6 +262,9 @@ def resolve_at(text: str, anchor: datetime, future: bool) -> str | None:
     day = resolve_weekday(text, anchor, future)
     if day:
         return day
+    simple = resolve_simple(text, anchor, future)
+    if simple is not False:
+        return simple
     parser = DateDataParser(
         languages=["en"],
         settings={
@@ -192,23 +286,51 @@ def anchor_date(published: str | None) -> datetime | None:
     return datetime.combine(date.fromisoformat(published[:10]), datetime.min.time())
 
 
+class Resolver:
+    """Resolves one document's expressions, computing each (text, anchor, tense) once."""
+
+    def __init__(self, published: str | None) -> None:
+        self.anchor = anchor_date(published)
+        self.values: dict[tuple[str, datetime, bool], str | None] = {}
+
+    def at(self, text: str, anchor: datetime, future: bool) -> str | None:
+        key = (text, anchor, future)
+        if key not in self.values:
+            self.values[key] = resolve_at(text, anchor, future)
+        return self.values[key]
+
+    def resolve(self, span: Span) -> tuple[bool, str | None]:
+        """(is a time expression, value). Relative expressions without ``published`` get None.
+
+        The value at the anchor is computed first: when it equals the value at the first
+        probe, it is the answer whether or not the expression is relative, so the second
+        probe is only needed to tell the other cases apart.
+        """
+        text, future = span.text, points_to_future(span)
+        first = self.at(text, PROBES[0], future)
+        if self.anchor is not None and first is not None:
+            value = self.at(text, self.anchor, future)
+            if value == first:
+                return True, value
+        second = self.at(text, PROBES[1], future)
+        if first is None and second is None:
+            return False, None
+        if first == second:
+            return True, first
+        return True, self.at(text, self.anchor, future) if self.anchor else None
+
+
 def resolve(span: Span, published: str | None) -> tuple[bool, str | None]:
     """(is a time expression, value). Relative expressions without ``published`` get None."""
-    future = points_to_future(span)
-    probed = {resolve_at(span.text, probe, future) for probe in PROBES}
-    if probed == {None}:
-        return False, None
-    if len(probed) == 1:
-        return True, probed.pop()
-    anchor = anchor_date(published)
-    return True, resolve_at(span.text, anchor, future) if anchor else None
+    return Resolver(published).resolve(span)
 
 
 def extract_dates(doc: Doc, article: Article) -> list[TimeRef]:
     """Every time expression with its ISO value (partial allowed) or null."""
     records = []
+    resolver = Resolver(article.published)
     for span in find_candidates(doc):
-        found, value = resolve(span, article.published)
+        found, value = resolver.resolve(span)
         if not found:
             continue
         records.append(

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
 
 from newsgraph.extract.gazetteer import (
     DEFAULT_MIN_CITY_POPULATION,
@@ -117,12 +118,17 @@ def trim(start: int, end: int, text: str) -> tuple[int, int, str]:
     return start, end, text
 
 
-def qualifier_after(doc: Doc, end_token: int) -> str | None:
-    """The place named right after a comma: "Portland, Maine" -> "Maine"."""
+def qualifier_after(
+    doc: Doc, end_token: int, ents: tuple[SpacySpan, ...] | None = None
+) -> str | None:
+    """The place named right after a comma: "Portland, Maine" -> "Maine".
+
+    ``ents`` is ``doc.ents`` when the caller has it: spaCy rebuilds it on every access.
+    """
     if end_token + 1 < len(doc) and doc[end_token].text == ",":
         following = doc[end_token + 1]
         if following.ent_type_ in PLACE_LABELS and following.ent_iob_ == "B":
-            ent = next(e for e in doc.ents if e.start == following.i)
+            ent = next(e for e in (doc.ents if ents is None else ents) if e.start == following.i)
             return ent.text
         if following.text.endswith(".") and following.is_title:
             return following.text
@@ -171,28 +177,33 @@ def is_known_place(gazetteer: Gazetteer, name: str, label: str) -> bool:
 
 
 def find_toponyms(
-    doc: Doc, entities: list[Entity], knowledge: PlaceKnowledge
+    doc: Doc, entities: list[Entity], knowledge: PlaceKnowledge, text: str | None = None
 ) -> list[Toponym]:
-    """Place mentions from NER and from the actor step, with demonyms and non-places left out."""
+    """Place mentions from NER and from the actor step, with demonyms and non-places left out.
+
+    ``text`` is ``doc.text`` when the caller has it: spaCy rebuilds doc.text and doc.ents
+    from the tokens on every access, so each is read once here.
+    """
     gazetteer = knowledge.gazetteer
     found: dict[tuple[int, int], Toponym] = {}
-    for ent in doc.ents:
+    ents, doc_text = doc.ents, doc.text if text is None else text
+    for ent in ents:
         is_place = ent.label_ in PLACE_LABELS
         is_slip = ent.label_ in SLIP_LABELS and is_known_place(
             gazetteer, trim(0, 0, ent.text)[2], ent.label_
         )
         if is_place or is_slip:
             start, end, text = trim(ent.start_char, ent.end_char, ent.text)
-            for toponym in split_qualified(start, text, qualifier_after(doc, ent.end)):
+            for toponym in split_qualified(start, text, qualifier_after(doc, ent.end, ents)):
                 toponym.label = ent.label_
                 found[(toponym.start, toponym.end)] = toponym
-    for match in DATELINE.finditer(doc.text):
+    for match in DATELINE.finditer(doc_text):
         start, end = match.span(1)
         if lookup(gazetteer, match.group(1)) and (start, end) not in found:
             found[(start, end)] = Toponym(start, end, match.group(1))
-    for match in knowledge.curated_names.finditer(doc.text):
+    for match in knowledge.curated_names.finditer(doc_text):
         start, end = match.span()
-        overlapping = [e for e in doc.ents if e.start_char < end and start < e.end_char]
+        overlapping = [e for e in ents if e.start_char < end and start < e.end_char]
         # a longer curated name wins over the entities inside it ("Trinidad and Tobago" read
         # as GPE + PERSON); an entity of exactly that span keeps its own label ("Jordan")
         inside = all(start <= e.start_char and e.end_char <= end for e in overlapping)
@@ -215,7 +226,7 @@ def find_toponyms(
     ends = {t.end for t in toponyms}
     for toponym in toponyms:
         # "Tacoma, Washington": Washington qualifies another place, so it is a state
-        before = doc.text[max(0, toponym.start - 2) : toponym.start]
+        before = doc_text[max(0, toponym.start - 2) : toponym.start]
         toponym.qualifies = before == ", " and toponym.start - 2 in ends
     return toponyms
 
@@ -313,13 +324,24 @@ def resolve(
 
 
 def more_mentions(
-    doc: Doc, surfaces: set[str], taken: list[tuple[int, int]]
+    doc: Doc,
+    surfaces: set[str],
+    taken: list[tuple[int, int]],
+    entity_spans: list[tuple[int, int]] | None = None,
+    text: str | None = None,
 ) -> list[tuple[int, int]]:
-    """Other occurrences of a place's names that NER missed, outside any other entity."""
-    blocked = taken + [(e.start_char, e.end_char) for e in doc.ents]
+    """Other occurrences of a place's names that NER missed, outside any other entity.
+
+    ``entity_spans`` (the entities' character spans) and ``text`` (``doc.text``) are
+    passed by a caller that has them: spaCy rebuilds both on every access.
+    """
+    if entity_spans is None:
+        entity_spans = [(e.start_char, e.end_char) for e in doc.ents]
+    text = doc.text if text is None else text
+    blocked = taken + entity_spans
     spans = []
     for surface in surfaces:
-        for match in re.finditer(rf"(?<!\w){re.escape(surface)}(?!\w)", doc.text):
+        for match in re.finditer(rf"(?<!\w){re.escape(surface)}(?!\w)", text):
             start, end = match.span()
             if not any(s < end and start < e for s, e in blocked):
                 spans.append((start, end))
@@ -334,7 +356,8 @@ def extract_places(
     place_knowledge: PlaceKnowledge = knowledge.places
     gazetteer = place_knowledge.gazetteer
     names: dict[str, list[Toponym]] = {}
-    for toponym in find_toponyms(doc, entities, place_knowledge):
+    doc_text = doc.text  # rebuilt from the tokens on every access: once here
+    for toponym in find_toponyms(doc, entities, place_knowledge, doc_text):
         names.setdefault(normalise(toponym.text), []).append(toponym)
     context = article_context(names, gazetteer, entities)
 
@@ -345,11 +368,12 @@ def extract_places(
         groups.setdefault(group, (best, []))[1].extend(mentions)
 
     taken = [(m.start, m.end) for _, mentions in groups.values() for m in mentions]
+    entity_spans = [(e.start_char, e.end_char) for e in doc.ents]
     places = []
     for best, mentions in groups.values():
         spans = {(m.start, m.end) for m in mentions}
         surfaces = {m.text for m in mentions if m.text[:1].isupper()}
-        extra = more_mentions(doc, surfaces, taken)
+        extra = more_mentions(doc, surfaces, taken, entity_spans, doc_text)
         taken.extend(extra)
         spans.update(extra)
         ordered = sorted(spans)

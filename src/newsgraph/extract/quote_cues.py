@@ -40,8 +40,10 @@ class QuoteKnowledge:
 
     def source_phrase_at(self, token: Token) -> Token | None:
         """The last token of a source phrase starting at ``token`` ("according to" -> "to")."""
-        doc = token.doc
+        doc, first = token.doc, token.lower_
         for phrase in self.sources:
+            if phrase[0] != first:
+                continue
             end = token.i + len(phrase)
             if end <= len(doc) and all(
                 doc[token.i + k].lower_ == word for k, word in enumerate(phrase)

@@ -21,9 +21,14 @@ SENTENCE_END = {".", "!", "?"}
 WINDOW_TOKENS = 40
 
 
-def find_direct(doc: Doc, quoted: list[QuotedSpan], cues: QuoteKnowledge) -> list[Candidate]:
-    """Quoted spans that stand as utterances, with the cue before or after them."""
-    text = doc.text
+def find_direct(
+    doc: Doc, quoted: list[QuotedSpan], cues: QuoteKnowledge, text: str | None = None
+) -> list[Candidate]:
+    """Quoted spans that stand as utterances, with the cue before or after them.
+
+    ``text`` is ``doc.text`` when the caller has it (spaCy rebuilds it on every access).
+    """
+    text = doc.text if text is None else text
     found: list[Candidate] = []
     for span in quoted:
         open_token = _token_at(doc, span.open_mark)

@@ -9,6 +9,7 @@ unbalanced marks are skipped, never raised on.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 OPENING = "\u201c\u201e\u00ab"  # “ „ «
@@ -18,6 +19,9 @@ DOUBLED = "''"  # two apostrophes, a straight double mark in some newspaper arch
 SINGLE_OPENING = "\u2018"  # ‘
 SINGLE_CLOSING = "\u2019"  # ’ (also the apostrophe)
 SINGLE_STRAIGHT = "'"  # opening, closing or an apostrophe
+# Every character that may be a mark, to find them without a Python loop over the text.
+DOUBLE_MARK_CHARS = re.compile(f"[{re.escape(OPENING + CLOSING + STRAIGHT)}]")
+SINGLE_MARK_CHARS = re.compile(f"[{re.escape(SINGLE_OPENING + SINGLE_CLOSING + SINGLE_STRAIGHT)}]")
 # Characters after which a straight mark opens a quote.
 OPEN_CONTEXT = " \t\n([{\u2014\u2013-/:"
 
@@ -123,8 +127,7 @@ def find_quoted_spans(text: str, single: bool = True) -> list[QuotedSpan]:
     """Every quoted span of ``text`` in order; single-mark quotes only outside double ones."""
     double_marks = [
         (i, role, 1)
-        for i, char in enumerate(text)
-        if char in OPENING or char in CLOSING or char == STRAIGHT
+        for i in (match.start() for match in DOUBLE_MARK_CHARS.finditer(text))
         if (role := _double_mark_role(text, i)) is not None
     ]
     if DOUBLED in text:
@@ -134,8 +137,7 @@ def find_quoted_spans(text: str, single: bool = True) -> list[QuotedSpan]:
     if single:
         single_marks = [
             (i, role)
-            for i, char in enumerate(text)
-            if char in (SINGLE_OPENING, SINGLE_CLOSING, SINGLE_STRAIGHT)
+            for i in (match.start() for match in SINGLE_MARK_CHARS.finditer(text))
             if (role := _single_mark_role(text, i)) is not None
         ]
         inside = [(s.open_mark, s.close_mark) for s in spans]

@@ -41,8 +41,9 @@ def extract_quotes(
     """Every quote of the article with its speaker entity, or null."""
     cues: QuoteKnowledge = knowledge.quotes
     quoted = find_quoted_spans(article.text)
-    direct = find_direct(doc, quoted, cues)
-    reported = find_reported(doc, quoted, direct, cues)
+    text = doc.text  # rebuilt from the tokens on every access: once here
+    direct = find_direct(doc, quoted, cues, text)
+    reported = find_reported(doc, quoted, direct, cues, text)
     resolver = SpeakerResolver(doc, article, entities, knowledge, cues, quoted)
     candidates = sorted(direct + reported, key=lambda c: c.start)
     return build_quotes(candidates, article, resolver, cues)

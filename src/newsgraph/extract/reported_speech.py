@@ -23,29 +23,38 @@ CONTENT_MARKERS = {"that"}
 
 
 def find_reported(
-    doc: Doc, quoted: list[QuotedSpan], direct: list[Candidate], cues: QuoteKnowledge
+    doc: Doc,
+    quoted: list[QuotedSpan],
+    direct: list[Candidate],
+    cues: QuoteKnowledge,
+    text: str | None = None,
 ) -> list[Candidate]:
-    """Content clauses of cue verbs and source phrases; mixed when they hold quoted parts."""
-    text = doc.text
+    """Content clauses of cue verbs and source phrases; mixed when they hold quoted parts.
+
+    ``text`` is ``doc.text`` when the caller has it (spaCy rebuilds it on every access).
+    """
+    text = doc.text if text is None else text
     used = {c.cue.i for c in direct if c.cue is not None}
     found = []
     for token in doc:
+        is_cue = cues.is_cue(token)
+        end = None if is_cue else cues.source_phrase_at(token)
+        if not is_cue and end is None:
+            continue
         # A cue inside a direct quote is the quoted speaker's own words ("I always said ...").
         if token.i in used or any(c.start <= token.idx < c.end for c in direct):
             continue
-        if cues.is_cue(token):
+        if is_cue:
             if not _reports(token):
                 continue
             content = _content_of_verb(token, cues)
             subject, confidence = subject_in_paragraph(token, cues.passive_speakers), 0.7
-        elif (end := cues.source_phrase_at(token)) is not None:
+        else:
             content = _content_around(token, end)
             subject, confidence = source_of(end), 0.6
-        else:
-            continue
         if content is None or subject is None:
             continue
-        cue = token if cues.is_cue(token) else cues.source_phrase_at(token)
+        cue = token if is_cue else end
         candidate = _reported(doc, text, content, quoted, direct, cue, subject, confidence)
         if candidate is not None:
             found.append(candidate)
