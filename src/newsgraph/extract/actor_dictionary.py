@@ -128,6 +128,7 @@ class ActorDictionary:
     surnames: dict[str, str]
     longest_name: dict[str, int]  # first word -> most words of a name starting with it
     longest_agent: dict[str, int]
+    longest_place: dict[str, int]
 
     def name_codes(self, words: tuple[str, ...]) -> tuple[Dated, ...] | None:
         raw = self.names.get(words)
@@ -232,4 +233,5 @@ def load_dictionary(directory: Path) -> ActorDictionary:
         surnames=_surnames(names),
         longest_name=_longest(names),
         longest_agent=_longest(agents),
+        longest_place=_longest(places),
     )

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from newsgraph.extract.actor_dictionary import (
     ActorDictionary,
@@ -48,12 +48,53 @@ class _Match:
     plural: bool = False  # a plural demonym: "Palestinians"
 
 
-def _words(tokens: list[Token]) -> tuple[list[str], list[int]]:
+@dataclass(slots=True)
+class _DocWords:
+    """What matching needs of each token of a Doc, read once per Doc: spaCy builds a new Token
+    (and a new string) on every attribute access, and phrases overlap."""
+
+    words: list[tuple[str, ...]]  # normalised words; () for possessive markers and punctuation
+    text: list[str]
+    pos: list[str]
+    ent_iob: list[str]
+    ent_type: list[str]
+    bounds: dict[str, tuple[int, int, int]]  # word -> longest name, agent, place starting there
+
+
+def _doc_words(doc: Doc, dictionary: ActorDictionary) -> _DocWords:
+    """The Doc's token table for ``dictionary``, kept in ``doc.user_data`` (dies with the Doc)."""
+    key = ("newsgraph.actor_words", id(dictionary))
+    table = doc.user_data.get(key)
+    if table is None:
+        words, text, pos, ent_iob, ent_type = [], [], [], [], []
+        for token in doc:
+            skip = token.tag_ == "POS" or token.is_punct and token.text not in ("-",)
+            words.append(() if skip else words_of(token.text))
+            text.append(token.text)
+            pos.append(token.pos_)
+            ent_iob.append(token.ent_iob_)
+            ent_type.append(token.ent_type_)
+        table = doc.user_data[key] = _DocWords(words, text, pos, ent_iob, ent_type, {})
+    return table
+
+
+def _bounds(word: str, table: _DocWords, dictionary: ActorDictionary) -> tuple[int, int, int]:
+    """The most words of a name, an agent and a place that may start with ``word``."""
+    found = table.bounds.get(word)
+    if found is None:
+        plain = singular(word) or word
+        found = table.bounds[word] = (
+            max(dictionary.longest_name.get(word, 0), dictionary.longest_name.get(plain, 0)),
+            max(dictionary.longest_agent.get(word, 0), dictionary.longest_agent.get(plain, 0)),
+            min(dictionary.longest_place.get(word, 0), 4),
+        )
+    return found
+
+
+def _words(indices: list[int], table: _DocWords) -> tuple[list[str], list[int]]:
     words, owners = [], []
-    for i, token in enumerate(tokens):
-        if token.tag_ == "POS" or token.is_punct and token.text not in ("-",):
-            continue
-        for word in words_of(token.text):
+    for i, index in enumerate(indices):
+        for word in table.words[index]:
             words.append(word)
             owners.append(i)
     return words, owners
@@ -64,32 +105,37 @@ def is_place(codes: tuple[Dated, ...]) -> bool:
     return bool(code) and len(code) == 3 and code not in COUNTRYLESS
 
 
-def _name_allowed(tokens: list[Token], codes: tuple[Dated, ...]) -> bool:
+def _name_allowed(indices: list[int], codes: tuple[Dated, ...], table: _DocWords) -> bool:
     """Dictionary names must look like names in the text: capitalised, short ones upper case,
     and a person or organisation whole: "Khalid" in "Arslan Khalid" is not the dictionary's
     Khalid (a country adjective may sit inside a longer name: "British Defence Secretary")."""
-    if not any(t.text[:1].isupper() for t in tokens):
+    text = table.text
+    if not any(text[i][:1].isupper() for i in indices):
         return False
-    if len(tokens) == 1 and len(tokens[0].text.rstrip(".")) <= 3 and not tokens[0].text.isupper():
-        return False
+    if len(indices) == 1:
+        word = text[indices[0]]
+        if len(word.rstrip(".")) <= 3 and not word.isupper():
+            return False
     if is_place(codes):
         return True
-    first, last = tokens[0], tokens[-1]
-    doc = first.doc
-    cut_before = first.ent_iob_ == "I" and first.i > 0 and doc[first.i - 1].pos_ == "PROPN"
-    cut_after = last.i + 1 < len(doc) and doc[last.i + 1].ent_iob_ == "I"
-    return not (cut_before or cut_after and doc[last.i + 1].pos_ == "PROPN")
+    first, last = indices[0], indices[-1]
+    pos, ent_iob = table.pos, table.ent_iob
+    cut_before = ent_iob[first] == "I" and first > 0 and pos[first - 1] == "PROPN"
+    cut_after = last + 1 < len(text) and ent_iob[last + 1] == "I"
+    return not (cut_before or cut_after and pos[last + 1] == "PROPN")
 
 
 def _name_at(
-    words: list[str], owners: list[int], i: int, tokens: list[Token], dictionary: ActorDictionary
+    words: list[str],
+    owners: list[int],
+    i: int,
+    indices: list[int],
+    table: _DocWords,
+    dictionary: ActorDictionary,
 ) -> tuple[_Match, int] | None:
     """The longest dictionary name (or, inside a place NER found, gazetteer place) at word i."""
-    first = words[i]
-    most = max(
-        dictionary.longest_name.get(first, 0),
-        dictionary.longest_name.get(singular(first) or first, 0),
-    )
+    most, _, most_place = _bounds(words[i], table, dictionary)
+    first = indices[0]
     for length in range(min(len(words) - i, most), 0, -1):
         key = tuple(words[i : i + length])
         codes = dictionary.name_codes(key)
@@ -97,48 +143,45 @@ def _name_at(
         if codes is None and singular(key[-1]):
             codes = dictionary.name_codes(key[:-1] + (singular(key[-1]),))
             plural = codes is not None
-        span = tokens[owners[i] : owners[i + length - 1] + 1]
-        if codes is not None and _name_allowed(span, codes):
+        span = indices[owners[i] : owners[i + length - 1] + 1]
+        if codes is not None and _name_allowed(span, codes, table):
             capital = dictionary.is_capital(key)
             plural = plural or bool(
                 len(key) == 1 and singular(key[0]) and dictionary.name_codes((singular(key[0]),))
             )
             match = _Match(
-                span[0].i - tokens[0].i,
-                span[-1].i - tokens[0].i + 1,
-                codes=codes,
-                capital=capital,
-                plural=plural,
+                span[0] - first, span[-1] - first + 1, codes=codes, capital=capital, plural=plural
             )
             return match, length
-    for length in range(min(len(words) - i, 4), 0, -1):
-        span = tokens[owners[i] : owners[i + length - 1] + 1]
+    for length in range(min(len(words) - i, most_place), 0, -1):
+        span = indices[owners[i] : owners[i + length - 1] + 1]
         place = dictionary.places.get(tuple(words[i : i + length]))
-        if place and all(t.ent_type_ in PLACE_LABELS for t in span):
+        if place and all(table.ent_type[t] in PLACE_LABELS for t in span):
             codes = (Dated(place[0], None, None),)
-            match = _Match(
-                span[0].i - tokens[0].i, span[-1].i - tokens[0].i + 1, codes=codes, capital=place[1]
-            )
+            match = _Match(span[0] - first, span[-1] - first + 1, codes=codes, capital=place[1])
             return match, length
     return None
 
 
 def find_matches(tokens: list[Token], dictionary: ActorDictionary) -> list[_Match]:
     """Longest dictionary names and agents in a phrase, left to right, not overlapping."""
-    words, owners = _words(tokens)
+    if not tokens:
+        return []
+    table = _doc_words(tokens[0].doc, dictionary)
+    indices = [t.i for t in tokens]
+    words, owners = _words(indices, table)
     matches: list[_Match] = []
     i = 0
     while i < len(words):
         best: _Match | None = None
         best_len = 0
-        named = _name_at(words, owners, i, tokens, dictionary)
+        most_name, most_agent, most_place = _bounds(words[i], table, dictionary)
+        named = _name_at(words, owners, i, indices, table, dictionary) if (
+            most_name or most_place
+        ) else None
         if named:
             best, best_len = named
-        most = max(
-            dictionary.longest_agent.get(words[i], 0),
-            dictionary.longest_agent.get(singular(words[i]) or words[i], 0),
-        )
-        for length in range(min(len(words) - i, most), best_len, -1):
+        for length in range(min(len(words) - i, most_agent), best_len, -1):
             agent = dictionary.agent(tuple(words[i : i + length]))
             if agent is not None:
                 best = _Match(owners[i], owners[i + length - 1] + 1, agent=agent)
