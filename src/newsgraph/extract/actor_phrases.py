@@ -5,8 +5,9 @@ their adjectives give the country; agents ("police", "state-run media") give the
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
+from typing import NamedTuple
 
 from spacy.tokens import Doc, Token
 
@@ -14,6 +15,7 @@ from newsgraph.extract.actor_dictionary import (
     ActorDictionary,
     Agent,
     Dated,
+    parse_codes,
     resolve,
     singular,
     words_of,
@@ -38,8 +40,7 @@ class ActorCode:
     role: str | None
 
 
-@dataclass(frozen=True, slots=True)
-class _Match:
+class _Match(NamedTuple):
     start: int  # token positions within the phrase
     end: int
     codes: tuple[Dated, ...] | None = None
@@ -49,52 +50,57 @@ class _Match:
 
 
 @dataclass(slots=True)
-class _DocWords:
-    """What matching needs of each token of a Doc, read once per Doc: spaCy builds a new Token
-    (and a new string) on every attribute access, and phrases overlap."""
+class _Table:
+    """What matching has read of one Doc, for one dictionary: phrases overlap, and spaCy
+    builds a new string on every attribute access. Lives in ``doc.user_data``."""
 
-    words: list[tuple[str, ...]]  # normalised words; () for possessive markers and punctuation
-    text: list[str]
-    pos: list[str]
-    ent_iob: list[str]
-    ent_type: list[str]
-    bounds: dict[str, tuple[int, int, int]]  # word -> longest name, agent, place starting there
+    words: dict[int, tuple[str, ...]] = field(default_factory=dict)  # token -> its words
+    plain: dict[str, str | None] = field(default_factory=dict)  # word -> its singular
+    codes: dict[tuple[str, ...], tuple[Dated, ...] | None] = field(default_factory=dict)
+    parsed: dict[str, tuple[Dated, ...]] = field(default_factory=dict)
 
 
-def _doc_words(doc: Doc, dictionary: ActorDictionary) -> _DocWords:
-    """The Doc's token table for ``dictionary``, kept in ``doc.user_data`` (dies with the Doc)."""
-    key = ("newsgraph.actor_words", id(dictionary))
+def _table(doc: Doc, dictionary: ActorDictionary) -> _Table:
+    key = ("newsgraph.actor_table", id(dictionary))
     table = doc.user_data.get(key)
     if table is None:
-        words, text, pos, ent_iob, ent_type = [], [], [], [], []
-        for token in doc:
-            skip = token.tag_ == "POS" or token.is_punct and token.text not in ("-",)
-            words.append(() if skip else words_of(token.text))
-            text.append(token.text)
-            pos.append(token.pos_)
-            ent_iob.append(token.ent_iob_)
-            ent_type.append(token.ent_type_)
-        table = doc.user_data[key] = _DocWords(words, text, pos, ent_iob, ent_type, {})
+        table = doc.user_data[key] = _Table()
     return table
 
 
-def _bounds(word: str, table: _DocWords, dictionary: ActorDictionary) -> tuple[int, int, int]:
-    """The most words of a name, an agent and a place that may start with ``word``."""
-    found = table.bounds.get(word)
-    if found is None:
-        plain = singular(word) or word
-        found = table.bounds[word] = (
-            max(dictionary.longest_name.get(word, 0), dictionary.longest_name.get(plain, 0)),
-            max(dictionary.longest_agent.get(word, 0), dictionary.longest_agent.get(plain, 0)),
-            min(dictionary.longest_place.get(word, 0), 4),
-        )
-    return found
+def _singular(word: str, table: _Table) -> str | None:
+    try:
+        return table.plain[word]
+    except KeyError:
+        found = table.plain[word] = singular(word)
+        return found
 
 
-def _words(indices: list[int], table: _DocWords) -> tuple[list[str], list[int]]:
+def _name_codes(key: tuple[str, ...], table: _Table, dictionary: ActorDictionary):
+    try:
+        return table.codes[key]
+    except KeyError:
+        found = table.codes[key] = dictionary.name_codes(key)
+        return found
+
+
+def _parsed(raw: str, table: _Table) -> tuple[Dated, ...]:
+    try:
+        return table.parsed[raw]
+    except KeyError:
+        found = table.parsed[raw] = parse_codes(raw)
+        return found
+
+
+def _words(tokens: list[Token], table: _Table) -> tuple[list[str], list[int]]:
     words, owners = [], []
-    for i, index in enumerate(indices):
-        for word in table.words[index]:
+    known = table.words
+    for i, token in enumerate(tokens):
+        found = known.get(token.i)
+        if found is None:
+            skip = token.tag_ == "POS" or token.is_punct and token.text not in ("-",)
+            found = known[token.i] = () if skip else words_of(token.text)
+        for word in found:
             words.append(word)
             owners.append(i)
     return words, owners
@@ -105,60 +111,74 @@ def is_place(codes: tuple[Dated, ...]) -> bool:
     return bool(code) and len(code) == 3 and code not in COUNTRYLESS
 
 
-def _name_allowed(indices: list[int], codes: tuple[Dated, ...], table: _DocWords) -> bool:
+def _name_allowed(tokens: list[Token], codes: tuple[Dated, ...]) -> bool:
     """Dictionary names must look like names in the text: capitalised, short ones upper case,
     and a person or organisation whole: "Khalid" in "Arslan Khalid" is not the dictionary's
     Khalid (a country adjective may sit inside a longer name: "British Defence Secretary")."""
-    text = table.text
-    if not any(text[i][:1].isupper() for i in indices):
+    if not any(t.text[:1].isupper() for t in tokens):
         return False
-    if len(indices) == 1:
-        word = text[indices[0]]
-        if len(word.rstrip(".")) <= 3 and not word.isupper():
-            return False
+    if len(tokens) == 1 and len(tokens[0].text.rstrip(".")) <= 3 and not tokens[0].text.isupper():
+        return False
     if is_place(codes):
         return True
-    first, last = indices[0], indices[-1]
-    pos, ent_iob = table.pos, table.ent_iob
-    cut_before = ent_iob[first] == "I" and first > 0 and pos[first - 1] == "PROPN"
-    cut_after = last + 1 < len(text) and ent_iob[last + 1] == "I"
-    return not (cut_before or cut_after and pos[last + 1] == "PROPN")
+    first, last = tokens[0], tokens[-1]
+    doc = first.doc
+    cut_before = first.ent_iob_ == "I" and first.i > 0 and doc[first.i - 1].pos_ == "PROPN"
+    cut_after = last.i + 1 < len(doc) and doc[last.i + 1].ent_iob_ == "I"
+    return not (cut_before or cut_after and doc[last.i + 1].pos_ == "PROPN")
+
+
+def _walk(
+    trie: dict, words: list[str], i: int, table: _Table, last_plural: bool = True
+) -> list[tuple[int, object, bool]]:
+    """Keys of a word trie at word i, longest first: (length, value, whether the last word
+    was read as its singular: "Palestinians" -> "palestinian")."""
+    found = []
+    node = trie
+    for j in range(i, len(words)):
+        word = words[j]
+        entry = node.get(word)
+        if entry is not None and entry[0] is not None:
+            found.append((j - i + 1, entry[0], False))
+        elif last_plural:
+            plain = _singular(word, table)
+            other = node.get(plain) if plain else None
+            if other is not None and other[0] is not None:
+                found.append((j - i + 1, other[0], True))
+        if entry is None or not entry[1]:
+            break
+        node = entry[1]
+    found.reverse()
+    return found
 
 
 def _name_at(
-    words: list[str],
-    owners: list[int],
-    i: int,
-    indices: list[int],
-    table: _DocWords,
+    words: list[str], owners: list[int], i: int, tokens: list[Token], table: _Table,
     dictionary: ActorDictionary,
 ) -> tuple[_Match, int] | None:
     """The longest dictionary name (or, inside a place NER found, gazetteer place) at word i."""
-    most, _, most_place = _bounds(words[i], table, dictionary)
-    first = indices[0]
-    for length in range(min(len(words) - i, most), 0, -1):
-        key = tuple(words[i : i + length])
-        codes = dictionary.name_codes(key)
-        plural = False
-        if codes is None and singular(key[-1]):
-            codes = dictionary.name_codes(key[:-1] + (singular(key[-1]),))
-            plural = codes is not None
-        span = indices[owners[i] : owners[i + length - 1] + 1]
-        if codes is not None and _name_allowed(span, codes, table):
+    first = tokens[0].i
+    for length, raw, plural in _walk(dictionary.name_trie, words, i, table):
+        codes = _parsed(raw, table)
+        span = tokens[owners[i] : owners[i + length - 1] + 1]
+        if _name_allowed(span, codes):
+            key = tuple(words[i : i + length])
             capital = dictionary.is_capital(key)
-            plural = plural or bool(
-                len(key) == 1 and singular(key[0]) and dictionary.name_codes((singular(key[0]),))
-            )
+            if length == 1 and not plural:
+                plain = _singular(key[0], table)
+                plural = bool(plain and _name_codes((plain,), table, dictionary))
             match = _Match(
-                span[0] - first, span[-1] - first + 1, codes=codes, capital=capital, plural=plural
+                span[0].i - first, span[-1].i - first + 1, codes=codes, capital=capital,
+                plural=plural,
             )
             return match, length
-    for length in range(min(len(words) - i, most_place), 0, -1):
-        span = indices[owners[i] : owners[i + length - 1] + 1]
-        place = dictionary.places.get(tuple(words[i : i + length]))
-        if place and all(table.ent_type[t] in PLACE_LABELS for t in span):
+    for length, place, _ in _walk(dictionary.place_trie, words, i, table, last_plural=False):
+        if length > 4:
+            continue
+        span = tokens[owners[i] : owners[i + length - 1] + 1]
+        if all(t.ent_type_ in PLACE_LABELS for t in span):
             codes = (Dated(place[0], None, None),)
-            match = _Match(span[0] - first, span[-1] - first + 1, codes=codes, capital=place[1])
+            match = _Match(span[0].i - first, span[-1].i - first + 1, codes=codes, capital=place[1])
             return match, length
     return None
 
@@ -167,26 +187,28 @@ def find_matches(tokens: list[Token], dictionary: ActorDictionary) -> list[_Matc
     """Longest dictionary names and agents in a phrase, left to right, not overlapping."""
     if not tokens:
         return []
-    table = _doc_words(tokens[0].doc, dictionary)
-    indices = [t.i for t in tokens]
-    words, owners = _words(indices, table)
+    table = _table(tokens[0].doc, dictionary)
+    words, owners = _words(tokens, table)
     matches: list[_Match] = []
+    starts = dictionary.name_trie, dictionary.agent_trie, dictionary.place_trie
     i = 0
     while i < len(words):
+        word = words[i]
+        if not any(word in trie for trie in starts) and not (
+            (plain := _singular(word, table)) and any(plain in trie for trie in starts[:2])
+        ):
+            i += 1
+            continue
         best: _Match | None = None
         best_len = 0
-        most_name, most_agent, most_place = _bounds(words[i], table, dictionary)
-        named = _name_at(words, owners, i, indices, table, dictionary) if (
-            most_name or most_place
-        ) else None
+        named = _name_at(words, owners, i, tokens, table, dictionary)
         if named:
             best, best_len = named
-        for length in range(min(len(words) - i, most_agent), best_len, -1):
-            agent = dictionary.agent(tuple(words[i : i + length]))
-            if agent is not None:
+        for length, agent, _ in _walk(dictionary.agent_trie, words, i, table):
+            if length > best_len:
                 best = _Match(owners[i], owners[i + length - 1] + 1, agent=agent)
                 best_len = length
-                break
+            break
         if best is None:
             i += 1
             continue
