@@ -49,6 +49,9 @@ def words_of(text: str) -> tuple[str, ...]:
     """Normalised words for matching: lower case, no periods, hyphens split, no possessive."""
     if _NORMAL.fullmatch(text):  # already normalised (the converted files are): fast path
         return tuple(text.split())
+    lower = text.lower()
+    if _NORMAL.fullmatch(lower):  # a plain word: nothing to strip or split
+        return tuple(lower.split())
     text = _POSSESSIVE.sub("", text.lower().replace("’", "'"))
     return tuple(w for w in _SPLIT.split(_STRIP.sub("", text)) if w and w != "'")
 

@@ -154,11 +154,11 @@ def _walk(
 
 def _name_at(
     words: list[str], owners: list[int], i: int, tokens: list[Token], table: _Table,
-    dictionary: ActorDictionary,
+    dictionary: ActorDictionary, names: bool = True, places: bool = True,
 ) -> tuple[_Match, int] | None:
     """The longest dictionary name (or, inside a place NER found, gazetteer place) at word i."""
     first = tokens[0].i
-    for length, raw, plural in _walk(dictionary.name_trie, words, i, table):
+    for length, raw, plural in _walk(dictionary.name_trie, words, i, table) if names else ():
         codes = _parsed(raw, table)
         span = tokens[owners[i] : owners[i + length - 1] + 1]
         if _name_allowed(span, codes):
@@ -172,6 +172,8 @@ def _name_at(
                 plural=plural,
             )
             return match, length
+    if not places:
+        return None
     for length, place, _ in _walk(dictionary.place_trie, words, i, table, last_plural=False):
         if length > 4:
             continue
@@ -190,21 +192,27 @@ def find_matches(tokens: list[Token], dictionary: ActorDictionary) -> list[_Matc
     table = _table(tokens[0].doc, dictionary)
     words, owners = _words(tokens, table)
     matches: list[_Match] = []
-    starts = dictionary.name_trie, dictionary.agent_trie, dictionary.place_trie
+    name_trie, agent_trie, place_trie = (
+        dictionary.name_trie, dictionary.agent_trie, dictionary.place_trie
+    )
     i = 0
     while i < len(words):
         word = words[i]
-        if not any(word in trie for trie in starts) and not (
-            (plain := _singular(word, table)) and any(plain in trie for trie in starts[:2])
-        ):
+        plain = _singular(word, table)
+        # Most words start no key: a look-up in each trie's first words tells.
+        names = word in name_trie or plain is not None and plain in name_trie
+        agents = word in agent_trie or plain is not None and plain in agent_trie
+        places = word in place_trie
+        if not (names or agents or places):
             i += 1
             continue
         best: _Match | None = None
         best_len = 0
-        named = _name_at(words, owners, i, tokens, table, dictionary)
-        if named:
-            best, best_len = named
-        for length, agent, _ in _walk(dictionary.agent_trie, words, i, table):
+        if names or places:
+            named = _name_at(words, owners, i, tokens, table, dictionary, names, places)
+            if named:
+                best, best_len = named
+        for length, agent, _ in _walk(agent_trie, words, i, table) if agents else ():
             if length > best_len:
                 best = _Match(owners[i], owners[i + length - 1] + 1, agent=agent)
                 best_len = length
