@@ -58,6 +58,8 @@ def words_of(text: str) -> tuple[str, ...]:
 
 def singular(word: str) -> str | None:
     """A plural's singular by English rules ("companies" -> "company"); None when not plural."""
+    if word[-1:] not in ("s", "n"):  # every rule below wants one of these endings
+        return None
     if word.endswith("ies") and len(word) > 4:
         return word[:-3] + "y"
     if word.endswith("men") and len(word) > 4:
@@ -140,7 +142,8 @@ class ActorDictionary:
     longest_agent: dict[str, int]
     longest_place: dict[str, int]
     iso3: frozenset[str]  # ISO 3166 alpha-3 codes
-    # Word tries of the same tables, for matching left to right: word -> (value, next words).
+    # Word tries of the same tables (names with parsed codes), for matching left to right:
+    # word -> [value, next words].
     name_trie: dict[str, Trie]
     agent_trie: dict[str, Trie]
     place_trie: dict[str, Trie]
@@ -193,6 +196,15 @@ def _longest(table: dict[tuple[str, ...], object]) -> dict[str, int]:
         if len(key) > longest.get(key[0], 0):
             longest[key[0]] = len(key)
     return longest
+
+
+def _parsed(names: dict[tuple[str, ...], str]) -> dict[tuple[str, ...], tuple[Dated, ...]]:
+    """Every name's codes parsed once (names share code lists: parse each list once)."""
+    parsed: dict[str, tuple[Dated, ...]] = {}
+    for raw in names.values():
+        if raw not in parsed:
+            parsed[raw] = parse_codes(raw)
+    return {key: parsed[raw] for key, raw in names.items()}
 
 
 def _trie(table: dict[tuple[str, ...], object]) -> dict[str, Trie]:
@@ -261,7 +273,7 @@ def load_dictionary(directory: Path) -> ActorDictionary:
         longest_agent=_longest(agents),
         longest_place=_longest(places),
         iso3=frozenset(country.alpha_3 for country in pycountry.countries),
-        name_trie=_trie(names),
+        name_trie=_trie(_parsed(names)),
         agent_trie=_trie(agents),
         place_trie=_trie(places),
     )

@@ -15,7 +15,6 @@ from newsgraph.extract.actor_dictionary import (
     ActorDictionary,
     Agent,
     Dated,
-    parse_codes,
     resolve,
     singular,
     words_of,
@@ -55,9 +54,7 @@ class _Table:
     builds a new string on every attribute access. Lives in ``doc.user_data``."""
 
     words: dict[int, tuple[str, ...]] = field(default_factory=dict)  # token -> its words
-    plain: dict[str, str | None] = field(default_factory=dict)  # word -> its singular
     codes: dict[tuple[str, ...], tuple[Dated, ...] | None] = field(default_factory=dict)
-    parsed: dict[str, tuple[Dated, ...]] = field(default_factory=dict)
 
 
 def _table(doc: Doc, dictionary: ActorDictionary) -> _Table:
@@ -68,27 +65,11 @@ def _table(doc: Doc, dictionary: ActorDictionary) -> _Table:
     return table
 
 
-def _singular(word: str, table: _Table) -> str | None:
-    try:
-        return table.plain[word]
-    except KeyError:
-        found = table.plain[word] = singular(word)
-        return found
-
-
 def _name_codes(key: tuple[str, ...], table: _Table, dictionary: ActorDictionary):
     try:
         return table.codes[key]
     except KeyError:
         found = table.codes[key] = dictionary.name_codes(key)
-        return found
-
-
-def _parsed(raw: str, table: _Table) -> tuple[Dated, ...]:
-    try:
-        return table.parsed[raw]
-    except KeyError:
-        found = table.parsed[raw] = parse_codes(raw)
         return found
 
 
@@ -141,7 +122,7 @@ def _walk(
         if entry is not None and entry[0] is not None:
             found.append((j - i + 1, entry[0], False))
         elif last_plural:
-            plain = _singular(word, table)
+            plain = singular(word)
             other = node.get(plain) if plain else None
             if other is not None and other[0] is not None:
                 found.append((j - i + 1, other[0], True))
@@ -158,14 +139,13 @@ def _name_at(
 ) -> tuple[_Match, int] | None:
     """The longest dictionary name (or, inside a place NER found, gazetteer place) at word i."""
     first = tokens[0].i
-    for length, raw, plural in _walk(dictionary.name_trie, words, i, table) if names else ():
-        codes = _parsed(raw, table)
+    for length, codes, plural in _walk(dictionary.name_trie, words, i, table) if names else ():
         span = tokens[owners[i] : owners[i + length - 1] + 1]
         if _name_allowed(span, codes):
             key = tuple(words[i : i + length])
             capital = dictionary.is_capital(key)
             if length == 1 and not plural:
-                plain = _singular(key[0], table)
+                plain = singular(key[0])
                 plural = bool(plain and _name_codes((plain,), table, dictionary))
             match = _Match(
                 span[0].i - first, span[-1].i - first + 1, codes=codes, capital=capital,
@@ -198,11 +178,13 @@ def find_matches(tokens: list[Token], dictionary: ActorDictionary) -> list[_Matc
     i = 0
     while i < len(words):
         word = words[i]
-        plain = _singular(word, table)
         # Most words start no key: a look-up in each trie's first words tells.
-        names = word in name_trie or plain is not None and plain in name_trie
-        agents = word in agent_trie or plain is not None and plain in agent_trie
-        places = word in place_trie
+        names, agents, places = word in name_trie, word in agent_trie, word in place_trie
+        if not (names and agents):
+            plain = singular(word)
+            if plain is not None:
+                names = names or plain in name_trie
+                agents = agents or plain in agent_trie
         if not (names or agents or places):
             i += 1
             continue
