@@ -117,19 +117,22 @@ def _walk(
     found = []
     node = trie
     for j in range(i, len(words)):
-        word = words[j]
-        entry = node.get(word)
+        entry = node.get(words[j])
         if entry is not None and entry[0] is not None:
             found.append((j - i + 1, entry[0], False))
         elif last_plural:
-            plain = singular(word)
-            other = node.get(plain) if plain else None
-            if other is not None and other[0] is not None:
-                found.append((j - i + 1, other[0], True))
-        if entry is None or not entry[1]:
+            plain = singular(words[j])
+            if plain is not None:
+                other = node.get(plain)
+                if other is not None and other[0] is not None:
+                    found.append((j - i + 1, other[0], True))
+        if entry is None:
             break
         node = entry[1]
-    found.reverse()
+        if not node:
+            break
+    if len(found) > 1:
+        found.reverse()
     return found
 
 
