@@ -138,9 +138,6 @@ class ActorDictionary:
     countries: dict[str, str | None]
     places: dict[tuple[str, ...], tuple[str, bool]]
     surnames: dict[str, str]
-    longest_name: dict[str, int]  # first word -> most words of a name starting with it
-    longest_agent: dict[str, int]
-    longest_place: dict[str, int]
     iso3: frozenset[str]  # ISO 3166 alpha-3 codes
     # Word tries of the same tables (names with parsed codes), for matching left to right:
     # word -> [value, next words].
@@ -188,14 +185,6 @@ class ActorDictionary:
         if code[3:6] in RELIGION_CODES and self.country(code):  # not IMGMUSALQ (al-Qaeda)
             return "REL"
         return "GOV" if code.startswith("IGO") else None
-
-
-def _longest(table: dict[tuple[str, ...], object]) -> dict[str, int]:
-    longest: dict[str, int] = {}
-    for key in table:
-        if len(key) > longest.get(key[0], 0):
-            longest[key[0]] = len(key)
-    return longest
 
 
 def _parsed(names: dict[tuple[str, ...], str]) -> dict[tuple[str, ...], tuple[Dated, ...]]:
@@ -269,9 +258,6 @@ def load_dictionary(directory: Path) -> ActorDictionary:
         countries=countries,
         places=places,
         surnames=_surnames(names),
-        longest_name=_longest(names),
-        longest_agent=_longest(agents),
-        longest_place=_longest(places),
         iso3=frozenset(country.alpha_3 for country in pycountry.countries),
         name_trie=_trie(_parsed(names)),
         agent_trie=_trie(agents),
