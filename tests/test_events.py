@@ -231,3 +231,15 @@ def test_no_event_has_one_actor_on_both_sides(seed_analysis):
 
 def test_no_event_from_the_syndication_notice(seed_analysis):
     assert not [e for e in seed_analysis["events"] if "syndicated feed" in e["sentence"]]
+
+
+# Wikinews, "Egypt orders slaughter of all pigs over swine flu concerns", 2009.
+def test_place_owning_the_source_is_not_where_the_event_happens(analyse):
+    """ "The government of Egypt" names who acts: Egypt is neither the place nor, through
+    the place, the target of the act."""
+    events = analyse(
+        "The government of Egypt ordered the killing of over 300,000 pigs.", "2009-04-29"
+    )["events"]
+    assert [(e["cameo"], e["source"]["code"], e["target"], e["place"]) for e in events] == [
+        ("186", "EGYGOV", None, None)
+    ]

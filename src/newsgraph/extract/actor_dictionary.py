@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import NamedTuple
 
 import pycountry
 
@@ -48,12 +49,17 @@ def words_of(text: str) -> tuple[str, ...]:
     """Normalised words for matching: lower case, no periods, hyphens split, no possessive."""
     if _NORMAL.fullmatch(text):  # already normalised (the converted files are): fast path
         return tuple(text.split())
+    lower = text.lower()
+    if _NORMAL.fullmatch(lower):  # a plain word: nothing to strip or split
+        return tuple(lower.split())
     text = _POSSESSIVE.sub("", text.lower().replace("’", "'"))
     return tuple(w for w in _SPLIT.split(_STRIP.sub("", text)) if w and w != "'")
 
 
 def singular(word: str) -> str | None:
     """A plural's singular by English rules ("companies" -> "company"); None when not plural."""
+    if word[-1:] not in ("s", "n"):  # every rule below wants one of these endings
+        return None
     if word.endswith("ies") and len(word) > 4:
         return word[:-3] + "y"
     if word.endswith("men") and len(word) > 4:
@@ -65,6 +71,9 @@ def singular(word: str) -> str | None:
     return None
 
 
+Trie = list  # [value or None, dict[str, Trie]]
+
+
 @dataclass(frozen=True, slots=True)
 class Agent:
     """A common-noun actor: "police" -> COP; ``role`` None for "spokesperson"."""
@@ -73,8 +82,9 @@ class Agent:
     generic: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class Dated:
+class Dated(NamedTuple):
+    """A code and the dates it holds between (a tuple: made often, and cheap to make)."""
+
     code: str
     start: date | None
     end: date | None
@@ -101,6 +111,8 @@ def resolve(codes: tuple[Dated, ...], day: date | None) -> str | None:
     """The code valid on ``day``: the latest-starting dated code whose range holds the day,
     else an undated code, else the bare country (known person, no known office that day).
     Without a day, the most recent code."""
+    if len(codes) == 1 and codes[0].start is None and codes[0].end is None:
+        return codes[0].code  # the common case: one code, undated
     undated = [c.code for c in codes if c.start is None and c.end is None]
     dated = [c for c in codes if c.start is not None or c.end is not None]
     if day is None:
@@ -126,8 +138,12 @@ class ActorDictionary:
     countries: dict[str, str | None]
     places: dict[tuple[str, ...], tuple[str, bool]]
     surnames: dict[str, str]
-    longest_name: dict[str, int]  # first word -> most words of a name starting with it
-    longest_agent: dict[str, int]
+    iso3: frozenset[str]  # ISO 3166 alpha-3 codes
+    # Word tries of the same tables (names with parsed codes), for matching left to right:
+    # word -> [value, next words].
+    name_trie: dict[str, Trie]
+    agent_trie: dict[str, Trie]
+    place_trie: dict[str, Trie]
 
     def name_codes(self, words: tuple[str, ...]) -> tuple[Dated, ...] | None:
         raw = self.names.get(words)
@@ -154,7 +170,7 @@ class ActorDictionary:
             return self.countries[prefix]
         if prefix in ROLE_CODES:
             return None
-        return prefix if pycountry.countries.get(alpha_3=prefix) else None
+        return prefix if prefix in self.iso3 else None
 
     def role(self, code: str | None) -> str | None:
         """The first role part of a code: PAKGOVLEG -> GOV; CANCHR (a Christian actor) -> REL;
@@ -171,12 +187,24 @@ class ActorDictionary:
         return "GOV" if code.startswith("IGO") else None
 
 
-def _longest(table: dict[tuple[str, ...], object]) -> dict[str, int]:
-    longest: dict[str, int] = {}
-    for key in table:
-        if len(key) > longest.get(key[0], 0):
-            longest[key[0]] = len(key)
-    return longest
+def _parsed(names: dict[tuple[str, ...], str]) -> dict[tuple[str, ...], tuple[Dated, ...]]:
+    """Every name's codes parsed once (names share code lists: parse each list once)."""
+    parsed: dict[str, tuple[Dated, ...]] = {}
+    for raw in names.values():
+        if raw not in parsed:
+            parsed[raw] = parse_codes(raw)
+    return {key: parsed[raw] for key, raw in names.items()}
+
+
+def _trie(table: dict[tuple[str, ...], object]) -> dict[str, Trie]:
+    """The table's keys as a word trie: each word maps to [value or None, next words]."""
+    root: dict[str, Trie] = {}
+    for key, value in table.items():
+        node = root
+        for word in key[:-1]:
+            node = node.setdefault(word, [None, {}])[1]
+        node.setdefault(key[-1], [None, {}])[0] = value
+    return root
 
 
 def _surnames(names: dict[tuple[str, ...], str]) -> dict[str, str]:
@@ -230,6 +258,8 @@ def load_dictionary(directory: Path) -> ActorDictionary:
         countries=countries,
         places=places,
         surnames=_surnames(names),
-        longest_name=_longest(names),
-        longest_agent=_longest(agents),
+        iso3=frozenset(country.alpha_3 for country in pycountry.countries),
+        name_trie=_trie(_parsed(names)),
+        agent_trie=_trie(agents),
+        place_trie=_trie(places),
     )

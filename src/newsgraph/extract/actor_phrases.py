@@ -5,10 +5,11 @@ their adjectives give the country; agents ("police", "state-run media") give the
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
+from typing import NamedTuple
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from newsgraph.extract.actor_dictionary import (
     ActorDictionary,
@@ -38,8 +39,7 @@ class ActorCode:
     role: str | None
 
 
-@dataclass(frozen=True, slots=True)
-class _Match:
+class _Match(NamedTuple):
     start: int  # token positions within the phrase
     end: int
     codes: tuple[Dated, ...] | None = None
@@ -48,12 +48,40 @@ class _Match:
     plural: bool = False  # a plural demonym: "Palestinians"
 
 
-def _words(tokens: list[Token]) -> tuple[list[str], list[int]]:
+@dataclass(slots=True)
+class _Table:
+    """What matching has read of one Doc, for one dictionary: phrases overlap, and spaCy
+    builds a new string on every attribute access. Lives in ``doc.user_data``."""
+
+    words: dict[int, tuple[str, ...]] = field(default_factory=dict)  # token -> its words
+    codes: dict[tuple[str, ...], tuple[Dated, ...] | None] = field(default_factory=dict)
+
+
+def _table(doc: Doc, dictionary: ActorDictionary) -> _Table:
+    key = ("newsgraph.actor_table", id(dictionary))
+    table = doc.user_data.get(key)
+    if table is None:
+        table = doc.user_data[key] = _Table()
+    return table
+
+
+def _name_codes(key: tuple[str, ...], table: _Table, dictionary: ActorDictionary):
+    try:
+        return table.codes[key]
+    except KeyError:
+        found = table.codes[key] = dictionary.name_codes(key)
+        return found
+
+
+def _words(tokens: list[Token], table: _Table) -> tuple[list[str], list[int]]:
     words, owners = [], []
+    known = table.words
     for i, token in enumerate(tokens):
-        if token.tag_ == "POS" or token.is_punct and token.text not in ("-",):
-            continue
-        for word in words_of(token.text):
+        found = known.get(token.i)
+        if found is None:
+            skip = token.tag_ == "POS" or token.is_punct and token.text not in ("-",)
+            found = known[token.i] = () if skip else words_of(token.text)
+        for word in found:
             words.append(word)
             owners.append(i)
     return words, owners
@@ -81,69 +109,99 @@ def _name_allowed(tokens: list[Token], codes: tuple[Dated, ...]) -> bool:
     return not (cut_before or cut_after and doc[last.i + 1].pos_ == "PROPN")
 
 
+def _walk(
+    trie: dict, words: list[str], i: int, table: _Table, last_plural: bool = True
+) -> list[tuple[int, object, bool]]:
+    """Keys of a word trie at word i, longest first: (length, value, whether the last word
+    was read as its singular: "Palestinians" -> "palestinian")."""
+    found = []
+    node = trie
+    for j in range(i, len(words)):
+        entry = node.get(words[j])
+        if entry is not None and entry[0] is not None:
+            found.append((j - i + 1, entry[0], False))
+        elif last_plural:
+            plain = singular(words[j])
+            if plain is not None:
+                other = node.get(plain)
+                if other is not None and other[0] is not None:
+                    found.append((j - i + 1, other[0], True))
+        if entry is None:
+            break
+        node = entry[1]
+        if not node:
+            break
+    if len(found) > 1:
+        found.reverse()
+    return found
+
+
 def _name_at(
-    words: list[str], owners: list[int], i: int, tokens: list[Token], dictionary: ActorDictionary
+    words: list[str], owners: list[int], i: int, tokens: list[Token], table: _Table,
+    dictionary: ActorDictionary, names: bool = True, places: bool = True,
 ) -> tuple[_Match, int] | None:
     """The longest dictionary name (or, inside a place NER found, gazetteer place) at word i."""
-    first = words[i]
-    most = max(
-        dictionary.longest_name.get(first, 0),
-        dictionary.longest_name.get(singular(first) or first, 0),
-    )
-    for length in range(min(len(words) - i, most), 0, -1):
-        key = tuple(words[i : i + length])
-        codes = dictionary.name_codes(key)
-        plural = False
-        if codes is None and singular(key[-1]):
-            codes = dictionary.name_codes(key[:-1] + (singular(key[-1]),))
-            plural = codes is not None
+    first = tokens[0].i
+    for length, codes, plural in _walk(dictionary.name_trie, words, i, table) if names else ():
         span = tokens[owners[i] : owners[i + length - 1] + 1]
-        if codes is not None and _name_allowed(span, codes):
+        if _name_allowed(span, codes):
+            key = tuple(words[i : i + length])
             capital = dictionary.is_capital(key)
-            plural = plural or bool(
-                len(key) == 1 and singular(key[0]) and dictionary.name_codes((singular(key[0]),))
-            )
+            if length == 1 and not plural:
+                plain = singular(key[0])
+                plural = bool(plain and _name_codes((plain,), table, dictionary))
             match = _Match(
-                span[0].i - tokens[0].i,
-                span[-1].i - tokens[0].i + 1,
-                codes=codes,
-                capital=capital,
+                span[0].i - first, span[-1].i - first + 1, codes=codes, capital=capital,
                 plural=plural,
             )
             return match, length
-    for length in range(min(len(words) - i, 4), 0, -1):
+    if not places:
+        return None
+    for length, place, _ in _walk(dictionary.place_trie, words, i, table, last_plural=False):
+        if length > 4:
+            continue
         span = tokens[owners[i] : owners[i + length - 1] + 1]
-        place = dictionary.places.get(tuple(words[i : i + length]))
-        if place and all(t.ent_type_ in PLACE_LABELS for t in span):
+        if all(t.ent_type_ in PLACE_LABELS for t in span):
             codes = (Dated(place[0], None, None),)
-            match = _Match(
-                span[0].i - tokens[0].i, span[-1].i - tokens[0].i + 1, codes=codes, capital=place[1]
-            )
+            match = _Match(span[0].i - first, span[-1].i - first + 1, codes=codes, capital=place[1])
             return match, length
     return None
 
 
 def find_matches(tokens: list[Token], dictionary: ActorDictionary) -> list[_Match]:
     """Longest dictionary names and agents in a phrase, left to right, not overlapping."""
-    words, owners = _words(tokens)
+    if not tokens:
+        return []
+    table = _table(tokens[0].doc, dictionary)
+    words, owners = _words(tokens, table)
     matches: list[_Match] = []
+    name_trie, agent_trie, place_trie = (
+        dictionary.name_trie, dictionary.agent_trie, dictionary.place_trie
+    )
     i = 0
     while i < len(words):
+        word = words[i]
+        # Most words start no key: a look-up in each trie's first words tells.
+        names, agents, places = word in name_trie, word in agent_trie, word in place_trie
+        if not (names and agents):
+            plain = singular(word)
+            if plain is not None:
+                names = names or plain in name_trie
+                agents = agents or plain in agent_trie
+        if not (names or agents or places):
+            i += 1
+            continue
         best: _Match | None = None
         best_len = 0
-        named = _name_at(words, owners, i, tokens, dictionary)
-        if named:
-            best, best_len = named
-        most = max(
-            dictionary.longest_agent.get(words[i], 0),
-            dictionary.longest_agent.get(singular(words[i]) or words[i], 0),
-        )
-        for length in range(min(len(words) - i, most), best_len, -1):
-            agent = dictionary.agent(tuple(words[i : i + length]))
-            if agent is not None:
+        if names or places:
+            named = _name_at(words, owners, i, tokens, table, dictionary, names, places)
+            if named:
+                best, best_len = named
+        for length, agent, _ in _walk(agent_trie, words, i, table) if agents else ():
+            if length > best_len:
                 best = _Match(owners[i], owners[i + length - 1] + 1, agent=agent)
                 best_len = length
-                break
+            break
         if best is None:
             i += 1
             continue

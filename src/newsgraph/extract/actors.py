@@ -19,6 +19,7 @@ from newsgraph.extract.actor_dictionary import ActorDictionary, load_dictionary,
 from newsgraph.extract.actor_phrases import (
     COUNTRYLESS,
     RANK_NAME,
+    RANK_TITLE,
     ActorCode,
     code_phrase,
     find_matches,
@@ -188,6 +189,8 @@ def code_entity(
         found = code_phrase(tokens, head, dictionary, day, known)
         if found[0] is not None and found[1] > best[1]:
             best = found
+            if best[1] >= RANK_TITLE:
+                break  # no later mention can tell more
     if best[0] is None and known:
         best = (make_code(resolve(known, day), dictionary), RANK_NAME)
     return best

@@ -87,6 +87,7 @@ class ActorResolver:
         self.cache: dict[tuple[int, bool], Actor | None] = {}
         self.coded: dict[tuple[int, int], actors.ActorCode | None] = {}
         self.agents: dict[str, bool] = {}
+        self.entities_at: dict[int, Entity | None] = {}
         self.quotes = [q for q in quotes if q.speaker is not None and q.speaker.entity]
         self.quoted = [m.span() for m in QUOTED.finditer(article.text)]
         self.quoted_starts = [start for start, _ in self.quoted]
@@ -124,13 +125,13 @@ class ActorResolver:
             return None
         if token.pos_ == "PRON":
             return self.pronoun(token)
-        entity = self.index.for_span(token)
+        entity = self.entity_of(token)
         collective = token.lemma_.lower() in GROUP_HEADS or self.is_agent(token)
         phrase = self.noun_phrase(token, whole=entity is None and (collective or located))
         if entity is None:
             for child in self.kids(token):
                 if child.dep_ in MODIFIERS:
-                    entity = self.index.for_span(child)
+                    entity = self.entity_of(child)
                     if entity is not None:
                         break
         if entity is None and self.is_event(token):
@@ -181,6 +182,15 @@ class ActorResolver:
         return entity is not None and entity.type in NAMED_ACTORS
 
     # --- helpers --------------------------------------------------------------------
+    def entity_of(self, token: Token | Span) -> Entity | None:
+        """The entity a token (or span) mentions; a token's is looked up once."""
+        if not isinstance(token, Token):
+            return self.index.for_span(token)
+        found = self.entities_at.get(token.i, self)
+        if found is self:
+            found = self.entities_at[token.i] = self.index.for_span(token)
+        return found
+
     def noun_phrase(self, token: Token, whole: bool) -> Span:
         """The head with its modifiers; with ``whole``, also its prepositional phrases and
         participles that name a place ("students throughout Indonesia", "refugees fleeing the
@@ -204,7 +214,7 @@ class ActorResolver:
         actor coder has coded it in context) or adds no role to it ("Haiti's efforts"), else
         the coder's code of the phrase ("Hungarian officials" -> HUNGOV)."""
         if entity is not None and entity.code and (
-            self.index.for_span(phrase.root) is entity or not self.is_agent(phrase.root)
+            self.entity_of(phrase.root) is entity or not self.is_agent(phrase.root)
         ):
             return actors.ActorCode(entity.code, entity.country, entity.role)
         coded = None
@@ -263,7 +273,7 @@ class ActorResolver:
         for child in self.kids(token):
             if child.dep_ in ("amod", "compound") and child.conjuncts:
                 for member in (child, *child.conjuncts):
-                    entity = self.index.for_span(member)
+                    entity = self.entity_of(member)
                     if entity is not None:
                         phrase = self.doc[member.i : token.i + 1]
                         found.append(self.actor(entity, self.code(phrase, entity), phrase, 1.0))

@@ -51,8 +51,9 @@ def event_place(
 ) -> PlaceRef | None:
     """The place the predicate governs in its sentence ("met … in the Kremlin"), if any.
 
-    The source, or a place that modifies an actor ("Pakistan Prime Minister …"), is not the
-    event's place; the target may be ("travelled to Moscow")."""
+    A place that modifies an actor ("Pakistan Prime Minister …") or owns the source ("The
+    government of Egypt ordered …") names who acts, not where ("rebels in the Ivory Coast"
+    do act there); the target may be the place ("travelled to Moscow")."""
     for place in places:
         for mention in place.mentions:
             if not (sentence.start_char <= mention.start and mention.end <= sentence.end_char):
@@ -62,6 +63,10 @@ def event_place(
             ):
                 continue  # the source, or an actor's modifier: "Pakistan Prime Minister …"
             root = tokens_at(sentence, mention.start, mention.end)
+            if root is not None and root.head.lower_ == "of" and any(
+                a.start <= mention.start < a.end for a in sources
+            ):
+                continue  # the source's owner: "The government of Egypt"
             if root is not None and attached(root, predicate):
                 return PlaceRef(place.name, place.country, place.lat, place.lon)
     return None

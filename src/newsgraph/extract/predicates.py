@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import chain
 
+import numpy
 from spacy.attrs import HEAD
 from spacy.tokens import Doc, Span, Token
 
@@ -45,9 +46,11 @@ class Tree:
     def __init__(self, doc: Doc) -> None:
         self.tokens: list[Token] = list(doc)
         self.kids: list[list[Token]] = [[] for _ in self.tokens]
-        for i, offset in enumerate(doc.to_array(HEAD).view("int64").tolist()):
-            if offset:
-                self.kids[i + offset].append(self.tokens[i])
+        kids, tokens = self.kids, self.tokens
+        heads = (doc.to_array(HEAD).view("int64") + numpy.arange(len(tokens))).tolist()
+        for i, head in enumerate(heads):
+            if head != i:
+                kids[head].append(tokens[i])
 
     def __call__(self, token: Token) -> list[Token]:
         return self.kids[token.i]
