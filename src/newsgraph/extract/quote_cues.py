@@ -7,7 +7,7 @@ only reads them and answers "is this token a cue, and who is its speaker?".
 from __future__ import annotations
 
 import csv
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from spacy.tokens import Span, Token
@@ -30,6 +30,15 @@ class QuoteKnowledge:
     honorifics: dict[str, str]  # mr -> male
     organisation_nouns: frozenset[str]  # agency, ministry: nouns an ORG name can head
     passive_speakers: frozenset[str] = frozenset()  # quote: "X was quoted as saying"
+    sources_by_first: dict[str, tuple[tuple[str, ...], ...]] = field(init=False)
+
+    def __post_init__(self) -> None:
+        # Asked of every token: index the source phrases by their first word.
+        by_first: dict[str, list[tuple[str, ...]]] = {}
+        for phrase in self.sources:
+            by_first.setdefault(phrase[0], []).append(phrase)
+        index = {first: tuple(phrases) for first, phrases in by_first.items()}
+        object.__setattr__(self, "sources_by_first", index)
 
     def is_cue(self, token: Token, beside_quote: bool = False) -> bool:
         """True for a verb that attributes speech (or, beside a quote, a quote-only verb)."""
@@ -40,17 +49,14 @@ class QuoteKnowledge:
 
     def source_phrase_at(self, token: Token) -> Token | None:
         """The last token of a source phrase starting at ``token`` ("according to" -> "to")."""
-        doc, first = token.doc, token.lower_
-        for phrase in self.sources:
-            if phrase[0] != first:
-                continue
+        doc = token.doc
+        for phrase in self.sources_by_first.get(token.lower_, ()):
             end = token.i + len(phrase)
             if end <= len(doc) and all(
                 doc[token.i + k].lower_ == word for k, word in enumerate(phrase)
             ):
                 return doc[end - 1]
         return None
-
 
     def source_phrase_ending(self, token: Token) -> Span | None:
         """The whole source phrase whose last word is ``token`` ("to" -> "according to")."""
