@@ -9,7 +9,6 @@ Person, Dr Arslan Khalid") or of its sentence.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -26,6 +25,7 @@ from newsgraph.extract.actor_phrases import (
     is_place,
     make_code,
 )
+from newsgraph.extract.predicates import tree_of
 from newsgraph.knowledge import Knowledge
 from newsgraph.model import Article, Entity
 
@@ -94,7 +94,7 @@ def _code_phrase_span(
 def _with_noun(span: Span) -> tuple[list[Token], int]:
     """A lone modifier stands for the noun it modifies: "Russian" in "Russian diplomats",
     "Romanian" in "Hungarian and Romanian leaders" is coded with "diplomats", "leaders"."""
-    tokens, root = list(span), span.root
+    tokens, root = tree_of(span.doc).tokens[span.start : span.end], span.root
     modifier = root
     while modifier.dep_ == "conj" and modifier.head.i < modifier.i:
         modifier = modifier.head
@@ -117,7 +117,8 @@ def sentence_matches(sentence: Span, dictionary: ActorDictionary) -> list:
     key = ("newsgraph.actor_matches", sentence.start, id(dictionary))
     cache = sentence.doc.user_data
     if key not in cache:
-        cache[key] = find_matches(list(sentence), dictionary)
+        tokens = tree_of(sentence.doc).tokens[sentence.start : sentence.end]
+        cache[key] = find_matches(tokens, dictionary)
     return cache[key]
 
 
@@ -148,11 +149,12 @@ def mention_context(doc: Doc, start: int, end: int) -> tuple[list[Token], int]:
         return [], 0
     root = span.root
     first = min(root.left_edge.i, span.start)
-    tokens = list(doc[first : span.end])
+    every = tree_of(doc).tokens
+    tokens = every[first : span.end]
     head = root.i - first
     if root.dep_ == "appos" and root.head.pos_ in NOUNS and root.head.i < span.start:
         owner = _description_head(root.head)
-        described = [t for t in doc[owner.left_edge.i : owner.i + 1]]
+        described = every[owner.left_edge.i : owner.i + 1]
         return described + tokens, len(described) + head
     return tokens, head
 
@@ -169,8 +171,9 @@ def _place_tokens(doc: Doc, start: int, end: int) -> tuple[list[Token], int]:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return [], 0
-    first = span.start - 1 if span.start and doc[span.start - 1].lower_ == "the" else span.start
-    return list(doc[first : span.end]), span.root.i - first
+    every = tree_of(doc).tokens
+    first = span.start - 1 if span.start and every[span.start - 1].lower_ == "the" else span.start
+    return every[first : span.end], span.root.i - first
 
 
 def code_entity(
@@ -217,7 +220,11 @@ def code_actors(
 def _with_code(entity: Entity, code: ActorCode | None) -> Entity:
     if code is None:
         return entity
-    return replace(entity, code=code.code, country=code.country, role=code.role)
+    # Built directly: dataclasses.replace costs several times more, once per entity.
+    return Entity(
+        id=entity.id, name=entity.name, type=entity.type, mentions=entity.mentions,
+        code=code.code, country=code.country, role=code.role,
+    )
 
 
 def _borrow_country(

@@ -40,7 +40,7 @@ from newsgraph.extract.event_actors import Actor, ActorResolver
 from newsgraph.extract.event_knowledge import EventKnowledge, load_event_knowledge
 from newsgraph.extract.event_setting import event_date, event_place
 from newsgraph.extract.factuality import telling
-from newsgraph.extract.predicates import TARGET_PREPS, Predicate, Tree, find_predicates
+from newsgraph.extract.predicates import TARGET_PREPS, Predicate, Tree, find_predicates, tree_of
 from newsgraph.ids import record_id
 from newsgraph.knowledge import Knowledge
 from newsgraph.model import ActorRef, Article, Entity, Event, Place, PlaceRef, Quote, TimeRef
@@ -75,7 +75,7 @@ def extract_events(
 ) -> list[Event]:
     """Every event of the article, with factuality, date, place and evidence."""
     coder: EventKnowledge = knowledge.events
-    kids = Tree(doc)
+    kids = tree_of(doc)
     resolver = ActorResolver(doc, article, entities, knowledge, quotes, places, kids)
     events: dict[str, Event] = {}
     notices = [m.span() for m in NOTICES.finditer(article.text)]

@@ -56,6 +56,15 @@ class Tree:
         return self.kids[token.i]
 
 
+def tree_of(doc: Doc) -> Tree:
+    """The Doc's ``Tree``, built once and kept in its ``user_data`` (it dies with the Doc):
+    the actor coder and the event coder share its token list."""
+    tree = doc.user_data.get("newsgraph.tree")
+    if tree is None:
+        tree = doc.user_data["newsgraph.tree"] = Tree(doc)
+    return tree
+
+
 @dataclass(slots=True)
 class Predicate:
     """One coded event predicate and the candidate heads of its source and target."""
