@@ -316,7 +316,7 @@ class ActorResolver:
             return None
         clause = token.head
         for _ in range(3):
-            if clause.dep_ not in ("ccomp", "conj") or clause.head is clause:
+            if clause.dep_ not in ("ccomp", "conj") or clause.head.i == clause.i:
                 return None
             clause = clause.head
             if self.events.role(clause.lemma_.lower()) == "reported":

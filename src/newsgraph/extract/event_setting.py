@@ -16,9 +16,9 @@ def attached(token: Token, predicate: Predicate) -> bool:
     for _ in range(8):
         if current.i in own:
             return True
-        if current is not token and current.pos_ == "VERB":
+        if current.i != token.i and current.pos_ == "VERB":
             return False
-        if current.head is current:
+        if current.head.i == current.i:
             return False
         current = current.head
     return False

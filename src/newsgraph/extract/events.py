@@ -163,7 +163,7 @@ def governed_by_same_type(
     kind = plover_or_root(predicate.code, coder)
     token = predicate.head
     for _ in range(6):
-        if token.head is token:
+        if token.head.i == token.i:
             return False
         token = token.head
         other = heads.get(token.i)
@@ -252,7 +252,7 @@ def build_events(
 def speaker_of(token: Token, coder: EventKnowledge, kids: Tree) -> list[Token]:
     """The subject of the reporting verb a clause depends on: "Price said … to voice objection"."""
     for _ in range(6):
-        if token.head is token:
+        if token.head.i == token.i:
             return []
         token = token.head
         if coder.role(token.lemma_.lower()) == "reported":

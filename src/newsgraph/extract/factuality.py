@@ -74,7 +74,7 @@ def collect(head: Token, knowledge: EventKnowledge, kids: Tree) -> Cues:
             if role in ORDER:
                 cues.roles.add(role)
             cues.speech |= role == "reported"
-        if token.dep_ not in EMBEDDING or token.head is token:
+        if token.dep_ not in EMBEDDING or token.head.i == token.i:
             break
         token, own = token.head, False
     if cues.speech and "hypothetical" in cues.roles:

@@ -176,7 +176,7 @@ def subject_of(verb: Token, kids: Tree) -> list[Token]:
             continue
         if token.dep_ in ("relcl", "acl") and token.head.pos_ in ("NOUN", "PROPN"):
             return [token.head] if token.dep_ == "relcl" else []
-        if token.dep_ not in SUBJECT_INHERITED or token.head is token:
+        if token.dep_ not in SUBJECT_INHERITED or token.head.i == token.i:
             return []
         token = token.head
     return []
