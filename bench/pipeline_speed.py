@@ -9,14 +9,10 @@ not absolute times, are comparable across these noisy machines.
 
 from __future__ import annotations
 
-import argparse
-import json
 import time
-from pathlib import Path
 
+from corpus_args import parse_corpus_args, read_rows
 from newsgraph.pipeline import Pipeline
-
-EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "wikinews.jsonl"
 
 
 def timed(work) -> float:
@@ -26,13 +22,8 @@ def timed(work) -> float:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("jsonl", nargs="?", default=str(EXAMPLES))
-    parser.add_argument("--limit", type=int, default=100)
-    parser.add_argument("--rounds", type=int, default=2)
-    args = parser.parse_args()
-    with open(args.jsonl, encoding="utf-8") as handle:
-        rows = [json.loads(line) for line, _ in zip(handle, range(args.limit), strict=False)]
+    args = parse_corpus_args(__doc__.splitlines()[0], rounds=2)
+    rows = read_rows(args.jsonl, args.limit)
 
     pipeline = Pipeline()
     articles = [pipeline.make_article(r["text"], published=r.get("published")) for r in rows]
