@@ -5,9 +5,8 @@ from __future__ import annotations
 from datetime import datetime
 
 import pytest
-from dateparser.date import DateDataParser
 
-from newsgraph.extract.dates import format_value, resolve_simple
+from newsgraph.extract.dates import resolve_simple, resolve_with_dateparser
 
 PUBLISHED = "2022-02-24"  # a Thursday
 
@@ -119,15 +118,7 @@ ANCHORS = ["2022-02-24", "2022-04-05", "2021-12-28", "2024-01-01", "2020-03-28"]
 @pytest.mark.parametrize("future", [False, True])
 def test_simple_shapes_match_dateparser(text, anchor, future):
     moment = datetime.fromisoformat(anchor)
-    data = DateDataParser(
-        languages=["en"],
-        settings={
-            "RELATIVE_BASE": moment,
-            "PREFER_DATES_FROM": "future" if future else "past",
-            "PREFER_DAY_OF_MONTH": "first",
-        },
-    ).get_date_data(text)
-    expected = data.date_obj and format_value(data.date_obj, data.period or "day")
+    expected = resolve_with_dateparser(text, moment, future)
     assert resolve_simple(text, moment, future) == expected
 
 

@@ -265,6 +265,11 @@ def resolve_at(text: str, anchor: datetime, future: bool) -> str | None:
     simple = resolve_simple(text, anchor, future)
     if simple is not False:
         return simple
+    return resolve_with_dateparser(text, anchor, future)
+
+
+def resolve_with_dateparser(text: str, anchor: datetime, future: bool) -> str | None:
+    """dateparser's ISO value of ``text`` at ``anchor`` in the tense's direction, or None."""
     parser = DateDataParser(
         languages=["en"],
         settings={
