@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph.syndication import is_syndicated
+from newsgraph.syndication import is_syndicated, notice_spans
 
 SYNDICATED = [
     "MOSCOW (Reuters) — Russia said on Monday it would pull back troops.",
@@ -30,3 +30,23 @@ def test_credits_and_notices_mark_syndication(text):
 @pytest.mark.parametrize("text", NOT_SYNDICATED)
 def test_cited_agencies_do_not_mark_syndication(text):
     assert not is_syndicated(text)
+
+
+NOTICE_FORMS = [
+    "This story is auto-generated from a syndicated feed.",
+    "This story has not been edited by NDTV staff.",
+    "Distributed by Tribune Content Agency, LLC.",
+    "Reproduced with permission from the Financial Times.",
+]
+
+
+@pytest.mark.parametrize("notice", NOTICE_FORMS)
+def test_every_notice_form_is_found_where_it_stands(notice):
+    text = "Troops moved in on Monday.\n\n" + notice.upper()
+    spans = notice_spans(text)
+    assert len(spans) == 1
+    assert text[spans[0][0] : spans[0][1]].lower() in notice.lower()
+
+
+def test_a_text_without_notice_words_has_no_notice():
+    assert notice_spans("The agency distributed food; the feed was syndicated.") == []

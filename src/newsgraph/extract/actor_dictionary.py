@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import csv
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import NamedTuple
@@ -72,6 +72,20 @@ def singular(word: str) -> str | None:
 
 
 Trie = list  # [value or None, dict[str, Trie]]
+WORD_MEMORY = 200_000  # token texts whose reading a dictionary keeps (a few tens of MB)
+
+
+class Word(NamedTuple):
+    """One normalised word of a token, read once against the dictionary's tries."""
+
+    text: str
+    plain: str | None  # its singular, when it is a plural
+    starts_name: bool  # some name (or, for a plural, its singular) starts with it
+    starts_agent: bool
+    starts_place: bool
+
+
+TokenWords = tuple[Word, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,6 +148,7 @@ class ActorDictionary:
     """Compiled actor knowledge: word tuples -> codes / agents, and CAMEO -> ISO countries."""
 
     names: dict[tuple[str, ...], str]
+    coded_names: dict[tuple[str, ...], tuple[Dated, ...]]  # the same, with codes parsed
     agents: dict[tuple[str, ...], Agent]
     countries: dict[str, str | None]
     places: dict[tuple[str, ...], tuple[str, bool]]
@@ -144,10 +159,29 @@ class ActorDictionary:
     name_trie: dict[str, Trie]
     agent_trie: dict[str, Trie]
     place_trie: dict[str, Trie]
+    # What matching has read of each token text, kept across articles: news repeats its
+    # words, and reading one is most of the cost of matching it. Bounded by WORD_MEMORY.
+    _read: dict[str, TokenWords] = field(default_factory=dict, repr=False)
+
+    def read_token(self, text: str) -> TokenWords:
+        """A token's words, each with its singular and the tries it may start a key in."""
+        found = self._read.get(text)
+        if found is None:
+            if len(self._read) >= WORD_MEMORY:
+                self._read.clear()
+            found = self._read[text] = tuple(self._read_word(w) for w in words_of(text))
+        return found
+
+    def _read_word(self, word: str) -> Word:
+        plain = singular(word)
+        names, agents = word in self.name_trie, word in self.agent_trie
+        if plain is not None:
+            names = names or plain in self.name_trie
+            agents = agents or plain in self.agent_trie
+        return Word(word, plain, names, agents, word in self.place_trie)
 
     def name_codes(self, words: tuple[str, ...]) -> tuple[Dated, ...] | None:
-        raw = self.names.get(words)
-        return parse_codes(raw) if raw is not None else None
+        return self.coded_names.get(words)
 
     def is_capital(self, words: tuple[str, ...]) -> bool:
         place = self.places.get(words)
@@ -252,14 +286,16 @@ def load_dictionary(directory: Path) -> ActorDictionary:
         for row in _rows(folder / PLACE_FILE)
         if len(row) > 1
     }
+    coded_names = _parsed(names)
     return ActorDictionary(
         names=names,
+        coded_names=coded_names,
         agents=agents,
         countries=countries,
         places=places,
         surnames=_surnames(names),
         iso3=frozenset(country.alpha_3 for country in pycountry.countries),
-        name_trie=_trie(_parsed(names)),
+        name_trie=_trie(coded_names),
         agent_trie=_trie(agents),
         place_trie=_trie(places),
     )

@@ -15,9 +15,9 @@ from newsgraph.extract.actor_dictionary import (
     ActorDictionary,
     Agent,
     Dated,
+    TokenWords,
+    Word,
     resolve,
-    singular,
-    words_of,
 )
 
 # A title preceded by one of these words names a past office holder: CAMEO codes them ELI.
@@ -53,7 +53,7 @@ class _Table:
     """What matching has read of one Doc, for one dictionary: phrases overlap, and spaCy
     builds a new string on every attribute access. Lives in ``doc.user_data``."""
 
-    words: dict[int, tuple[str, ...]] = field(default_factory=dict)  # token -> its words
+    words: dict[int, TokenWords] = field(default_factory=dict)  # token -> its words
     codes: dict[tuple[str, ...], tuple[Dated, ...] | None] = field(default_factory=dict)
 
 
@@ -73,14 +73,19 @@ def _name_codes(key: tuple[str, ...], table: _Table, dictionary: ActorDictionary
         return found
 
 
-def _words(tokens: list[Token], table: _Table) -> tuple[list[str], list[int]]:
-    words, owners = [], []
+def _words(
+    tokens: list[Token], table: _Table, dictionary: ActorDictionary
+) -> tuple[list[Word], list[int]]:
+    """The phrase's normalised words (possessive marks and punctuation other than "-" have
+    none) and, for each, the position of its token in the phrase."""
+    words: list[Word] = []
+    owners: list[int] = []
     known = table.words
     for i, token in enumerate(tokens):
         found = known.get(token.i)
         if found is None:
             skip = token.tag_ == "POS" or token.is_punct and token.text not in ("-",)
-            found = known[token.i] = () if skip else words_of(token.text)
+            found = known[token.i] = () if skip else dictionary.read_token(token.text)
         for word in found:
             words.append(word)
             owners.append(i)
@@ -110,18 +115,19 @@ def _name_allowed(tokens: list[Token], codes: tuple[Dated, ...]) -> bool:
 
 
 def _walk(
-    trie: dict, words: list[str], i: int, table: _Table, last_plural: bool = True
+    trie: dict, words: list[Word], i: int, last_plural: bool = True
 ) -> list[tuple[int, object, bool]]:
     """Keys of a word trie at word i, longest first: (length, value, whether the last word
     was read as its singular: "Palestinians" -> "palestinian")."""
     found = []
     node = trie
     for j in range(i, len(words)):
-        entry = node.get(words[j])
+        word = words[j]
+        entry = node.get(word.text)
         if entry is not None and entry[0] is not None:
             found.append((j - i + 1, entry[0], False))
         elif last_plural:
-            plain = singular(words[j])
+            plain = word.plain
             if plain is not None:
                 other = node.get(plain)
                 if other is not None and other[0] is not None:
@@ -137,18 +143,18 @@ def _walk(
 
 
 def _name_at(
-    words: list[str], owners: list[int], i: int, tokens: list[Token], table: _Table,
+    words: list[Word], owners: list[int], i: int, tokens: list[Token], table: _Table,
     dictionary: ActorDictionary, names: bool = True, places: bool = True,
 ) -> tuple[_Match, int] | None:
     """The longest dictionary name (or, inside a place NER found, gazetteer place) at word i."""
     first = tokens[0].i
-    for length, codes, plural in _walk(dictionary.name_trie, words, i, table) if names else ():
+    for length, codes, plural in _walk(dictionary.name_trie, words, i) if names else ():
         span = tokens[owners[i] : owners[i + length - 1] + 1]
         if _name_allowed(span, codes):
-            key = tuple(words[i : i + length])
+            key = tuple(w.text for w in words[i : i + length])
             capital = dictionary.is_capital(key)
             if length == 1 and not plural:
-                plain = singular(key[0])
+                plain = words[i].plain
                 plural = bool(plain and _name_codes((plain,), table, dictionary))
             match = _Match(
                 span[0].i - first, span[-1].i - first + 1, codes=codes, capital=capital,
@@ -157,7 +163,7 @@ def _name_at(
             return match, length
     if not places:
         return None
-    for length, place, _ in _walk(dictionary.place_trie, words, i, table, last_plural=False):
+    for length, place, _ in _walk(dictionary.place_trie, words, i, last_plural=False):
         if length > 4:
             continue
         span = tokens[owners[i] : owners[i + length - 1] + 1]
@@ -173,21 +179,13 @@ def find_matches(tokens: list[Token], dictionary: ActorDictionary) -> list[_Matc
     if not tokens:
         return []
     table = _table(tokens[0].doc, dictionary)
-    words, owners = _words(tokens, table)
+    words, owners = _words(tokens, table, dictionary)
     matches: list[_Match] = []
-    name_trie, agent_trie, place_trie = (
-        dictionary.name_trie, dictionary.agent_trie, dictionary.place_trie
-    )
+    agent_trie = dictionary.agent_trie
     i = 0
     while i < len(words):
-        word = words[i]
-        # Most words start no key: a look-up in each trie's first words tells.
-        names, agents, places = word in name_trie, word in agent_trie, word in place_trie
-        if not (names and agents):
-            plain = singular(word)
-            if plain is not None:
-                names = names or plain in name_trie
-                agents = agents or plain in agent_trie
+        # Most words start no key: the word's reading tells, once per word and dictionary.
+        _, _, names, agents, places = words[i]
         if not (names or agents or places):
             i += 1
             continue
@@ -197,7 +195,7 @@ def find_matches(tokens: list[Token], dictionary: ActorDictionary) -> list[_Matc
             named = _name_at(words, owners, i, tokens, table, dictionary, names, places)
             if named:
                 best, best_len = named
-        for length, agent, _ in _walk(agent_trie, words, i, table) if agents else ():
+        for length, agent, _ in _walk(agent_trie, words, i) if agents else ():
             if length > best_len:
                 best = _Match(owners[i], owners[i + length - 1] + 1, agent=agent)
                 best_len = length

@@ -144,15 +144,17 @@ def sentence_country(span: Span, dictionary: ActorDictionary) -> str | None:
 def mention_context(doc: Doc, start: int, end: int) -> tuple[list[Token], int]:
     """The tokens that describe a mention: its left modifiers ("US President" before "Joe
     Biden"), or the noun phrase it is in apposition to; and the mention head's position."""
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or not len(span):
+    tree = tree_of(doc)
+    found = tree.char_span(start, end)
+    if found is None:
         return [], 0
-    root = span.root
-    first = min(root.left_edge.i, span.start)
-    every = tree_of(doc).tokens
-    tokens = every[first : span.end]
+    span_start, span_end = found
+    root = tree.root(span_start, span_end)
+    first = min(root.left_edge.i, span_start)
+    every = tree.tokens
+    tokens = every[first:span_end]
     head = root.i - first
-    if root.dep_ == "appos" and root.head.pos_ in NOUNS and root.head.i < span.start:
+    if root.dep_ == "appos" and root.head.pos_ in NOUNS and root.head.i < span_start:
         owner = _description_head(root.head)
         described = every[owner.left_edge.i : owner.i + 1]
         return described + tokens, len(described) + head
@@ -168,12 +170,13 @@ def _description_head(token: Token) -> Token:
 
 def _place_tokens(doc: Doc, start: int, end: int) -> tuple[list[Token], int]:
     """A place mention's tokens, with a preceding "the" ("the West")."""
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None:
+    tree = tree_of(doc)
+    found = tree.char_span(start, end)
+    if found is None:
         return [], 0
-    every = tree_of(doc).tokens
-    first = span.start - 1 if span.start and every[span.start - 1].lower_ == "the" else span.start
-    return every[first : span.end], span.root.i - first
+    span_start, span_end = found
+    first = span_start - 1 if span_start and tree.lower[span_start - 1] == "the" else span_start
+    return tree.tokens[first:span_end], tree.root(span_start, span_end).i - first
 
 
 def code_entity(

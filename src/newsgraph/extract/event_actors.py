@@ -98,7 +98,7 @@ class ActorResolver:
         paired = self.pair(token)
         if paired:
             return paired
-        members = [token, *token.conjuncts] if expand else [token]
+        members = [token, *self.kids.conjuncts(token)] if expand else [token]
         found = []
         for member in members:
             found.extend(self.modifier_conjuncts(member) if expand else [])
@@ -271,8 +271,11 @@ class ActorResolver:
         """Actors of coordinated modifiers: "Hungarian and Romanian officials" -> both."""
         found = []
         for child in self.kids(token):
-            if child.dep_ in ("amod", "compound") and child.conjuncts:
-                for member in (child, *child.conjuncts):
+            if child.dep_ not in ("amod", "compound"):
+                continue
+            conjuncts = self.kids.conjuncts(child)
+            if conjuncts:
+                for member in (child, *conjuncts):
                     entity = self.entity_of(member)
                     if entity is not None:
                         phrase = self.doc[member.i : token.i + 1]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from newsgraph.extract.event_actors import Actor
-from newsgraph.extract.predicates import Predicate
+from newsgraph.extract.predicates import Predicate, tree_of
 from newsgraph.model import Place, PlaceRef, TimeRef
 
 
@@ -26,10 +26,11 @@ def attached(token: Token, predicate: Predicate) -> bool:
 
 def tokens_at(sentence: Span, start: int, end: int) -> Token | None:
     """The syntactic head of the tokens covering [start, end) in the sentence."""
-    span = sentence.doc.char_span(start, end, alignment_mode="expand")
-    if span is None or span.start < sentence.start or span.end > sentence.end:
+    tree = tree_of(sentence.doc)
+    found = tree.char_span(start, end)
+    if found is None or found[0] < sentence.start or found[1] > sentence.end:
         return None
-    return span.root
+    return tree.root(*found)
 
 
 def event_date(predicate: Predicate, sentence: Span, dates: list[TimeRef]) -> str | None:

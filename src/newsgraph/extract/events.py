@@ -45,7 +45,7 @@ from newsgraph.ids import record_id
 from newsgraph.knowledge import Knowledge
 from newsgraph.model import ActorRef, Article, Entity, Event, Place, PlaceRef, Quote, TimeRef
 from newsgraph.model import Span as Offsets
-from newsgraph.syndication import NOTICES
+from newsgraph.syndication import notice_spans
 
 MAX_PAIRS = 4
 NESTED_PREPS = {"of", "for", "to", "on", "against", "with"}
@@ -78,7 +78,7 @@ def extract_events(
     kids = tree_of(doc)
     resolver = ActorResolver(doc, article, entities, knowledge, quotes, places, kids)
     events: dict[str, Event] = {}
-    notices = [m.span() for m in NOTICES.finditer(article.text)]
+    notices = notice_spans(article.text)
     for sentence in paragraph_sentences(doc, article.text):
         if any(sentence.start_char < end and start < sentence.end_char for start, end in notices):
             continue

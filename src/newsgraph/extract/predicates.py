@@ -8,12 +8,13 @@ decided later, against the article's entities.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import chain
 
 import numpy
-from spacy.attrs import HEAD
+from spacy.attrs import DEP, HEAD, IDX, IS_PUNCT, IS_SPACE, LEMMA, LENGTH, LOWER, POS, TAG
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.event_knowledge import EventKnowledge, Pattern
@@ -40,20 +41,103 @@ MEASURES = {
 
 
 class Tree:
-    """The dependency children of a document's tokens, listed once: spaCy builds new Token
-    objects on every ``.children`` call, and the coder asks for them many times."""
+    """A document's parse read once: each token's dependency children, and the string
+    attributes the coders read most. spaCy builds new Token objects on every ``.children``
+    call and looks each string up again on every attribute access; the coders ask for the
+    same ones many times. Index the lists by ``token.i``."""
 
     def __init__(self, doc: Doc) -> None:
         self.tokens: list[Token] = list(doc)
         self.kids: list[list[Token]] = [[] for _ in self.tokens]
         kids, tokens = self.kids, self.tokens
-        heads = (doc.to_array(HEAD).view("int64") + numpy.arange(len(tokens))).tolist()
+        table = doc.to_array([HEAD, POS, DEP, LEMMA, LOWER, TAG, IDX, LENGTH, IS_PUNCT, IS_SPACE])
+        heads = (table[:, 0].view("int64") + numpy.arange(len(tokens))).tolist()
+        self.head: list[int] = heads
+        self.starts: list[int] = table[:, 6].tolist()  # character offsets of the tokens
+        self.ends: list[int] = (table[:, 6] + table[:, 7]).tolist()
+        self.bare: list[int] = (table[:, 8] | table[:, 9]).tolist()  # punctuation or space
         for i, head in enumerate(heads):
             if head != i:
                 kids[head].append(tokens[i])
+        strings = doc.vocab.strings
+        self.pos: list[str] = [strings[h] for h in table[:, 1].tolist()]
+        self.dep: list[str] = [strings[h] for h in table[:, 2].tolist()]
+        self.lemma: list[str] = [strings[h].lower() for h in table[:, 3].tolist()]  # lower-cased
+        self.lower: list[str] = [strings[h] for h in table[:, 4].tolist()]
+        self.tag: list[str] = [strings[h] for h in table[:, 5].tolist()]
+        self._preps: dict[int, list[tuple[str, Token]]] = {}
+        self._depths: list[int] | None = None
 
     def __call__(self, token: Token) -> list[Token]:
         return self.kids[token.i]
+
+    def conjuncts(self, token: Token) -> list[Token]:
+        """The token's coordinated words, as ``Token.conjuncts`` finds them, in text order."""
+        dep, head, tokens = self.dep, self.head, self.tokens
+        first = token.i
+        while dep[first] == "conj" and head[first] != first:
+            first = head[first]
+        members, queue = [first], [first]
+        for word in queue:
+            for child in self.kids[word]:
+                if child.i > word and dep[child.i] == "conj":
+                    members.append(child.i)
+                    queue.append(child.i)
+        return [tokens[i] for i in members if i != token.i]
+
+    def char_span(self, start: int, end: int) -> tuple[int, int] | None:
+        """The tokens (first, end) that the characters [start, end) touch, as
+        ``Doc.char_span(…, alignment_mode="expand")`` finds them; None when there are none."""
+        first = bisect_right(self.ends, start)
+        last = bisect_left(self.starts, end)
+        return (first, last) if first < last else None
+
+    def root(self, first: int, end: int) -> Token:
+        """The syntactic head of the tokens [first, end), as ``Span.root`` finds it: a
+        sentence root among them, else of the tokens whose head is outside, the one closest
+        to its root (the first on a tie; a lone punctuation mark only as a last resort)."""
+        head = self.head
+        for i in range(first, end):
+            if head[i] == i:
+                return self.tokens[i]
+        best, best_depth = first, len(head)
+        for i in range(first, end):
+            if first <= head[i] < end:
+                continue
+            depth = len(head) - 1 if self.bare[i] and not self.kids[i] else self.depth(i)
+            if depth < best_depth:
+                best, best_depth = i, depth
+        return self.tokens[best]
+
+    def depth(self, i: int) -> int:
+        """How many heads up token i's sentence root is."""
+        depths = self._depths
+        if depths is None:
+            depths = self._depths = [-1] * len(self.head)
+        if depths[i] < 0:
+            depth, current, head = 0, i, self.head
+            while head[current] != current:
+                current = head[current]
+                depth += 1
+            depths[i] = depth
+        return depths[i]
+
+    def preps(self, token: Token) -> list[tuple[str, Token]]:
+        """(preposition, object) pairs below a token: "on Russia", "by Burundian militiamen";
+        a dative noun counts as "to" ("gave Pakistan aid"). Read once per token."""
+        found = self._preps.get(token.i)
+        if found is None:
+            found = self._preps[token.i] = []
+            dep, kids = self.dep, self.kids
+            for child in kids[token.i]:
+                label = dep[child.i]
+                if label in PREPS:
+                    objects = [c for c in kids[child.i] if dep[c.i] in ("pobj", "pcomp")]
+                    if objects:
+                        found.append((self.lower[child.i], objects[0]))
+                    elif label == "dative" and self.pos[child.i] in ("NOUN", "PROPN", "PRON"):
+                        found.append(("to", child))
+        return found
 
 
 def tree_of(doc: Doc) -> Tree:
@@ -83,47 +167,46 @@ class Predicate:
 def forms(token: Token, kids: Tree) -> set[str]:
     """The words a token matches in a frame: its text, lemma, compound ("war games") and the
     compound's first noun ("mediation efforts" matches "mediation")."""
-    words = {token.lower_, token.lemma_.lower()}
+    lower, lemma = kids.lower, kids.lemma
+    i = token.i
+    words = {lower[i], lemma[i]}
     for child in kids(token):
-        if child.dep_ == "compound":
-            words.add(f"{child.lower_} {token.lower_}")
-            words.add(f"{child.lemma_.lower()} {token.lemma_.lower()}")
-            words.add(child.lemma_.lower())
+        c = child.i
+        if kids.dep[c] == "compound":
+            words.add(f"{lower[c]} {lower[i]}")
+            words.add(f"{lemma[c]} {lemma[i]}")
+            words.add(lemma[c])
     return words
 
 
-def lemmas(token: Token) -> list[str]:
+def lemmas(token: Token, kids: Tree) -> list[str]:
     """The token's lemma, and for a past form the lemmatiser may have cut too far ("staged"
     -> "stag") the forms without "-d" and "-ed"."""
-    lemma = token.lemma_.lower()
+    i = token.i
+    lemma = kids.lemma[i]
     found = [lemma]
-    if token.tag_ in ("VBD", "VBN") and token.lower_.endswith("ed"):
-        found += [f for f in (token.lower_[:-1], token.lower_[:-2]) if f != lemma]
+    word = kids.lower[i]
+    if kids.tag[i] in ("VBD", "VBN") and word.endswith("ed"):
+        found += [f for f in (word[:-1], word[:-2]) if f != lemma]
     return found
 
 
 def prep_objects(token: Token, kids: Tree) -> list[tuple[str, Token]]:
     """(preposition, object) pairs below a token: "on Russia", "by Burundian militiamen"."""
-    pairs = []
-    for child in kids(token):
-        if child.dep_ in PREPS:
-            objects = [c for c in kids(child) if c.dep_ in ("pobj", "pcomp")]
-            if objects:
-                pairs.append((child.lower_, objects[0]))
-            elif child.dep_ == "dative" and child.pos_ in ("NOUN", "PROPN", "PRON"):
-                pairs.append(("to", child))
-    return pairs
+    return kids.preps(token)
 
 
 def frame_keys(token: Token, preps: list[tuple[str, Token]], kids: Tree) -> list[tuple]:
     """Every frame key the token's dependents offer, most specific kind first."""
     objects, modifiers, subjects = [], [], []
+    dep = kids.dep
     for child in kids(token):
-        if child.dep_ in (*OBJECTS, "prt"):
+        label = dep[child.i]
+        if label in OBJECTS or label == "prt":
             objects.extend(("obj", w) for w in forms(child, kids))
-        elif child.dep_ in MODIFIERS:
+        elif label in MODIFIERS:
             modifiers.extend(("mod", w) for w in forms(child, kids))
-        elif child.dep_ in SUBJECTS:
+        elif label in SUBJECTS:
             subjects.extend(("subj", w) for w in forms(child, kids))
     with_words = [("prep_word", p, w) for p, o in preps for w in forms(o, kids)]
     return [*objects, *modifiers, *with_words, *subjects, *(("prep", p) for p, _ in preps),
@@ -135,13 +218,14 @@ def match(knowledge: EventKnowledge, pos: str, token: Token, kids: Tree) -> Patt
 
     Each lemma's patterns are a dict by frame key, so a match is a few look-ups, not a scan.
     """
-    candidates = lemmas(token)
+    candidates = lemmas(token, kids)
     if not any(knowledge.may_code(pos, lemma) for lemma in candidates):
         return None
-    children = list(kids(token))
+    dep, lower = kids.dep, kids.lower
+    particles = [lower[c.i] for c in kids(token) if dep[c.i] in ("prt", "prep")]
     keys = []
     for lemma in candidates:
-        keys += [f"{lemma} {c.lower_}" for c in children if c.dep_ in ("prt", "prep")]
+        keys += [f"{lemma} {word}" for word in particles]
         keys.append(lemma)
     indexed = [found for key in keys if (found := knowledge.lookup(pos, key))]
     if not indexed:
@@ -265,11 +349,12 @@ def find_predicates(sentence: Span, knowledge: EventKnowledge, kids: Tree) -> li
     """Every coded predicate of a sentence: verbs (with light-verb nouns) and event nouns."""
     verbs: list[Predicate] = []
     nouns: list[Token] = []
+    tags, deps = kids.pos, kids.dep
     for token in kids.tokens[sentence.start : sentence.end]:
-        pos = token.pos_
+        pos = tags[token.i]
         if pos == "NOUN":
             nouns.append(token)
-        elif pos in ("VERB", "AUX") and token.dep_ not in ("aux", "amod"):
+        elif pos in ("VERB", "AUX") and deps[token.i] not in ("aux", "amod"):
             predicate = verb_predicate(token, knowledge, kids)
             if predicate is not None:
                 verbs.append(predicate)
@@ -286,7 +371,7 @@ def find_predicates(sentence: Span, knowledge: EventKnowledge, kids: Tree) -> li
 def verb_predicate(verb: Token, knowledge: EventKnowledge, kids: Tree) -> Predicate | None:
     noun = None
     pattern = None
-    if any(knowledge.role(lemma) == "light" for lemma in lemmas(verb)):
+    if any(knowledge.role(lemma) == "light" for lemma in lemmas(verb, kids)):
         for obj in (c for c in kids(verb) if c.dep_ in OBJECTS):
             found = event_noun(event_object(obj, kids), knowledge, kids)
             if found is not None:
@@ -334,7 +419,7 @@ def noun_predicate(noun: Token, knowledge: EventKnowledge, kids: Tree) -> Predic
         return None
     pair = between(noun, kids)
     if pair:
-        sources, targets = pair, [c for c in pair[0].conjuncts]
+        sources, targets = pair, kids.conjuncts(pair[0])
     else:
         sources, targets = sources_of_noun(noun, kids), targets_of_noun(noun, kids)
         if (
