@@ -5,7 +5,7 @@ their adjectives give the country; agents ("police", "state-run media") give the
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from typing import NamedTuple
 
@@ -19,6 +19,7 @@ from newsgraph.extract.actor_dictionary import (
     Word,
     resolve,
 )
+from newsgraph.extract.tree import tree_of
 
 # A title preceded by one of these words names a past office holder: CAMEO codes them ELI.
 FORMER_WORDS = frozenset({"former", "ex", "erstwhile", "onetime", "one-time"})
@@ -50,43 +51,36 @@ class _Match(NamedTuple):
 
 @dataclass(slots=True)
 class _Table:
-    """What matching has read of one Doc, for one dictionary: phrases overlap, and spaCy
-    builds a new string on every attribute access. Lives in ``doc.user_data``."""
+    """What matching reads of a Doc's tokens, read once for the whole Doc and dictionary
+    (phrases overlap, and spaCy builds a new string on every attribute access). Lives in
+    ``doc.user_data``, so it dies with the Doc."""
 
-    words: dict[int, TokenWords] = field(default_factory=dict)  # token -> its words
-    codes: dict[tuple[str, ...], tuple[Dated, ...] | None] = field(default_factory=dict)
+    words: list[TokenWords]  # each token's words: none for punctuation but "-", or "'s"
+    capital: list[bool]  # whether each token's text starts with a capital letter
 
 
 def _table(doc: Doc, dictionary: ActorDictionary) -> _Table:
     key = ("newsgraph.actor_table", id(dictionary))
     table = doc.user_data.get(key)
     if table is None:
-        table = doc.user_data[key] = _Table()
+        tree, text = tree_of(doc), doc.text
+        words, capital = [], []
+        for i, (start, end) in enumerate(zip(tree.starts, tree.ends, strict=True)):
+            token = text[start:end]
+            capital.append(token[:1].isupper())
+            skip = tree.tag[i] == "POS" or tree.bare[i] and token != "-"
+            words.append(() if skip else dictionary.read_token(token))
+        table = doc.user_data[key] = _Table(words, capital)
     return table
 
 
-def _name_codes(key: tuple[str, ...], table: _Table, dictionary: ActorDictionary):
-    try:
-        return table.codes[key]
-    except KeyError:
-        found = table.codes[key] = dictionary.name_codes(key)
-        return found
-
-
-def _words(
-    tokens: list[Token], table: _Table, dictionary: ActorDictionary
-) -> tuple[list[Word], list[int]]:
-    """The phrase's normalised words (possessive marks and punctuation other than "-" have
-    none) and, for each, the position of its token in the phrase."""
+def _words(tokens: list[Token], table: _Table) -> tuple[list[Word], list[int]]:
+    """The phrase's normalised words and, for each, the position of its token in the phrase."""
     words: list[Word] = []
     owners: list[int] = []
     known = table.words
     for i, token in enumerate(tokens):
-        found = known.get(token.i)
-        if found is None:
-            skip = token.tag_ == "POS" or token.is_punct and token.text not in ("-",)
-            found = known[token.i] = () if skip else dictionary.read_token(token.text)
-        for word in found:
+        for word in known[token.i]:
             words.append(word)
             owners.append(i)
     return words, owners
@@ -97,11 +91,12 @@ def is_place(codes: tuple[Dated, ...]) -> bool:
     return bool(code) and len(code) == 3 and code not in COUNTRYLESS
 
 
-def _name_allowed(tokens: list[Token], codes: tuple[Dated, ...]) -> bool:
+def _name_allowed(tokens: list[Token], codes: tuple[Dated, ...], table: _Table) -> bool:
     """Dictionary names must look like names in the text: capitalised, short ones upper case,
     and a person or organisation whole: "Khalid" in "Arslan Khalid" is not the dictionary's
     Khalid (a country adjective may sit inside a longer name: "British Defence Secretary")."""
-    if not any(t.text[:1].isupper() for t in tokens):
+    capital = table.capital
+    if not any(capital[t.i] for t in tokens):
         return False
     if len(tokens) == 1 and len(tokens[0].text.rstrip(".")) <= 3 and not tokens[0].text.isupper():
         return False
@@ -150,12 +145,12 @@ def _name_at(
     first = tokens[0].i
     for length, codes, plural in _walk(dictionary.name_trie, words, i) if names else ():
         span = tokens[owners[i] : owners[i + length - 1] + 1]
-        if _name_allowed(span, codes):
+        if _name_allowed(span, codes, table):
             key = tuple(w.text for w in words[i : i + length])
             capital = dictionary.is_capital(key)
             if length == 1 and not plural:
                 plain = words[i].plain
-                plural = bool(plain and _name_codes((plain,), table, dictionary))
+                plural = bool(plain and dictionary.name_codes((plain,)))
             match = _Match(
                 span[0].i - first, span[-1].i - first + 1, codes=codes, capital=capital,
                 plural=plural,
@@ -179,7 +174,7 @@ def find_matches(tokens: list[Token], dictionary: ActorDictionary) -> list[_Matc
     if not tokens:
         return []
     table = _table(tokens[0].doc, dictionary)
-    words, owners = _words(tokens, table, dictionary)
+    words, owners = _words(tokens, table)
     matches: list[_Match] = []
     agent_trie = dictionary.agent_trie
     i = 0

@@ -25,7 +25,7 @@ from newsgraph.extract.actor_phrases import (
     is_place,
     make_code,
 )
-from newsgraph.extract.predicates import tree_of
+from newsgraph.extract.tree import tree_of
 from newsgraph.knowledge import Knowledge
 from newsgraph.model import Article, Entity
 

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract import actors
 from newsgraph.extract.lookup import EntityIndex
-from newsgraph.extract.predicates import Tree
+from newsgraph.extract.tree import Tree
 from newsgraph.knowledge import Knowledge
 from newsgraph.model import ActorRef, Article, Entity, Place, Quote
 

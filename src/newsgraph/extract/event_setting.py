@@ -5,7 +5,8 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from newsgraph.extract.event_actors import Actor
-from newsgraph.extract.predicates import Predicate, tree_of
+from newsgraph.extract.predicates import Predicate
+from newsgraph.extract.tree import tree_of
 from newsgraph.model import Place, PlaceRef, TimeRef
 
 

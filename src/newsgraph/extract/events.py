@@ -40,7 +40,8 @@ from newsgraph.extract.event_actors import Actor, ActorResolver
 from newsgraph.extract.event_knowledge import EventKnowledge, load_event_knowledge
 from newsgraph.extract.event_setting import event_date, event_place
 from newsgraph.extract.factuality import telling
-from newsgraph.extract.predicates import TARGET_PREPS, Predicate, Tree, find_predicates, tree_of
+from newsgraph.extract.predicates import TARGET_PREPS, Predicate, find_predicates
+from newsgraph.extract.tree import Tree, tree_of
 from newsgraph.ids import record_id
 from newsgraph.knowledge import Knowledge
 from newsgraph.model import ActorRef, Article, Entity, Event, Place, PlaceRef, Quote, TimeRef
@@ -83,18 +84,35 @@ def extract_events(
         if any(sentence.start_char < end and start < sentence.end_char for start, end in notices):
             continue
         predicates = without_nested(find_predicates(sentence, coder, kids), coder)
-        built = {
-            p.head.i: build_events(p, sentence, article, resolver, places, dates, coder, kids)
-            for p in predicates
-        }
+        built = Built(
+            {p.head.i: p for p in predicates},
+            lambda p, s=sentence: build_events(p, s, article, resolver, places, dates, coder, kids),
+        )
         for predicate in predicates:
             if announces_coded_event(predicate, built, coder, kids) or is_requested(
                 predicate, built, kids
             ):
                 continue
-            for event in built[predicate.head.i]:
+            for event in built.get(predicate.head.i):
                 events.setdefault(event.id, event)
     return unique(events.values())
+
+
+class Built:
+    """The events of a sentence's predicates by head token, built when first asked for: a
+    predicate whose event another one stands for is never built."""
+
+    def __init__(self, predicates: dict[int, Predicate], build) -> None:
+        self.predicates, self.build = predicates, build
+        self.events: dict[int, list[Event]] = {}
+
+    def get(self, head: int) -> list[Event]:
+        """The events of the predicate headed by token ``head`` (none when there is none)."""
+        found = self.events.get(head)
+        if found is None:
+            predicate = self.predicates.get(head)
+            found = self.events[head] = self.build(predicate) if predicate else []
+        return found
 
 
 def text_of(span: Span, text: str) -> str:
@@ -120,7 +138,7 @@ def paragraph_sentences(doc: Doc, text: str) -> list[Span]:
 
 
 def announces_coded_event(
-    predicate: Predicate, built: dict[int, list[Event]], coder: EventKnowledge, kids: Tree
+    predicate: Predicate, built: Built, coder: EventKnowledge, kids: Tree
 ) -> bool:
     """True for an announcing verb ("agreed to", "threatened to") whose embedded event was
     coded: that event, coded as the intent or threat, stands for both."""
@@ -130,7 +148,7 @@ def announces_coded_event(
     return any(c.dep_ in ("xcomp", "ccomp") and built.get(c.i) for c in kids(head))
 
 
-def is_requested(predicate: Predicate, built: dict[int, list[Event]], kids: Tree) -> bool:
+def is_requested(predicate: Predicate, built: Built, kids: Tree) -> bool:
     """True for an act someone only asked for ("demanded that Turkey provide information"):
     the appeal or demand that was coded stands for it."""
     head = predicate.head

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 from newsgraph.extract.event_knowledge import EventKnowledge
-from newsgraph.extract.predicates import Tree
+from newsgraph.extract.tree import Tree
 
 ORDER = ("negated", "hypothetical", "threat", "expected", "intended", "reported")
 # Dependencies that embed a predicate in the word it depends on.

@@ -1,0 +1,126 @@
+"""The parse of a Doc read once, for the coders that walk it many times.
+
+spaCy builds a new Token or Span object, and looks its strings up again, on every attribute
+access; the actor and event coders ask for the same children, labels and lemmas over and
+over. A ``Tree`` reads them into plain lists once per Doc; ``tree_of`` keeps it in the Doc's
+``user_data``, so it dies with the Doc (no global state).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+
+import numpy
+from spacy.attrs import DEP, HEAD, IDX, IS_PUNCT, IS_SPACE, LEMMA, LENGTH, LOWER, POS, TAG
+from spacy.tokens import Doc, Token
+
+# Dependencies that introduce a prepositional object (or a dative: "gave Pakistan aid").
+PREPS = ("prep", "agent", "dative")
+
+
+class Tree:
+    """A document's parse read once: each token's dependency children, and the string
+    attributes the coders read most. spaCy builds new Token objects on every ``.children``
+    call and looks each string up again on every attribute access; the coders ask for the
+    same ones many times. Index the lists by ``token.i``."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.tokens: list[Token] = list(doc)
+        self.kids: list[list[Token]] = [[] for _ in self.tokens]
+        kids, tokens = self.kids, self.tokens
+        table = doc.to_array([HEAD, POS, DEP, LEMMA, LOWER, TAG, IDX, LENGTH, IS_PUNCT, IS_SPACE])
+        heads = (table[:, 0].view("int64") + numpy.arange(len(tokens))).tolist()
+        self.head: list[int] = heads
+        self.starts: list[int] = table[:, 6].tolist()  # character offsets of the tokens
+        self.ends: list[int] = (table[:, 6] + table[:, 7]).tolist()
+        self.bare: list[int] = (table[:, 8] | table[:, 9]).tolist()  # punctuation or space
+        for i, head in enumerate(heads):
+            if head != i:
+                kids[head].append(tokens[i])
+        strings = doc.vocab.strings
+        self.pos: list[str] = [strings[h] for h in table[:, 1].tolist()]
+        self.dep: list[str] = [strings[h] for h in table[:, 2].tolist()]
+        self.lemma: list[str] = [strings[h].lower() for h in table[:, 3].tolist()]  # lower-cased
+        self.lower: list[str] = [strings[h] for h in table[:, 4].tolist()]
+        self.tag: list[str] = [strings[h] for h in table[:, 5].tolist()]
+        self._preps: dict[int, list[tuple[str, Token]]] = {}
+        self._depths: list[int] | None = None
+
+    def __call__(self, token: Token) -> list[Token]:
+        return self.kids[token.i]
+
+    def conjuncts(self, token: Token) -> list[Token]:
+        """The token's coordinated words, as ``Token.conjuncts`` finds them, in text order."""
+        dep, head, tokens = self.dep, self.head, self.tokens
+        first = token.i
+        while dep[first] == "conj" and head[first] != first:
+            first = head[first]
+        members, queue = [first], [first]
+        for word in queue:
+            for child in self.kids[word]:
+                if child.i > word and dep[child.i] == "conj":
+                    members.append(child.i)
+                    queue.append(child.i)
+        return [tokens[i] for i in members if i != token.i]
+
+    def char_span(self, start: int, end: int) -> tuple[int, int] | None:
+        """The tokens (first, end) that the characters [start, end) touch, as
+        ``Doc.char_span(…, alignment_mode="expand")`` finds them; None when there are none."""
+        first = bisect_right(self.ends, start)
+        last = bisect_left(self.starts, end)
+        return (first, last) if first < last else None
+
+    def root(self, first: int, end: int) -> Token:
+        """The syntactic head of the tokens [first, end), as ``Span.root`` finds it: a
+        sentence root among them, else of the tokens whose head is outside, the one closest
+        to its root (the first on a tie; a lone punctuation mark only as a last resort)."""
+        head = self.head
+        for i in range(first, end):
+            if head[i] == i:
+                return self.tokens[i]
+        best, best_depth = first, len(head)
+        for i in range(first, end):
+            if first <= head[i] < end:
+                continue
+            depth = len(head) - 1 if self.bare[i] and not self.kids[i] else self.depth(i)
+            if depth < best_depth:
+                best, best_depth = i, depth
+        return self.tokens[best]
+
+    def depth(self, i: int) -> int:
+        """How many heads up token i's sentence root is."""
+        depths = self._depths
+        if depths is None:
+            depths = self._depths = [-1] * len(self.head)
+        if depths[i] < 0:
+            depth, current, head = 0, i, self.head
+            while head[current] != current:
+                current = head[current]
+                depth += 1
+            depths[i] = depth
+        return depths[i]
+
+    def preps(self, token: Token) -> list[tuple[str, Token]]:
+        """(preposition, object) pairs below a token: "on Russia", "by Burundian militiamen";
+        a dative noun counts as "to" ("gave Pakistan aid"). Read once per token."""
+        found = self._preps.get(token.i)
+        if found is None:
+            found = self._preps[token.i] = []
+            dep, kids = self.dep, self.kids
+            for child in kids[token.i]:
+                label = dep[child.i]
+                if label in PREPS:
+                    objects = [c for c in kids[child.i] if dep[c.i] in ("pobj", "pcomp")]
+                    if objects:
+                        found.append((self.lower[child.i], objects[0]))
+                    elif label == "dative" and self.pos[child.i] in ("NOUN", "PROPN", "PRON"):
+                        found.append(("to", child))
+        return found
+
+
+def tree_of(doc: Doc) -> Tree:
+    """The Doc's ``Tree``, built once and kept in its ``user_data``."""
+    tree = doc.user_data.get("newsgraph.tree")
+    if tree is None:
+        tree = doc.user_data["newsgraph.tree"] = Tree(doc)
+    return tree
