@@ -121,16 +121,18 @@ class ActorResolver:
         return self.cache[key]
 
     def find(self, token: Token, located: bool = False) -> Actor | None:
-        if (token.pos_ not in NOMINAL and not token.ent_type_) or token.ent_type_ in NOT_ACTORS:
+        kids, i = self.kids, token.i
+        pos, ent_type = kids.pos[i], kids.ent_type[i]
+        if (pos not in NOMINAL and not ent_type) or ent_type in NOT_ACTORS:
             return None
-        if token.pos_ == "PRON":
+        if pos == "PRON":
             return self.pronoun(token)
         entity = self.entity_of(token)
-        collective = token.lemma_.lower() in GROUP_HEADS or self.is_agent(token)
+        collective = kids.lemma[i] in GROUP_HEADS or self.is_agent(token)
         phrase = self.noun_phrase(token, whole=entity is None and (collective or located))
         if entity is None:
-            for child in self.kids(token):
-                if child.dep_ in MODIFIERS:
+            for child in kids(token):
+                if kids.dep[child.i] in MODIFIERS:
                     entity = self.entity_of(child)
                     if entity is not None:
                         break
@@ -232,19 +234,21 @@ class ActorResolver:
     def codable(self, phrase: Span) -> bool:
         """Cheap test before the actor coder: a name in the phrase, or an agent word as head
         ("police", "rebels"); "targets" or "the program" name no actor."""
+        ent_type, pos = self.kids.ent_type, self.kids.pos
         if any(
-            t.ent_type_ in NAMED_TYPES or (t.pos_ == "PROPN" and not t.ent_type_) for t in phrase
+            ent_type[i] in NAMED_TYPES or (pos[i] == "PROPN" and not ent_type[i])
+            for i in range(phrase.start, phrase.end)
         ):
             return True
         return self.is_agent(phrase.root)
 
     def is_agent(self, token: Token) -> bool:
         """True for a word the actor dictionary knows as an agent ("police", "students")."""
-        word = token.lower_
+        word = self.kids.lower[token.i]
         if word not in self.agents:
             self.agents[word] = any(
                 self.knowledge.actors.agent((form,)) is not None
-                for form in (word, token.lemma_.lower())
+                for form in (word, self.kids.lemma[token.i])
             )
         return self.agents[word]
 
@@ -271,7 +275,7 @@ class ActorResolver:
         """Actors of coordinated modifiers: "Hungarian and Romanian officials" -> both."""
         found = []
         for child in self.kids(token):
-            if child.dep_ not in ("amod", "compound"):
+            if self.kids.dep[child.i] not in ("amod", "compound"):
                 continue
             conjuncts = self.kids.conjuncts(child)
             if conjuncts:

@@ -39,26 +39,28 @@ def own_cues(
     token: Token, knowledge: EventKnowledge, own: bool, cues: Cues, kids: Tree
 ) -> None:
     """Add the cues attached to one token of the chain (its auxiliaries, negation, marks)."""
+    dep, lower = kids.dep, kids.lower
     for child in kids(token):
-        if child.dep_ not in MODAL_DEPS:
+        label = dep[child.i]
+        if label not in MODAL_DEPS:
             continue
-        role = knowledge.role(child.lower_)
-        if child.dep_ == "det" and (role != "negated" or not own):
+        role = knowledge.role(lower[child.i])
+        if label == "det" and (role != "negated" or not own):
             continue
         if role in ("negated", "hypothetical", "intended"):
             cues.roles.add(role)
-            cues.conditional |= child.dep_ == "mark" and role == "hypothetical"
-        cues.obliged |= role == "obliged" and child.dep_ == "aux"
+            cues.conditional |= label == "mark" and role == "hypothetical"
+        cues.obliged |= role == "obliged" and label == "aux"
     for child in kids(token):
-        if child.dep_ != "advcl":
+        if dep[child.i] != "advcl":
             continue
         for mark in kids(child):
-            if mark.dep_ == "mark" and knowledge.role(mark.lower_) == "hypothetical":
+            if dep[mark.i] == "mark" and knowledge.role(lower[mark.i]) == "hypothetical":
                 cues.conditional = True
-                cues.unless |= mark.lower_ == "unless"
+                cues.unless |= lower[mark.i] == "unless"
         if (
-            child.dep_ in REPORTING_DEPS
-            and knowledge.role(child.lemma_.lower()) == "reported"
+            dep[child.i] in REPORTING_DEPS
+            and knowledge.role(kids.lemma[child.i]) == "reported"
             and not any(t.lower_ == "which" for t in child.subtree)  # "according to which"
         ):
             cues.roles.add("reported")  # "…, TASS reported." / "according to …"
@@ -70,13 +72,14 @@ def collect(head: Token, knowledge: EventKnowledge, kids: Tree) -> Cues:
     for _ in range(MAX_STEPS):
         own_cues(token, knowledge, own, cues, kids)
         if not own:
-            role = knowledge.role(token.lemma_.lower())
+            role = knowledge.role(kids.lemma[token.i])
             if role in ORDER:
                 cues.roles.add(role)
             cues.speech |= role == "reported"
-        if token.dep_ not in EMBEDDING or token.head.i == token.i:
+        head = kids.head[token.i]
+        if kids.dep[token.i] not in EMBEDDING or head == token.i:
             break
-        token, own = token.head, False
+        token, own = kids.tokens[head], False
     if cues.speech and "hypothetical" in cues.roles:
         # "said they would boycott": the future of the past; with a condition ("would meet
         # … if"), a conditional offer: announced, but not asserted.

@@ -11,7 +11,19 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 
 import numpy
-from spacy.attrs import DEP, HEAD, IDX, IS_PUNCT, IS_SPACE, LEMMA, LENGTH, LOWER, POS, TAG
+from spacy.attrs import (
+    DEP,
+    ENT_TYPE,
+    HEAD,
+    IDX,
+    IS_PUNCT,
+    IS_SPACE,
+    LEMMA,
+    LENGTH,
+    LOWER,
+    POS,
+    TAG,
+)
 from spacy.tokens import Doc, Token
 
 # Dependencies that introduce a prepositional object (or a dative: "gave Pakistan aid").
@@ -28,7 +40,9 @@ class Tree:
         self.tokens: list[Token] = list(doc)
         self.kids: list[list[Token]] = [[] for _ in self.tokens]
         kids, tokens = self.kids, self.tokens
-        table = doc.to_array([HEAD, POS, DEP, LEMMA, LOWER, TAG, IDX, LENGTH, IS_PUNCT, IS_SPACE])
+        table = doc.to_array(
+            [HEAD, POS, DEP, LEMMA, LOWER, TAG, IDX, LENGTH, IS_PUNCT, IS_SPACE, ENT_TYPE]
+        )
         heads = (table[:, 0].view("int64") + numpy.arange(len(tokens))).tolist()
         self.head: list[int] = heads
         self.starts: list[int] = table[:, 6].tolist()  # character offsets of the tokens
@@ -43,6 +57,7 @@ class Tree:
         self.lemma: list[str] = [strings[h].lower() for h in table[:, 3].tolist()]  # lower-cased
         self.lower: list[str] = [strings[h] for h in table[:, 4].tolist()]
         self.tag: list[str] = [strings[h] for h in table[:, 5].tolist()]
+        self.ent_type: list[str] = [strings[h] for h in table[:, 10].tolist()]  # "" outside
         self._preps: dict[int, list[tuple[str, Token]]] = {}
         self._depths: list[int] | None = None
 
