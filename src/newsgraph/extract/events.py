@@ -143,9 +143,9 @@ def announces_coded_event(
     """True for an announcing verb ("agreed to", "threatened to") whose embedded event was
     coded: that event, coded as the intent or threat, stands for both."""
     head = predicate.head
-    if coder.role(head.lemma_.lower()) not in ANNOUNCING:
+    if coder.role(kids.lemma[head.i]) not in ANNOUNCING:
         return False
-    return any(c.dep_ in ("xcomp", "ccomp") and built.get(c.i) for c in kids(head))
+    return any(built.get(c.i) for c in kids.with_dep(head, ("xcomp", "ccomp")))
 
 
 def is_requested(predicate: Predicate, built: Built, kids: Tree) -> bool:
@@ -270,11 +270,12 @@ def build_events(
 def speaker_of(token: Token, coder: EventKnowledge, kids: Tree) -> list[Token]:
     """The subject of the reporting verb a clause depends on: "Price said … to voice objection"."""
     for _ in range(6):
-        if token.head.i == token.i:
+        head = kids.head[token.i]
+        if head == token.i:
             return []
-        token = token.head
-        if coder.role(token.lemma_.lower()) == "reported":
-            return [c for c in kids(token) if c.dep_ == "nsubj"]
+        token = kids.tokens[head]
+        if coder.role(kids.lemma[head]) == "reported":
+            return kids.with_dep(token, ("nsubj",))
     return []
 
 

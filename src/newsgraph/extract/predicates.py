@@ -133,30 +133,32 @@ def match(knowledge: EventKnowledge, pos: str, token: Token, kids: Tree) -> Patt
 
 def subject_of(verb: Token, kids: Tree) -> list[Token]:
     """The subject a verb has or shares: its own, its governor's ("keen to sell"), a relative's."""
+    dep, head, tokens = kids.dep, kids.head, kids.tokens
     token = verb
     for _ in range(6):
-        subjects = [c for c in kids(token) if c.dep_ in SUBJECTS]
+        i = token.i
+        subjects = kids.with_dep(token, SUBJECTS)
         if subjects:
             subject = subjects[0]
-            if token.dep_ == "relcl" and subject.lower_ in RELATIVE_PRONOUNS:
-                return [token.head]
-            if token is verb and subject.dep_ == "nsubjpass":
+            if dep[i] == "relcl" and kids.lower[subject.i] in RELATIVE_PRONOUNS:
+                return [tokens[head[i]]]
+            if token is verb and dep[subject.i] == "nsubjpass":
                 return []
             return [subject]
-        if token.dep_ == "acl" and token.head.dep_ in OBJECTS:
-            token = token.head.head  # "issued a declaration demanding …": the issuer
+        if dep[i] == "acl" and dep[head[i]] in OBJECTS:
+            token = tokens[head[head[i]]]  # "issued a declaration demanding …": the issuer
             continue
-        if token.dep_ in ("relcl", "acl") and token.head.pos_ in ("NOUN", "PROPN"):
-            return [token.head] if token.dep_ == "relcl" else []
-        if token.dep_ not in SUBJECT_INHERITED or token.head.i == token.i:
+        if dep[i] in ("relcl", "acl") and kids.pos[head[i]] in ("NOUN", "PROPN"):
+            return [tokens[head[i]]] if dep[i] == "relcl" else []
+        if dep[i] not in SUBJECT_INHERITED or head[i] == i:
             return []
-        token = token.head
+        token = tokens[head[i]]
     return []
 
 
 def event_object(token: Token, kids: Tree) -> Token:
     """The noun naming the event of a light verb's object: "10 days of war games" -> games."""
-    if token.lemma_.lower() in MEASURES:
+    if kids.lemma[token.i] in MEASURES:
         for prep, obj in prep_objects(token, kids):
             if prep == "of":
                 return obj
@@ -165,7 +167,7 @@ def event_object(token: Token, kids: Tree) -> Token:
 
 def event_noun(token: Token, knowledge: EventKnowledge, kids: Tree) -> tuple[Token, Pattern] | None:
     """The event a noun names, itself or through its compound ("a mediation effort")."""
-    for candidate in (token, *(c for c in kids(token) if c.dep_ == "compound")):
+    for candidate in (token, *kids.with_dep(token, ("compound",))):
         pattern = match(knowledge, "NOUN", candidate, kids)
         if pattern is not None and pattern.code is not None:
             return candidate, pattern
@@ -180,37 +182,39 @@ def verb_targets(
     targets ("offered to hand over to Britain"), the subject of a condition ("… unless
     Baghdad accepts"), then where the act is done or from where ("withdraw from Lebanon").
     A generator: the caller usually needs only the first few."""
+    dep = kids.dep
     preps = prep_objects(verb, kids)
-    yield from [o for p, o in preps if p == "to" and o.head.dep_ == "dative"]
-    yield from [c for c in kids(verb) if c.dep_ == "dative" and c.pos_ != "ADP"]
+    yield from [o for p, o in preps if p == "to" and dep[kids.head[o.i]] == "dative"]
+    yield from [c for c in kids.with_dep(verb, ("dative",)) if kids.pos[c.i] != "ADP"]
+    objects = kids.with_dep(verb, OBJECTS)
     if noun is not None:
         yield from targets_of_noun(noun, kids)
     else:
-        for obj in (c for c in kids(verb) if c.dep_ in OBJECTS):
+        for obj in objects:
             # "Cyprus, which Turkey does not recognize": the relative pronoun's antecedent.
-            relative = obj.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl"
+            relative = kids.lower[obj.i] in RELATIVE_PRONOUNS and dep[verb.i] == "relcl"
             yield verb.head if relative else obj
     for wanted in TARGET_PREPS:
         yield from [o for p, o in preps if p == wanted]
-    for obj in (c for c in kids(verb) if c.dep_ in OBJECTS):
+    for obj in objects:
         yield from [o for p, o in prep_objects(obj, kids) if p in OBJECT_PREPS]
     for _, obj in preps:  # "a possible war against Iraq"
         yield from [o for p, o in prep_objects(obj, kids) if p in TARGET_PREPS]
-    for clause in (c for c in kids(verb) if c.dep_ in ("ccomp", "xcomp", "advcl")):
-        if clause.dep_ == "advcl" and not any(c.dep_ in ("aux", "mark") for c in kids(clause)):
+    for clause in kids.with_dep(verb, ("ccomp", "xcomp", "advcl")):
+        if dep[clause.i] == "advcl" and not kids.with_dep(clause, ("aux", "mark")):
             continue
-        yield from [c for c in kids(clause) if c.dep_ in SUBJECTS]
-        if depth == 0 and clause.dep_ != "ccomp":
+        yield from kids.with_dep(clause, SUBJECTS)
+        if depth == 0 and dep[clause.i] != "ccomp":
             yield from verb_targets(clause, None, kids, depth + 1)
     yield from [o for p, o in preps if p in LAST_RESORT_PREPS]
-    if verb.dep_ in ("advcl", "xcomp") and depth == 0:
+    if dep[verb.i] in ("advcl", "xcomp") and depth == 0:
         # "summoned Niger's ambassador to complain": the purpose is aimed at the same actor.
-        yield from [c for c in kids(verb.head) if c.dep_ in OBJECTS]
+        yield from kids.with_dep(verb.head, OBJECTS)
 
 
 def targets_of_noun(noun: Token, kids: Tree) -> list[Token]:
     """Candidate targets of an event noun: "sanctions on Russia", "invasion of Ukraine"."""
-    event = noun.head if noun.dep_ == "compound" else noun
+    event = noun.head if kids.dep[noun.i] == "compound" else noun
     preps = prep_objects(event, kids)
     wanted = (*TARGET_PREPS, "between", "in", "of")
     return [o for prep in wanted for p, o in preps if p == prep]
@@ -218,12 +222,12 @@ def targets_of_noun(noun: Token, kids: Tree) -> list[Token]:
 
 def sources_of_noun(noun: Token, kids: Tree) -> list[Token]:
     """A noun event's actor: "Russia's operation", "US sanctions", "appeals from the West"."""
-    candidates = [c for c in kids(noun) if c.dep_ == "poss"]
-    if noun.dep_ == "compound":
-        candidates += [c for c in kids(noun.head) if c.dep_ == "poss"]
+    candidates = kids.with_dep(noun, ("poss",))
+    if kids.dep[noun.i] == "compound":
+        candidates += kids.with_dep(noun.head, ("poss",))
     candidates += [o for p, o in prep_objects(noun, kids) if p in ("by", "from")]
     candidates += [
-        c for c in kids(noun) if c.dep_ in MODIFIERS and c.ent_type_ in ACTOR_ENTITY_TYPES
+        c for c in kids.with_dep(noun, MODIFIERS) if kids.ent_type[c.i] in ACTOR_ENTITY_TYPES
     ]
     return candidates
 
@@ -260,7 +264,7 @@ def verb_predicate(verb: Token, knowledge: EventKnowledge, kids: Tree) -> Predic
     noun = None
     pattern = None
     if any(knowledge.role(lemma) == "light" for lemma in lemmas(verb, kids)):
-        for obj in (c for c in kids(verb) if c.dep_ in OBJECTS):
+        for obj in kids.with_dep(verb, OBJECTS):
             found = event_noun(event_object(obj, kids), knowledge, kids)
             if found is not None:
                 noun, pattern = found
@@ -270,10 +274,10 @@ def verb_predicate(verb: Token, knowledge: EventKnowledge, kids: Tree) -> Predic
         pattern = match(knowledge, "VERB", verb, kids)
         kind = "verb"
     if pattern is None and said_must(verb, knowledge, kids):
-        pattern = Pattern("VERB", verb.lemma_.lower(), "default", None, None, "100", "rule")
+        pattern = Pattern("VERB", kids.lemma[verb.i], "default", None, None, "100", "rule")
     if pattern is None or pattern.code is None:
         return None
-    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in kids(verb))
+    passive = bool(kids.with_dep(verb, ("nsubjpass", "auxpass")))
     tokens = [verb] + ([noun] if noun is not None else [])
     if pattern.kind in ("prep", "prep_word"):
         framed = [o for p, o in prep_objects(verb, kids) if p == pattern.prep]
@@ -281,11 +285,11 @@ def verb_predicate(verb: Token, knowledge: EventKnowledge, kids: Tree) -> Predic
         framed = []
     if passive:
         sources = [o for p, o in prep_objects(verb, kids) if p == "by"]
-        passive_subjects = [c for c in kids(verb) if c.dep_ == "nsubjpass"]
+        passive_subjects = kids.with_dep(verb, ("nsubjpass",))
         targets = chain(passive_subjects, framed, verb_targets(verb, noun, kids))
     else:
         sources = subject_of(verb, kids)
-        if sources and knowledge.lookup("NOUN", sources[0].lemma_.lower()):
+        if sources and knowledge.lookup("NOUN", kids.lemma[sources[0].i]):
             # "US attacks have killed …", "a bombing killed …": the attack's actor acts.
             sources = sources_of_noun(sources[0], kids)
         targets = chain(framed, verb_targets(verb, noun, kids))

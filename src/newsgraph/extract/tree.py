@@ -64,6 +64,11 @@ class Tree:
     def __call__(self, token: Token) -> list[Token]:
         return self.kids[token.i]
 
+    def with_dep(self, token: Token, labels: tuple[str, ...] | frozenset[str]) -> list[Token]:
+        """The token's children whose dependency label is one of ``labels``."""
+        dep = self.dep
+        return [c for c in self.kids[token.i] if dep[c.i] in labels]
+
     def conjuncts(self, token: Token) -> list[Token]:
         """The token's coordinated words, as ``Token.conjuncts`` finds them, in text order."""
         dep, head, tokens = self.dep, self.head, self.tokens
