@@ -59,7 +59,8 @@ class _Table:
     capital: list[bool]  # whether each token's text starts with a capital letter
 
 
-def _table(doc: Doc, dictionary: ActorDictionary) -> _Table:
+def token_table(doc: Doc, dictionary: ActorDictionary) -> _Table:
+    """What the matcher reads of every token of the Doc, read on first use and kept."""
     key = ("newsgraph.actor_table", id(dictionary))
     table = doc.user_data.get(key)
     if table is None:
@@ -173,7 +174,7 @@ def find_matches(tokens: list[Token], dictionary: ActorDictionary) -> list[_Matc
     """Longest dictionary names and agents in a phrase, left to right, not overlapping."""
     if not tokens:
         return []
-    table = _table(tokens[0].doc, dictionary)
+    table = token_table(tokens[0].doc, dictionary)
     words, owners = _words(tokens, table)
     matches: list[_Match] = []
     agent_trie = dictionary.agent_trie
