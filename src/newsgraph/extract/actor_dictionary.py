@@ -164,7 +164,8 @@ class ActorDictionary:
     _read: dict[str, TokenWords] = field(default_factory=dict, repr=False)
 
     def read_token(self, text: str) -> TokenWords:
-        """A token's words, each with its singular and the tries it may start a key in."""
+        """A token's words, each with its singular and the tries it may start a key in
+        (``text`` in lower case keeps fewer readings: the words are the same)."""
         found = self._read.get(text)
         if found is None:
             if len(self._read) >= WORD_MEMORY:

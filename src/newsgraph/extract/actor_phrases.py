@@ -65,12 +65,12 @@ def token_table(doc: Doc, dictionary: ActorDictionary) -> _Table:
     table = doc.user_data.get(key)
     if table is None:
         tree, text = tree_of(doc), doc.text
-        words, capital = [], []
-        for i, (start, end) in enumerate(zip(tree.starts, tree.ends, strict=True)):
-            token = text[start:end]
-            capital.append(token[:1].isupper())
-            skip = tree.tag[i] == "POS" or tree.bare[i] and token != "-"
-            words.append(() if skip else dictionary.read_token(token))
+        read, tags, bare = dictionary.read_token, tree.tag, tree.bare
+        words = [
+            () if tags[i] == "POS" or bare[i] and lower != "-" else read(lower)
+            for i, lower in enumerate(tree.lower)  # matching ignores case
+        ]
+        capital = [text[start].isupper() for start in tree.starts]
         table = doc.user_data[key] = _Table(words, capital)
     return table
 

@@ -41,23 +41,25 @@ class Tree:
         self.kids: list[list[Token]] = [[] for _ in self.tokens]
         kids, tokens = self.kids, self.tokens
         table = doc.to_array(
-            [HEAD, POS, DEP, LEMMA, LOWER, TAG, IDX, LENGTH, IS_PUNCT, IS_SPACE, ENT_TYPE]
+            [HEAD, IDX, LENGTH, IS_PUNCT, IS_SPACE, POS, DEP, LEMMA, LOWER, TAG, ENT_TYPE]
         )
         heads = (table[:, 0].view("int64") + numpy.arange(len(tokens))).tolist()
         self.head: list[int] = heads
-        self.starts: list[int] = table[:, 6].tolist()  # character offsets of the tokens
-        self.ends: list[int] = (table[:, 6] + table[:, 7]).tolist()
-        self.bare: list[int] = (table[:, 8] | table[:, 9]).tolist()  # punctuation or space
         for i, head in enumerate(heads):
             if head != i:
                 kids[head].append(tokens[i])
+        _, starts, lengths, punct, space, *labels = table.T.tolist()
+        self.starts: list[int] = starts  # character offsets of the tokens
+        self.ends: list[int] = [s + n for s, n in zip(starts, lengths, strict=True)]
+        self.bare: list[int] = [p | s for p, s in zip(punct, space, strict=True)]  # punct or space
         strings = doc.vocab.strings
-        self.pos: list[str] = [strings[h] for h in table[:, 1].tolist()]
-        self.dep: list[str] = [strings[h] for h in table[:, 2].tolist()]
-        self.lemma: list[str] = [strings[h].lower() for h in table[:, 3].tolist()]  # lower-cased
-        self.lower: list[str] = [strings[h] for h in table[:, 4].tolist()]
-        self.tag: list[str] = [strings[h] for h in table[:, 5].tolist()]
-        self.ent_type: list[str] = [strings[h] for h in table[:, 10].tolist()]  # "" outside
+        pos, dep, lemma, lower, tag, ent_type = ([strings[h] for h in c] for c in labels)
+        self.pos: list[str] = pos
+        self.dep: list[str] = dep
+        self.lemma: list[str] = [word.lower() for word in lemma]  # lower-cased
+        self.lower: list[str] = lower
+        self.tag: list[str] = tag
+        self.ent_type: list[str] = ent_type  # "" outside entities
         self._preps: dict[int, list[tuple[str, Token]]] = {}
         self._depths: list[int] | None = None
 
