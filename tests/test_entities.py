@@ -6,6 +6,11 @@ import pytest
 
 MERGES = [
     # (text, canonical name, the mentions it must hold)
+    # a pronoun in a phrase put before its clause refers to the clause's subject
+    ("In an interview ahead of his trip, Imran Khan voiced concern.", "Imran Khan",
+     ["Imran Khan", "his"]),
+    ("Ned Price spoke first. After meeting his counterpart, Imran Khan said talks went well.",
+     "Imran Khan", ["Imran Khan", "his"]),
     (
         "Russian President Vladimir Putin met the delegation. Putin said the talks went well.",
         "Vladimir Putin",
@@ -56,7 +61,8 @@ MERGES = [
 APART = [
     # (text, a pronoun that must stay unlinked): two people could be meant
     ("Vladimir Putin met Imran Khan in the Kremlin in his first talks since the war.", "his"),
-    ("In an interview ahead of his trip, Imran Khan voiced concern.", "his"),
+    # the pronoun's phrase stands before a clause whose subject is not the person
+    ("Ned Price spoke on Monday. In his view, the talks failed, Imran Khan said.", "his"),
 ]
 REPAIRS = [
     # (text, PERSON names that must be present, PERSON names that must be absent)

@@ -301,7 +301,8 @@ def link_pronouns(doc: Doc, actors: list[Actor]) -> None:
     """Attach he/his/she/her to the one person mentioned (outside quotations) in the same
     sentence before it, else in the previous sentence (looking past sentences that are all
     quotation); never against a gender the person already has (from "Mr"/"Ms" or an earlier
-    pronoun)."""
+    pronoun). A pronoun in a phrase put before its clause's subject refers to that subject
+    when it is a person named there: "Ahead of his trip, Imran Khan said …"."""
     quoted = [(m.start(), m.end()) for m in QUOTED.finditer(doc.text)]
 
     def inside_quote(token: Token) -> bool:
@@ -318,11 +319,16 @@ def link_pronouns(doc: Doc, actors: list[Actor]) -> None:
         for token in sentence:
             if token.lower_ not in PRONOUNS or token.pos_ != "PRON" or inside_quote(token):
                 continue
+            gender = "male" if token.lower_ in MALE else "female"
             if _named_later(owner_at, token.i, sentence.end) and not _named_later(
                 owner_at, sentence.start, token.i
             ):
-                continue  # "ahead of his trip, Imran Khan …": the name may come after
-            gender = "male" if token.lower_ in MALE else "female"
+                # "ahead of his trip, Imran Khan …": the name comes after.
+                subject = _fronted_subject(token, actors)
+                if subject is not None and genders[id(subject)] in (None, gender):
+                    subject.mentions.append((token.i, token.i + 1))
+                    genders[id(subject)] = gender
+                continue
             for scope in _scopes(sentences, index, token, inside_quote):
                 found = {id(a): a for i, a in owner_at.items() if i in scope}
                 if not found:
@@ -332,6 +338,27 @@ def link_pronouns(doc: Doc, actors: list[Actor]) -> None:
                     fitting[0].mentions.append((token.i, token.i + 1))
                     genders[id(fitting[0])] = gender
                 break
+
+
+def _fronted_subject(pronoun: Token, actors: list[Actor]) -> Actor | None:
+    """The person who is the subject of the clause a pronoun's phrase is put in front of:
+    the pronoun's phrase hangs off the clause's verb before its subject."""
+    verb, subjects = pronoun, []
+    for _ in range(10):  # up to the first verb with a subject: "After meeting his …, X said"
+        if verb.head.i == verb.i:
+            break
+        verb = verb.head
+        if verb.pos_ in ("VERB", "AUX"):
+            subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if subjects:
+                break
+    if not subjects or subjects[0].i < pronoun.i or subjects[0].pos_ != "PROPN":
+        return None
+    subject = subjects[0].i
+    for actor in actors:
+        if actor.label == "PERSON" and any(start <= subject < end for start, end in actor.mentions):
+            return actor
+    return None
 
 
 def _scopes(sentences: list[Span], index: int, token: Token, inside_quote) -> list[range]:

@@ -287,6 +287,12 @@ class ActorResolver:
         return found
 
     def pronoun(self, token: Token) -> Actor | None:
+        """The actor a pronoun stands for: the person entity linking attached it to, the
+        speaker of the quotation it is in ("we", "I"), the subject of the reporting verb
+        above it ("Syria says it will …"), else the nearest fitting entity before it."""
+        linked = self.entity_of(token)
+        if linked is not None:
+            return self.from_entity(linked, token, 0.8)
         word = token.lower_
         if word in SPEAKER:
             for quote in self.quotes:
