@@ -53,6 +53,11 @@ CONSTRUCTIONS = {
         "Iran does not recognise the existence of Israel.",
         "054", "IRN", "ISR", "negated",
     ),
+    "infinitive relative on a predicate noun: the first premier to visit": (
+        "Imran Khan, a cricketer-turned-politician, is the first Pakistani premier to visit "
+        "Russia in 23 years.",
+        "042", "PAK", "RUS", "asserted",
+    ),
     "reported: a news agency reported": (
         "President Putin is holding a meeting with Prime Minister Khan in the Kremlin, "
         "state-run TASS news agency reported.",

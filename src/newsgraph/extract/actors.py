@@ -25,7 +25,7 @@ from newsgraph.extract.actor_phrases import (
     is_place,
     make_code,
 )
-from newsgraph.extract.tree import tree_of
+from newsgraph.extract.tree import Tree, tree_of
 from newsgraph.knowledge import Knowledge
 from newsgraph.model import Article, Entity
 
@@ -143,7 +143,9 @@ def sentence_country(span: Span, dictionary: ActorDictionary) -> str | None:
 
 def mention_context(doc: Doc, start: int, end: int) -> tuple[list[Token], int]:
     """The tokens that describe a mention: its left modifiers ("US President" before "Joe
-    Biden"), or the noun phrase it is in apposition to; and the mention head's position."""
+    Biden"), or the noun phrase it is in apposition to, or that is in apposition to it or
+    predicated of it ("Biden, the first US president to …", "Macron became the first French
+    leader to …"); and the mention head's position."""
     tree = tree_of(doc)
     found = tree.char_span(start, end)
     if found is None:
@@ -158,7 +160,24 @@ def mention_context(doc: Doc, start: int, end: int) -> tuple[list[Token], int]:
         owner = _description_head(root.head)
         described = every[owner.left_edge.i : owner.i + 1]
         return described + tokens, len(described) + head
+    description = _predicated(root, tree)
+    if description is not None:
+        described = every[description.left_edge.i : description.i + 1]
+        return described + tokens, len(described) + head
     return tokens, head
+
+
+def _predicated(root: Token, tree: Tree) -> Token | None:
+    """The noun a mention is described by after it: its apposition, or the complement of
+    "be"/"become" when it is the subject."""
+    for child in tree.with_dep(root, ("appos",)):
+        if child.i > root.i and tree.pos[child.i] == "NOUN":
+            return child
+    if tree.dep[root.i] == "nsubj" and tree.lemma[root.head.i] in ("be", "become", "remain"):
+        for attr in tree.with_dep(root.head, ("attr",)):
+            if tree.pos[attr.i] == "NOUN":
+                return attr
+    return None
 
 
 def _description_head(token: Token) -> Token:

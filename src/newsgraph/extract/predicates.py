@@ -141,7 +141,7 @@ def subject_of(verb: Token, kids: Tree) -> list[Token]:
         if subjects:
             subject = subjects[0]
             if dep[i] == "relcl" and kids.lower[subject.i] in RELATIVE_PRONOUNS:
-                return [tokens[head[i]]]
+                return [described(tokens[head[i]], kids)]
             if token is verb and dep[subject.i] == "nsubjpass":
                 return []
             return [subject]
@@ -149,11 +149,24 @@ def subject_of(verb: Token, kids: Tree) -> list[Token]:
             token = tokens[head[head[i]]]  # "issued a declaration demanding …": the issuer
             continue
         if dep[i] in ("relcl", "acl") and kids.pos[head[i]] in ("NOUN", "PROPN"):
-            return [tokens[head[i]]] if dep[i] == "relcl" else []
+            return [described(tokens[head[i]], kids)] if dep[i] == "relcl" else []
         if dep[i] not in SUBJECT_INHERITED or head[i] == i:
             return []
         token = tokens[head[i]]
     return []
+
+
+def described(noun: Token, kids: Tree) -> Token:
+    """The actor a noun describes: "Khan is the first premier to visit …" and "Biden, the
+    first president to visit …" are about Khan and Biden."""
+    dep = kids.dep[noun.i]
+    if dep == "appos":
+        return noun.head
+    if dep == "attr" and kids.lemma[noun.head.i] in ("be", "become", "remain"):
+        subjects = kids.with_dep(noun.head, ("nsubj",))
+        if subjects:
+            return subjects[0]
+    return noun
 
 
 def event_object(token: Token, kids: Tree) -> Token:
