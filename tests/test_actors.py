@@ -50,8 +50,8 @@ CONTEXT = [
     # (sentence, published, person, code): a title in the text beats the dictionary
     # a description after the name: an apposition, or the complement of "be"/"become"
     ("Macron became the first French leader to visit Iran.", "2022-02-24", "Macron", "FRAGOV"),
-    ("Biden, the first US president to visit the camp, laid a wreath.", "2022-02-24", "Biden",
-     "USAGOV"),
+    ("Tom Keller, the first German minister to visit the camp, laid a wreath.", "2022-02-24",
+     "Tom Keller", "DEUGOV"),
     ("Pakistan Prime Minister Imran Khan arrived in Moscow.", "2022-02-24", "Imran Khan", "PAKGOV"),
     (
         "Opposition leader Nawaz Sharif criticised the budget.",
