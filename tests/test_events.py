@@ -248,3 +248,61 @@ def test_place_owning_the_source_is_not_where_the_event_happens(analyse):
     assert [(e["cameo"], e["source"]["code"], e["target"], e["place"]) for e in events] == [
         ("186", "EGYGOV", None, None)
     ]
+
+
+def records(events: list[dict]) -> list[tuple]:
+    return [
+        (e["cameo"], e["source"]["name"], (e["target"] or {}).get("name"),
+         (e["place"] or {}).get("name"))
+        for e in events
+    ]
+
+
+def test_talks_held_in_a_country_are_between_the_parties_not_with_the_host(analyse):
+    events = analyse(
+        "The Taliban and the Afghan government will hold a second round of peace talks in "
+        "Pakistan.", "2020-09-12",
+    )["events"]
+    assert records(events) == [("036", "Taliban", "Afghan", "Pakistan")]
+
+
+def test_the_addressee_of_a_statement_is_not_where_it_happens(analyse):
+    events = analyse(
+        "Department of State Spokesperson Ned Price said that the US has communicated its "
+        "position to Pakistan.", PUBLISHED,
+    )["events"]
+    assert records(events) == [("040", "US", "Pakistan", None)]
+
+
+def test_they_refers_to_a_plural_actor_not_to_a_country(analyse):
+    events = analyse(
+        "Thousands of protesters gathered outside the parliament in Belgrade, Serbia. As they "
+        "tried to storm parliament, police in response fired tear gas at them.", "2020-07-08",
+    )["events"]
+    assert ("190", "police", "protesters") in [(c, s, t) for c, s, t, _ in records(events)]
+    assert not [r for r in records(events) if r[1] == "Serbia"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a relative clause in the passive: Babaryka is arrested, he arrests no one
+        "Opposition leader Viktar Babaryka, who was arrested and banned from the election, "
+        "remains in jail.",
+        # a participle opening the sentence: Trump is asked, he asks nothing
+        "Asked about the prospect of inviting Putin to the summit, Trump said he would think "
+        "about it.",
+        # a statement whose subject is no actor is not the speaker's
+        "Fernández said the law has condemned many women to clandestine abortions.",
+    ],
+)
+def test_no_event_gets_a_source_that_did_not_act(analyse, sentence):
+    assert analyse(sentence, PUBLISHED)["events"] == []
+
+
+def test_blaming_for_an_attack_does_not_make_the_blamer_the_attacker(analyse):
+    events = analyse(
+        "Palestinians blamed Israel for the bombing of Raed Karmi in the West Bank City of "
+        "Tulkarm.", "2002-01-15",
+    )["events"]
+    assert [(c, s, t) for c, s, t, _ in records(events)] == [("112", "Palestinians", "Israel")]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -27,7 +27,10 @@ NAMED_TYPES = {*NAMED_ACTORS, "LOC", "FAC"}
 NOT_ACTORS = {"DATE", "TIME", "PERCENT", "MONEY"}
 NOMINAL = ("NOUN", "PROPN", "PRON", "NUM", "X")
 PERSONAL = {"he", "him", "his", "she", "her", "hers"}
-COLLECTIVE = {"it", "its", "they", "them", "their"}
+COLLECTIVE = {"it", "its"}
+PLURAL = {"they", "them", "their"}
+PLURAL_TAGS = ("NNS", "NNPS")
+ARGUMENT_DEPS = ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos")
 SPEAKER = {"i", "me", "my", "we", "us", "our"}
 GROUP_HEADS = {
     "group", "member", "leader", "official", "delegation", "team", "representative",
@@ -309,17 +312,73 @@ class ActorResolver:
         reporter = self.reporter(token)
         if reporter is not None:
             return reporter
+        if word in PLURAL:
+            return self.plural_antecedent(token)
         types = ("PERSON",) if word in PERSONAL else ("GPE", "ORG") if word in COLLECTIVE else ()
         if not types:
             return None
         quoted = self.in_quote(token.idx)
+        earliest = self.previous_sentence_start(token)
+        nearest = None
         i = bisect_left(self.starts, token.idx) - 1
         while i >= 0 and self.mentions[i][0] >= token.idx - ANTECEDENT_WINDOW:
             start, end, entity = self.mentions[i]
             # A pronoun outside quotation marks does not refer into a quotation.
             if entity.type in types and end <= token.idx and (quoted or not self.in_quote(start)):
-                return self.from_entity(entity, token, 0.8)
+                if start < earliest:
+                    break
+                nearest = nearest or entity
+                if self.is_subject_at(start, end):
+                    # The subject of this or the last sentence is what the text is about:
+                    # "Mitsotakis met …, then President Trump, where he denounced …".
+                    return self.from_entity(entity, token, 0.8)
             i -= 1
+        if nearest is None and i >= 0:
+            nearest = self.nearest_mention(i, token, types, quoted)
+        return self.from_entity(nearest, token, 0.7) if nearest is not None else None
+
+    def nearest_mention(
+        self, i: int, token: Token, types: tuple[str, ...], quoted: bool
+    ) -> Entity | None:
+        """The nearest fitting entity mentioned before mention ``i``, within the window."""
+        while i >= 0 and self.mentions[i][0] >= token.idx - ANTECEDENT_WINDOW:
+            start, end, entity = self.mentions[i]
+            if entity.type in types and end <= token.idx and (quoted or not self.in_quote(start)):
+                return entity
+            i -= 1
+        return None
+
+    def previous_sentence_start(self, token: Token) -> int:
+        """The character offset where the sentence before the token's sentence starts."""
+        start = token.sent.start
+        if start == 0:
+            return 0
+        return self.doc[start - 1].sent.start_char
+
+    def is_subject_at(self, start: int, end: int) -> bool:
+        """Whether the mention at [start, end) is the subject of its clause."""
+        found = self.kids.char_span(start, end)
+        if found is None:
+            return False
+        return self.kids.dep[self.kids.root(*found).i] in ("nsubj", "nsubjpass")
+
+    def plural_antecedent(self, token: Token) -> Actor | None:
+        """ "they", "them", "their": the nearest plural actor phrase before the pronoun in its
+        sentence or the one before ("protesters", "police", "Palestinians"), never a single
+        country or organisation ("Serbia … they" is the people of Serbia, not its state)."""
+        quoted = self.in_quote(token.idx)
+        earliest = self.previous_sentence_start(token)
+        kids = self.kids
+        for i in range(token.i - 1, -1, -1):
+            if kids.starts[i] < earliest:
+                break
+            if kids.tag[i] not in PLURAL_TAGS or kids.dep[i] not in ARGUMENT_DEPS:
+                continue
+            if not quoted and self.in_quote(kids.starts[i]):
+                continue
+            actor = self.one(kids.tokens[i])
+            if actor is not None:
+                return replace(actor, quality=min(actor.quality, 0.7))
         return None
 
     def reporter(self, token: Token) -> Actor | None:

@@ -50,18 +50,22 @@ def event_place(
     places: list[Place],
     sources: list[Actor],
     targets: list[Actor],
+    target_is_place: bool = True,
 ) -> PlaceRef | None:
     """The place the predicate governs in its sentence ("met … in the Kremlin"), if any.
 
     A place that modifies an actor ("Pakistan Prime Minister …") or owns the source ("The
     government of Egypt ordered …") names who acts, not where ("rebels in the Ivory Coast"
-    do act there); the target may be the place ("travelled to Moscow")."""
+    do act there). The target is the place only of an event done there
+    (``target_is_place``: "travelled to Moscow", "shelled Kharkiv"), not of one addressed to
+    it ("communicated to Pakistan our position")."""
     for place in places:
         for mention in place.mentions:
             if not (sentence.start_char <= mention.start and mention.end <= sentence.end_char):
                 continue
             if any(a.start <= mention.start <= a.head for a in sources) or any(
-                a.start <= mention.start < a.head for a in targets
+                a.start <= mention.start < (a.head if target_is_place else a.end)
+                for a in targets
             ):
                 continue  # the source, or an actor's modifier: "Pakistan Prime Minister …"
             root = tokens_at(sentence, mention.start, mention.end)

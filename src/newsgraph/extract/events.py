@@ -57,6 +57,8 @@ ANNOUNCING = {"intended", "threat"}
 # Events made by saying something (statements, appeals, demands, accusations, rejections,
 # threats): without an agent of their own, inside reported speech, they are the speaker's.
 SAID_ROOTS = {"01", "02", "10", "11", "12", "13"}
+PLACE_VISITS = {"042", "043", "044"}
+FORCE_ROOTS = {"15", "17", "18", "19", "20"}
 REQUEST_ROOTS = {"02", "10"}  # appeals and demands: what they ask for is not done
 
 
@@ -215,14 +217,26 @@ def build_events(
     if mode == "demanded":  # "Russia said Sudan must return …": Russia demands it of Sudan
         source_heads, target_heads = speaker_of(predicate.head, coder, kids), predicate.sources
     sources = first_actors(source_heads, resolver, expand=predicate.expand_sources)
-    if not sources and predicate.kind != "noun" and cameo.code[:2] in SAID_ROOTS:
+    if (
+        not any(kids.pos[t.i] in ("NOUN", "PROPN") for t in source_heads)
+        and not predicate.passive
+        and predicate.kind != "noun"
+        and cameo.code[:2] in SAID_ROOTS
+    ):
+        # A statement with no subject of its own (or only "it") is the speaker's ("Price said
+        # … it was the responsibility … to voice objection"); one whose subject names no actor
+        # ("said the law has condemned …") is not.
         sources = first_actors(speaker_of(predicate.head, coder, kids), resolver, expand=True)
     if not sources:
         return []
     taken = {a.key for a in sources}
+    if cameo.quad_class in (1, 3):  # said or agreed somewhere: the place is no addressee
+        target_heads = (t for t in target_heads if not is_setting(t, kids))
     targets = target_actors(target_heads, resolver, taken)
     date = event_date(predicate, sentence, dates) or article.published
-    place = event_place(predicate, sentence, places, sources, targets)
+    place = event_place(
+        predicate, sentence, places, sources, targets, target_is_place=done_in_place(cameo.code)
+    )
     done = coder.codes.get(predicate.code, cameo)
     material = done.quad_class in (2, 4) or done.code[:2] == "14"
     if material and place is not None and place.country and not any(t.specific for t in targets):
@@ -265,6 +279,22 @@ def build_events(
             )
         )
     return events
+
+
+def is_setting(token: Token, kids: Tree) -> bool:
+    """A place the event happens in or at ("talks in Pakistan", "a rally at the Kremlin")."""
+    head = kids.head[token.i]
+    return (
+        kids.dep[token.i] == "pobj"
+        and kids.lower[head] in ("in", "at")
+        and kids.ent_type[token.i] in ("GPE", "LOC", "FAC")
+    )
+
+
+def done_in_place(code: str) -> bool:
+    """Whether an event's target may be where it happens: a visit (042–044) or force used
+    on a place (15x, 17x–20x), not an act addressed to a country."""
+    return code[:3] in PLACE_VISITS or code[:2] in FORCE_ROOTS
 
 
 def speaker_of(token: Token, coder: EventKnowledge, kids: Tree) -> list[Token]:

@@ -290,7 +290,7 @@ def verb_predicate(verb: Token, knowledge: EventKnowledge, kids: Tree) -> Predic
         pattern = Pattern("VERB", kids.lemma[verb.i], "default", None, None, "100", "rule")
     if pattern is None or pattern.code is None:
         return None
-    passive = bool(kids.with_dep(verb, ("nsubjpass", "auxpass")))
+    passive = is_passive(verb, kids)
     tokens = [verb] + ([noun] if noun is not None else [])
     if pattern.kind in ("prep", "prep_word"):
         framed = [o for p, o in prep_objects(verb, kids) if p == pattern.prep]
@@ -298,8 +298,7 @@ def verb_predicate(verb: Token, knowledge: EventKnowledge, kids: Tree) -> Predic
         framed = []
     if passive:
         sources = [o for p, o in prep_objects(verb, kids) if p == "by"]
-        passive_subjects = kids.with_dep(verb, ("nsubjpass",))
-        targets = chain(passive_subjects, framed, verb_targets(verb, noun, kids))
+        targets = chain(passive_subjects(verb, kids), framed, verb_targets(verb, noun, kids))
     else:
         sources = subject_of(verb, kids)
         if sources and knowledge.lookup("NOUN", kids.lemma[sources[0].i]):
@@ -307,6 +306,52 @@ def verb_predicate(verb: Token, knowledge: EventKnowledge, kids: Tree) -> Predic
             sources = sources_of_noun(sources[0], kids)
         targets = chain(framed, verb_targets(verb, noun, kids))
     return Predicate(verb, pattern.code, kind, pattern.kind, tokens, sources, targets, passive)
+
+
+def is_passive(verb: Token, kids: Tree) -> bool:
+    """A passive verb: with a passive subject or auxiliary, conjoined with a passive verb
+    whose subject it shares ("was arrested and banned"), or a past participle opening a
+    clause or modifying a noun ("Asked about …, Trump said", "weapons seized by police")."""
+    for _ in range(4):
+        if kids.with_dep(verb, ("nsubjpass", "auxpass")):
+            return True
+        if kids.with_dep(verb, ("nsubj", "aux")):
+            return False
+        dep = kids.dep[verb.i]
+        if kids.tag[verb.i] == "VBN" and dep in ("advcl", "acl"):
+            return True
+        if dep != "conj" or kids.head[verb.i] == verb.i:
+            return False
+        verb = verb.head
+    return False
+
+
+def passive_subjects(verb: Token, kids: Tree) -> list[Token]:
+    """Who a passive verb is done to: its passive subject (the antecedent of "who" in "X,
+    who was arrested"), a conjoined verb's, the subject of the clause a participle opens,
+    or the noun a participle modifies."""
+    for _ in range(4):
+        subjects = kids.with_dep(verb, ("nsubjpass",))
+        dep = kids.dep[verb.i]
+        if subjects:
+            relative = kids.lower[subjects[0].i] in RELATIVE_PRONOUNS and dep == "relcl"
+            return [described(verb.head, kids)] if relative else subjects
+        if dep == "advcl":
+            return kids.with_dep(verb.head, ("nsubj", "nsubjpass"))
+        if dep == "acl":  # "opponents detained by police", not "a lunch hosted by …"
+            named = kids.ent_type[verb.head.i] in ACTOR_ENTITY_TYPES
+            return [verb.head] if named or kids.tag[verb.head.i] in ("NNS", "NNPS") else []
+        if dep != "conj" or kids.head[verb.i] == verb.i:
+            return []
+        verb = verb.head
+    return []
+
+
+def is_said(verb: Token, knowledge: EventKnowledge, kids: Tree) -> bool:
+    """Whether a verb codes a verbal event (a statement, appeal, praise or accusation)."""
+    pattern = match(knowledge, "VERB", verb, kids)
+    cameo = knowledge.codes.get(pattern.code) if pattern and pattern.code else None
+    return cameo is not None and cameo.quad_class in (1, 3)
 
 
 def said_must(verb: Token, knowledge: EventKnowledge, kids: Tree) -> bool:
@@ -336,8 +381,11 @@ def noun_predicate(noun: Token, knowledge: EventKnowledge, kids: Tree) -> Predic
             )
         ):
             # "returned to Geneva for talks", "retook the village after fighting with
-            # guerrillas": the doer's talks and fight.
-            sources += subject_of(noun.head.head, kids)
+            # guerrillas": the doer's talks and fight; not when the verb says something
+            # about the noun ("blamed Israel for the attack", "thanked Japan for the aid").
+            verb = noun.head.head
+            if not (noun.head.lower_ == "for" and is_said(verb, knowledge, kids)):
+                sources += subject_of(verb, kids)
     return Predicate(
         noun, pattern.code, "noun", pattern.kind, [noun], sources, targets,
         expand_sources=not pair,
