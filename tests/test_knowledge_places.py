@@ -78,7 +78,7 @@ def test_gazetteer_knows_names_and_aliases(gazetteer, name, feature, country):
 
 def test_every_country_has_a_point(gazetteer):
     countries = {
-        c.country: c for entries in gazetteer.names.values() for c in entries
+        c.country: c for entries in gazetteer.curated.values() for c in entries
         if c.feature == "country"
     }
     assert len(countries) > 240
