@@ -306,3 +306,10 @@ def test_blaming_for_an_attack_does_not_make_the_blamer_the_attacker(analyse):
         "Tulkarm.", "2002-01-15",
     )["events"]
     assert [(c, s, t) for c, s, t, _ in records(events)] == [("112", "Palestinians", "Israel")]
+
+
+def test_a_city_before_an_event_noun_is_where_not_who(analyse):
+    events = analyse(
+        "Republicans have used the Benghazi attacks to criticise Clinton.", "2015-10-22"
+    )["events"]
+    assert [(c, s, t) for c, s, t, _ in records(events)] == [("111", "Republicans", "Clinton")]

@@ -87,6 +87,9 @@ class ActorResolver:
         self.place_mentions = sorted(
             (m.start, m.end, p.country) for p in places if p.country for m in p.mentions
         )
+        self.city_mentions = [
+            (m.start, m.end) for p in places if p.feature == "city" for m in p.mentions
+        ]
         self.cache: dict[tuple[int, bool], Actor | None] = {}
         self.coded: dict[tuple[int, int], actors.ActorCode | None] = {}
         self.agents: dict[str, bool] = {}
@@ -397,6 +400,10 @@ class ActorResolver:
             return None
         subjects = [c for c in self.kids(clause) if c.dep_ == "nsubj" and c.pos_ != "PRON"]
         return self.one(subjects[0]) if subjects else None
+
+    def is_city(self, token: Token) -> bool:
+        """Whether the token is part of a city's name ("Benghazi" in "the Benghazi attacks")."""
+        return any(start <= token.idx < end for start, end in self.city_mentions)
 
     def place_country(self, phrase: Span) -> str | None:
         """The country of a place named by the whole phrase or its head."""

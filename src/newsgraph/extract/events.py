@@ -214,6 +214,10 @@ def build_events(
     if cameo is None:
         return []
     source_heads, target_heads = predicate.sources, predicate.targets
+    if predicate.kind == "noun":  # "the Benghazi attacks", "the Paris talks": where, not who
+        source_heads = [
+            t for t in source_heads if not (kids.dep[t.i] == "compound" and resolver.is_city(t))
+        ]
     if mode == "demanded":  # "Russia said Sudan must return …": Russia demands it of Sudan
         source_heads, target_heads = speaker_of(predicate.head, coder, kids), predicate.sources
     sources = first_actors(source_heads, resolver, expand=predicate.expand_sources)
