@@ -162,3 +162,17 @@ def test_a_role_without_a_country_takes_the_country_of_its_sentence(analyse) -> 
     )
     zinichev = [e for e in result["entities"] if e["name"] == "Yevgeny Zinichev"]
     assert [(e["code"], e["country"], e["role"]) for e in zinichev] == [("RUSGOV", "RUS", "GOV")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "code"),
+    [
+        ("The Philippine Senate approved the bill on Monday.", "Philippine Senate", "PHLLEG"),
+        ("Back in 2018, the Argentine Senate rejected the bill.", "Argentine Senate", "ARGLEG"),
+        # without another country, the dictionary's own stays
+        ("The Senate approved the bill on Monday, the White House said.", "Senate", "USAGOVLEG"),
+    ],
+)
+def test_an_institution_belongs_to_the_country_its_phrase_names(analyse, sentence, name, code):
+    found = {e["name"]: e["code"] for e in analyse(sentence, published="2020-03-04")["entities"]}
+    assert found[name] == code

@@ -18,6 +18,7 @@ from newsgraph.extract.actor_dictionary import (
     TokenWords,
     Word,
     resolve,
+    words_of,
 )
 from newsgraph.extract.tree import tree_of
 
@@ -273,8 +274,32 @@ def read_phrase(
     country = places[0][1] if places else None
     if country is None and _bare_surname(tokens, head, matches):
         country = dictionary.surnames.get(tokens[head].lower_)
+    if named is not None and country and agent is None:
+        # An institution the dictionary gives one country ("senate" -> USAGOVLEG) is
+        # another country's when the phrase says so: "the Philippine Senate" -> PHLLEG.
+        generic = _institution(tokens, named, country, dictionary)
+        if generic is not None:
+            named, agent, role = None, generic, generic.agent.role
     modifiers = [code for m, code in actors if named is None or m is not named[0]]
     return _Parts(country, places, named, modifiers, agent, role)
+
+
+def _institution(
+    tokens: list[Token],
+    named: tuple[_Match, str | None],
+    country: str,
+    dictionary: ActorDictionary,
+) -> _Match | None:
+    """A named match read as an agent instead, when the name's code is of another country
+    than ``country`` and its words are also a common noun ("senate", "parliament")."""
+    match, code = named
+    if not code or dictionary.country(code) in (None, dictionary.country(country)):
+        return None
+    words = tuple(w for t in tokens[match.start : match.end] for w in words_of(t.text))
+    agent = dictionary.agent(words)
+    if agent is None or agent.role is None:
+        return None
+    return _Match(match.start, match.end, agent=agent)
 
 
 def assemble(parts: _Parts, head: int, dictionary: ActorDictionary) -> tuple[ActorCode | None, int]:
