@@ -258,3 +258,9 @@ def test_a_surname_inside_another_name_is_not_the_person(analyse) -> None:
     text = "Ned Price spoke on Monday. The Consumer Price Index rose by two percent."
     held = [m["text"] for m in person(analyse(text), "Ned Price")["mentions"]]
     assert held == ["Ned Price"]
+
+
+def test_a_name_described_with_who_is_a_person_not_the_place(analyse) -> None:
+    result = analyse("Amman, who was described as knife-obsessed, was arrested in London.")
+    found = {e["name"]: (e["type"], e["code"]) for e in result["entities"]}
+    assert found["Amman"] == ("PERSON", None)

@@ -218,6 +218,10 @@ def code_entity(
                 break  # no later mention can tell more
     if best[0] is None and known:
         best = (make_code(resolve(known, day), dictionary), RANK_NAME)
+    code = best[0]
+    named_like_a_place = entity.type == "PERSON" and words_of(entity.name) in dictionary.places
+    if named_like_a_place and code is not None and code.code == code.country:
+        return None, 0  # a person named like a place ("Amman, who …") is not that country
     return best
 
 

@@ -45,12 +45,22 @@ def find_mentions(doc: Doc, dictionary: ActorDictionary) -> list[Candidate]:
             continue
         if span.label_ == "PERSON":
             candidate = repair_person(span, dictionary)
+        elif span.label_ in ("GPE", "LOC") and described_with_who(span):
+            candidate = Candidate(*_trim(span), "PERSON")  # "Amman, who was described as …"
         else:
             candidate = Candidate(*_trim(span), span.label_)
         if candidate is not None and candidate.start < candidate.end:
             found.append(candidate)
     found.extend(untagged_organisations(doc, dictionary))
     return sorted(found, key=lambda c: c.start)
+
+
+def described_with_who(span: Span) -> bool:
+    """Whether a name is the antecedent of "who": a person, whatever place shares the name."""
+    return any(
+        child.dep_ == "relcl" and any(c.lower_ in ("who", "whom") for c in child.children)
+        for child in span.root.rights
+    )
 
 
 def repair_person(span: Span, dictionary: ActorDictionary) -> Candidate | None:
