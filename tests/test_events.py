@@ -313,3 +313,16 @@ def test_a_city_before_an_event_noun_is_where_not_who(analyse):
         "Republicans have used the Benghazi attacks to criticise Clinton.", "2015-10-22"
     )["events"]
     assert [(c, s, t) for c, s, t, _ in records(events)] == [("111", "Republicans", "Clinton")]
+
+
+def test_parties_to_talks_pair_with_each_other_not_with_their_topic(analyse):
+    events = analyse(
+        "Egyptian Foreign Minister Sameh Shoukry and his Greek, Cypriot and French "
+        "counterparts gathered in Cairo on Wednesday to discuss Libya–Turkey relations.",
+        "2020-01-09",
+    )["events"]
+    assert [(c, s, t) for c, s, t, _ in records(events)] == [
+        ("040", "Sameh Shoukry", "Greek"), ("040", "Sameh Shoukry", "Cypriot"),
+        ("040", "Sameh Shoukry", "French"),
+    ]
+    assert all(e["place"] is None or e["place"]["name"] != "Libya" for e in events)

@@ -57,6 +57,7 @@ class Actor:
     end: int
     quality: float
     head: int = -1  # character offset of the phrase's head word
+    owner: bool = False  # named only as a modifier of a thing: "Libya–Turkey relations"
 
     @property
     def specific(self) -> bool:
@@ -136,11 +137,13 @@ class ActorResolver:
         entity = self.entity_of(token)
         collective = kids.lemma[i] in GROUP_HEADS or self.is_agent(token)
         phrase = self.noun_phrase(token, whole=entity is None and (collective or located))
+        owner = False
         if entity is None:
             for child in kids(token):
                 if kids.dep[child.i] in MODIFIERS:
                     entity = self.entity_of(child)
                     if entity is not None:
+                        owner = not collective
                         break
         if entity is None and self.is_event(token):
             return None  # "a special military operation" names an event, not an actor
@@ -156,7 +159,8 @@ class ActorResolver:
             code = self.code(phrase, entity)
         if entity is None and code is None:
             return None
-        return self.actor(entity, code, phrase, 1.0 if entity is not None else 0.9)
+        found = self.actor(entity, code, phrase, 1.0 if entity is not None else 0.9)
+        return replace(found, owner=True) if owner else found
 
     def located_code(self, phrase: Span) -> actors.ActorCode | None:
         """The country of the first coded entity or place in a phrase naming a thing:

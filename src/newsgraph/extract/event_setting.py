@@ -73,6 +73,10 @@ def event_place(
                 a.start <= mention.start < a.end for a in sources
             ):
                 continue  # the source's owner: "The government of Egypt"
+            if root is not None and root.dep_ in ("compound", "amod", "poss", "nmod") and all(
+                root.head.i != t.i for t in predicate.tokens
+            ):
+                continue  # it names a thing, not the event: "to discuss Libya–Turkey relations"
             if root is not None and attached(root, predicate):
                 return PlaceRef(place.name, place.country, place.lat, place.lon)
     return None

@@ -237,6 +237,10 @@ def build_events(
     if cameo.quad_class in (1, 3):  # said or agreed somewhere: the place is no addressee
         target_heads = (t for t in target_heads if not is_setting(t, kids))
     targets = target_actors(target_heads, resolver, taken)
+    if len(sources) > 1 and cameo.code[:2] in RECIPROCAL_ROOTS:
+        # Parties meeting or agreeing act with each other; a country that only names what
+        # they discuss ("… gathered to discuss Libya–Turkey relations") is no party.
+        targets = [t for t in targets if not t.owner]
     date = event_date(predicate, sentence, dates) or article.published
     place = event_place(
         predicate, sentence, places, sources, targets, target_is_place=done_in_place(cameo.code)
