@@ -11,8 +11,10 @@ from newsgraph.model import Place, PlaceRef, TimeRef
 
 # A clause in one of these relations shares its governor's time when it has none of its own:
 # "filed … on February 10, accusing …", "ordered the network to shut down", "approved …, but
-# it was dismissed"; reported speech (ccomp) and relative clauses tell of other times.
-SHARING = {"advcl", "xcomp", "conj", "acl", "pcomp", "dep", "parataxis"}
+# it was dismissed", "launched missiles targeting US troops" (an -ing acl; a past participle,
+# "forces opposed to the government", names a state); reported speech (ccomp) and relative
+# clauses tell of other times.
+SHARING = {"advcl", "xcomp", "conj", "acl", "pcomp"}
 # "the last time [they] ordered …", "the fourth night that Serbians protested": a relative
 # clause on a time noun happened at the time the clause around the noun gives.
 TIME_NOUNS = {"time", "day", "night", "week", "month", "year", "moment", "occasion", "morning",
@@ -26,10 +28,17 @@ OPENERS = {"back", "in", "on", "at", "during", "by", "earlier", "later", "early"
            "of", "since", "the", "then", "and", "but"}
 
 
-def reaches(token: Token, heads: set[int], through_participles: bool = False) -> bool:
+# A time expression inside a verb's subject or object dates that argument, not the verb's
+# clause: "the taking of Crimea three years ago and its ongoing support … have challenged".
+ARGUMENTS = {"nsubj", "nsubjpass", "dobj", "dative", "iobj", "csubj", "csubjpass", "attr"}
+
+
+def reaches(
+    token: Token, heads: set[int], through_participles: bool = False, clause: bool = False
+) -> bool:
     """True when ``token`` depends on one of ``heads`` without passing through another verb
     (with ``through_participles``, a participle modifying a noun is passed: "the martial law
-    imposed back in 1972")."""
+    imposed back in 1972"; with ``clause``, not through the subject or object either)."""
     current = token
     for _ in range(8):
         if current.i in heads:
@@ -39,6 +48,10 @@ def reaches(token: Token, heads: set[int], through_participles: bool = False) ->
         ):
             return False
         if current.head.i == current.i:
+            return False
+        if clause and current.i != token.i and current.head.i in heads and (
+            current.dep_ in ARGUMENTS
+        ):
             return False
         current = current.head
     return False
@@ -72,10 +85,12 @@ def tense(verb: Token) -> str | None:
     return None
 
 
-def own_date(heads: set[int], refs: list[tuple[Token, str]], through: bool = False) -> str | None:
+def own_date(
+    heads: set[int], refs: list[tuple[Token, str]], through: bool = False, clause: bool = False
+) -> str | None:
     """The value of the first time expression that depends on ``heads``."""
     for root, value in refs:
-        if reaches(root, heads, through):
+        if reaches(root, heads, through, clause):
             return value
     return None
 
@@ -89,9 +104,10 @@ def is_near_time_clause(verb: Token) -> bool:
 
 
 def clause_date(verb: Token, refs: list[tuple[Token, str]]) -> str | None:
-    """The date of a verb's clause: its own, else that of a conjoined verb sharing its
-    subject ("was approved … and signed on Monday"), else that of a clause of time."""
-    value = own_date({verb.i}, refs, through=verb.lemma_ == "be")
+    """The date of a verb's clause, not of its subject or object: its own, else that of a
+    conjoined verb sharing its subject ("was approved … and signed on Monday"), else that of
+    a clause of time."""
+    value = own_date({verb.i}, refs, through=verb.lemma_ == "be", clause=True)
     if value:
         return value
     for child in verb.children:
@@ -101,11 +117,11 @@ def clause_date(verb: Token, refs: list[tuple[Token, str]]) -> str | None:
             and tense(child) in {None, tense(verb)}
             and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in child.children)
         ):
-            value = own_date({child.i}, refs)
+            value = own_date({child.i}, refs, clause=True)
             if value:
                 return value
         if child.dep_ == "advcl" and is_near_time_clause(child):
-            value = own_date({child.i}, refs)
+            value = own_date({child.i}, refs, clause=True)
             if value:
                 return value
     return None
@@ -126,6 +142,14 @@ def on_time_noun(noun: Token) -> bool:
     return False
 
 
+def in_relative_clause(token: Token) -> bool:
+    """True when ``token`` is in a relative clause on a noun that names no time: such a clause
+    tells of another time than the sentence around it."""
+    return any(
+        t.dep_ == "relcl" and not on_time_noun(t.head) for t in (token, *token.ancestors)
+    )
+
+
 def governor(token: Token) -> Token | None:
     """The verb whose clause ``token``'s clause takes its time from, or None.
 
@@ -141,7 +165,7 @@ def governor(token: Token) -> Token | None:
             if dep == "relcl":
                 if not on_time_noun(head):
                     return None
-            elif dep not in SHARING:
+            elif dep not in SHARING or (dep == "acl" and current.tag_ != "VBG"):
                 return None
             elif dep == "conj" and head.pos_ in {"VERB", "AUX"}:
                 mine, theirs = tense(current), tense(head)
@@ -197,6 +221,8 @@ def event_date(predicate: Predicate, sentence: Span, dates: list[TimeRef]) -> st
         value = clause_date(current, refs)
         if value:
             return value
+    if in_relative_clause(head):
+        return None
     return opening_date(sentence, refs)
 
 
