@@ -2,9 +2,13 @@
 
 Two steps: ``find_candidates`` collects spans that name a point in time (spaCy DATE
 entities, day-like TIME entities and weekday/"today" words NER missed), dropping
-durations, ages and counts; ``resolve`` gives each an ISO value with dateparser,
-anchored at ``published`` and pointed at the past or the future by the tense of
-the verb that governs it.
+durations, ages, counts and four-digit clock times ("1625 UTC"); ``resolve`` gives each
+an ISO value with dateparser, anchored at ``published`` and pointed at the past or the
+future by the tense of the verb that governs it (for a date inside a noun phrase under a
+present tense, "the November 27 agreement … is void", by the clause above it).
+
+A decade or century ("the 1990s", "the 1800s") has no ISO form the contract's partial
+dates allow: its value is the start year ("1990") and ``granularity`` says "decade".
 
 A value is relative when it changes with the anchor: it is computed against two
 unrelated probe dates and compared. Without ``published`` a relative expression

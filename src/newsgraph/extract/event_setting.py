@@ -1,4 +1,10 @@
-"""Where and when an event happened: the place and time expression its predicate governs."""
+"""Where and when an event happened: the place and time expression its predicate governs.
+
+A predicate with no time expression of its own takes the time of the clause it belongs to
+(a noun event that of the verb it is an argument of; an untensed or alike-tensed
+subordinate or conjoined verb that of its governor), then a time phrase opening the
+sentence ("Back in 2018, …"). Reported speech and relative clauses keep their own time,
+except a relative clause on a time noun ("the last time they … was in 1972")."""
 
 from __future__ import annotations
 
