@@ -134,3 +134,110 @@ def test_simple_shapes_match_dateparser(text, anchor, future):
 )
 def test_shapes_dateparser_treats_its_own_way_are_left_to_it(text, anchor):
     assert resolve_simple(text, datetime.fromisoformat(anchor), False) is False
+
+
+# --- audit cases: clock times, decades, month-days in noun phrases --------------------------
+
+CLOCK_TIMES = [
+    "At around 11:25am US east coast time (1625 UTC), the Associated Press (AP) called the "
+    "election for Biden.",
+    "The blast happened at 2130 local time.",
+]
+
+
+@pytest.mark.parametrize("sentence", CLOCK_TIMES)
+def test_four_digit_clock_times_are_not_years(analyse, sentence):
+    assert analyse(sentence, published="2020-11-07")["dates"] == []
+
+
+SPANS_OF_YEARS = [
+    ("Growth slowed in the 1990s.", "the 1990s", "1990", "decade"),
+    ("Relations have improved since the mid-1980s.", "the mid-1980s", "1980", "decade"),
+    ("The band was famous in the '60s.", "'60s", "1960", "decade"),
+    ("The town grew quickly in the 1800s.", "the 1800s", "1800", "century"),
+    ("Sharif travelled to Moscow in 1999.", "1999", "1999", "year"),
+    ("The treaty was signed in March 2014.", "March 2014", "2014-03", "month"),
+    ("The treaty was signed on March 18, 2014.", "March 18, 2014", "2014-03-18", "day"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expression", "value", "granularity"), SPANS_OF_YEARS)
+def test_value_carries_its_granularity(analyse, sentence, expression, value, granularity):
+    dates = analyse(sentence, published=PUBLISHED)["dates"]
+    assert [(d["text"], d["value"], d["granularity"]) for d in dates] == [
+        (expression, value, granularity)
+    ]
+
+
+# A month-day without a year: the tense of the verb that governs it, or - when it modifies a
+# noun under a present copula - the tense of the clause above ("They concluded that …").
+MONTH_DAYS = [
+    ("They concluded that the November 27 maritime border agreement between Turkey and Libya "
+     'is "null and void".', "2019-11-27"),
+    ("They signed the November 27 agreement.", "2019-11-27"),
+    ("The summit will be held on November 27.", "2020-11-27"),
+    ("The vote is on November 27.", "2020-11-27"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "value"), MONTH_DAYS)
+def test_month_day_takes_the_year_its_tense_points_to(analyse, sentence, value):
+    (date,) = analyse(sentence, published="2020-01-11")["dates"]
+    assert (date["text"], date["value"]) == ("November 27", value)
+
+
+# --- event dates: which time expression dates which predicate --------------------------------
+
+# (published, sentence, a word of the event's evidence, the event's date)
+EVENT_DATES = [
+    # a noun event takes the date of the verb it is an argument of
+    ("2020-05-06", "After a Senate hearing was conducted on February 24, the Senate did not "
+     "find the network had breached laws, nor its franchise terms.", "hearing", "2020-02-24"),
+    ("2020-01-07", "The move follows the United States' killing of Qasem Soleimani in an "
+     "airstrike last week.", "killing", "2020-W01"),
+    # an untensed subordinate clause takes the date of the clause it hangs from
+    ("2020-05-06", "Solicitor General Jose Calida filed a quo warranto petition on February 10,"
+     " accusing the network of violating its franchise.", "accusing", "2020-02-10"),
+    # a conjoined verb sharing the subject shares the date
+    ("2022-02-24", "Russia criticised the plan and rejected it on Monday.", "criticised",
+     "2022-02-21"),
+    # a sentence-opening time phrase dates the clauses with none of their own
+    ("2020-03-04", "Back in 2018, the Argentine congress approved a bill legalising abortion, "
+     "but it was dismissed by the senate.", "dismissed", "2018"),
+    ("2020-08-22", "On Thursday, Navalny was flying from Tomsk in Siberia headed for Moscow "
+     "when he fell ill.", "headed", "2020-08-20"),
+    # a relative clause on a time noun happens at the time its copula gives
+    ("2020-05-06", "The last time the Philippine government ordered the network to shut down "
+     "was during the martial law imposed by former Philippine President Ferdinand Marcos back "
+     "in 1972.", "ordered", "1972"),
+    ("2020-07-12", "Friday night was the fourth night in a row that Serbians protested; the "
+     "protest started out against the government's anti-COVID-19 measures.", "protested",
+     "2020-07-10"),
+    # a near clause of time lends its date to the clause it modifies
+    ("2020-01-13", "A few hours before the Boeing 737-800 jet crashed on Wednesday, Iran "
+     "launched missiles targeting US troops in Iraqi military bases.", "launched",
+     "2020-01-08"),
+    # a date inside the event's own noun phrase
+    ("2020-01-11", "They concluded that the November 27 maritime border agreement between "
+     'Turkey and Libya is "null and void".', "agreement", "2019-11-27"),
+    ("2022-02-24", "The United States imposed sanctions on Russia in the 1990s.", "imposed",
+     "1990"),
+    # no date of its own nor one to inherit: the publication date
+    ("2020-11-07", "At around 11:25am US east coast time (1625 UTC), the Associated Press (AP) "
+     "called the election for Biden.", "called", "2020-11-07"),
+    ("2022-02-24", "The man who attacked the embassy was arrested on Monday.", "attacked",
+     "2022-02-24"),
+    ("2022-02-24", "Officials said on Monday that Russia had attacked Ukraine.", "attacked",
+     "2022-02-24"),
+    ("2022-02-24", "Two years after Russia annexed Crimea in 2014, Ukraine imposed sanctions on "
+     "Moscow.", "imposed", "2022-02-24"),
+]
+
+
+@pytest.mark.parametrize(("published", "sentence", "word", "value"), EVENT_DATES)
+def test_event_date(analyse, published, sentence, word, value):
+    events = analyse(sentence, published=published)["events"]
+    evidence = [(sentence[e["evidence"]["start"] : e["evidence"]["end"]], e) for e in events]
+    matching = sorted((len(text), e["date"]) for text, e in evidence if word in text.split())
+    assert matching, f"no event with {word!r} in its evidence"
+    assert matching[0][1] == value

@@ -122,6 +122,9 @@ class TimeRef:
     start: int
     end: int
     value: str | None
+    # how much time ``value`` names: day|week|month|year|decade|century ("1990" of "the 1990s"
+    # is a decade), null with a null value
+    granularity: str | None = None
 
 
 @dataclass(slots=True)

@@ -2,9 +2,13 @@
 
 Two steps: ``find_candidates`` collects spans that name a point in time (spaCy DATE
 entities, day-like TIME entities and weekday/"today" words NER missed), dropping
-durations, ages and counts; ``resolve`` gives each an ISO value with dateparser,
-anchored at ``published`` and pointed at the past or the future by the tense of
-the verb that governs it.
+durations, ages, counts and four-digit clock times ("1625 UTC"); ``resolve`` gives each
+an ISO value with dateparser, anchored at ``published`` and pointed at the past or the
+future by the tense of the verb that governs it (for a date inside a noun phrase under a
+present tense, "the November 27 agreement … is void", by the clause above it).
+
+A decade or century ("the 1990s", "the 1800s") has no ISO form the contract's partial
+dates allow: its value is the start year ("1990") and ``granularity`` says "decade".
 
 A value is relative when it changes with the anchor: it is computed against two
 unrelated probe dates and compared. Without ``published`` a relative expression
@@ -25,7 +29,7 @@ import numpy
 from dateparser.date import DateDataParser
 from spacy.attrs import LOWER
 from spacy.strings import hash_string
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from newsgraph.ids import record_id
 from newsgraph.model import Article, TimeRef
@@ -50,7 +54,16 @@ DURATION = re.compile(
 )
 AGE = re.compile(r"^(?:aged? )?\d{1,3}(?:[\s-]years?[\s-]old)?$", re.IGNORECASE)
 YEAR = re.compile(r"^(1[0-9]{3}|20[0-9]{2})$")
-DECADE = re.compile(r"\b\d{2,4}'?s\b")
+# "1625 UTC", "2130 local time", "0600 GMT": a four-digit clock time, not a year.
+CLOCK = re.compile(r"^(?:[01][0-9]|2[0-3])[0-5][0-9]$")
+CLOCK_WORDS = {
+    "utc", "gmt", "z", "zulu", "local", "hours", "hrs", "hr", "h", "est", "edt", "cst", "cdt",
+    "mst", "mdt", "pst", "pdt", "bst", "cet", "cest", "eet", "eest", "msk", "ist", "jst", "aest",
+}
+# "the 1990s", "the '90s", "1800s": a decade (a century for a hundred before 2000).
+# A two-digit decade is the 1900s' from the '20s on ("the '90s"), else the 2000s' ("the '10s").
+DECADE = re.compile(r"^(?:mid-?)?(\d\d)?'?(\d)0'?s$", re.IGNORECASE)
+CENTURY = re.compile(r"^(?:mid-?)?(1\d)00'?s$", re.IGNORECASE)
 # Words that head a span but are no part of the date for the parser.
 LEADING = re.compile(
     r"^(?:(?:in|on|at|since|by|until|till|from|during|of|before|after|around|as of|"
@@ -99,6 +112,15 @@ def is_time_expression(text: str) -> bool:
     return not text.replace(",", "").replace(".", "").isdigit()
 
 
+def is_clock_time(span: Span) -> bool:
+    """True for "1625" in "(1625 UTC)" or "2130 local time": four digits before a clock word."""
+    text = span.text.split()
+    if not text or not CLOCK.match(text[0]):
+        return False
+    after = span.doc[span.end].lower_ if span.end < len(span.doc) else ""
+    return (len(text) > 1 and text[1].lower() in CLOCK_WORDS) or after in CLOCK_WORDS
+
+
 def find_candidates(doc: Doc) -> list[Span]:
     """DATE entities, TIME entities naming a part of a day, and day words outside any entity."""
     spans: list[Span] = []
@@ -111,23 +133,32 @@ def find_candidates(doc: Doc) -> list[Span]:
     for i in numpy.flatnonzero(numpy.isin(doc.to_array(LOWER), DAY_WORD_IDS)).tolist():
         if i not in covered:
             spans.append(doc[i : i + 1])
-    spans = [s for s in spans if is_time_expression(s.text)]
+    spans = [s for s in spans if is_time_expression(s.text) and not is_clock_time(s)]
     return sorted(spans, key=lambda s: s.start_char)
 
 
 # --- tense ---------------------------------------------------------------------------------
 
 
-def points_to_future(span: Span) -> bool:
-    """True when the verb governing ``span`` is in a future form ("will meet", "is to meet").
+def governing_verb(token: Token) -> tuple[Token | None, bool]:
+    """The first verb above ``token`` (itself when it is one), and whether the way up passed
+    through a noun ("the November 27 agreement": the date modifies a thing, not the verb)."""
+    through_noun = False
+    current = token
+    for _ in range(12):
+        if current.pos_ in {"VERB", "AUX"}:
+            return current, through_noun
+        if current.head.i == current.i:
+            return None, through_noun
+        current = current.head
+        if current.pos_ in {"NOUN", "PROPN"} and current.ent_type_ not in {"DATE", "TIME"}:
+            through_noun = True
+    return None, through_noun
 
-    News is told in the past, so anything else counts as past.
-    """
-    verb = span.root
-    while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
-        verb = verb.head
-    if verb.pos_ not in {"VERB", "AUX"}:
-        return False
+
+def future_form(verb: Token) -> bool | None:
+    """True for a future form ("will meet", "is to meet", "is expected to meet"), False for a
+    past one, None for a present or untensed one."""
     for child in verb.children:
         if child.dep_ in {"aux", "auxpass"} and child.lower_ in FUTURE_AUX:
             return True
@@ -137,12 +168,43 @@ def points_to_future(span: Span) -> bool:
         if governor.lemma_ in FUTURE_LEMMAS | {"be"}:
             forms = [governor, *(c for c in governor.children if c.dep_.startswith("aux"))]
             return not any(t.tag_ == "VBD" for t in forms)
-    # present progressive or present tense of a plan: "meets on Monday", "is meeting on Monday"
+    if verb.tag_ == "VBD" or any(
+        c.dep_.startswith("aux") and c.tag_ == "VBD" for c in verb.children
+    ):
+        return False
+    return None
+
+
+def is_present(verb: Token) -> bool:
+    """"meets", "is meeting": the present tense news uses for plans."""
     if verb.tag_ in {"VBZ", "VBP"}:
         return True
     return verb.tag_ == "VBG" and any(
         c.dep_ == "aux" and c.tag_ in {"VBZ", "VBP"} for c in verb.children
     )
+
+
+def points_to_future(span: Span) -> bool:
+    """True when the verb governing ``span`` is in a future form ("will meet", "is to meet"),
+    or in the present tense of a plan ("meets on Monday", "is meeting on Monday").
+
+    A date inside a noun phrase ("the November 27 agreement … is null") is not a plan of a
+    present-tense verb: the verbs above are asked in turn ("They concluded that …" is past).
+    News is told in the past, so anything else counts as past.
+    """
+    verb, through_noun = governing_verb(span.root)
+    for _ in range(4):
+        if verb is None:
+            return False
+        form = future_form(verb)
+        if form is not None:
+            return form
+        if not through_noun:
+            return is_present(verb)
+        if verb.head.i == verb.i:
+            return False
+        verb, _ = governing_verb(verb.head)
+    return False
 
 
 # --- resolution ----------------------------------------------------------------------------
@@ -246,6 +308,32 @@ def resolve_simple(text: str, anchor: datetime, future: bool) -> str | None | bo
     return format_value(anchor + timedelta(weeks=step), "week")
 
 
+def resolve_span_of_years(text: str) -> tuple[str, str] | None:
+    """("1990", "decade") for "1990s", "'90s", "mid-1990s"; ("1800", "century") for "1800s"."""
+    match = CENTURY.match(text)
+    if match:
+        return f"{match.group(1)}00", "century"
+    match = DECADE.match(text)
+    if not match:
+        return None
+    hundreds, digit = match.group(1), int(match.group(2))
+    if hundreds is None:
+        hundreds = "19" if digit >= 2 else "20"
+    return f"{hundreds}{digit}0", "decade"
+
+
+def granularity(text: str, value: str | None) -> str | None:
+    """How much time ``value`` names: century, decade, year, month, week or day."""
+    if value is None:
+        return None
+    span = resolve_span_of_years(clean(text))
+    if span is not None:
+        return span[1]
+    if "W" in value:
+        return "week"
+    return {4: "year", 7: "month"}.get(len(value), "day")
+
+
 def clean(text: str) -> str:
     """The words the parser should see: no leading prepositions, no possessive."""
     text = TRAILING.sub("", text.strip())
@@ -255,8 +343,9 @@ def clean(text: str) -> str:
 def resolve_at(text: str, anchor: datetime, future: bool) -> str | None:
     """The ISO value of ``text`` anchored at ``anchor``, or None if it names no time."""
     text = clean(text)
-    if DECADE.search(text):
-        return None
+    span = resolve_span_of_years(text)
+    if span is not None:
+        return span[0]
     if YEAR.match(text):
         return text
     day = resolve_weekday(text, anchor, future)
@@ -345,6 +434,7 @@ def extract_dates(doc: Doc, article: Article) -> list[TimeRef]:
                 start=span.start_char,
                 end=span.end_char,
                 value=value,
+                granularity=granularity(span.text, value),
             )
         )
     return records

@@ -1,4 +1,10 @@
-"""Where and when an event happened: the place and time expression its predicate governs."""
+"""Where and when an event happened: the place and time expression its predicate governs.
+
+A predicate with no time expression of its own takes the time of the clause it belongs to
+(a noun event that of the verb it is an argument of; an untensed or alike-tensed
+subordinate or conjoined verb that of its governor), then a time phrase opening the
+sentence ("Back in 2018, …"). Reported speech and relative clauses keep their own time,
+except a relative clause on a time noun ("the last time they … was in 1972")."""
 
 from __future__ import annotations
 
@@ -9,20 +15,57 @@ from newsgraph.extract.predicates import Predicate
 from newsgraph.extract.tree import tree_of
 from newsgraph.model import Place, PlaceRef, TimeRef
 
+# A clause in one of these relations shares its governor's time when it has none of its own:
+# "filed … on February 10, accusing …", "ordered the network to shut down", "approved …, but
+# it was dismissed", "launched missiles targeting US troops" (an -ing acl; a past participle,
+# "forces opposed to the government", names a state); reported speech (ccomp) and relative
+# clauses tell of other times.
+SHARING = {"advcl", "xcomp", "conj", "acl", "pcomp"}
+# "the last time [they] ordered …", "the fourth night that Serbians protested": a relative
+# clause on a time noun happened at the time the clause around the noun gives.
+TIME_NOUNS = {"time", "day", "night", "week", "month", "year", "moment", "occasion", "morning",
+              "evening", "afternoon", "weekend"}
+# "Hours before the jet crashed on Wednesday, Iran launched …": a clause of time lends its
+# date to the clause it modifies, unless it is years away ("two years after …").
+TEMPORAL_MARKS = {"when", "as", "while", "before", "after", "once", "until"}
+FAR_UNITS = {"year", "decade", "century", "month"}
+# Words that may open a sentence before its opening time phrase: "Back in 2018, …".
+OPENERS = {"back", "in", "on", "at", "during", "by", "earlier", "later", "early", "late", "as",
+           "of", "since", "the", "then", "and", "but"}
 
-def attached(token: Token, predicate: Predicate) -> bool:
-    """True when ``token`` depends on the predicate without passing through another verb."""
-    own = {t.i for t in predicate.tokens}
+
+# A time expression inside a verb's subject or object dates that argument, not the verb's
+# clause: "the taking of Crimea three years ago and its ongoing support … have challenged".
+ARGUMENTS = {"nsubj", "nsubjpass", "dobj", "dative", "iobj", "csubj", "csubjpass", "attr"}
+
+
+def reaches(
+    token: Token, heads: set[int], through_participles: bool = False, clause: bool = False
+) -> bool:
+    """True when ``token`` depends on one of ``heads`` without passing through another verb
+    (with ``through_participles``, a participle modifying a noun is passed: "the martial law
+    imposed back in 1972"; with ``clause``, not through the subject or object either)."""
     current = token
     for _ in range(8):
-        if current.i in own:
+        if current.i in heads:
             return True
-        if current.i != token.i and current.pos_ == "VERB":
+        if current.i != token.i and current.pos_ == "VERB" and not (
+            through_participles and current.dep_ == "acl" and current.tag_ == "VBN"
+        ):
             return False
         if current.head.i == current.i:
             return False
+        if clause and current.i != token.i and current.head.i in heads and (
+            current.dep_ in ARGUMENTS
+        ):
+            return False
         current = current.head
     return False
+
+
+def attached(token: Token, predicate: Predicate) -> bool:
+    """True when ``token`` depends on the predicate without passing through another verb."""
+    return reaches(token, {t.i for t in predicate.tokens})
 
 
 def tokens_at(sentence: Span, start: int, end: int) -> Token | None:
@@ -34,14 +77,159 @@ def tokens_at(sentence: Span, start: int, end: int) -> Token | None:
     return tree.root(*found)
 
 
+def tense(verb: Token) -> str | None:
+    """"past", "present" or "future" for a finite verb group; None for an untensed one
+    ("accusing", "to shut down", "imposed by …")."""
+    auxes = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    if any(a.lower_ in {"will", "shall", "'ll", "wo"} for a in auxes):
+        return "future"
+    tags = {verb.tag_, *(a.tag_ for a in auxes)}
+    if "VBD" in tags:
+        return "past"
+    if tags & {"VBZ", "VBP"}:
+        return "present"
+    return None
+
+
+def own_date(
+    heads: set[int], refs: list[tuple[Token, str]], through: bool = False, clause: bool = False
+) -> str | None:
+    """The value of the first time expression that depends on ``heads``."""
+    for root, value in refs:
+        if reaches(root, heads, through, clause):
+            return value
+    return None
+
+
+def is_near_time_clause(verb: Token) -> bool:
+    """"when they stormed …", "hours before the jet crashed …"; not "two years after …"."""
+    words = [c for c in verb.children if c.dep_ in {"mark", "advmod", "npadvmod"}]
+    return any(c.lower_ in TEMPORAL_MARKS for c in words) and not any(
+        n.lemma_ in FAR_UNITS for c in words for n in c.subtree
+    )
+
+
+def clause_date(verb: Token, refs: list[tuple[Token, str]]) -> str | None:
+    """The date of a verb's clause, not of its subject or object: its own, else that of a
+    conjoined verb sharing its subject ("was approved … and signed on Monday"), else that of
+    a clause of time."""
+    value = own_date({verb.i}, refs, through=verb.lemma_ == "be", clause=True)
+    if value:
+        return value
+    for child in verb.children:
+        if (
+            child.dep_ == "conj"
+            and child.pos_ in {"VERB", "AUX"}
+            and tense(child) in {None, tense(verb)}
+            and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in child.children)
+        ):
+            value = own_date({child.i}, refs, clause=True)
+            if value:
+                return value
+        if child.dep_ == "advcl" and is_near_time_clause(child):
+            value = own_date({child.i}, refs, clause=True)
+            if value:
+                return value
+    return None
+
+
+def on_time_noun(noun: Token) -> bool:
+    """True when a relative clause's noun, or a noun it hangs from before the next verb, names
+    a time ("the fourth night in a row that …")."""
+    current = noun
+    for _ in range(6):
+        if current.pos_ in {"VERB", "AUX"}:
+            return False
+        if current.lemma_ in TIME_NOUNS:
+            return True
+        if current.head.i == current.i:
+            return False
+        current = current.head
+    return False
+
+
+def in_relative_clause(token: Token) -> bool:
+    """True when ``token`` is in a relative clause on a noun that names no time: such a clause
+    tells of another time than the sentence around it."""
+    return any(
+        t.dep_ == "relcl" and not on_time_noun(t.head) for t in (token, *token.ancestors)
+    )
+
+
+def governor(token: Token) -> Token | None:
+    """The verb whose clause ``token``'s clause takes its time from, or None.
+
+    A noun event takes the time of the verb it is an argument of ("a Senate hearing was
+    conducted on February 24"); a verb that of the clause it is subordinate or conjoined to,
+    if tensed alike or untensed; a relative clause only when its noun names a time."""
+    current = token
+    for _ in range(10):
+        if current.head.i == current.i:
+            return None
+        dep, head = current.dep_, current.head
+        if current.pos_ in {"VERB", "AUX"}:
+            if dep == "relcl":
+                if not on_time_noun(head):
+                    return None
+            elif dep not in SHARING or (dep == "acl" and current.tag_ != "VBG"):
+                return None
+            elif dep == "conj" and head.pos_ in {"VERB", "AUX"}:
+                mine, theirs = tense(current), tense(head)
+                if mine is not None and theirs is not None and mine != theirs:
+                    return None
+        if head.pos_ in {"VERB", "AUX"}:
+            return head
+        current = head
+    return None
+
+
+def opening_date(sentence: Span, refs: list[tuple[Token, str]]) -> str | None:
+    """The value of a time phrase that opens the sentence before a comma ("Back in 2018, …",
+    "On Thursday, …"): it dates every clause that has no time of its own."""
+    for root, value in refs:
+        span = [t for t in root.subtree]
+        first, last = span[0].i, span[-1].i
+        if last + 1 >= sentence.end or sentence.doc[last + 1].text != ",":
+            continue
+        lead = sentence.doc[sentence.start : first]
+        if len(lead) <= 3 and all(t.lower_ in OPENERS for t in lead):
+            return value
+    return None
+
+
 def event_date(predicate: Predicate, sentence: Span, dates: list[TimeRef]) -> str | None:
-    """The value of the time expression the predicate governs in its sentence, if any."""
+    """The value of the time expression that dates the predicate in its sentence, if any.
+
+    In order: one the predicate governs; one a verb conjoined to it (sharing its subject)
+    or a clause of time under it governs; the same for each clause it takes its time from
+    (``governor``); a time phrase opening the sentence."""
+    refs = []
     for ref in dates:
         if ref.value and sentence.start_char <= ref.start and ref.end <= sentence.end_char:
             root = tokens_at(sentence, ref.start, ref.end)
-            if root is not None and attached(root, predicate):
-                return ref.value
-    return None
+            if root is not None:
+                refs.append((root, ref.value))
+    if not refs:
+        return None
+    value = own_date({t.i for t in predicate.tokens}, refs)
+    if value:
+        return value
+    head = predicate.head
+    if head.pos_ in {"VERB", "AUX"}:
+        value = clause_date(head, refs)
+        if value:
+            return value
+    current: Token | None = head
+    for _ in range(6):
+        current = governor(current)
+        if current is None:
+            break
+        value = clause_date(current, refs)
+        if value:
+            return value
+    if in_relative_clause(head):
+        return None
+    return opening_date(sentence, refs)
 
 
 def event_place(
