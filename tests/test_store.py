@@ -88,3 +88,31 @@ def test_exact_copy_from_another_source_is_a_duplicate(tmp_path, pipeline, analy
         store.write(copy)
         _, rows = store.query("SELECT source, duplicate_of FROM articles ORDER BY source")
     assert rows == [("Other", analysis.article.id), ("T", None)]
+
+
+def _as_schema_1(path) -> None:
+    """Turn a fresh store into what newsgraph wrote with schema 1 (dates without record)."""
+    with duckdb.connect(str(path)) as db:
+        db.execute("ALTER TABLE dates DROP COLUMN record")
+        db.execute("ALTER TABLE dates DROP COLUMN granularity")
+        db.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
+
+
+def test_a_schema_1_store_is_migrated_keeping_what_it_holds(tmp_path, analysis):
+    path = tmp_path / "n.duckdb"
+    with Store(path) as store:
+        store.write(analysis)
+    with duckdb.connect(str(path)) as db:
+        db.execute("DELETE FROM dates")
+    _as_schema_1(path)
+    with Store(path, read_only=True) as store:  # an older store still reads as it is
+        assert store.counts()["articles"] == 1
+    with Store(path) as store:
+        assert store.schema_version() == SCHEMA_VERSION
+        assert store.counts()["articles"] == 1
+        assert store.write(analysis) == "unchanged"
+        store.write(replace(analysis, article=replace(
+            analysis.article, processed_with={"newsgraph": "9"})))
+        _, rows = store.query("SELECT text, value, granularity, record FROM dates")
+    assert ("Thursday", "2022-02-24", "day") in [row[:3] for row in rows]
+    assert all('"granularity"' in row[3] for row in rows)

@@ -19,7 +19,7 @@ from newsgraph.errors import StoreError
 from newsgraph.ids import content_hash
 from newsgraph.model import Analysis, Article
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 WriteOutcome = Literal["new", "updated", "unchanged"]
 
 SCHEMA = """
@@ -58,9 +58,16 @@ CREATE TABLE IF NOT EXISTS places (
 );
 CREATE TABLE IF NOT EXISTS dates (
     id VARCHAR PRIMARY KEY, article_id VARCHAR, text VARCHAR, start INTEGER, "end" INTEGER,
-    value VARCHAR
+    value VARCHAR, granularity VARCHAR, record VARCHAR
 );
 """
+# What takes a store from the version before each key to that version.
+MIGRATIONS = {
+    2: (  # dates keep their granularity and, like the other records, the whole record
+        "ALTER TABLE dates ADD COLUMN granularity VARCHAR",
+        "ALTER TABLE dates ADD COLUMN record VARCHAR",
+    ),
+}
 
 RECORD_TABLES = ("entities", "mentions", "events", "quotes", "places", "dates")
 
@@ -112,11 +119,18 @@ class Store:
                 f"{self.path}: a DuckDB file that is not a newsgraph store "
                 f"(tables: {', '.join(sorted(tables))}); choose another --db path"
             )
+        else:
+            version = 0
         if read_only:
+            if version:
+                return  # an older store reads as it is; the next `newsgraph run` migrates it
             raise StoreError(f"{self.path}: store needs migration: run `newsgraph run` on it")
-        # Schema 1 is the first: creating it is the whole migration so far.
         with self.transaction():
-            self.db.execute(SCHEMA)
+            if version == 0:
+                self.db.execute(SCHEMA)
+            for step in range(version + 1, SCHEMA_VERSION + 1) if version else ():
+                for statement in MIGRATIONS[step]:
+                    self.db.execute(statement)
             self.db.execute(
                 "INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)]
             )
@@ -209,7 +223,8 @@ class Store:
                                    place.lon, place.geonameid, place.feature,
                                    _json(asdict(place))])
         for ref in analysis.dates:
-            rows["dates"].append([ref.id, aid, ref.text, ref.start, ref.end, ref.value])
+            rows["dates"].append([ref.id, aid, ref.text, ref.start, ref.end, ref.value,
+                                  ref.granularity, _json(asdict(ref))])
         for table, values in rows.items():
             if values:
                 marks = ", ".join("?" * len(values[0]))
