@@ -149,12 +149,15 @@ def announces_coded_event(
 
 
 def is_requested(predicate: Predicate, built: Built, kids: Tree) -> bool:
-    """True for an act someone only asked for ("demanded that Turkey provide information"):
-    the appeal or demand that was coded stands for it."""
-    head = predicate.head
-    if head.dep_ not in ("ccomp", "xcomp") or head.head.i == head.i:
+    """True for an act someone only asked for ("demanded that Turkey provide information",
+    "calls on all groups to seize the opportunity and join …"): the appeal or demand that
+    was coded stands for it. A second verb of a coordination is asked for with the first."""
+    head = predicate.head.i
+    while kids.dep[head] == "conj" and kids.head[head] != head:
+        head = kids.head[head]
+    if kids.dep[head] not in ("ccomp", "xcomp") or kids.head[head] == head:
         return False
-    asked = built.get(head.head.i)
+    asked = built.get(kids.head[head])
     return bool(asked) and asked[0].cameo_root in REQUEST_ROOTS
 
 
@@ -350,8 +353,8 @@ def recoded(code: str, mode: str | None, coder: EventKnowledge) -> str:
         return coder.recode(code, "threatened", default="130")
     if mode == "demanded":
         return code if code[:2] == "10" else coder.recode(code, "demanded", default="100")
-    if code[:2] in ("01", "02", "03", "10", "11", "12"):
-        return code
+    if code[:2] in ("01", "02", "10", "11", "12") or (code[:2] == "03" and mode != "refused"):
+        return code  # a refused intent is a rejection: "under no condition can we agree"
     cameo = coder.codes.get(code)
     if mode == "intended" and cameo is not None and cameo.quad_class in (3, 4):
         return coder.recode(code, "threatened", default="130")
