@@ -23,6 +23,7 @@ REPORTING_DEPS = ("parataxis", "ccomp", "advcl", "prep")
 SUBJECTS = ("nsubj", "nsubjpass")
 # A clause on a cue noun ("plans to attack", "a threat to ban") takes the noun's cue.
 NOUN_CUES = ("intended", "threat", "expected", "directive")
+OWN_EVENT_DEPS = frozenset({"relcl", "prep", "advcl"})
 MAX_STEPS = 6
 
 
@@ -79,12 +80,13 @@ def own_cues(
 
 
 def no_phrase(prep: Token, kids: Tree) -> str:
-    """"under no condition" for a preposition whose object is determined by "no", else ""."""
+    """"under no condition" for a preposition followed by "no" and its object, else ""."""
+    lower, i = kids.lower, prep.i
+    if i + 1 >= len(lower) or lower[i + 1] != "no":
+        return ""
     for obj in kids(prep):
-        if kids.dep[obj.i] == "pobj" and any(
-            kids.dep[d.i] == "det" and kids.lower[d.i] == "no" for d in kids(obj)
-        ):
-            return f"{kids.lower[prep.i]} no {kids.lemma[obj.i]}"
+        if kids.dep[obj.i] == "pobj":
+            return f"{lower[i]} no {kids.lemma[obj.i]}"
     return ""
 
 
@@ -108,17 +110,13 @@ def collect(head: Token, knowledge: EventKnowledge, kids: Tree) -> Cues:
         label, up = dep[token.i], kids.head[token.i]
         if up == token.i:
             if cues is inner and is_question(token, kids):
-                cues.roles.add("hypothetical")  # "Did the Senators ask …?"
+                cues.roles.add("hypothetical")  # "Did the Senators ask …?", "Will X attack?"
+                cues.roles.discard("intended")  # asked about, not announced
             break
         role = role_of(kids.lemma[up])
         if label not in EMBEDDING and not (label == "acl" and role in NOUN_CUES):
             break
-        if cues is inner and (
-            label == "relcl" or role_of(kids.lower[token.i]) == "adjunct"
-            or (label == "advcl" and any(
-                role_of(kids.lower[m.i]) == "adjunct" for m in kids.with_dep(token, ("mark",))
-            ))
-        ):
+        if label in OWN_EVENT_DEPS and cues is inner and own_event(token, label, knowledge, kids):
             cues = Cues()  # a relative clause, "after …": its own event
         governor = kids.tokens[up]
         if role == "directive":
@@ -141,6 +139,16 @@ def collect(head: Token, knowledge: EventKnowledge, kids: Tree) -> Cues:
             inner.roles.discard("hypothetical")
             inner.roles.add("intended")
     return inner
+
+
+def own_event(token: Token, label: str, knowledge: EventKnowledge, kids: Tree) -> bool:
+    """A relative clause, or a temporal adjunct ("after talks", "before they met")."""
+    if label == "relcl":
+        return True
+    if label == "prep":
+        return knowledge.role(kids.lower[token.i]) == "adjunct"
+    marks = kids.with_dep(token, ("mark",))
+    return any(knowledge.role(kids.lower[m.i]) == "adjunct" for m in marks)
 
 
 def first_conjunct(token: Token, kids: Tree) -> Token:
