@@ -74,6 +74,24 @@ CASES = {
         "condition\" could G-7 nations allow Russia to return.",
         [("124", "IGOGOS", "RUS", "negated")],
     ),
+    # Margaret Thatcher, Iron Lady, dead at 87 (2013): a "when" clause is its own event,
+    # neither negated by "did not hesitate" nor reported by "even though … said".
+    "when clause keeps its own factuality": (
+        "2013-04-08",
+        "When Argentina's military junta seized the remote Falklands Islands from Britain in "
+        "1982, she did not hesitate even though her senior military advisers said it might "
+        "not be feasible to reclaim the islands.",
+        [("171", "ARGGOVMIL", "GBR", "asserted")],
+    ),
+    # Wikinews, "Ukrainian president rejects prime minister's resignation over leaked audio
+    # recording": the meeting is where he said it, not what he said.
+    "said in a meeting: the meeting is not reported": (
+        "2020-01-18",
+        'Zelensky said in a meeting with Honcharuk, "I decided to give you and your government '
+        "a chance if you'll be able to fix some issues that are very important now and really "
+        'worry our society".',
+        [("040", "UKRGOV", None, "asserted")],
+    ),
     # Christian Science Monitor, 2014-04-21: what someone says another should do is a demand.
     "said … should: a demand of the speaker": (
         "2014-04-21",

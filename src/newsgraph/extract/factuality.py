@@ -67,12 +67,15 @@ def own_cues(
     for child in kids(token):
         if dep[child.i] != "advcl":
             continue
+        bound = False  # "even though advisers said …" is no attribution; "as TASS said" is
         for mark in kids(child):
             if dep[mark.i] == "mark" and knowledge.role(lower[mark.i]) == "hypothetical":
                 cues.conditional = True
                 cues.unless |= lower[mark.i] == "unless"
+            bound |= dep[mark.i] == "mark" and lower[mark.i] != "as"
         if (
-            dep[child.i] in REPORTING_DEPS
+            not bound
+            and dep[child.i] in REPORTING_DEPS
             and knowledge.role(kids.lemma[child.i]) == "reported"
             and not any(t.lower_ == "which" for t in child.subtree)  # "according to which"
         ):
@@ -119,7 +122,9 @@ def collect(head: Token, knowledge: EventKnowledge, kids: Tree) -> Cues:
         if label in OWN_EVENT_DEPS and cues is inner and own_event(token, label, knowledge, kids):
             cues = Cues()  # a relative clause, "after …": its own event
         governor = kids.tokens[up]
-        if role == "directive":
+        if role == "reported" and knowledge.role(kids.lower[token.i]) == "setting":
+            role = None  # "said in a meeting with Honcharuk": where it was said, not what
+        elif role == "directive":
             role = "asked" if asks(governor, token, kids) else "reported"
         elif role == "reported" and label == "xcomp" and kids.with_dep(governor, ("dobj",)):
             role = "asked"  # "told her to kill": an order, not a report
@@ -147,7 +152,7 @@ def own_event(token: Token, label: str, knowledge: EventKnowledge, kids: Tree) -
         return True
     if label == "prep":
         return knowledge.role(kids.lower[token.i]) == "adjunct"
-    marks = kids.with_dep(token, ("mark",))
+    marks = kids.with_dep(token, ("mark", "advmod"))  # "after they met", "when … seized"
     return any(knowledge.role(kids.lower[m.i]) == "adjunct" for m in marks)
 
 
