@@ -164,3 +164,14 @@ def test_should_is_hypothetical(analyse):
     assert [(e["cameo"], e["source"]["code"], e["factuality"]) for e in events] == [
         ("0874", "USA", "hypothetical")
     ]
+
+
+# NPR, "Captain In Deadly Migrant Boat Sinking Is Charged With Manslaughter" (2015): "call
+# on" asks someone; "on Monday" is when, so no appeal is coded.
+def test_call_on_a_day_is_no_appeal(analyse):
+    events = analyse(
+        "On Monday, U.N. Secretary-General Ban Ki-moon called the migrants' deaths a \"shock to "
+        'the global conscience."',
+        published="2015-04-21",
+    )["events"]
+    assert events == []

@@ -125,7 +125,7 @@ def collect(head: Token, knowledge: EventKnowledge, kids: Tree) -> Cues:
         if role == "reported" and knowledge.role(kids.lower[token.i]) == "setting":
             role = None  # "said in a meeting with Honcharuk": where it was said, not what
         elif role == "directive":
-            role = "asked" if asks(governor, token, kids) else "reported"
+            role = asks(governor, token, kids)
         elif role == "reported" and label == "xcomp" and kids.with_dep(governor, ("dobj",)):
             role = "asked"  # "told her to kill": an order, not a report
         cues.asked |= role == "asked"
@@ -171,15 +171,22 @@ def contrasted(first: Token, knowledge: EventKnowledge, kids: Tree) -> bool:
     )
 
 
-def asks(directive: Token, clause: Token, kids: Tree) -> bool:
-    """True when a directive verb asks for the clause ("advised her to kill", "recommended
-    the troops withdraw", "called for sanctions"); false for what it reports ("advised that
-    the talks had failed")."""
-    if kids.dep[clause.i] != "ccomp":
-        return True
-    return kids.tag[clause.i] == "VB" or any(
-        kids.lower[a.i] == "should" for a in kids.with_dep(clause, ("aux",))
-    )
+def asks(directive: Token, clause: Token, kids: Tree) -> str | None:
+    """How a directive verb governs a clause: "asked" for what it asks for ("advised her to
+    kill", "recommended the troops withdraw", "called for sanctions"), "reported" for what
+    it tells ("advised that the talks had failed"), None for a clause beside it ("called on
+    Italy to join, adding …")."""
+    label = kids.dep[clause.i]
+    if label in ("xcomp", "dobj", "acl"):
+        return "asked"
+    if label == "prep":  # "called for sanctions"; not "asked about the talks"
+        return "asked" if kids.lower[clause.i] == "for" else None
+    auxiliaries = [kids.lower[a.i] for a in kids.with_dep(clause, ("aux",))]
+    if label == "advcl":  # "calling for the troops to surrender"
+        return "asked" if "to" in auxiliaries else None
+    if label != "ccomp":
+        return None
+    return "asked" if kids.tag[clause.i] == "VB" or "should" in auxiliaries else "reported"
 
 
 def is_question(root: Token, kids: Tree) -> bool:
