@@ -12,7 +12,9 @@ Choices:
 - An event its actor only announces ("agreed to share", "will give", "keen to sell") is coded
   as the intent (CAMEO 03x), a threatened one ("threatened to ban", "will withdraw … unless")
   as the threat (13x); the governing verb then gives no event of its own. An act that is
-  only asked for ("demanded that Turkey provide …") gives no event beside the demand.
+  only asked for ("demanded that Turkey provide …", "advised her to kill", "calls on all
+  groups to seize … and join …") gives no event beside the appeal or demand; when that is
+  not coded, the act is coded as hypothetical (``factuality``).
 - An event made by saying (statement, appeal, demand, accusation, rejection, threat) with
   no agent of its own, inside what someone said, is the speaker's ("Price said it is
   every country's duty to voice objection to …").

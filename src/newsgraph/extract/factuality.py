@@ -3,7 +3,18 @@
 The cues are words in ``knowledge/events/cues.tsv``; the method is a walk from the predicate
 up its chain of governors ("keen" -> "to sell", "expected" -> "to push", "said" -> "would
 sanction"), collecting the cues met. The strongest wins: negated, hypothetical (a threat is
-hypothetical too), expected, intended, reported, else asserted.
+hypothetical too), expected, intended, reported, else asserted. Along the walk:
+
+- the second verb of a coordination climbs to the first ("failed to round up and kill"),
+  sharing its auxiliaries when it has no subject of its own, unless contrasted ("but");
+- a clause on a cue noun takes the noun's cue ("plans to attack", "a threat to ban");
+- what a directive verb asks for ("advised her to kill", "recommended the troops withdraw",
+  "called for sanctions") is hypothetical, as is what one must or should do (unless it is
+  said of another: then the statement is a demand), a "whether"/"if" clause, and a yes–no
+  question; "under no condition", "at no time" negate, and "cannot" negated is a refusal;
+- a relative clause and a temporal adjunct ("after talks between …", "when the junta
+  seized …") tell events of their own: past them, only attribution carries; a meeting one
+  speaks in ("said in a meeting") is not what is said.
 """
 
 from __future__ import annotations
