@@ -92,6 +92,13 @@ CASES = {
         'worry our society".',
         [("040", "UKRGOV", None, "asserted")],
     ),
+    # Wikinews, "Police shoot teenage protester as Hong Kong demonstrations continue": the
+    # appeal stands for the investigation it asks for.
+    "called for an investigation: the appeal alone": (
+        "2019-10-02",
+        "Amnesty International has called for an investigation into the shooting.",
+        [("020", "NGOHRIAMN", None, "asserted")],
+    ),
     # Christian Science Monitor, 2014-04-21: what someone says another should do is a demand.
     "said … should: a demand of the speaker": (
         "2014-04-21",

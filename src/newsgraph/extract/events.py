@@ -152,12 +152,17 @@ def announces_coded_event(
 
 def is_requested(predicate: Predicate, built: Built, kids: Tree) -> bool:
     """True for an act someone only asked for ("demanded that Turkey provide information",
-    "calls on all groups to seize the opportunity and join …"): the appeal or demand that
-    was coded stands for it. A second verb of a coordination is asked for with the first."""
-    head = predicate.head.i
-    while kids.dep[head] == "conj" and kids.head[head] != head:
+    "calls on all groups to seize the opportunity and join …", "called for sanctions"): the
+    appeal or demand that was coded stands for it. A second verb of a coordination is asked
+    for with the first."""
+    head, dep = predicate.head.i, kids.dep
+    while dep[head] == "conj" and kids.head[head] != head:
         head = kids.head[head]
-    if kids.dep[head] not in ("ccomp", "xcomp") or kids.head[head] == head:
+    if dep[head] == "pobj" and kids.lower[kids.head[head]] == "for":
+        head = kids.head[head]  # "called for sanctions"
+    elif dep[head] not in ("ccomp", "xcomp"):
+        return False
+    if kids.head[head] == head:
         return False
     asked = built.get(kids.head[head])
     return bool(asked) and asked[0].cameo_root in REQUEST_ROOTS
