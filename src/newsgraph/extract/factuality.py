@@ -130,11 +130,14 @@ def collect(head: Token, knowledge: EventKnowledge, kids: Tree) -> Cues:
         role = role_of(kids.lemma[up])
         if label not in EMBEDDING and not (label == "acl" and role in NOUN_CUES):
             break
-        if label in OWN_EVENT_DEPS and cues is inner and own_event(token, label, knowledge, kids):
+        bound = label in OWN_EVENT_DEPS and own_event(token, label, knowledge, kids)
+        if bound and cues is inner:
             cues = Cues()  # a relative clause, "after …": its own event
         governor = kids.tokens[up]
-        if role == "reported" and knowledge.role(kids.lower[token.i]) == "setting":
-            role = None  # "said in a meeting with Honcharuk": where it was said, not what
+        if role == "reported" and (
+            (bound and label != "relcl") or knowledge.role(kids.lower[token.i]) == "setting"
+        ):
+            role = None  # "said in a meeting", "said during his trip": when, not what
         elif role == "directive":
             role = asks(governor, token, kids)
         elif role == "reported" and label == "xcomp" and kids.with_dep(governor, ("dobj",)):
