@@ -13,7 +13,7 @@ from newsgraph.knowledge import DEFAULT_DIRECTORY
 FOLDER = DEFAULT_DIRECTORY / "events"
 PATTERN_FILES = ["patterns.tsv", "petrarch_verbs.tsv"]
 ROLES = {"light", "intended", "expected", "hypothetical", "negated", "reported", "threat",
-         "obliged"}
+         "obliged", "able", "directive", "adjunct", "contrast", "setting"}
 PLOVER_TYPES = {
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
     "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",

@@ -12,7 +12,9 @@ Choices:
 - An event its actor only announces ("agreed to share", "will give", "keen to sell") is coded
   as the intent (CAMEO 03x), a threatened one ("threatened to ban", "will withdraw … unless")
   as the threat (13x); the governing verb then gives no event of its own. An act that is
-  only asked for ("demanded that Turkey provide …") gives no event beside the demand.
+  only asked for ("demanded that Turkey provide …", "advised her to kill", "calls on all
+  groups to seize … and join …") gives no event beside the appeal or demand; when that is
+  not coded, the act is coded as hypothetical (``factuality``).
 - An event made by saying (statement, appeal, demand, accusation, rejection, threat) with
   no agent of its own, inside what someone said, is the speaker's ("Price said it is
   every country's duty to voice objection to …").
@@ -151,12 +153,20 @@ def announces_coded_event(
 
 
 def is_requested(predicate: Predicate, built: Built, kids: Tree) -> bool:
-    """True for an act someone only asked for ("demanded that Turkey provide information"):
-    the appeal or demand that was coded stands for it."""
-    head = predicate.head
-    if head.dep_ not in ("ccomp", "xcomp") or head.head.i == head.i:
+    """True for an act someone only asked for ("demanded that Turkey provide information",
+    "calls on all groups to seize the opportunity and join …", "called for sanctions"): the
+    appeal or demand that was coded stands for it. A second verb of a coordination is asked
+    for with the first."""
+    head, dep = predicate.head.i, kids.dep
+    while dep[head] == "conj" and kids.head[head] != head:
+        head = kids.head[head]
+    if dep[head] == "pobj" and kids.lower[kids.head[head]] == "for":
+        head = kids.head[head]  # "called for sanctions"
+    elif dep[head] not in ("ccomp", "xcomp"):
         return False
-    asked = built.get(head.head.i)
+    if kids.head[head] == head:
+        return False
+    asked = built.get(kids.head[head])
     return bool(asked) and asked[0].cameo_root in REQUEST_ROOTS
 
 
@@ -388,8 +398,8 @@ def recoded(code: str, mode: str | None, coder: EventKnowledge) -> str:
         return coder.recode(code, "threatened", default="130")
     if mode == "demanded":
         return code if code[:2] == "10" else coder.recode(code, "demanded", default="100")
-    if code[:2] in ("01", "02", "03", "10", "11", "12"):
-        return code
+    if code[:2] in ("01", "02", "10", "11", "12") or (code[:2] == "03" and mode != "refused"):
+        return code  # a refused intent is a rejection: "under no condition can we agree"
     cameo = coder.codes.get(code)
     if mode == "intended" and cameo is not None and cameo.quad_class in (3, 4):
         return coder.recode(code, "threatened", default="130")

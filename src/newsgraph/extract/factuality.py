@@ -3,7 +3,18 @@
 The cues are words in ``knowledge/events/cues.tsv``; the method is a walk from the predicate
 up its chain of governors ("keen" -> "to sell", "expected" -> "to push", "said" -> "would
 sanction"), collecting the cues met. The strongest wins: negated, hypothetical (a threat is
-hypothetical too), expected, intended, reported, else asserted.
+hypothetical too), expected, intended, reported, else asserted. Along the walk:
+
+- the second verb of a coordination climbs to the first ("failed to round up and kill"),
+  sharing its auxiliaries when it has no subject of its own, unless contrasted ("but");
+- a clause on a cue noun takes the noun's cue ("plans to attack", "a threat to ban");
+- what a directive verb asks for ("advised her to kill", "recommended the troops withdraw",
+  "called for sanctions") is hypothetical, as is what one must or should do (unless it is
+  said of another: then the statement is a demand), a "whether"/"if" clause, and a yes–no
+  question; "under no condition", "at no time" negate, and "cannot" negated is a refusal;
+- a relative clause and a temporal adjunct ("after talks between …", "when the junta
+  seized …") tell events of their own: past them, only attribution carries; a meeting one
+  speaks in ("said in a meeting") is not what is said.
 """
 
 from __future__ import annotations
@@ -20,6 +31,10 @@ ORDER = ("negated", "hypothetical", "threat", "expected", "intended", "reported"
 EMBEDDING = ("xcomp", "ccomp", "acomp", "advcl", "pcomp", "prep", "pobj", "dobj", "relcl")
 MODAL_DEPS = ("aux", "neg", "mark", "det", "advmod")
 REPORTING_DEPS = ("parataxis", "ccomp", "advcl", "prep")
+SUBJECTS = ("nsubj", "nsubjpass")
+# A clause on a cue noun ("plans to attack", "a threat to ban") takes the noun's cue.
+NOUN_CUES = ("intended", "threat", "expected", "directive")
+OWN_EVENT_DEPS = frozenset({"relcl", "prep", "advcl"})
 MAX_STEPS = 6
 
 
@@ -30,7 +45,9 @@ class Cues:
     roles: set[str] = field(default_factory=set)
     conditional: bool = False  # an "if"/"unless" clause on the chain
     unless: bool = False  # the condition is "unless": what is announced is a threat
-    obliged: bool = False  # "must" on the predicate itself
+    obliged: bool = False  # "must"/"should" on the chain
+    able: bool = False  # "can" on the predicate itself: "cannot accept" is a refusal
+    asked: bool = False  # a directive asks for it: "advised her to kill"
     speech: bool = False  # a reporting verb governs the predicate
     announced: bool = False  # "said … would": the actor announces it
 
@@ -38,10 +55,15 @@ class Cues:
 def own_cues(
     token: Token, knowledge: EventKnowledge, own: bool, cues: Cues, kids: Tree
 ) -> None:
-    """Add the cues attached to one token of the chain (its auxiliaries, negation, marks)."""
+    """Add the cues attached to one token of the chain (its auxiliaries, negation, marks,
+    "under no condition")."""
     dep, lower = kids.dep, kids.lower
     for child in kids(token):
         label = dep[child.i]
+        if label == "prep":
+            if knowledge.role(no_phrase(child, kids)) == "negated":
+                cues.roles.add("negated")  # "under no condition", "at no time"
+            continue
         if label not in MODAL_DEPS:
             continue
         role = knowledge.role(lower[child.i])
@@ -50,44 +72,148 @@ def own_cues(
         if role in ("negated", "hypothetical", "intended"):
             cues.roles.add(role)
             cues.conditional |= label == "mark" and role == "hypothetical"
-        cues.obliged |= role == "obliged" and label == "aux"
+        if label == "aux":
+            cues.obliged |= role == "obliged" and not cues.speech  # not "should have asked why"
+            cues.able |= role == "able" and own
     for child in kids(token):
         if dep[child.i] != "advcl":
             continue
+        bound = False  # "even though advisers said …" is no attribution; "as TASS said" is
         for mark in kids(child):
             if dep[mark.i] == "mark" and knowledge.role(lower[mark.i]) == "hypothetical":
                 cues.conditional = True
                 cues.unless |= lower[mark.i] == "unless"
+            bound |= dep[mark.i] == "mark" and lower[mark.i] != "as"
         if (
-            dep[child.i] in REPORTING_DEPS
+            not bound
+            and dep[child.i] in REPORTING_DEPS
             and knowledge.role(kids.lemma[child.i]) == "reported"
             and not any(t.lower_ == "which" for t in child.subtree)  # "according to which"
         ):
             cues.roles.add("reported")  # "…, TASS reported." / "according to …"
 
 
+def no_phrase(prep: Token, kids: Tree) -> str:
+    """"under no condition" for a preposition followed by "no" and its object, else ""."""
+    lower, i = kids.lower, prep.i
+    if i + 1 >= len(lower) or lower[i + 1] != "no":
+        return ""
+    for obj in kids(prep):
+        if kids.dep[obj.i] == "pobj":
+            return f"{lower[i]} no {kids.lemma[obj.i]}"
+    return ""
+
+
 def collect(head: Token, knowledge: EventKnowledge, kids: Tree) -> Cues:
-    cues = Cues()
+    """Walk up from the predicate, collecting cues. The second verb of a coordination shares
+    the first's governors (and, with no subject of its own, its auxiliaries) unless the two
+    are contrasted ("but"). Past a relative clause or a temporal adjunct ("after talks
+    between …"), which tell events of their own, only attribution carries."""
+    cues = inner = Cues()
+    dep, role_of = kids.dep, knowledge.role
     token, own = head, True
     for _ in range(MAX_STEPS):
         own_cues(token, knowledge, own, cues, kids)
-        if not own:
-            role = knowledge.role(kids.lemma[token.i])
-            if role in ORDER:
-                cues.roles.add(role)
-            cues.speech |= role == "reported"
-        head = kids.head[token.i]
-        if kids.dep[token.i] not in EMBEDDING or head == token.i:
+        if dep[token.i] == "conj":
+            first = first_conjunct(token, kids)
+            if contrasted(first, knowledge, kids):
+                break
+            if not kids.with_dep(token, SUBJECTS):
+                own_cues(first, knowledge, own, cues, kids)
+            token = first
+        label, up = dep[token.i], kids.head[token.i]
+        if up == token.i:
+            if cues is inner and is_question(token, kids):
+                cues.roles.add("hypothetical")  # "Did the Senators ask …?", "Will X attack?"
+                cues.roles.discard("intended")  # asked about, not announced
             break
-        token, own = kids.tokens[head], False
-    if cues.speech and "hypothetical" in cues.roles:
+        role = role_of(kids.lemma[up])
+        if label not in EMBEDDING and not (label == "acl" and role in NOUN_CUES):
+            break
+        bound = label in OWN_EVENT_DEPS and own_event(token, label, knowledge, kids)
+        if bound and cues is inner:
+            cues = Cues()  # a relative clause, "after …": its own event
+        governor = kids.tokens[up]
+        if role == "reported" and (
+            (bound and label != "relcl") or knowledge.role(kids.lower[token.i]) == "setting"
+        ):
+            role = None  # "said in a meeting", "said during his trip": when, not what
+        elif role == "directive":
+            role = asks(governor, token, kids)
+        elif role == "reported" and label == "xcomp" and kids.with_dep(governor, ("dobj",)):
+            role = "asked"  # "told her to kill": an order, not a report
+        cues.asked |= role == "asked"
+        if role in ORDER:
+            cues.roles.add(role)
+        cues.speech |= role == "reported"
+        token, own = governor, False
+    if cues is not inner:
+        inner.roles |= cues.roles & {"reported"}
+        inner.speech |= cues.speech
+    if inner.speech and "hypothetical" in inner.roles:
         # "said they would boycott": the future of the past; with a condition ("would meet
         # … if"), a conditional offer: announced, but not asserted.
-        cues.announced = True
-        if not cues.conditional:
-            cues.roles.discard("hypothetical")
-            cues.roles.add("intended")
-    return cues
+        inner.announced = True
+        if not inner.conditional:
+            inner.roles.discard("hypothetical")
+            inner.roles.add("intended")
+    return inner
+
+
+def own_event(token: Token, label: str, knowledge: EventKnowledge, kids: Tree) -> bool:
+    """A relative clause, or a temporal adjunct ("after talks", "before they met")."""
+    if label == "relcl":
+        return True
+    if label == "prep":
+        return knowledge.role(kids.lower[token.i]) == "adjunct"
+    marks = kids.with_dep(token, ("mark", "advmod"))  # "after they met", "when … seized"
+    return any(knowledge.role(kids.lower[m.i]) == "adjunct" for m in marks)
+
+
+def first_conjunct(token: Token, kids: Tree) -> Token:
+    dep, head = kids.dep, kids.head
+    i = token.i
+    while dep[i] == "conj" and head[i] != i:
+        i = head[i]
+    return kids.tokens[i]
+
+
+def contrasted(first: Token, knowledge: EventKnowledge, kids: Tree) -> bool:
+    """True when the coordination is a contrast ("did not fight but surrendered")."""
+    return any(
+        knowledge.role(kids.lower[c.i]) == "contrast" for c in kids.with_dep(first, ("cc",))
+    )
+
+
+def asks(directive: Token, clause: Token, kids: Tree) -> str | None:
+    """How a directive verb governs a clause: "asked" for what it asks for ("advised her to
+    kill", "recommended the troops withdraw", "called for sanctions"), "reported" for what
+    it tells ("advised that the talks had failed"), None for a clause beside it ("called on
+    Italy to join, adding …")."""
+    label = kids.dep[clause.i]
+    if label in ("xcomp", "dobj", "acl"):
+        return "asked"
+    if label == "prep":  # "called for sanctions"; not "asked about the talks"
+        return "asked" if kids.lower[clause.i] == "for" else None
+    auxiliaries = [kids.lower[a.i] for a in kids.with_dep(clause, ("aux",))]
+    if label == "advcl":  # "calling for the troops to surrender"
+        return "asked" if "to" in auxiliaries else None
+    if label != "ccomp":
+        return None
+    return "asked" if kids.tag[clause.i] == "VB" or "should" in auxiliaries else "reported"
+
+
+def is_question(root: Token, kids: Tree) -> bool:
+    """A yes–no question: the sentence root ends in "?" and an auxiliary comes before its
+    subject with no question word ahead ("Did the Senators ask …?", not "Why did …?")."""
+    children = kids(root)
+    if not any(kids.lower[c.i] == "?" for c in children):
+        return False
+    subjects = [c.i for c in children if kids.dep[c.i] in SUBJECTS]
+    auxiliaries = [c.i for c in children if kids.dep[c.i] in ("aux", "auxpass")]
+    if not subjects or not auxiliaries or auxiliaries[0] > subjects[0]:
+        return False
+    return not any(kids.tag[i].startswith("W") for i in range(root.left_edge.i, auxiliaries[0]))
 
 
 def telling(head: Token, knowledge: EventKnowledge, kids: Tree) -> tuple[str, str | None]:
@@ -97,7 +223,11 @@ def telling(head: Token, knowledge: EventKnowledge, kids: Tree) -> tuple[str, st
 
 
 def factuality(cues: Cues) -> str:
-    """asserted | intended | expected | negated | hypothetical | reported."""
+    """asserted | intended | expected | negated | hypothetical | reported. What someone
+    must or should do, or is asked to do, is not done: hypothetical."""
+    demand = cues.obliged and cues.speech  # the demand is the event: "X said Y must …"
+    if (cues.obliged and not demand or cues.asked) and "negated" not in cues.roles:
+        return "hypothetical"
     for role in ORDER:
         if role in cues.roles:
             return "hypothetical" if role == "threat" else role
@@ -117,6 +247,8 @@ def modality(cues: Cues) -> str | None:
         return "threatened"
     if cues.obliged and cues.speech:
         return "demanded"
+    if "negated" in cues.roles and cues.able:
+        return "refused"  # "cannot accept", "under no condition can we agree"
     if "intended" in cues.roles or cues.announced:
         if "negated" in cues.roles:
             return "refused"

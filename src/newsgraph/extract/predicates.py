@@ -26,6 +26,7 @@ TARGET_PREPS = ("on", "against", "with", "to", "at", "into", "upon", "toward", "
 # Dependencies through which a verb takes its subject from the word it depends on.
 SUBJECT_INHERITED = ("xcomp", "conj", "acomp", "advcl")
 ACTOR_ENTITY_TYPES = ("NORP", "GPE", "ORG", "PERSON")
+TIMES = ("DATE", "TIME")
 OBJECT_PREPS = (*TARGET_PREPS, "of", "from", "by")
 LAST_RESORT_PREPS = ("from", "in")
 DEFAULT = ("default",)
@@ -110,7 +111,12 @@ def match(knowledge: EventKnowledge, pos: str, token: Token, kids: Tree) -> Patt
     if not any(knowledge.may_code(pos, lemma) for lemma in candidates):
         return None
     dep, lower = kids.dep, kids.lower
-    particles = [lower[c.i] for c in kids(token) if dep[c.i] in ("prt", "prep")]
+    # A time is no frame: "called the deaths a shock on Monday" is no "call on".
+    preps = [(p, o) for p, o in prep_objects(token, kids) if kids.ent_type[o.i] not in TIMES]
+    particles = [
+        lower[c.i] for c in kids(token)
+        if dep[c.i] == "prt" or (dep[c.i] == "prep" and not timed(c, kids))
+    ]
     keys = []
     for lemma in candidates:
         keys += [f"{lemma} {word}" for word in particles]
@@ -123,12 +129,17 @@ def match(knowledge: EventKnowledge, pos: str, token: Token, kids: Tree) -> Patt
         if len(patterns) == 1 and DEFAULT in patterns:
             return patterns[DEFAULT]  # no frame to tell apart: skip reading the dependents
         if frames is None:
-            frames = frame_keys(token, prep_objects(token, kids), kids)
+            frames = frame_keys(token, preps, kids)
         for frame in frames:
             pattern = patterns.get(frame)
             if pattern is not None:
                 return pattern
     return None
+
+
+def timed(prep: Token, kids: Tree) -> bool:
+    """True for a preposition whose object is a time ("on Monday")."""
+    return any(kids.ent_type[o.i] in TIMES for o in kids.with_dep(prep, ("pobj",)))
 
 
 def subject_of(verb: Token, kids: Tree) -> list[Token]:

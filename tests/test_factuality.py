@@ -1,0 +1,184 @@
+"""Factuality on real news sentences: what is negated, intended, asked for, asked about or
+told as its own event. Sources: Wikinews (CC BY 2.5, Wikinews contributors,
+en.wikinews.org) and short quotes from news articles, as marked."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def told(events: list[dict]) -> list[tuple]:
+    """(cameo, source code, target code, factuality) of each event, in text order."""
+    return [
+        (e["cameo"], e["source"]["code"], (e["target"] or {}).get("code"), e["factuality"])
+        for e in events
+    ]
+
+
+# (published, sentence, the events it must give exactly)
+CASES = {
+    # The Hill, 2013: the second verb of "failed to round up and kill" is failed too.
+    "coordinated verb shares its governor's negation": (
+        "2013-01-24",
+        "They should have asked why the Obama administration failed to round up and kill "
+        "those responsible for the Benghazi attacks.",
+        [("190", "USAGOV", "LBY", "negated")],
+    ),
+    # Wikinews, "Police shoot man dead after 'terrorist-related' knife attack in London".
+    "coordinated infinitive shares its governor's intent": (
+        "2020-02-05",
+        '"Terrorists seek to divide us and to destroy our way of life," said Khan, "here in '
+        'London we will never let them succeed."',
+        [("130", "GBRUAF", None, "intended")],
+    ),
+    # Wikinews, "United States military kills Qasem Soleimani".
+    "clause on a cue noun: plans to attack": (
+        "2020-01-05",
+        "General Soleimani was actively developing plans to attack American diplomats and "
+        "service members in Iraq and throughout the region.",
+        [("1384", "IRNMIL", "USAGOV", "intended")],
+    ),
+    # Wikinews, "Iraqi Parliament votes for expulsion of United States troops": the advice
+    # is the event (an appeal to the troops), not the withdrawal.
+    "directive with a base-form clause: recommended the troops withdraw": (
+        "2020-01-06",
+        "NPR reported Adil Abdul-Mahdi, the caretaker Prime Minister, recommended the United "
+        "States troops in Iraq withdraw.",
+        [("020", None, "USAMIL", "reported")],
+    ),
+    # Ukraine Cease-Fire Is Reached (2015): "whether" asks; the relative clause does not.
+    "whether clause is hypothetical, its relative clause its own event": (
+        "2015-02-12",
+        "The long-term issues are whether Ukraine will officially recognize the areas where "
+        "separatists have declared independence, and give those regions power in the central "
+        "government.",
+        [("032", "UKR", None, "hypothetical"), ("1044", "UKRREB", None, "asserted")],
+    ),
+    # The Hill, 2013.
+    "yes-no question is hypothetical": (
+        "2013-01-24",
+        "Did the Senators and Congressmen ask any of these questions?",
+        [("020", "LEG", None, "hypothetical")],
+    ),
+    # Ukraine Cease-Fire Is Reached (2015): "after" talks is not "set to begin".
+    "temporal adjunct keeps its own factuality": (
+        "2015-02-12",
+        "A new cease-fire is set to begin Sunday in eastern Ukraine, in a deal after 16 hours "
+        "of peace talks between Russia and Ukraine.",
+        [("040", "RUS", "UKR", "asserted")],
+    ),
+    # The Hill, 2019: "under no condition" negates; "could … allow" said is a refusal.
+    "under no condition: a refusal": (
+        "2019-08-25",
+        "Donald Tusk, the head of the European Union's council, said Saturday that \"under no "
+        "condition\" could G-7 nations allow Russia to return.",
+        [("124", "IGOGOS", "RUS", "negated")],
+    ),
+    # Margaret Thatcher, Iron Lady, dead at 87 (2013): a "when" clause is its own event,
+    # neither negated by "did not hesitate" nor reported by "even though … said".
+    "when clause keeps its own factuality": (
+        "2013-04-08",
+        "When Argentina's military junta seized the remote Falklands Islands from Britain in "
+        "1982, she did not hesitate even though her senior military advisers said it might "
+        "not be feasible to reclaim the islands.",
+        [("171", "ARGGOVMIL", "GBR", "asserted")],
+    ),
+    # Wikinews, "Ukrainian president rejects prime minister's resignation over leaked audio
+    # recording": the meeting is where he said it, not what he said.
+    "said in a meeting: the meeting is not reported": (
+        "2020-01-18",
+        'Zelensky said in a meeting with Honcharuk, "I decided to give you and your government '
+        "a chance if you'll be able to fix some issues that are very important now and really "
+        'worry our society".',
+        [("040", "UKRGOV", None, "asserted")],
+    ),
+    # Wikinews, "Police shoot teenage protester as Hong Kong demonstrations continue": the
+    # appeal stands for the investigation it asks for.
+    "called for an investigation: the appeal alone": (
+        "2019-10-02",
+        "Amnesty International has called for an investigation into the shooting.",
+        [("020", "NGOHRIAMN", None, "asserted")],
+    ),
+    # Christian Science Monitor, 2014-04-21: what someone says another should do is a demand.
+    "said … should: a demand of the speaker": (
+        "2014-04-21",
+        'Bob Corker (R) of Tennessee and Chris Murphy (D) of Connecticut said on NBC’s "Meet '
+        'the Press" that the US should impose sanctions on Russia’s energy and banking sectors.',
+        [("100", None, "USA", "reported")],
+    ),
+}
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_factuality(analyse, name):
+    published, sentence, expected = CASES[name]
+    assert told(analyse(sentence, published=published)["events"]) == expected
+
+
+# Wikinews, "Police shoot man dead after 'terrorist-related' knife attack in London".
+ADVISED = (
+    'Amman, who was described as "knife-obsessed" by the police, sent his girlfriend videos '
+    'of beheadings and extremist text messages, and advised her to kill her "kuffar" '
+    "(non-Muslim) parents."
+)
+# Afghan Government Investigates Reports That Mullah Omar Is Dead (2015).
+CALLS_ON = (
+    '"The government of Afghanistan believes that grounds for the Afghan peace talks are more '
+    "paved now than before, and thus calls on all armed opposition groups to seize the "
+    'opportunity and join the peace process," the Afghans said in the statement.'
+)
+
+
+@pytest.mark.parametrize(
+    ("published", "sentence", "source"),
+    [("2020-02-05", ADVISED, "JOR"), ("2015-07-29", CALLS_ON, "AFGGOV")],
+    ids=["advised her to kill", "calls on groups to seize"],
+)
+def test_directive_is_the_appeal_and_the_act_asked_for_is_not_coded(
+    analyse, published, sentence, source
+):
+    events = analyse(sentence, published=published)["events"]
+    assert [e["cameo"] for e in events if e["cameo"][:2] in ("17", "18", "19")] == []
+    assert [(e["cameo"], e["source"]["code"]) for e in events if e["cameo"][:2] == "02"] == [
+        ("020", source)
+    ]
+
+
+# The Hill, 2019: the quotation continues Tusk's; "can" negated is a refusal (12x).
+TUSK = (
+    "“One year ago, in Canada, President Trump suggested reinviting Russia to G7, stating "
+    "openly that Crimea’s annexation by Russia was partially justified. And that we should "
+    "accept this fact,” Tusk said, according to Reuters.\n\n"
+    "“Under no condition can we agree with this logic.\""
+)
+
+
+def test_cannot_agree_is_a_rejection(analyse):
+    events = analyse(TUSK, published="2019-08-25")["events"]
+    refusal = [e for e in events if e["sentence"].startswith("“Under no condition")]
+    assert [(e["cameo"], e["source"]["name"], e["factuality"]) for e in refusal] == [
+        ("120", "Tusk", "negated")
+    ]
+
+
+# Washington Times, 2013-04-10: what one should do is not done.
+def test_should_is_hypothetical(analyse):
+    events = analyse(
+        "At a minimum, the United States should withdraw from the Six Party Talks until China "
+        "takes back its missile trucks.",
+        published="2013-04-10",
+    )["events"]
+    assert [(e["cameo"], e["source"]["code"], e["factuality"]) for e in events] == [
+        ("0874", "USA", "hypothetical")
+    ]
+
+
+# NPR, "Captain In Deadly Migrant Boat Sinking Is Charged With Manslaughter" (2015): "call
+# on" asks someone; "on Monday" is when, so no appeal is coded.
+def test_call_on_a_day_is_no_appeal(analyse):
+    events = analyse(
+        "On Monday, U.N. Secretary-General Ban Ki-moon called the migrants' deaths a \"shock to "
+        'the global conscience."',
+        published="2015-04-21",
+    )["events"]
+    assert events == []
