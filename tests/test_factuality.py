@@ -22,7 +22,8 @@ CASES = {
         "2013-01-24",
         "They should have asked why the Obama administration failed to round up and kill "
         "those responsible for the Benghazi attacks.",
-        [("190", "USAGOV", "LBY", "negated")],
+        # Benghazi names the attacks, not where the killing would be: no target
+        [("190", "USAGOV", None, "negated")],
     ),
     # Wikinews, "Police shoot man dead after 'terrorist-related' knife attack in London".
     "coordinated infinitive shares its governor's intent": (
@@ -131,7 +132,8 @@ CALLS_ON = (
 
 @pytest.mark.parametrize(
     ("published", "sentence", "source"),
-    [("2020-02-05", ADVISED, "JOR"), ("2015-07-29", CALLS_ON, "AFGGOV")],
+    # Amman is a man, not the Jordanian capital: the adviser has no code
+    [("2020-02-05", ADVISED, None), ("2015-07-29", CALLS_ON, "AFGGOV")],
     ids=["advised her to kill", "calls on groups to seize"],
 )
 def test_directive_is_the_appeal_and_the_act_asked_for_is_not_coded(

@@ -229,6 +229,8 @@ class ActorResolver:
             self.entity_of(phrase.root) is entity or not self.is_agent(phrase.root)
         ):
             return actors.ActorCode(entity.code, entity.country, entity.role)
+        if entity is not None and entity.type == "PERSON" and self.entity_of(phrase.root) is entity:
+            return None  # coded in context by the actor coder, which found no code for them
         coded = None
         if self.codable(phrase):
             key = (phrase.start, phrase.end)

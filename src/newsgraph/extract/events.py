@@ -232,7 +232,8 @@ def build_events(
         source_heads, target_heads = speaker_of(predicate.head, coder, kids), predicate.sources
     sources = first_actors(source_heads, resolver, expand=predicate.expand_sources)
     if (
-        not any(kids.pos[t.i] in ("NOUN", "PROPN") for t in source_heads)
+        not sources
+        and not any(kids.pos[t.i] in ("NOUN", "PROPN") for t in source_heads)
         and not predicate.passive
         and predicate.kind != "noun"
         and cameo.code[:2] in SAID_ROOTS
