@@ -7,7 +7,15 @@ from pathlib import Path
 
 import pytest
 
-from newsgraph.extract.event_knowledge import load_event_knowledge, parse_frame, read_tsv
+from newsgraph.extract.event_knowledge import (
+    CLOSED,
+    expand_frame,
+    load_classes,
+    load_event_knowledge,
+    load_patterns,
+    parse_frame,
+    read_tsv,
+)
 from newsgraph.knowledge import DEFAULT_DIRECTORY
 
 FOLDER = DEFAULT_DIRECTORY / "events"
@@ -33,12 +41,25 @@ def header(path: Path) -> list[str]:
 @pytest.mark.parametrize("name", PATTERN_FILES)
 def test_pattern_file_format(name, knowledge):
     path = FOLDER / name
+    classes = load_classes(FOLDER / "word_classes.tsv")
     assert header(path) == ["pos", "lemma", "frame", "code", "note"]
     for row in read_tsv(path):
         assert row["pos"] in ("VERB", "NOUN"), row
         assert row["lemma"] == row["lemma"].lower().strip() and row["lemma"], row
-        parse_frame(row["frame"])  # raises on an unknown frame
+        assert row["frame"] != CLOSED or name == "patterns.tsv", row
+        for frame in expand_frame(row["frame"], classes):  # raises on an unknown class
+            parse_frame(frame)  # raises on an unknown frame
         assert row["code"] == "-" or row["code"] in knowledge.codes, row
+
+
+def test_word_classes_format():
+    path = FOLDER / "word_classes.tsv"
+    assert header(path) == ["class", "word", "note"]
+    rows = read_tsv(path)
+    for row in rows:
+        assert row["class"].isalpha() and row["class"] == row["class"].lower(), row
+        assert row["word"] == row["word"].lower().strip() and ":" not in row["word"], row
+    assert len({(row["class"], row["word"]) for row in rows}) == len(rows)
 
 
 def test_every_modality_code_exists(knowledge):
@@ -79,10 +100,43 @@ def test_plover_types(knowledge, code, plover, mode):
     assert (knowledge.codes[code].plover, knowledge.codes[code].plover_mode) == (plover, mode)
 
 
-def test_our_patterns_own_their_lemmas(knowledge):
-    """A lemma in patterns.tsv is coded by its rows alone, never by a PETRARCH frame."""
-    meet = knowledge.lookup("VERB", "meet")
-    assert {p.origin for p in meet.values()} == {"patterns"}
+# (pos, lemma, frame key, code, file): how patterns.tsv and PETRARCH's rows combine.
+LOADED = {
+    "our default replaces PETRARCH's": ("VERB", "attack", ("default",), "190", "patterns"),
+    "PETRARCH's frame under our lemma": ("VERB", "attack", ("obj", "treaty"), "111",
+                                         "petrarch_verbs"),
+    "PETRARCH's object frame under our kill": ("VERB", "kill", ("obj", "demonstrator"), "175",
+                                               "petrarch_verbs"),
+    "our frame wins on an equal key": ("VERB", "attack", ("prep", "on"), "190", "patterns"),
+    "our word also takes its plural": ("VERB", "release", ("obj", "documents"), None,
+                                       "patterns"),
+    "a class expands to its words": ("VERB", "release", ("obj", "summary"), None, "patterns"),
+    "a class expands to plurals": ("NOUN", "killing", ("prep_word", "of", "pigs"), None,
+                                   "patterns"),
+    "a named word beats its class": ("VERB", "attack", ("obj", "position"), "190", "patterns"),
+    "PETRARCH's singular decides its plural": ("VERB", "deploy", ("obj", "peacekeepers"),
+                                               "0334", "petrarch_verbs"),
+}
+
+
+@pytest.mark.parametrize("name", list(LOADED))
+def test_pattern_loading(knowledge, name):
+    pos, lemma, key, code, origin = LOADED[name]
+    pattern = knowledge.lookup(pos, lemma)[key]
+    assert (pattern.code, pattern.origin) == (code, origin)
+
+
+@pytest.mark.parametrize("lemma", ["say", "report", "announce"])
+def test_closed_lemma_has_only_its_default(knowledge, lemma):
+    patterns = knowledge.lookup("VERB", lemma)
+    assert list(patterns) == [("default",)] and patterns[("default",)].code is None
+
+
+def test_unknown_word_class_is_refused(tmp_path):
+    path = tmp_path / "patterns.tsv"
+    path.write_text("pos\tlemma\tframe\tcode\tnote\nVERB\tkill\tobj:@unknown\t-\t\n")
+    with pytest.raises(ValueError, match="unknown word class"):
+        load_patterns([path], classes={"animal": ["pig"]})
 
 
 def test_licences_ship_with_third_party_files():

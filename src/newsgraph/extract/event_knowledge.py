@@ -6,10 +6,14 @@ Files (in ``knowledge/events/``), all plain TSV with a header unless noted:
   ``pos lemma frame code note``. ``pos`` is VERB or NOUN; ``lemma`` may hold a particle
   ("set up"); ``frame`` is empty (the lemma's default) or ``obj:WORD``, ``prep:PREP``,
   ``prep:PREP:WORD``, ``subj:WORD``, ``mod:WORD`` (a noun's modifier: "war games").
-  ``code`` ``-`` means "not an event" (to silence a default). A lemma listed in
-  ``patterns.tsv`` is coded by its rows alone; PETRARCH's rows for it are ignored. Only
+  ``code`` ``-`` means "not an event" (to silence a default). Our row wins over PETRARCH's
+  for the same lemma and frame (and for the frame word's plural); PETRARCH's other frames
+  still apply under our lemmas ("attack" + "agreement" 111 under our "attack" 190). Only
   PETRARCH's frames are used, not its verb defaults, which code every sense of a verb
-  ("improve", "mean", "win" as cooperation): precision over volume.
+  ("improve", "mean", "win" as cooperation): precision over volume. The frame ``*`` is the
+  lemma's default and closes it to PETRARCH's frames ("say": a reporting verb). A frame's
+  word may name a class, ``obj:@document``, listed in ``word_classes.tsv``
+  (``class word note``); a row naming the word itself wins over its class.
 - ``cues.tsv``: ``lemma role`` — light verbs (``light``) and the cues of factuality
   (``intended``, ``expected``, ``hypothetical``, ``negated``, ``reported``, ``threat``,
   ``obliged`` for "must").
@@ -26,8 +30,11 @@ Files (in ``knowledge/events/``), all plain TSV with a header unless noted:
 from __future__ import annotations
 
 import csv
-from dataclasses import dataclass, field
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+
+CLOSED = "*"  # the frame of a row that closes its lemma to later files' frames
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,8 +114,9 @@ def read_tsv(path: Path) -> list[dict[str, str]]:
 
 
 def parse_frame(frame: str) -> tuple[str, str | None, str | None]:
-    """``"prep:on:russia"`` -> ("prep_word", "on", "russia"); ``""`` -> ("default", None, None)."""
-    if not frame:
+    """``"prep:on:russia"`` -> ("prep_word", "on", "russia"); ``""`` -> ("default", None, None);
+    ``"*"`` (the default, and no other file's frames for the lemma) -> ("default", None, None)."""
+    if frame in ("", CLOSED):
         return "default", None, None
     parts = frame.split(":", 2)
     if parts[0] == "prep":
@@ -118,30 +126,100 @@ def parse_frame(frame: str) -> tuple[str, str | None, str | None]:
     raise ValueError(f"unknown frame {frame!r}")
 
 
+def plural(word: str) -> str:
+    """The regular plural of a frame's word ("document" -> "documents")."""
+    if word.endswith(("s", "x", "z", "ch", "sh")):
+        return word + "es"
+    if word.endswith("y") and word[-2:-1] not in ("a", "e", "i", "o", "u"):
+        return word[:-1] + "ies"
+    return word + "s"
+
+
+def expand_frame(frame: str, classes: dict[str, list[str]]) -> list[str]:
+    """The frames a row stands for: ``obj:@document`` -> ``obj:report``, ``obj:summary`` …"""
+    head, _, word = frame.rpartition(":")
+    if not word.startswith("@"):
+        return [frame]
+    if word[1:] not in classes:
+        raise ValueError(f"unknown word class {word!r} in frame {frame!r}")
+    return [f"{head}:{member}" for member in classes[word[1:]]]
+
+
+def row_patterns(
+    row: dict[str, str], origin: str, classes: dict[str, list[str]], plurals: bool
+) -> Iterator[tuple[bool, Pattern]]:
+    """The patterns one row stands for, each flagged True when the row names its word rather
+    than its class or (with ``plurals``) the word's plural, which a proper noun's lemma keeps
+    ("Falkland Islands")."""
+    frame = "" if row["frame"] == CLOSED else row["frame"].lower()
+    pos, lemma = row["pos"], row["lemma"].lower()
+    code = None if row["code"] == "-" else row["code"]
+    for member in expand_frame(frame, classes):
+        kind, prep, word = parse_frame(member)
+        yield member == frame, Pattern(pos, lemma, kind, prep, word, code, origin)
+        if plurals and word is not None:
+            yield False, Pattern(pos, lemma, kind, prep, plural(word), code, origin)
+
+
+def singular_wins(frames: dict[tuple, Pattern]) -> dict[tuple, Pattern]:
+    """A word's frame also decides its plural's: a plural token matches both (by its form and
+    by its lemma), and PETRARCH codes some pairs apart ("peacekeeper" 0334, "peacekeepers"
+    074), which would leave the choice to chance."""
+    found = dict(frames)
+    for key, pattern in frames.items():
+        if key[0] != "default" and pattern.word is not None:
+            twin = (*key[:-1], plural(pattern.word))
+            if twin in frames:
+                found[twin] = replace(pattern, word=plural(pattern.word))
+    return found
+
+
 def load_patterns(
-    paths: list[Path], frames_only: frozenset[str] = frozenset()
+    paths: list[Path],
+    frames_only: frozenset[str] = frozenset(),
+    classes: dict[str, list[str]] | None = None,
 ) -> dict[tuple[str, str], dict[tuple, Pattern]]:
-    """Patterns of every file, earlier files first. A lemma belongs to the first file that
-    lists it: a later file's frames for it are ignored, so our own rows are never overruled
-    by a more specific PETRARCH frame. Files named in ``frames_only`` give their frames
-    ("impose" + "curfew") but not their verbs' defaults."""
-    seen: dict[tuple[str, str, str], Pattern] = {}
-    owner: dict[tuple[str, str], str] = {}
+    """Patterns of every file, earlier files first, indexed by (pos, lemma) then frame key.
+
+    On an equal key the earlier file wins, so our rows overrule PETRARCH's (a row for a word
+    also takes its plural), but a later file's other frames still apply under a lemma we
+    list ("attack" 190 keeps PETRARCH's "attack" + "agreement" 111). A row with the frame
+    ``*`` closes its lemma: later files' frames for it are ignored ("say": a reporting verb).
+    Within a file a row naming a word beats a row naming its class (``obj:@document``,
+    expanded from ``classes``). Files named in ``frames_only`` give their frames ("impose" +
+    "curfew") but not their verbs' defaults, which code every sense of a verb."""
+    index: dict[tuple[str, str], dict[tuple, Pattern]] = {}
+    closed: set[tuple[str, str]] = set()
     for path in paths:
         origin = path.stem
+        named: list[Pattern] = []
+        implied: list[Pattern] = []
+        closing: set[tuple[str, str]] = set()
         for row in read_tsv(path):
-            key = (row["pos"], row["lemma"].lower(), row["frame"].lower())
-            if owner.setdefault(key[:2], origin) != origin or key in seen:
+            lemma = (row["pos"], row["lemma"].lower())
+            if lemma in closed or (origin in frames_only and row["frame"] in ("", CLOSED)):
                 continue
-            kind, prep, word = parse_frame(key[2])
-            if origin in frames_only and kind == "default":
-                continue  # PETRARCH's verb defaults code every sense of a verb: too loose
-            code = None if row["code"] == "-" else row["code"]
-            seen[key] = Pattern(key[0], key[1], kind, prep, word, code, origin)
-    index: dict[tuple[str, str], dict[tuple, Pattern]] = {}
-    for pattern in seen.values():
-        index.setdefault((pattern.pos, pattern.lemma), {})[frame_key(pattern)] = pattern
-    return index
+            if row["frame"] == CLOSED:
+                closing.add(lemma)
+            plurals = origin not in frames_only
+            for is_named, pattern in row_patterns(row, origin, classes or {}, plurals):
+                (named if is_named else implied).append(pattern)
+        added: dict[tuple[str, str], dict[tuple, Pattern]] = {}
+        for pattern in (*named, *implied):
+            frames = added.setdefault((pattern.pos, pattern.lemma), {})
+            frames.setdefault(frame_key(pattern), pattern)
+        for lemma, frames in added.items():
+            index[lemma] = {**frames, **index.get(lemma, {})}  # earlier files win
+        closed |= closing
+    return {lemma: singular_wins(frames) for lemma, frames in index.items()}
+
+
+def load_classes(path: Path) -> dict[str, list[str]]:
+    """Word classes for frames (``class word note``): "@document" is report, summary, …"""
+    classes: dict[str, list[str]] = {}
+    for row in read_tsv(path):
+        classes.setdefault(row["class"].lower(), []).append(row["word"].lower())
+    return classes
 
 
 def load_plover(path: Path, overrides: Path) -> dict[str, tuple[str | None, str | None]]:
@@ -189,6 +267,7 @@ def load_event_knowledge(directory: Path) -> EventKnowledge:
         patterns=load_patterns(
             [folder / "patterns.tsv", folder / "petrarch_verbs.tsv"],
             frames_only=frozenset({"petrarch_verbs"}),
+            classes=load_classes(folder / "word_classes.tsv"),
         ),
         cues={row["lemma"].lower(): row["role"] for row in read_tsv(folder / "cues.tsv")},
         modality=modality,

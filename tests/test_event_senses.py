@@ -1,0 +1,70 @@
+"""Senses of event verbs: a verb codes by the frame it is used in, not by its default alone
+(real sentences from Wikinews, CC BY 2.5, Wikinews contributors, en.wikinews.org)."""
+
+from __future__ import annotations
+
+import pytest
+
+# sentence -> the CAMEO codes of its events, in order
+SENSES = {
+    "attack + for: a verbal attack": (
+        "Biden attacked Trump for the tweet, claiming he used it to distract from Lewis's "
+        "funeral.",
+        ["111"],
+    ),
+    "attack + for with a clause: a verbal attack, not an accusation too": (
+        "Trump attacked Biden for accumulating wealth since leaving public office, accusing "
+        "the Biden family of going around the world and sucking up money like a vacuum.",
+        ["111"],
+    ),
+    "attack + an investigation: a verbal attack": (
+        "Trump, responding to Pelosi's announcement via Twitter, attacked the impeachment "
+        'investigation as "Witch Hunt garbage."',
+        ["111"],
+    ),
+    "attack + people: an assault": (
+        "Tamim claimed Houthis have attacked journalists previously.",
+        ["190"],
+    ),
+    "call + election: a projection, no appeal": (
+        "At around 11:25am US east coast time (1625 UTC), the Associated Press (AP) called "
+        "the election for Biden, as did NBC News, when Biden was declared to have won "
+        "Pennsylvania's 20 electoral college votes.",
+        [],
+    ),
+    "killing + animals: a cull, no assassination": (
+        "The government of Egypt ordered the killing of over 300,000 pigs.",
+        [],
+    ),
+    "demonstrate + in a place: a protest": (
+        "Chinese University political scientist Ma Ngok said the turnout was seen as public "
+        "support of the protesters who have demonstrated in Hong Kong since June.",
+        ["141"],
+    ),
+    "release + a summary: publishing, no release of persons": (
+        "Last week the White House released a summary of a phone call made by President "
+        "Trump late last July to Ukrainian President Volodymyr Zelensky.",
+        [],
+    ),
+    "release + a document: publishing": (
+        "Brenton also allegedly released an anti-Muslim document online, outlining political "
+        "motivation, prior to the murders.",
+        [],
+    ),
+    "boycott, done: a boycott, not a threat of one": (
+        "The vote, which is not binding, was boycotted by both Kurdish and Sunni Members of "
+        "Parliament.",
+        ["143", "143"],
+    ),
+    "broker: mediation": (
+        "Russia brokered a cease-fire agreement but skirmishes continued to break out.",
+        ["045"],
+    ),
+}
+
+
+@pytest.mark.parametrize("name", list(SENSES))
+def test_verb_sense_is_coded(analyse, name):
+    sentence, codes = SENSES[name]
+    events = analyse(sentence, published="2020-10-01")["events"]
+    assert [e["cameo"] for e in events] == codes
