@@ -224,7 +224,7 @@ EVENT_DATES = [
      "1990"),
     # no date of its own nor one to inherit: the publication date
     ("2020-11-07", "At around 11:25am US east coast time (1625 UTC), the Associated Press (AP) "
-     "called the election for Biden.", "called", "2020-11-07"),
+     "criticised the Trump campaign.", "criticised", "2020-11-07"),
     ("2022-02-24", "The man who attacked the embassy was arrested on Monday.", "attacked",
      "2022-02-24"),
     ("2022-02-24", "Officials said on Monday that Russia had attacked Ukraine.", "attacked",

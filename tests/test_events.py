@@ -238,16 +238,16 @@ def test_no_event_from_the_syndication_notice(seed_analysis):
     assert not [e for e in seed_analysis["events"] if "syndicated feed" in e["sentence"]]
 
 
-# Wikinews, "Egypt orders slaughter of all pigs over swine flu concerns", 2009.
+# After Wikinews, "Egypt orders slaughter of all pigs over swine flu concerns", 2009 (whose
+# own sentence, about pigs, is no event at all).
 def test_place_owning_the_source_is_not_where_the_event_happens(analyse):
-    """ "The government of Egypt" names who acts: Egypt is neither the place nor, through
-    the place, the target of the act."""
+    """ "The government of Egypt" names who acts: Egypt is not the place of the act."""
     events = analyse(
-        "The government of Egypt ordered the killing of over 300,000 pigs.", "2009-04-29"
+        "The government of Egypt ordered the arrest of 20 opposition activists.", "2009-04-29"
     )["events"]
-    assert [(e["cameo"], e["source"]["code"], e["target"], e["place"]) for e in events] == [
-        ("186", "EGYGOV", None, None)
-    ]
+    assert [
+        (e["cameo"], e["source"]["code"], e["target"]["code"], e["place"]) for e in events
+    ] == [("173", "EGYGOV", "EGYOPP", None)]
 
 
 def records(events: list[dict]) -> list[tuple]:
@@ -279,7 +279,7 @@ def test_they_refers_to_a_plural_actor_not_to_a_country(analyse):
         "Thousands of protesters gathered outside the parliament in Belgrade, Serbia. As they "
         "tried to storm parliament, police in response fired tear gas at them.", "2020-07-08",
     )["events"]
-    assert ("190", "police", "protesters") in [(c, s, t) for c, s, t, _ in records(events)]
+    assert ("175", "police", "protesters") in [(c, s, t) for c, s, t, _ in records(events)]
     assert not [r for r in records(events) if r[1] == "Serbia"]
 
 

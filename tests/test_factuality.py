@@ -82,7 +82,7 @@ CASES = {
         "When Argentina's military junta seized the remote Falklands Islands from Britain in "
         "1982, she did not hesitate even though her senior military advisers said it might "
         "not be feasible to reclaim the islands.",
-        [("171", "ARGGOVMIL", "GBR", "asserted")],
+        [("192", "ARGGOVMIL", "GBR", "asserted")],  # seizing territory is occupying it
     ),
     # Wikinews, "Ukrainian president rejects prime minister's resignation over leaked audio
     # recording": the meeting is where he said it, not what he said.

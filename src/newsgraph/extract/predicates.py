@@ -53,19 +53,19 @@ class Predicate:
     expand_sources: bool = True  # False for "talks between X and Y": Y is the target
 
 
-def forms(token: Token, kids: Tree) -> set[str]:
-    """The words a token matches in a frame: its text, lemma, compound ("war games") and the
-    compound's first noun ("mediation efforts" matches "mediation")."""
+def forms(token: Token, kids: Tree) -> list[str]:
+    """The words a token matches in a frame, most specific first: its compound ("war
+    games"), its text and lemma. In a fixed order, so that the first frame to match does not
+    depend on hashing."""
     lower, lemma = kids.lower, kids.lemma
     i = token.i
-    words = {lower[i], lemma[i]}
+    words = []
     for child in kids(token):
         c = child.i
         if kids.dep[c] == "compound":
-            words.add(f"{lower[c]} {lower[i]}")
-            words.add(f"{lemma[c]} {lemma[i]}")
-            words.add(lemma[c])
-    return words
+            words += [f"{lower[c]} {lower[i]}", f"{lemma[c]} {lemma[i]}"]
+    words += [lower[i], lemma[i]]
+    return list(dict.fromkeys(words))
 
 
 def lemmas(token: Token, kids: Tree) -> list[str]:
