@@ -100,8 +100,10 @@ def _name_allowed(tokens: list[Token], codes: tuple[Dated, ...], table: _Table) 
     capital = table.capital
     if not any(capital[t.i] for t in tokens):
         return False
-    if len(tokens) == 1 and len(tokens[0].text.rstrip(".")) <= 3 and not tokens[0].text.isupper():
-        return False
+    if len(tokens) == 1:
+        text = tokens[0].text
+        if len(text.rstrip(".")) <= 3 and not text.isupper():
+            return False
     if is_place(codes):
         return True
     first, last = tokens[0], tokens[-1]

@@ -202,7 +202,8 @@ def code_entity(
     entity: Entity, doc: Doc, dictionary: ActorDictionary, day: date | None
 ) -> tuple[ActorCode | None, int]:
     """The best code among an entity's mentions, with its rank."""
-    known = dictionary.name_codes(words_of(entity.name))
+    name = words_of(entity.name)
+    known = dictionary.name_codes(name)
     best: tuple[ActorCode | None, int] = (None, 0)
     for mention in entity.mentions:
         if entity.type in ("GPE", "LOC", "NORP"):
@@ -219,7 +220,7 @@ def code_entity(
     if best[0] is None and known:
         best = (make_code(resolve(known, day), dictionary), RANK_NAME)
     code = best[0]
-    named_like_a_place = entity.type == "PERSON" and words_of(entity.name) in dictionary.places
+    named_like_a_place = entity.type == "PERSON" and name in dictionary.places
     if named_like_a_place and code is not None and code.code == code.country:
         return None, 0  # a person named like a place ("Amman, who …") is not that country
     return best

@@ -430,7 +430,7 @@ class ActorResolver:
 
     def pair(self, token: Token) -> list[Actor]:
         """ "The two countries" -> the two countries most mentioned in the text just before."""
-        types = PAIRED.get(token.lemma_.lower())
+        types = PAIRED.get(self.kids.lemma[token.i])
         if not types or not any(c.lower_ in ("two", "both") for c in self.kids(token)):
             return []
         counts = Counter(

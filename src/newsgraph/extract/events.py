@@ -218,16 +218,18 @@ def build_events(
     kids: Tree,
 ) -> list[Event]:
     """The records of one predicate: one per source–target pair."""
-    fact, mode = telling(predicate.head, coder, kids)
-    code = recoded(predicate.code, mode, coder)
-    cameo = coder.codes.get(code) or coder.codes.get(code[:3]) or coder.codes.get(code[:2])
-    if cameo is None:
-        return []
     source_heads, target_heads = predicate.sources, predicate.targets
     if predicate.kind == "noun":  # "the Benghazi attacks", "the Paris talks": where, not who
         source_heads = [
             t for t in source_heads if not (kids.dep[t.i] == "compound" and resolver.is_city(t))
         ]
+        if not first_actors(source_heads, resolver, expand=predicate.expand_sources):
+            return []  # an event noun with no actor of its own ("the talks") codes nothing
+    fact, mode = telling(predicate.head, coder, kids)
+    code = recoded(predicate.code, mode, coder)
+    cameo = coder.codes.get(code) or coder.codes.get(code[:3]) or coder.codes.get(code[:2])
+    if cameo is None:
+        return []
     if mode == "demanded":  # "Russia said Sudan must return …": Russia demands it of Sudan
         source_heads, target_heads = speaker_of(predicate.head, coder, kids), predicate.sources
     sources = first_actors(source_heads, resolver, expand=predicate.expand_sources)

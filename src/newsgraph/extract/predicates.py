@@ -108,7 +108,10 @@ def match(knowledge: EventKnowledge, pos: str, token: Token, kids: Tree) -> Patt
     Each lemma's patterns are a dict by frame key, so a match is a few look-ups, not a scan.
     """
     candidates = lemmas(token, kids)
-    if not any(knowledge.may_code(pos, lemma) for lemma in candidates):
+    for lemma in candidates:  # most words start no pattern: one set look-up tells
+        if knowledge.may_code(pos, lemma):
+            break
+    else:
         return None
     dep, lower = kids.dep, kids.lower
     # A time is no frame: "called the deaths a shock on Monday" is no "call on".
