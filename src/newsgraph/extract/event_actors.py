@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract import actors
 from newsgraph.extract.lookup import EntityIndex
-from newsgraph.extract.tree import Tree
+from newsgraph.extract.tree import Tree, tree_of
 from newsgraph.knowledge import Knowledge
 from newsgraph.model import ActorRef, Article, Entity, Place, Quote
 
@@ -78,7 +78,7 @@ class ActorResolver:
         places: list[Place] = (),
         kids: Tree | None = None,
     ) -> None:
-        self.kids = kids or Tree(doc)
+        self.kids = kids or tree_of(doc)
         self.doc, self.article, self.knowledge = doc, article, knowledge
         self.entities = entities
         self.index = EntityIndex(entities)

@@ -33,7 +33,7 @@ when there is no target. It is a ranking score, not calibrated.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from spacy.tokens import Doc, Span, Token
@@ -106,7 +106,9 @@ class Built:
     """The events of a sentence's predicates by head token, built when first asked for: a
     predicate whose event another one stands for is never built."""
 
-    def __init__(self, predicates: dict[int, Predicate], build) -> None:
+    def __init__(
+        self, predicates: dict[int, Predicate], build: Callable[[Predicate], list[Event]]
+    ) -> None:
         self.predicates, self.build = predicates, build
         self.events: dict[int, list[Event]] = {}
 
