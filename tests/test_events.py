@@ -326,3 +326,27 @@ def test_parties_to_talks_pair_with_each_other_not_with_their_topic(analyse):
         ("040", "Sameh Shoukry", "French"),
     ]
     assert all(e["place"] is None or e["place"]["name"] != "Libya" for e in events)
+
+
+def test_a_visit_keeps_its_place_as_target(analyse):
+    events = analyse(
+        "Imran Khan, who arrived in Russia on Wednesday on a two-day visit, met Putin.", PUBLISHED
+    )["events"]
+    assert ("042", "Imran Khan", "Russia", "Russia") in records(events)
+
+
+def test_an_object_pronoun_does_not_mean_its_own_clauses_subject(analyse):
+    events = analyse(
+        "When protesters stormed parliament on Monday, police fired tear gas at them.",
+        PUBLISHED,
+    )["events"]
+    assert ("175", "police", "protesters") in [(c, s, t) for c, s, t, _ in records(events)]
+
+
+def test_an_event_after_a_dated_clause_is_not_dated_by_it(analyse):
+    events = analyse(
+        "Imran Khan is the first Pakistani premier to visit Russia in 23 years after former "
+        "premier Nawaz Sharif travelled to Moscow in 1999.", PUBLISHED,
+    )["events"]
+    dated = {e["source"]["name"]: e["date"] for e in events}
+    assert dated == {"Imran Khan": PUBLISHED, "Nawaz Sharif": "1999"}

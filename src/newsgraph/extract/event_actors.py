@@ -357,6 +357,20 @@ class ActorResolver:
             i -= 1
         return None
 
+    def clause_subject(self, pronoun: Token) -> set[int]:
+        """The tokens of the subject of the clause an object pronoun is in, which the
+        pronoun cannot mean (a reflexive would be used)."""
+        kids = self.kids
+        if kids.dep[pronoun.i] in ("nsubj", "nsubjpass", "poss"):
+            return set()
+        verb = pronoun.i
+        for _ in range(6):
+            if kids.pos[verb] in ("VERB", "AUX") or kids.head[verb] == verb:
+                break
+            verb = kids.head[verb]
+        subjects = kids.with_dep(kids.tokens[verb], ("nsubj", "nsubjpass"))
+        return {t.i for s in subjects for t in s.subtree}
+
     def previous_sentence_start(self, token: Token) -> int:
         """The character offset where the sentence before the token's sentence starts."""
         start = token.sent.start
@@ -378,11 +392,14 @@ class ActorResolver:
         quoted = self.in_quote(token.idx)
         earliest = self.previous_sentence_start(token)
         kids = self.kids
+        own_subject = self.clause_subject(token)
         for i in range(token.i - 1, -1, -1):
             if kids.starts[i] < earliest:
                 break
             if kids.tag[i] not in PLURAL_TAGS or kids.dep[i] not in ARGUMENT_DEPS:
                 continue
+            if i in own_subject:
+                continue  # "police fired tear gas at them": not the police
             if not quoted and self.in_quote(kids.starts[i]):
                 continue
             actor = self.one(kids.tokens[i])

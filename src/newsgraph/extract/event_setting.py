@@ -25,9 +25,13 @@ SHARING = {"advcl", "xcomp", "conj", "acl", "pcomp"}
 # clause on a time noun happened at the time the clause around the noun gives.
 TIME_NOUNS = {"time", "day", "night", "week", "month", "year", "moment", "occasion", "morning",
               "evening", "afternoon", "weekend"}
-# "Hours before the jet crashed on Wednesday, Iran launched …": a clause of time lends its
-# date to the clause it modifies, unless it is years away ("two years after …").
-TEMPORAL_MARKS = {"when", "as", "while", "before", "after", "once", "until"}
+# "When they stormed … on Monday, police fired …": a clause of the same time lends its date
+# to the clause it modifies; a clause before or after it only when hours apart ("Hours
+# before the jet crashed on Wednesday, Iran launched …"), not "after Sharif travelled to
+# Moscow in 1999" nor "two years after …".
+TEMPORAL_MARKS = {"when", "as", "while", "once"}
+SEQUENCE_MARKS = {"before", "after"}
+NEAR_WORDS = {"hour", "minute", "moment", "shortly", "just", "immediately", "soon"}
 FAR_UNITS = {"year", "decade", "century", "month"}
 # Words that may open a sentence before its opening time phrase: "Back in 2018, …".
 OPENERS = {"back", "in", "on", "at", "during", "by", "earlier", "later", "early", "late", "as",
@@ -104,9 +108,12 @@ def own_date(
 def is_near_time_clause(verb: Token) -> bool:
     """"when they stormed …", "hours before the jet crashed …"; not "two years after …"."""
     words = [c for c in verb.children if c.dep_ in {"mark", "advmod", "npadvmod"}]
-    return any(c.lower_ in TEMPORAL_MARKS for c in words) and not any(
-        n.lemma_ in FAR_UNITS for c in words for n in c.subtree
-    )
+    near = {n.lemma_ for c in words for n in c.subtree}
+    if near & FAR_UNITS:
+        return False
+    if any(c.lower_ in SEQUENCE_MARKS for c in words):
+        return bool(near & NEAR_WORDS)
+    return any(c.lower_ in TEMPORAL_MARKS for c in words)
 
 
 def clause_date(verb: Token, refs: list[tuple[Token, str]]) -> str | None:

@@ -249,7 +249,8 @@ def build_events(
     if not sources:
         return []
     taken = {a.key for a in sources}
-    if cameo.quad_class in (1, 3):  # said or agreed somewhere: the place is no addressee
+    if cameo.quad_class in (1, 3) and not done_in_place(cameo.code):
+        # said or agreed somewhere: the place is no addressee (a visit's place is its target)
         target_heads = (t for t in target_heads if not is_setting(t, kids))
     targets = target_actors(target_heads, resolver, taken)
     if len(sources) > 1 and cameo.code[:2] in RECIPROCAL_ROOTS:
