@@ -12,6 +12,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, replace
+from functools import cached_property
 
 from spacy.tokens import Doc, Span, Token
 
@@ -96,8 +97,6 @@ class ActorResolver:
         self.agents: dict[str, bool] = {}
         self.entities_at: dict[int, Entity | None] = {}
         self.quotes = [q for q in quotes if q.speaker is not None and q.speaker.entity]
-        self.quoted = [m.span() for m in QUOTED.finditer(article.text)]
-        self.quoted_starts = [start for start, _ in self.quoted]
 
     # --- public ---------------------------------------------------------------------
     def resolve(self, token: Token, expand: bool = True, located: bool = False) -> list[Actor]:
@@ -437,8 +436,16 @@ class ActorResolver:
         return None
 
     def in_quote(self, offset: int) -> bool:
-        i = bisect_right(self.quoted_starts, offset) - 1
-        return i >= 0 and offset < self.quoted[i][1]
+        starts, spans = self.quoted
+        i = bisect_right(starts, offset) - 1
+        return i >= 0 and offset < spans[i][1]
+
+    @cached_property
+    def quoted(self) -> tuple[list[int], list[tuple[int, int]]]:
+        """The article's quotations (their starts, their character spans), read when a
+        pronoun first asks."""
+        spans = [m.span() for m in QUOTED.finditer(self.article.text)]
+        return [start for start, _ in spans], spans
 
     def from_entity(self, entity: Entity, token: Token, quality: float) -> Actor:
         phrase = self.doc[token.i : token.i + 1]
