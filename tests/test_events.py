@@ -350,28 +350,3 @@ def test_an_event_after_a_dated_clause_is_not_dated_by_it(analyse):
     )["events"]
     dated = {e["source"]["name"]: e["date"] for e in events}
     assert dated == {"Imran Khan": PUBLISHED, "Nawaz Sharif": "1999"}
-
-
-@pytest.mark.parametrize(
-    ("sentence", "published", "expected"),
-    [
-        # Wikinews, "US airstrike kills Iranian general Qasem Soleimani", 2020 (statement)
-        ("At the direction of the President, the U.S. military has taken decisive defensive "
-         "action to protect U.S. personnel abroad by killing Qasem Soleimani, the head of the "
-         "Islamic Revolutionary Guard Corps-Quds Force.", "2020-01-05",
-         [("190", "U.S.", "Qasem Soleimani")]),
-        ("Russia accused Ukraine of shelling civilians in Donetsk.", PUBLISHED,
-         [("112", "Russia", "Ukraine"), ("194", "Ukraine", "civilians")]),
-    ],
-)
-def test_the_doer_of_a_gerund_after_a_preposition(analyse, sentence, published, expected):
-    """ "by killing": the subject of the clause; "accused X of shelling": X."""
-    events = analyse(sentence, published)["events"]
-    assert [(c, s, t) for c, s, t, _ in records(events)] == expected
-
-
-def test_what_someone_is_accused_of_is_reported_not_asserted(analyse):
-    events = analyse("Russia accused Ukraine of shelling civilians in Donetsk.", PUBLISHED)
-    assert [(e["cameo"], e["factuality"]) for e in events["events"]] == [
-        ("112", "asserted"), ("194", "reported")
-    ]

@@ -164,16 +164,6 @@ def subject_of(verb: Token, kids: Tree) -> list[Token]:
             continue
         if dep[i] in ("relcl", "acl") and kids.pos[head[i]] in ("NOUN", "PROPN"):
             return [described(tokens[head[i]], kids)] if dep[i] == "relcl" else []
-        if dep[i] == "pcomp" and dep[head[i]] == "prep":
-            # "protect … by killing X": the protector kills; "accused the US of violating …",
-            # "arrested him for collaborating": the one accused or arrested did it.
-            governor = tokens[head[head[i]]]
-            if kids.lower[head[i]] in ("of", "for"):
-                objects = kids.with_dep(governor, OBJECTS)
-                if objects:
-                    return [objects[0]]
-            token = governor
-            continue
         if dep[i] not in SUBJECT_INHERITED or head[i] == i:
             return []
         token = tokens[head[i]]
