@@ -145,8 +145,9 @@ def _name_at(
     words: list[Word], owners: list[int], i: int, tokens: list[Token], table: _Table,
     dictionary: ActorDictionary, names: bool = True, places: bool = True,
 ) -> tuple[_Match, int] | None:
-    """The longest dictionary name (or, inside a place NER found, gazetteer place) at word i."""
-    first = tokens[0].i
+    """The longest dictionary name (or, inside a place NER found, gazetteer place) at word i.
+    Positions are in ``tokens``, which need not be contiguous in the Doc (a description may
+    be put before a name)."""
     for length, codes, plural in _walk(dictionary.name_trie, words, i) if names else ():
         span = tokens[owners[i] : owners[i + length - 1] + 1]
         if _name_allowed(span, codes, table):
@@ -156,8 +157,7 @@ def _name_at(
                 plain = words[i].plain
                 plural = bool(plain and dictionary.name_codes((plain,)))
             match = _Match(
-                span[0].i - first, span[-1].i - first + 1, codes=codes, capital=capital,
-                plural=plural,
+                owners[i], owners[i + length - 1] + 1, codes=codes, capital=capital, plural=plural
             )
             return match, length
     if not places:
@@ -168,7 +168,7 @@ def _name_at(
         span = tokens[owners[i] : owners[i + length - 1] + 1]
         if all(t.ent_type_ in PLACE_LABELS for t in span):
             codes = (Dated(place[0], None, None),)
-            match = _Match(span[0].i - first, span[-1].i - first + 1, codes=codes, capital=place[1])
+            match = _Match(owners[i], owners[i + length - 1] + 1, codes=codes, capital=place[1])
             return match, length
     return None
 
