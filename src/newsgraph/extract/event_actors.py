@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import cached_property
 
@@ -325,36 +326,30 @@ class ActorResolver:
         types = ("PERSON",) if word in PERSONAL else ("GPE", "ORG") if word in COLLECTIVE else ()
         if not types:
             return None
-        quoted = self.in_quote(token.idx)
         earliest = self.previous_sentence_start(token)
         nearest = None
+        for start, end, entity in self.antecedents(token, types):
+            if start < earliest:
+                return self.from_entity(nearest or entity, token, 0.7)
+            if self.is_subject_at(start, end):
+                # The subject of this or the last sentence is what the text is about:
+                # "Mitsotakis met …, then President Trump, where he denounced …".
+                return self.from_entity(entity, token, 0.8)
+            nearest = nearest or entity
+        return self.from_entity(nearest, token, 0.7) if nearest is not None else None
+
+    def antecedents(
+        self, token: Token, types: tuple[str, ...]
+    ) -> Iterator[tuple[int, int, Entity]]:
+        """Mentions of a fitting type before a pronoun, nearest first, within the window; a
+        pronoun outside quotation marks does not refer into a quotation."""
+        quoted = self.in_quote(token.idx)
         i = bisect_left(self.starts, token.idx) - 1
         while i >= 0 and self.mentions[i][0] >= token.idx - ANTECEDENT_WINDOW:
             start, end, entity = self.mentions[i]
-            # A pronoun outside quotation marks does not refer into a quotation.
             if entity.type in types and end <= token.idx and (quoted or not self.in_quote(start)):
-                if start < earliest:
-                    break
-                nearest = nearest or entity
-                if self.is_subject_at(start, end):
-                    # The subject of this or the last sentence is what the text is about:
-                    # "Mitsotakis met …, then President Trump, where he denounced …".
-                    return self.from_entity(entity, token, 0.8)
+                yield start, end, entity
             i -= 1
-        if nearest is None and i >= 0:
-            nearest = self.nearest_mention(i, token, types, quoted)
-        return self.from_entity(nearest, token, 0.7) if nearest is not None else None
-
-    def nearest_mention(
-        self, i: int, token: Token, types: tuple[str, ...], quoted: bool
-    ) -> Entity | None:
-        """The nearest fitting entity mentioned before mention ``i``, within the window."""
-        while i >= 0 and self.mentions[i][0] >= token.idx - ANTECEDENT_WINDOW:
-            start, end, entity = self.mentions[i]
-            if entity.type in types and end <= token.idx and (quoted or not self.in_quote(start)):
-                return entity
-            i -= 1
-        return None
 
     def clause_subject(self, pronoun: Token) -> set[int]:
         """The tokens of the subject of the clause an object pronoun is in, which the
