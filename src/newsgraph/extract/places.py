@@ -337,7 +337,9 @@ def more_mentions(
     text = doc.text if text is None else text
     blocked = taken + entity_spans
     spans = []
-    for surface in surfaces:
+    # Longest name first ("U.S." before "U.S"), in a fixed order: a set's order depends on
+    # the process's hash seed, and so would the records.
+    for surface in sorted(surfaces, key=lambda s: (-len(s), s)):
         for match in re.finditer(rf"(?<!\w){re.escape(surface)}(?!\w)", text):
             start, end = match.span()
             if not any(s < end and start < e for s, e in blocked):
