@@ -32,9 +32,9 @@ RANK_TITLE, RANK_NAME, RANK_WEAK = 3, 2, 1
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
 
-@dataclass(frozen=True, slots=True)
-class ActorCode:
-    """A CAMEO actor code split into its parts: ``PAKGOV`` -> PAK / GOV."""
+class ActorCode(NamedTuple):
+    """A CAMEO actor code split into its parts: ``PAKGOV`` -> PAK / GOV (a tuple: coding
+    makes many, and a frozen dataclass costs several times more to make)."""
 
     code: str
     country: str | None

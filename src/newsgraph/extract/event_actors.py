@@ -12,8 +12,8 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
 from functools import cached_property
+from typing import NamedTuple
 
 from spacy.tokens import Doc, Span, Token
 
@@ -49,9 +49,9 @@ ANTECEDENT_WINDOW = 600  # characters back to look for a pronoun's antecedent
 SALIENCE_WINDOW = 500  # characters back in which "the two countries" are counted
 
 
-@dataclass(frozen=True, slots=True)
-class Actor:
-    """A resolved event argument: its reference, its key for same-actor checks, its quality."""
+class Actor(NamedTuple):
+    """A resolved event argument: its reference, its key for same-actor checks, its quality
+    (a tuple: cheaper to make than a frozen dataclass)."""
 
     ref: ActorRef
     key: str
@@ -160,7 +160,7 @@ class ActorResolver:
         if entity is None and code is None:
             return None
         found = self.actor(entity, code, phrase, 1.0 if entity is not None else 0.9)
-        return replace(found, owner=True) if owner else found
+        return found._replace(owner=True) if owner else found
 
     def located_code(self, phrase: Span) -> actors.ActorCode | None:
         """The country of the first coded entity or place in a phrase naming a thing:
@@ -398,7 +398,7 @@ class ActorResolver:
                 continue
             actor = self.one(kids.tokens[i])
             if actor is not None:
-                return replace(actor, quality=min(actor.quality, 0.7))
+                return actor._replace(quality=min(actor.quality, 0.7))
         return None
 
     def reporter(self, token: Token) -> Actor | None:
