@@ -20,7 +20,7 @@ from newsgraph.extract.actor_dictionary import (
     resolve,
     words_of,
 )
-from newsgraph.extract.tree import tree_of
+from newsgraph.extract.tree import Tree, tree_of
 
 # A title preceded by one of these words names a past office holder: CAMEO codes them ELI.
 FORMER_WORDS = frozenset({"former", "ex", "erstwhile", "onetime", "one-time"})
@@ -58,6 +58,8 @@ class _Table:
 
     words: list[TokenWords]  # each token's words: none for punctuation but "-", or "'s"
     capital: list[bool]  # whether each token's text starts with a capital letter
+    tree: Tree
+    text: str  # the Doc's text
 
 
 def token_table(doc: Doc, dictionary: ActorDictionary) -> _Table:
@@ -72,7 +74,7 @@ def token_table(doc: Doc, dictionary: ActorDictionary) -> _Table:
             for i, lower in enumerate(tree.lower)  # matching ignores case
         ]
         capital = [text[start].isupper() for start in tree.starts]
-        table = doc.user_data[key] = _Table(words, capital)
+        table = doc.user_data[key] = _Table(words, capital, tree, text)
     return table
 
 
@@ -97,20 +99,20 @@ def _name_allowed(tokens: list[Token], codes: tuple[Dated, ...], table: _Table) 
     """Dictionary names must look like names in the text: capitalised, short ones upper case,
     and a person or organisation whole: "Khalid" in "Arslan Khalid" is not the dictionary's
     Khalid (a country adjective may sit inside a longer name: "British Defence Secretary")."""
-    capital = table.capital
+    capital, tree = table.capital, table.tree
     if not any(capital[t.i] for t in tokens):
         return False
+    first, last = tokens[0].i, tokens[-1].i
     if len(tokens) == 1:
-        text = tokens[0].text
+        text = table.text[tree.starts[first] : tree.ends[first]]
         if len(text.rstrip(".")) <= 3 and not text.isupper():
             return False
     if is_place(codes):
         return True
-    first, last = tokens[0], tokens[-1]
-    doc = first.doc
-    cut_before = first.ent_iob_ == "I" and first.i > 0 and doc[first.i - 1].pos_ == "PROPN"
-    cut_after = last.i + 1 < len(doc) and doc[last.i + 1].ent_iob_ == "I"
-    return not (cut_before or cut_after and doc[last.i + 1].pos_ == "PROPN")
+    inside, pos = tree.ent_iob, tree.pos  # 1: inside an entity
+    cut_before = inside[first] == 1 and first > 0 and pos[first - 1] == "PROPN"
+    cut_after = last + 1 < len(pos) and inside[last + 1] == 1
+    return not (cut_before or cut_after and pos[last + 1] == "PROPN")
 
 
 def _walk(
@@ -166,7 +168,7 @@ def _name_at(
         if length > 4:
             continue
         span = tokens[owners[i] : owners[i + length - 1] + 1]
-        if all(t.ent_type_ in PLACE_LABELS for t in span):
+        if all(table.tree.ent_type[t.i] in PLACE_LABELS for t in span):
             codes = (Dated(place[0], None, None),)
             match = _Match(owners[i], owners[i + length - 1] + 1, codes=codes, capital=place[1])
             return match, length

@@ -147,12 +147,11 @@ class ActorResolver:
                         break
         if entity is None and self.is_event(token):
             return None  # "a special military operation" names an event, not an actor
-        if entity is None and token.lemma_.lower() in GROUP_HEADS:
-            for child in self.kids(token):
-                if child.dep_ == "prep" and child.lower_ == "of":
-                    for obj in self.kids(child):
-                        if obj.dep_ == "pobj":
-                            return self.one(obj)
+        if entity is None and kids.lemma[i] in GROUP_HEADS:
+            for child in kids(token):
+                if kids.dep[child.i] == "prep" and kids.lower[child.i] == "of":
+                    for obj in kids.with_dep(child, ("pobj",)):
+                        return self.one(obj)
         if entity is None and located and not collective:
             code = self.located_code(phrase)  # a thing, not an actor: only where it is counts
         else:
@@ -207,19 +206,23 @@ class ActorResolver:
         """The head with its modifiers; with ``whole``, also its prepositional phrases and
         participles that name a place ("students throughout Indonesia", "refugees fleeing the
         war in Liberia"), which tell the actor coder the country."""
-        end = token.i
+        kids, end, first = self.kids, token.i, token.left_edge.i
         if whole:
-            for child in token.rights:
-                if (
-                    (child.dep_ in ("acl", "relcl") or child.lower_ in LOCATIVE)
-                    and child.right_edge.i - token.left_edge.i < PHRASE_CAP
-                    and self.index.at(child.idx, child.right_edge.idx + 1) is not None
-                ):
-                    end = child.right_edge.i
-        return self.doc[token.left_edge.i : end + 1]
+            for child in kids(token):
+                c = child.i
+                if c < token.i:
+                    continue
+                if not (kids.dep[c] in ("acl", "relcl") or kids.lower[c] in LOCATIVE):
+                    continue
+                last = child.right_edge.i
+                if last - first < PHRASE_CAP and self.index.at(
+                    kids.starts[c], kids.starts[last] + 1
+                ) is not None:
+                    end = last
+        return self.doc[first : end + 1]
 
     def is_event(self, token: Token) -> bool:
-        return bool(self.events.lookup("NOUN", token.lemma_.lower()))
+        return bool(self.events.lookup("NOUN", self.kids.lemma[token.i]))
 
     def code(self, phrase: Span, entity: Entity | None) -> actors.ActorCode | None:
         """The phrase's code: its entity's when the phrase is a mention of that entity (the
@@ -267,7 +270,8 @@ class ActorResolver:
     def actor(
         self, entity: Entity | None, code: actors.ActorCode | None, phrase: Span, quality: float
     ) -> Actor:
-        name = entity.name if entity is not None else phrase.text
+        start, end = phrase.start_char, phrase.end_char
+        name = entity.name if entity is not None else self.article.text[start:end]
         ref = ActorRef(
             entity=entity.id if entity is not None else None,
             name=name,
@@ -281,7 +285,7 @@ class ActorResolver:
         if code is None:
             quality *= 0.7
         key = entity.id if entity is not None else (code.code if code else name.lower())
-        return Actor(ref, key, phrase.start_char, phrase.end_char, quality, phrase.root.idx)
+        return Actor(ref, key, start, end, quality, self.kids.starts[phrase.root.i])
 
     def modifier_conjuncts(self, token: Token) -> list[Actor]:
         """Actors of coordinated modifiers: "Hungarian and Romanian officials" -> both."""

@@ -347,11 +347,10 @@ def target_actors(
         for token in level:
             if first and not has_name(token, resolver.kids):
                 continue  # after a country-less actor, only a name can do better
-            found = [
-                a for a in resolver.resolve(token, located=is_object(token)) if a.key not in taken
-            ]
+            located = is_object(token, resolver.kids)
+            found = [a for a in resolver.resolve(token, located=located) if a.key not in taken]
             if not found:
-                if depth or is_object(token):  # "part of an aid program for Bosnia"
+                if depth or located:  # "part of an aid program for Bosnia"
                     nested += nested_objects(token, resolver.kids)
                 continue
             if any(a.specific or resolver.is_named_actor(a) for a in found):
@@ -365,20 +364,22 @@ def nested_objects(token: Token, kids: Tree) -> list[Token]:
     """Objects of the prepositions a non-actor noun carries ("program for Bosnia")."""
     found = []
     for child in kids(token):
-        if child.dep_ == "prep" and child.lower_ in NESTED_PREPS:
-            found += [c for c in kids(child) if c.dep_ == "pobj"]
+        if kids.dep[child.i] == "prep" and kids.lower[child.i] in NESTED_PREPS:
+            found += kids.with_dep(child, ("pobj",))
     return found
 
 
-def is_object(token: Token) -> bool:
+def is_object(token: Token, kids: Tree) -> bool:
     """An object of the verb, or of one of the prepositions that name a target."""
-    if token.dep_ in ("dobj", "obj", "dative", "nsubjpass"):
+    dep = kids.dep[token.i]
+    if dep in ("dobj", "obj", "dative", "nsubjpass"):
         return True
-    return token.dep_ == "pobj" and token.head.lower_ in TARGET_PREPS
+    return dep == "pobj" and kids.lower[kids.head[token.i]] in TARGET_PREPS
 
 
 def has_name(token: Token, kids: Tree) -> bool:
-    return bool(token.ent_type_) or any(c.ent_type_ for c in kids(token))
+    ent_type = kids.ent_type
+    return bool(ent_type[token.i]) or any(ent_type[c.i] for c in kids(token))
 
 
 def place_actor(place: PlaceRef, near: Actor) -> Actor:

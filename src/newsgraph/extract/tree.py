@@ -13,6 +13,7 @@ from bisect import bisect_left, bisect_right
 import numpy
 from spacy.attrs import (
     DEP,
+    ENT_IOB,
     ENT_TYPE,
     HEAD,
     IDX,
@@ -41,17 +42,18 @@ class Tree:
         self.kids: list[list[Token]] = [[] for _ in self.tokens]
         kids, tokens = self.kids, self.tokens
         table = doc.to_array(
-            [HEAD, IDX, LENGTH, IS_PUNCT, IS_SPACE, POS, DEP, LEMMA, LOWER, TAG, ENT_TYPE]
+            [HEAD, IDX, LENGTH, IS_PUNCT, IS_SPACE, ENT_IOB, POS, DEP, LEMMA, LOWER, TAG, ENT_TYPE]
         )
         heads = (table[:, 0].view("int64") + numpy.arange(len(tokens))).tolist()
         self.head: list[int] = heads
         for i, head in enumerate(heads):
             if head != i:
                 kids[head].append(tokens[i])
-        _, starts, lengths, punct, space, *labels = table.T.tolist()
+        _, starts, lengths, punct, space, iob, *labels = table.T.tolist()
         self.starts: list[int] = starts  # character offsets of the tokens
         self.ends: list[int] = [s + n for s, n in zip(starts, lengths, strict=True)]
         self.bare: list[int] = [p | s for p, s in zip(punct, space, strict=True)]  # punct or space
+        self.ent_iob: list[int] = iob  # 1 inside an entity, 3 at its start, 2 outside
         strings = doc.vocab.strings
         pos, dep, lemma, lower, tag, ent_type = ([strings[h] for h in c] for c in labels)
         self.pos: list[str] = pos
