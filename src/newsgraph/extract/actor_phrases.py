@@ -91,23 +91,31 @@ def _words(tokens: list[Token], table: _Table) -> tuple[list[Word], list[int]]:
 
 
 def is_place(codes: tuple[Dated, ...]) -> bool:
-    code = resolve(codes, None)
+    """Whether a name's code is a country's (or a bloc's): a three-letter code."""
+    first = codes[0] if len(codes) == 1 else None
+    if first is not None and first.start is None and first.end is None:
+        code = first.code  # the common case, as ``resolve`` reads it
+    else:
+        code = resolve(codes, None)
     return bool(code) and len(code) == 3 and code not in COUNTRYLESS
 
 
-def _name_allowed(tokens: list[Token], codes: tuple[Dated, ...], table: _Table) -> bool:
+def _name_allowed(tokens: list[Token], place: bool, table: _Table) -> bool:
     """Dictionary names must look like names in the text: capitalised, short ones upper case,
     and a person or organisation whole: "Khalid" in "Arslan Khalid" is not the dictionary's
     Khalid (a country adjective may sit inside a longer name: "British Defence Secretary")."""
     capital, tree = table.capital, table.tree
-    if not any(capital[t.i] for t in tokens):
+    for token in tokens:
+        if capital[token.i]:
+            break
+    else:
         return False
     first, last = tokens[0].i, tokens[-1].i
     if len(tokens) == 1:
         text = table.text[tree.starts[first] : tree.ends[first]]
         if len(text.rstrip(".")) <= 3 and not text.isupper():
             return False
-    if is_place(codes):
+    if place:
         return True
     inside, pos = tree.ent_iob, tree.pos  # 1: inside an entity
     cut_before = inside[first] == 1 and first > 0 and pos[first - 1] == "PROPN"
@@ -152,12 +160,14 @@ def _name_at(
     be put before a name)."""
     for length, codes, plural in _walk(dictionary.name_trie, words, i) if names else ():
         span = tokens[owners[i] : owners[i + length - 1] + 1]
-        if _name_allowed(span, codes, table):
-            key = tuple(w.text for w in words[i : i + length])
-            capital = dictionary.is_capital(key)
-            if length == 1 and not plural:
-                plain = words[i].plain
-                plural = bool(plain and dictionary.name_codes((plain,)))
+        place = is_place(codes)
+        if _name_allowed(span, place, table):
+            capital = False  # only a place's capital and plural are read (``_place_role``)
+            if place:
+                capital = dictionary.is_capital(tuple(w.text for w in words[i : i + length]))
+                if length == 1 and not plural:
+                    plain = words[i].plain
+                    plural = bool(plain and dictionary.name_codes((plain,)))
             match = _Match(
                 owners[i], owners[i + length - 1] + 1, codes=codes, capital=capital, plural=plural
             )
@@ -263,9 +273,12 @@ def read_phrase(
 ) -> _Parts:
     """The country, the named actor, the other named actors and the role in a phrase."""
     matches = find_matches(tokens, dictionary)
-    names = [(m, resolve(m.codes, day)) for m in matches if m.codes is not None]
-    places = [(m, code) for m, code in names if code and is_place(m.codes)]
-    actors = [(m, code) for m, code in names if code and not is_place(m.codes)]
+    places: list[tuple[_Match, str]] = []
+    actors: list[tuple[_Match, str]] = []
+    for match in matches:
+        code = resolve(match.codes, day) if match.codes is not None else None
+        if code:
+            (places if is_place(match.codes) else actors).append((match, code))
     named = next((pair for pair in actors if pair[0].start <= head < pair[0].end), None)
     if named is None and known:
         named = (_Match(head, head + 1, codes=known), resolve(known, day))

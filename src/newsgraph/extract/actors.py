@@ -109,26 +109,26 @@ def _with_noun(span: Span) -> tuple[list[Token], int]:
     return tokens, root.i - span.start
 
 
-def sentence_matches(sentence: Span, dictionary: ActorDictionary) -> list:
-    """Dictionary matches of a whole sentence, computed once per sentence and dictionary.
+def sentence_matches(doc: Doc, first: int, end: int, dictionary: ActorDictionary) -> list:
+    """Dictionary matches of the sentence of tokens [first, end), computed once per sentence
+    and dictionary.
 
     The cache lives in the Doc's ``user_data``, so it dies with the Doc: no global state.
     """
-    key = ("newsgraph.actor_matches", sentence.start, id(dictionary))
-    cache = sentence.doc.user_data
+    key = ("newsgraph.actor_matches", first, id(dictionary))
+    cache = doc.user_data
     if key not in cache:
-        tokens = tree_of(sentence.doc).tokens[sentence.start : sentence.end]
-        cache[key] = find_matches(tokens, dictionary)
+        cache[key] = find_matches(tree_of(doc).tokens[first:end], dictionary)
     return cache[key]
 
 
 def sentence_country(span: Span, dictionary: ActorDictionary) -> str | None:
     """The country named nearest to ``span`` in its sentence, outside it: the setting of
     "Shona rebels" in a sentence about Mozambique's government."""
-    sentence = span.sent
+    first, last = tree_of(span.doc).sentence(span.start)
     best: tuple[int, str] | None = None
-    for match in sentence_matches(sentence, dictionary):
-        start, end = sentence.start + match.start, sentence.start + match.end
+    for match in sentence_matches(span.doc, first, last, dictionary):
+        start, end = first + match.start, first + match.end
         inside = start < span.end and end > span.start
         if match.codes is None or not is_place(match.codes) or inside:
             continue

@@ -94,6 +94,7 @@ class ActorResolver:
             (m.start, m.end) for p in places if p.feature == "city" for m in p.mentions
         ]
         self.cache: dict[tuple[int, bool], Actor | None] = {}
+        self.resolved: dict[tuple[int, bool, bool], list[Actor]] = {}
         self.coded: dict[tuple[int, int], actors.ActorCode | None] = {}
         self.agents: dict[str, bool] = {}
         self.entities_at: dict[int, Entity | None] = {}
@@ -101,7 +102,15 @@ class ActorResolver:
 
     # --- public ---------------------------------------------------------------------
     def resolve(self, token: Token, expand: bool = True, located: bool = False) -> list[Actor]:
-        """The actors an argument names, one per conjunct ("Hungarian and Romanian officials")."""
+        """The actors an argument names, one per conjunct ("Hungarian and Romanian officials");
+        read once per token (a sentence's predicates share their arguments)."""
+        key = (token.i, expand, located)
+        found = self.resolved.get(key)
+        if found is None:
+            found = self.resolved[key] = self._resolve(token, expand, located)
+        return found
+
+    def _resolve(self, token: Token, expand: bool, located: bool) -> list[Actor]:
         paired = self.pair(token)
         if paired:
             return paired
@@ -371,10 +380,10 @@ class ActorResolver:
 
     def previous_sentence_start(self, token: Token) -> int:
         """The character offset where the sentence before the token's sentence starts."""
-        start = token.sent.start
+        start, _ = self.kids.sentence(token.i)
         if start == 0:
             return 0
-        return self.doc[start - 1].sent.start_char
+        return self.kids.starts[self.kids.sentence(start - 1)[0]]
 
     def is_subject_at(self, start: int, end: int) -> bool:
         """Whether the mention at [start, end) is the subject of its clause."""

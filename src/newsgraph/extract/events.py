@@ -87,7 +87,7 @@ def extract_events(
     for sentence in paragraph_sentences(doc, article.text):
         if any(sentence.start_char < end and start < sentence.end_char for start, end in notices):
             continue
-        predicates = without_nested(find_predicates(sentence, coder, kids), coder)
+        predicates = without_nested(find_predicates(sentence, coder, kids), coder, kids)
         built = Built(
             {p.head.i: p for p in predicates},
             lambda p, s=sentence: build_events(p, s, article, resolver, places, dates, coder, kids),
@@ -174,16 +174,18 @@ def is_requested(predicate: Predicate, built: Built, kids: Tree) -> bool:
     return bool(asked) and asked[0].cameo_root in REQUEST_ROOTS
 
 
-def without_nested(predicates: list[Predicate], coder: EventKnowledge) -> list[Predicate]:
+def without_nested(
+    predicates: list[Predicate], coder: EventKnowledge, kids: Tree
+) -> list[Predicate]:
     """Drop an event noun that is the object of a coded verb ("accepted demands", "rejected
     an appeal") or lies inside a verb event of the same CAMEO root ("met … in talks")."""
     heads = {p.head.i: p for p in predicates}
     kept = []
     for predicate in predicates:
-        head = predicate.head
+        head = predicate.head.i
         if predicate.kind == "noun" and (
-            (head.dep_ in ("dobj", "obj") and head.head.i in heads)
-            or governed_by_same_type(predicate, heads, coder)
+            (kids.dep[head] in ("dobj", "obj") and kids.head[head] in heads)
+            or governed_by_same_type(predicate, heads, coder, kids)
         ):
             continue
         kept.append(predicate)
@@ -191,16 +193,16 @@ def without_nested(predicates: list[Predicate], coder: EventKnowledge) -> list[P
 
 
 def governed_by_same_type(
-    predicate: Predicate, heads: dict[int, Predicate], coder: EventKnowledge
+    predicate: Predicate, heads: dict[int, Predicate], coder: EventKnowledge, kids: Tree
 ) -> bool:
     """True when a governing predicate codes the same kind of event ("met … in talks")."""
     kind = plover_or_root(predicate.code, coder)
-    token = predicate.head
+    token = predicate.head.i
     for _ in range(6):
-        if token.head.i == token.i:
+        if kids.head[token] == token:
             return False
-        token = token.head
-        other = heads.get(token.i)
+        token = kids.head[token]
+        other = heads.get(token)
         if other is not None and plover_or_root(other.code, coder) == kind:
             return True
     return False
@@ -276,6 +278,7 @@ def build_events(
         else FRAME_WEIGHT[predicate.frame]
     )
     events = []
+    sentence_text = text_of(sentence, article.text)
     for source, target in pairs[:MAX_PAIRS]:
         spans = [(t.idx, t.idx + len(t)) for t in predicate.tokens]
         spans += [(a.start, a.end) for a in (source, target) if a is not None]
@@ -299,7 +302,7 @@ def build_events(
                 factuality=fact,
                 date=date,
                 place=place,
-                sentence=text_of(sentence, article.text),
+                sentence=sentence_text,
                 evidence=Offsets(start, end),
                 confidence=round(confidence, 2),
             )

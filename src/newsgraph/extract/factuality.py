@@ -88,9 +88,17 @@ def own_cues(
             not bound
             and dep[child.i] in REPORTING_DEPS
             and knowledge.role(kids.lemma[child.i]) == "reported"
-            and not any(t.lower_ == "which" for t in child.subtree)  # "according to which"
+            and not mentions_which(child, kids)  # "according to which"
         ):
             cues.roles.add("reported")  # "…, TASS reported." / "according to …"
+
+
+def mentions_which(clause: Token, kids: Tree) -> bool:
+    """Whether "which" is in the clause's subtree (only read when its span has one)."""
+    first, last = clause.left_edge.i, clause.right_edge.i
+    if "which" not in kids.lower[first : last + 1]:
+        return False
+    return any(kids.lower[t.i] == "which" for t in clause.subtree)
 
 
 def no_phrase(prep: Token, kids: Tree) -> str:

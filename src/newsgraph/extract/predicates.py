@@ -102,12 +102,16 @@ def frame_keys(token: Token, preps: list[tuple[str, Token]], kids: Tree) -> list
             DEFAULT]
 
 
-def match(knowledge: EventKnowledge, pos: str, token: Token, kids: Tree) -> Pattern | None:
-    """The most specific pattern of the token's lemma (with its particle first) that fits.
+def match(
+    knowledge: EventKnowledge, pos: str, token: Token, kids: Tree,
+    candidates: list[str] | None = None,
+) -> Pattern | None:
+    """The most specific pattern of the token's lemma (with its particle first) that fits;
+    ``candidates`` are the token's ``lemmas`` when the caller has read them.
 
     Each lemma's patterns are a dict by frame key, so a match is a few look-ups, not a scan.
     """
-    candidates = lemmas(token, kids)
+    candidates = candidates or lemmas(token, kids)
     for lemma in candidates:  # most words start no pattern: one set look-up tells
         if knowledge.may_code(pos, lemma):
             break
@@ -290,7 +294,8 @@ def find_predicates(sentence: Span, knowledge: EventKnowledge, kids: Tree) -> li
 def verb_predicate(verb: Token, knowledge: EventKnowledge, kids: Tree) -> Predicate | None:
     noun = None
     pattern = None
-    if any(knowledge.role(lemma) == "light" for lemma in lemmas(verb, kids)):
+    words = lemmas(verb, kids)
+    if any(knowledge.role(lemma) == "light" for lemma in words):
         for obj in kids.with_dep(verb, OBJECTS):
             found = event_noun(event_object(obj, kids), knowledge, kids)
             if found is not None:
@@ -298,7 +303,7 @@ def verb_predicate(verb: Token, knowledge: EventKnowledge, kids: Tree) -> Predic
                 break
     kind = "light"
     if pattern is None:
-        pattern = match(knowledge, "VERB", verb, kids)
+        pattern = match(knowledge, "VERB", verb, kids, words)
         kind = "verb"
     if pattern is None and said_must(verb, knowledge, kids):
         pattern = Pattern("VERB", kids.lemma[verb.i], "default", None, None, "100", "rule")
@@ -370,10 +375,11 @@ def is_said(verb: Token, knowledge: EventKnowledge, kids: Tree) -> bool:
 
 def said_must(verb: Token, knowledge: EventKnowledge, kids: Tree) -> bool:
     """ "Russia said Sudan must return …": a demand whatever the verb (CAMEO 100)."""
+    i = verb.i
     return (
-        verb.dep_ == "ccomp"
-        and knowledge.role(verb.head.lemma_.lower()) == "reported"
-        and any(c.dep_ == "aux" and knowledge.role(c.lower_) == "obliged" for c in kids(verb))
+        kids.dep[i] == "ccomp"
+        and knowledge.role(kids.lemma[kids.head[i]]) == "reported"
+        and any(knowledge.role(kids.lower[c.i]) == "obliged" for c in kids.with_dep(verb, ("aux",)))
     )
 
 

@@ -64,6 +64,8 @@ class Tree:
         self.ent_type: list[str] = ent_type  # "" outside entities
         self._preps: dict[int, list[tuple[str, Token]]] = {}
         self._depths: list[int] | None = None
+        self._doc = doc
+        self._sentence_starts: list[int] | None = None
 
     def __call__(self, token: Token) -> list[Token]:
         return self.kids[token.i]
@@ -123,6 +125,15 @@ class Tree:
                 depth += 1
             depths[i] = depth
         return depths[i]
+
+    def sentence(self, i: int) -> tuple[int, int]:
+        """The tokens (first, end) of the parser's sentence that token i is in, as
+        ``Token.sent`` finds it."""
+        starts = self._sentence_starts
+        if starts is None:
+            starts = self._sentence_starts = [s.start for s in self._doc.sents]
+        k = bisect_right(starts, i) - 1
+        return starts[k], starts[k + 1] if k + 1 < len(starts) else len(self.head)
 
     def preps(self, token: Token) -> list[tuple[str, Token]]:
         """(preposition, object) pairs below a token: "on Russia", "by Burundian militiamen";
