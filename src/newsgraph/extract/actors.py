@@ -94,19 +94,21 @@ def _code_phrase_span(
 def _with_noun(span: Span) -> tuple[list[Token], int]:
     """A lone modifier stands for the noun it modifies: "Russian" in "Russian diplomats",
     "Romanian" in "Hungarian and Romanian leaders" is coded with "diplomats", "leaders"."""
-    tokens, root = tree_of(span.doc).tokens[span.start : span.end], span.root
+    tree = tree_of(span.doc)
+    tokens, root = tree.tokens[span.start : span.end], tree.root(span.start, span.end).i
+    dep, heads = tree.dep, tree.head
     modifier = root
-    while modifier.dep_ == "conj" and modifier.head.i < modifier.i:
-        modifier = modifier.head
-    head = modifier.head
+    while dep[modifier] == "conj" and heads[modifier] < modifier:
+        modifier = heads[modifier]
+    head = heads[modifier]
     if (
-        modifier.dep_ in ("amod", "compound", "nmod")
-        and head.pos_ == "NOUN"
-        and not span.start <= head.i < span.end
-        and head.i > span.end - 1
+        dep[modifier] in ("amod", "compound", "nmod")
+        and tree.pos[head] == "NOUN"
+        and not span.start <= head < span.end
+        and head > span.end - 1
     ):
-        return tokens + [head], len(tokens)
-    return tokens, root.i - span.start
+        return tokens + [tree.tokens[head]], len(tokens)
+    return tokens, root - span.start
 
 
 def sentence_matches(doc: Doc, first: int, end: int, dictionary: ActorDictionary) -> list:
@@ -156,8 +158,9 @@ def mention_context(doc: Doc, start: int, end: int) -> tuple[list[Token], int]:
     every = tree.tokens
     tokens = every[first:span_end]
     head = root.i - first
-    if root.dep_ == "appos" and root.head.pos_ in NOUNS and root.head.i < span_start:
-        owner = _description_head(root.head)
+    owner = tree.head[root.i]
+    if tree.dep[root.i] == "appos" and tree.pos[owner] in NOUNS and owner < span_start:
+        owner = _description_head(every[owner], tree)
         described = every[owner.left_edge.i : owner.i + 1]
         return described + tokens, len(described) + head
     description = _predicated(root, tree)
@@ -180,11 +183,12 @@ def _predicated(root: Token, tree: Tree) -> Token | None:
     return None
 
 
-def _description_head(token: Token) -> Token:
+def _description_head(token: Token, tree: Tree) -> Token:
     """Climb from a noun inside a prepositional phrase to the noun the phrase modifies."""
-    while token.dep_ == "pobj" and token.head.dep_ == "prep" and token.head.head.pos_ in NOUNS:
-        token = token.head.head
-    return token
+    dep, head, i = tree.dep, tree.head, token.i
+    while dep[i] == "pobj" and dep[head[i]] == "prep" and tree.pos[head[head[i]]] in NOUNS:
+        i = head[head[i]]
+    return tree.tokens[i]
 
 
 def _place_tokens(doc: Doc, start: int, end: int) -> tuple[list[Token], int]:

@@ -49,21 +49,21 @@ def reaches(
     """True when ``token`` depends on one of ``heads`` without passing through another verb
     (with ``through_participles``, a participle modifying a noun is passed: "the martial law
     imposed back in 1972"; with ``clause``, not through the subject or object either)."""
-    current = token
+    tree = tree_of(token.doc)
+    pos, dep, head = tree.pos, tree.dep, tree.head
+    first = current = token.i
     for _ in range(8):
-        if current.i in heads:
+        if current in heads:
             return True
-        if current.i != token.i and current.pos_ == "VERB" and not (
-            through_participles and current.dep_ == "acl" and current.tag_ == "VBN"
+        if current != first and pos[current] == "VERB" and not (
+            through_participles and dep[current] == "acl" and tree.tag[current] == "VBN"
         ):
             return False
-        if current.head.i == current.i:
+        if head[current] == current:
             return False
-        if clause and current.i != token.i and current.head.i in heads and (
-            current.dep_ in ARGUMENTS
-        ):
+        if clause and current != first and head[current] in heads and dep[current] in ARGUMENTS:
             return False
-        current = current.head
+        current = head[current]
     return False
 
 
@@ -264,14 +264,18 @@ def event_place(
             ):
                 continue  # the source, or an actor's modifier: "Pakistan Prime Minister …"
             root = tokens_at(sentence, mention.start, mention.end)
-            if root is not None and root.head.lower_ == "of" and any(
+            if root is None:
+                continue
+            tree = tree_of(root.doc)
+            owner = tree.head[root.i]
+            if tree.lower[owner] == "of" and any(
                 a.start <= mention.start < a.end for a in sources
             ):
                 continue  # the source's owner: "The government of Egypt"
-            if root is not None and root.dep_ in ("compound", "amod", "poss", "nmod") and all(
-                root.head.i != t.i for t in predicate.tokens
+            if tree.dep[root.i] in ("compound", "amod", "poss", "nmod") and all(
+                owner != t.i for t in predicate.tokens
             ):
                 continue  # it names a thing, not the event: "to discuss Libya–Turkey relations"
-            if root is not None and attached(root, predicate):
+            if attached(root, predicate):
                 return PlaceRef(place.name, place.country, place.lat, place.lon)
     return None
