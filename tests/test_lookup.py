@@ -19,3 +19,23 @@ def test_finds_entity_by_overlapping_span():
 
 def test_returns_none_where_no_mention():
     assert EntityIndex([PUTIN, KHAN]).at(30, 39) is None
+
+
+
+def test_two_entities_may_share_a_mention(pipeline):
+    # Entities do not compare: a resolver that sorted mentions with their entities failed
+    # on a shared span. The index keeps them in text order, ties as given.
+    from newsgraph.extract.event_actors import ActorResolver
+
+    text = "Vladimir Putin met Imran Khan in Moscow. Putin said the talks went well."
+    putin = Entity("e1", "Vladimir Putin", "PERSON", [Mention(0, 14, "Vladimir Putin"),
+                                                      Mention(41, 46, "Putin")])
+    khan = Entity("e2", "Imran Khan", "PERSON", [Mention(19, 29, "Imran Khan")])
+    twin = Entity("e3", "Putin", "ORG", [Mention(41, 46, "Putin")])
+    entities = [putin, khan, twin]
+    assert [entity.id for _, _, entity in EntityIndex(entities).spans] == ["e1", "e2", "e1", "e3"]
+    doc = pipeline.nlp(text)
+    article = pipeline.make_article(text)
+    resolver = ActorResolver(doc, article, entities, pipeline.knowledge)
+    said_by = next(t for t in doc if t.text == "Putin" and t.idx == 41)
+    assert resolver.one(said_by).ref.entity in ("e1", "e3")  # no TypeError on the tie

@@ -84,8 +84,9 @@ class ActorResolver:
         self.doc, self.article, self.knowledge = doc, article, knowledge
         self.entities = entities
         self.index = EntityIndex(entities)
-        self.mentions = sorted((m.start, m.end, e) for e in entities for m in e.mentions)
-        self.starts = [start for start, _, _ in self.mentions]
+        # Sorted by offsets only (two entities may share a mention's offsets, and entities
+        # do not compare): the index's list.
+        self.mentions, self.starts = self.index.spans, self.index.starts
         self.events = knowledge.events
         self.place_mentions = sorted(
             (m.start, m.end, p.country) for p in places if p.country for m in p.mentions

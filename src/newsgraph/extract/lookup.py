@@ -18,16 +18,16 @@ class EntityIndex:
             ((m.start, m.end, entity) for entity in entities for m in entity.mentions),
             key=lambda span: span[:2],
         )
-        self._starts = [start for start, _, _ in spans]
-        self._spans = spans
+        self.starts = [start for start, _, _ in spans]
+        self.spans = spans  # (start, end, entity) of every mention, in text order
         self.by_id = {entity.id: entity for entity in entities}
 
     def at(self, start: int, end: int) -> Entity | None:
         """The entity with a mention overlapping [start, end); the longest overlap wins."""
         best, best_overlap = None, 0
         # Mentions are short, so only those starting shortly before `end` can overlap.
-        for i in range(bisect_right(self._starts, end) - 1, -1, -1):
-            m_start, m_end, entity = self._spans[i]
+        for i in range(bisect_right(self.starts, end) - 1, -1, -1):
+            m_start, m_end, entity = self.spans[i]
             if m_end <= start - 200:
                 break
             overlap = min(end, m_end) - max(start, m_start)
