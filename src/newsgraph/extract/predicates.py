@@ -80,11 +80,6 @@ def lemmas(token: Token, kids: Tree) -> list[str]:
     return found
 
 
-def prep_objects(token: Token, kids: Tree) -> list[tuple[str, Token]]:
-    """(preposition, object) pairs below a token: "on Russia", "by Burundian militiamen"."""
-    return kids.preps(token)
-
-
 def frame_keys(token: Token, preps: list[tuple[str, Token]], kids: Tree) -> list[tuple]:
     """Every frame key the token's dependents offer, most specific kind first."""
     objects, modifiers, subjects = [], [], []
@@ -119,7 +114,7 @@ def match(
         return None
     dep, lower = kids.dep, kids.lower
     # A time is no frame: "called the deaths a shock on Monday" is no "call on".
-    preps = [(p, o) for p, o in prep_objects(token, kids) if kids.ent_type[o.i] not in TIMES]
+    preps = [(p, o) for p, o in kids.preps(token) if kids.ent_type[o.i] not in TIMES]
     particles = [
         lower[c.i] for c in kids(token)
         if dep[c.i] == "prt" or (dep[c.i] == "prep" and not timed(c, kids))
@@ -190,7 +185,7 @@ def described(noun: Token, kids: Tree) -> Token:
 def event_object(token: Token, kids: Tree) -> Token:
     """The noun naming the event of a light verb's object: "10 days of war games" -> games."""
     if kids.lemma[token.i] in MEASURES:
-        for prep, obj in prep_objects(token, kids):
+        for prep, obj in kids.preps(token):
             if prep == "of":
                 return obj
     return token
@@ -214,7 +209,7 @@ def verb_targets(
     Baghdad accepts"), then where the act is done or from where ("withdraw from Lebanon").
     A generator: the caller usually needs only the first few."""
     dep = kids.dep
-    preps = prep_objects(verb, kids)
+    preps = kids.preps(verb)
     yield from [o for p, o in preps if p == "to" and dep[kids.head[o.i]] == "dative"]
     yield from [c for c in kids.with_dep(verb, ("dative",)) if kids.pos[c.i] != "ADP"]
     objects = kids.with_dep(verb, OBJECTS)
@@ -228,9 +223,9 @@ def verb_targets(
     for wanted in TARGET_PREPS:
         yield from [o for p, o in preps if p == wanted]
     for obj in objects:
-        yield from [o for p, o in prep_objects(obj, kids) if p in OBJECT_PREPS]
+        yield from [o for p, o in kids.preps(obj) if p in OBJECT_PREPS]
     for _, obj in preps:  # "a possible war against Iraq"
-        yield from [o for p, o in prep_objects(obj, kids) if p in TARGET_PREPS]
+        yield from [o for p, o in kids.preps(obj) if p in TARGET_PREPS]
     for clause in kids.with_dep(verb, ("ccomp", "xcomp", "advcl")):
         if dep[clause.i] == "advcl" and not kids.with_dep(clause, ("aux", "mark")):
             continue
@@ -246,7 +241,7 @@ def verb_targets(
 def targets_of_noun(noun: Token, kids: Tree) -> list[Token]:
     """Candidate targets of an event noun: "sanctions on Russia", "invasion of Ukraine"."""
     event = noun.head if kids.dep[noun.i] == "compound" else noun
-    preps = prep_objects(event, kids)
+    preps = kids.preps(event)
     wanted = (*TARGET_PREPS, "between", "in", "of")
     return [o for prep in wanted for p, o in preps if p == prep]
 
@@ -256,7 +251,7 @@ def sources_of_noun(noun: Token, kids: Tree) -> list[Token]:
     candidates = kids.with_dep(noun, ("poss",))
     if kids.dep[noun.i] == "compound":
         candidates += kids.with_dep(noun.head, ("poss",))
-    candidates += [o for p, o in prep_objects(noun, kids) if p in ("by", "from")]
+    candidates += [o for p, o in kids.preps(noun) if p in ("by", "from")]
     candidates += [
         c for c in kids.with_dep(noun, MODIFIERS) if kids.ent_type[c.i] in ACTOR_ENTITY_TYPES
     ]
@@ -265,7 +260,7 @@ def sources_of_noun(noun: Token, kids: Tree) -> list[Token]:
 
 def between(noun: Token, kids: Tree) -> list[Token]:
     """The first member of "talks between X and Y" (its conjuncts are the others)."""
-    return [o for p, o in prep_objects(noun, kids) if p == "between"]
+    return [o for p, o in kids.preps(noun) if p == "between"]
 
 
 def find_predicates(sentence: Span, knowledge: EventKnowledge, kids: Tree) -> list[Predicate]:
@@ -312,11 +307,11 @@ def verb_predicate(verb: Token, knowledge: EventKnowledge, kids: Tree) -> Predic
     passive = is_passive(verb, kids)
     tokens = [verb] + ([noun] if noun is not None else [])
     if pattern.kind in ("prep", "prep_word"):
-        framed = [o for p, o in prep_objects(verb, kids) if p == pattern.prep]
+        framed = [o for p, o in kids.preps(verb) if p == pattern.prep]
     else:
         framed = []
     if passive:
-        sources = [o for p, o in prep_objects(verb, kids) if p == "by"]
+        sources = [o for p, o in kids.preps(verb) if p == "by"]
         targets = chain(passive_subjects(verb, kids), framed, verb_targets(verb, noun, kids))
     else:
         sources = subject_of(verb, kids)
@@ -397,7 +392,7 @@ def noun_predicate(noun: Token, knowledge: EventKnowledge, kids: Tree) -> Predic
             and noun.head.head.pos_ == "VERB"
             and (
                 noun.head.lower_ == "for"
-                or any(p in ("with", "against") for p, _ in prep_objects(noun, kids))
+                or any(p in ("with", "against") for p, _ in kids.preps(noun))
             )
         ):
             # "returned to Geneva for talks", "retook the village after fighting with
