@@ -275,19 +275,30 @@ def read_phrase(
     matches = find_matches(tokens, dictionary)
     places: list[tuple[_Match, str]] = []
     actors: list[tuple[_Match, str]] = []
+    agents: list[_Match] = []
+    named = None
     for match in matches:
-        code = resolve(match.codes, day) if match.codes is not None else None
-        if code:
-            (places if is_place(match.codes) else actors).append((match, code))
-    named = next((pair for pair in actors if pair[0].start <= head < pair[0].end), None)
+        if match.codes is None:
+            agents.append(match)
+            continue
+        code = resolve(match.codes, day)
+        if not code:
+            continue
+        if is_place(match.codes):
+            places.append((match, code))
+            continue
+        actors.append((match, code))
+        if named is None and match.start <= head < match.end:
+            named = (match, code)
     if named is None and known:
         named = (_Match(head, head + 1, codes=known), resolve(known, day))
-    agent = _pick_agent([m for m in matches if m.agent is not None])
+    agent = _pick_agent(agents)
     role = agent.agent.role if agent else None
     if agent and role in OFFICE_ROLES and _is_former(tokens, agent):
         role = "ELI"
     # A country before a bloc: "village in Western Cambodia" is Cambodia's.
-    places.sort(key=lambda pair: dictionary.country(pair[1]) is None)
+    if len(places) > 1:
+        places.sort(key=lambda pair: dictionary.country(pair[1]) is None)
     country = places[0][1] if places else None
     if country is None and _bare_surname(tokens, head, matches):
         country = dictionary.surnames.get(tokens[head].lower_)
