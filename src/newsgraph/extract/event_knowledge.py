@@ -80,9 +80,15 @@ class EventKnowledge:
     modality: dict[str, dict[str, str]] = field(default_factory=dict)
     codes: dict[str, CameoCode] = field(default_factory=dict)
     first_words: set[tuple[str, str]] = field(default_factory=set)
+    phrasal: set[tuple[str, str]] = field(default_factory=set)
 
     def __post_init__(self) -> None:
         self.first_words = {(pos, lemma.split()[0]) for pos, lemma in self.patterns}
+        self.phrasal = {(pos, lemma.split()[0]) for pos, lemma in self.patterns if " " in lemma}
+
+    def is_phrasal(self, pos: str, lemma: str) -> bool:
+        """True when some pattern is this lemma with a particle ("set up", "call on")."""
+        return (pos, lemma) in self.phrasal
 
     def may_code(self, pos: str, lemma: str) -> bool:
         """True when some pattern starts with this lemma ("set" for "set up")."""

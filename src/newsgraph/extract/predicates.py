@@ -113,12 +113,10 @@ def match(
     else:
         return None
     dep, lower = kids.dep, kids.lower
-    # A time is no frame: "called the deaths a shock on Monday" is no "call on".
-    preps = [(p, o) for p, o in kids.preps(token) if kids.ent_type[o.i] not in TIMES]
     particles = [
         lower[c.i] for c in kids(token)
         if dep[c.i] == "prt" or (dep[c.i] == "prep" and not timed(c, kids))
-    ]
+    ] if any(knowledge.is_phrasal(pos, lemma) for lemma in candidates) else []
     keys = []
     for lemma in candidates:
         keys += [f"{lemma} {word}" for word in particles]
@@ -131,6 +129,8 @@ def match(
         if len(patterns) == 1 and DEFAULT in patterns:
             return patterns[DEFAULT]  # no frame to tell apart: skip reading the dependents
         if frames is None:
+            # A time is no frame: "called the deaths a shock on Monday" is no "call on".
+            preps = [(p, o) for p, o in kids.preps(token) if kids.ent_type[o.i] not in TIMES]
             frames = frame_keys(token, preps, kids)
         for frame in frames:
             pattern = patterns.get(frame)
