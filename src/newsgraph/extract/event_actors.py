@@ -67,6 +67,17 @@ class Actor(NamedTuple):
         return bool(self.ref.country) or (self.ref.code or "")[:3] in COUNTRYLESS
 
 
+class Phrase(NamedTuple):
+    """An argument's tokens [start, end) with their characters and syntactic head: what the
+    resolver reads of a phrase (a spaCy Span, and its root, cost more to build)."""
+
+    start: int
+    end: int
+    start_char: int
+    end_char: int
+    root: Token
+
+
 class ActorResolver:
     """Resolves argument tokens of one article to actors."""
 
@@ -146,7 +157,7 @@ class ActorResolver:
             return self.pronoun(token)
         entity = self.entity_of(token)
         collective = kids.lemma[i] in GROUP_HEADS or self.is_agent(token)
-        phrase = self.noun_phrase(token, whole=entity is None and (collective or located))
+        whole = entity is None and (collective or located)
         owner = False
         if entity is None:
             for child in kids(token):
@@ -162,6 +173,7 @@ class ActorResolver:
                 if kids.dep[child.i] == "prep" and kids.lower[child.i] == "of":
                     for obj in kids.with_dep(child, ("pobj",)):
                         return self.one(obj)
+        phrase = self.noun_phrase(token, whole)
         if entity is None and located and not collective:
             code = self.located_code(phrase)  # a thing, not an actor: only where it is counts
         else:
@@ -171,7 +183,7 @@ class ActorResolver:
         found = self.actor(entity, code, phrase, 1.0 if entity is not None else 0.9)
         return found._replace(owner=True) if owner else found
 
-    def located_code(self, phrase: Span) -> actors.ActorCode | None:
+    def located_code(self, phrase: Phrase) -> actors.ActorCode | None:
         """The country of the first coded entity or place in a phrase naming a thing:
         "aid deliveries in Baghdad" -> IRQ, "property seized by Algerian forces" -> DZA."""
         for start, end, entity in self.mentions_in(phrase.start_char, phrase.end_char):
@@ -212,7 +224,7 @@ class ActorResolver:
             found = self.entities_at[token.i] = self.index.for_span(token)
         return found
 
-    def noun_phrase(self, token: Token, whole: bool) -> Span:
+    def noun_phrase(self, token: Token, whole: bool) -> Phrase:
         """The head with its modifiers; with ``whole``, also its prepositional phrases and
         participles that name a place ("students throughout Indonesia", "refugees fleeing the
         war in Liberia"), which tell the actor coder the country."""
@@ -229,12 +241,17 @@ class ActorResolver:
                     kids.starts[c], kids.starts[last] + 1
                 ) is not None:
                     end = last
-        return self.doc[first : end + 1]
+        return self.phrase(first, end + 1)
+
+    def phrase(self, first: int, end: int) -> Phrase:
+        """The phrase of tokens [first, end)."""
+        kids = self.kids
+        return Phrase(first, end, kids.starts[first], kids.ends[end - 1], kids.root(first, end))
 
     def is_event(self, token: Token) -> bool:
         return bool(self.events.lookup("NOUN", self.kids.lemma[token.i]))
 
-    def code(self, phrase: Span, entity: Entity | None) -> actors.ActorCode | None:
+    def code(self, phrase: Phrase, entity: Entity | None) -> actors.ActorCode | None:
         """The phrase's code: its entity's when the phrase is a mention of that entity (the
         actor coder has coded it in context) or adds no role to it ("Haiti's efforts"), else
         the coder's code of the phrase ("Hungarian officials" -> HUNGOV)."""
@@ -249,14 +266,15 @@ class ActorResolver:
             key = (phrase.start, phrase.end)
             if key not in self.coded:
                 self.coded[key] = actors.code_span(
-                    phrase, self.article, self.knowledge, self.entities
+                    self.doc[phrase.start : phrase.end], self.article, self.knowledge,
+                    self.entities,
                 )
             coded = self.coded[key]
         if coded is None and entity is not None and entity.code:
             return actors.ActorCode(entity.code, entity.country, entity.role)
         return coded
 
-    def codable(self, phrase: Span) -> bool:
+    def codable(self, phrase: Phrase) -> bool:
         """Cheap test before the actor coder: a name in the phrase, or an agent word as head
         ("police", "rebels"); "targets" or "the program" name no actor."""
         ent_type, pos = self.kids.ent_type, self.kids.pos
@@ -278,7 +296,7 @@ class ActorResolver:
         return self.agents[word]
 
     def actor(
-        self, entity: Entity | None, code: actors.ActorCode | None, phrase: Span, quality: float
+        self, entity: Entity | None, code: actors.ActorCode | None, phrase: Phrase, quality: float
     ) -> Actor:
         start, end = phrase.start_char, phrase.end_char
         name = entity.name if entity is not None else self.article.text[start:end]
@@ -308,7 +326,7 @@ class ActorResolver:
                 for member in (child, *conjuncts):
                     entity = self.entity_of(member)
                     if entity is not None:
-                        phrase = self.doc[member.i : token.i + 1]
+                        phrase = self.phrase(member.i, token.i + 1)
                         found.append(self.actor(entity, self.code(phrase, entity), phrase, 1.0))
         return found
 
@@ -436,11 +454,11 @@ class ActorResolver:
         """Whether the token is part of a city's name ("Benghazi" in "the Benghazi attacks")."""
         return any(start <= token.idx < end for start, end in self.city_mentions)
 
-    def place_country(self, phrase: Span) -> str | None:
+    def place_country(self, phrase: Phrase) -> str | None:
         """The country of a place named by the whole phrase or its head."""
-        root = phrase.root
+        root = self.kids.starts[phrase.root.i]
         for start, end, country in self.place_mentions:
-            if start <= root.idx < end and phrase.start_char >= start - 4:
+            if start <= root < end and phrase.start_char >= start - 4:
                 return country
         return None
 
@@ -457,7 +475,7 @@ class ActorResolver:
         return [start for start, _ in spans], spans
 
     def from_entity(self, entity: Entity, token: Token, quality: float) -> Actor:
-        phrase = self.doc[token.i : token.i + 1]
+        phrase = self.phrase(token.i, token.i + 1)
         code = actors.ActorCode(entity.code, entity.country, entity.role) if entity.code else None
         return self.actor(entity, code, phrase, quality)
 
