@@ -254,6 +254,7 @@ def event_place(
     do act there). The target is the place only of an event done there
     (``target_is_place``: "travelled to Moscow", "shelled Kharkiv"), not of one addressed to
     it ("communicated to Pakistan our position")."""
+    tree = tree_of(sentence.doc)
     for place in places:
         for mention in place.mentions:
             if not (sentence.start_char <= mention.start and mention.end <= sentence.end_char):
@@ -266,7 +267,6 @@ def event_place(
             root = tokens_at(sentence, mention.start, mention.end)
             if root is None:
                 continue
-            tree = tree_of(root.doc)
             owner = tree.head[root.i]
             if tree.lower[owner] == "of" and any(
                 a.start <= mention.start < a.end for a in sources
