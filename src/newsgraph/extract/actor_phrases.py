@@ -92,11 +92,7 @@ def _words(tokens: list[Token], table: _Table) -> tuple[list[Word], list[int]]:
 
 def is_place(codes: tuple[Dated, ...]) -> bool:
     """Whether a name's code is a country's (or a bloc's): a three-letter code."""
-    first = codes[0] if len(codes) == 1 else None
-    if first is not None and first.start is None and first.end is None:
-        code = first.code  # the common case, as ``resolve`` reads it
-    else:
-        code = resolve(codes, None)
+    code = resolve(codes, None)
     return bool(code) and len(code) == 3 and code not in COUNTRYLESS
 
 

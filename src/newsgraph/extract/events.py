@@ -128,10 +128,11 @@ def text_of(span: Span, text: str) -> str:
 
 def paragraph_sentences(doc: Doc, text: str) -> list[Span]:
     """The parser's sentences, split again at paragraph breaks, which no sentence crosses."""
+    parsed = tree_of(doc).sentences()
     if "\n\n" not in text:  # one paragraph: the parser's sentences as they are
-        return [s for s in doc.sents if text_of(s, text).strip()]
+        return [s for s in parsed if text_of(s, text).strip()]
     sentences = []
-    for sentence in doc.sents:
+    for sentence in parsed:
         if "\n\n" not in text_of(sentence, text).strip():
             sentences.append(sentence)
             continue

@@ -25,7 +25,7 @@ from spacy.attrs import (
     POS,
     TAG,
 )
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 # Dependencies that introduce a prepositional object (or a dative: "gave Pakistan aid").
 PREPS = ("prep", "agent", "dative")
@@ -65,7 +65,8 @@ class Tree:
         self._preps: dict[int, list[tuple[str, Token]]] = {}
         self._depths: list[int] | None = None
         self._doc = doc
-        self._sentence_starts: list[int] | None = None
+        self._sentences: list[Span] | None = None
+        self._sentence_starts: list[int] = []
 
     def __call__(self, token: Token) -> list[Token]:
         return self.kids[token.i]
@@ -126,14 +127,18 @@ class Tree:
             depths[i] = depth
         return depths[i]
 
+    def sentences(self) -> list[Span]:
+        """The parser's sentences (``Doc.sents``), read once."""
+        if self._sentences is None:
+            self._sentences = list(self._doc.sents)
+            self._sentence_starts = [s.start for s in self._sentences]
+        return self._sentences
+
     def sentence(self, i: int) -> tuple[int, int]:
         """The tokens (first, end) of the parser's sentence that token i is in, as
         ``Token.sent`` finds it."""
-        starts = self._sentence_starts
-        if starts is None:
-            starts = self._sentence_starts = [s.start for s in self._doc.sents]
-        k = bisect_right(starts, i) - 1
-        return starts[k], starts[k + 1] if k + 1 < len(starts) else len(self.head)
+        sentence = self.sentences()[bisect_right(self._sentence_starts, i) - 1]
+        return sentence.start, sentence.end
 
     def preps(self, token: Token) -> list[tuple[str, Token]]:
         """(preposition, object) pairs below a token: "on Russia", "by Burundian militiamen";
