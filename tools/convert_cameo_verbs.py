@@ -2,7 +2,7 @@
 
 Re-run after the sources change:
 
-    python tools/convert_cameo_verbs.py ../shared/knowledge src/newsgraph/knowledge/events
+    python tools/convert_cameo_verbs.py ../shared/knowledge src/newsgraph/knowledge/data/events
 
 Writes
 - ``petrarch_verbs.tsv``: PETRARCH2's CAMEO.2.0.txt verb dictionary (MIT) flattened to one

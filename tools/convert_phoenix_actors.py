@@ -1,7 +1,7 @@
 """Convert the Phoenix actor dictionaries (MIT) into newsgraph's actor knowledge files.
 
 Reads ../shared/knowledge/phoenix (or $NEWSGRAPH_SHARED/knowledge/phoenix) and writes, under
-src/newsgraph/knowledge/actors/:
+src/newsgraph/knowledge/data/actors/:
 
 - ``phoenix_names.tsv``: ``name<TAB>codes<TAB>source``, one row per name. ``codes`` is a
   ``;``-separated list of ``CODE`` or ``CODE@FROM..TO`` (ISO dates, either end may be empty).
@@ -26,7 +26,7 @@ from newsgraph.extract.actor_dictionary import words_of
 REPO = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("NEWSGRAPH_SHARED", REPO.parent / "shared"))
 PHOENIX = SHARED / "knowledge" / "phoenix"
-TARGET = REPO / "src" / "newsgraph" / "knowledge" / "actors"
+TARGET = REPO / "src" / "newsgraph" / "knowledge" / "data" / "actors"
 ACTOR_FILES = {
     "Phoenix.Countries.actors.txt": "countries",
     "Phoenix.International.actors.txt": "international",

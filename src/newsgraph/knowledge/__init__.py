@@ -12,7 +12,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-DEFAULT_DIRECTORY = Path(__file__).parent
+DEFAULT_DIRECTORY = Path(__file__).parent / "data"
 DATA_SUFFIXES = {".tsv", ".txt", ".jsonl", ".json", ".yaml", ".yml", ".csv"}
 
 
