@@ -9,8 +9,8 @@ from pathlib import Path
 import pycountry
 import pytest
 
-from newsgraph.extract.actor_dictionary import ROLE_CODES, load_dictionary, parse_codes, resolve
 from newsgraph.knowledge import DEFAULT_DIRECTORY
+from newsgraph.knowledge.actors import ROLE_CODES, load_actors, parse_codes, resolve
 
 FOLDER = DEFAULT_DIRECTORY / "actors"
 HEADERS = {
@@ -86,7 +86,7 @@ def test_phoenix_licence_notice_is_kept() -> None:
 
 @pytest.fixture(scope="module")
 def dictionary():
-    return load_dictionary(Path(DEFAULT_DIRECTORY))
+    return load_actors(Path(DEFAULT_DIRECTORY))
 
 
 @pytest.mark.parametrize(("name", "day", "code"), DATED)

@@ -7,16 +7,16 @@ from pathlib import Path
 
 import pytest
 
-from newsgraph.extract.event_knowledge import (
+from newsgraph.knowledge import DEFAULT_DIRECTORY
+from newsgraph.knowledge.events import (
     CLOSED,
     expand_frame,
     load_classes,
-    load_event_knowledge,
+    load_events,
     load_patterns,
     parse_frame,
-    read_tsv,
 )
-from newsgraph.knowledge import DEFAULT_DIRECTORY
+from newsgraph.knowledge.tsv import read_tsv
 
 FOLDER = DEFAULT_DIRECTORY / "events"
 PATTERN_FILES = ["patterns.tsv", "petrarch_verbs.tsv"]
@@ -30,7 +30,7 @@ PLOVER_TYPES = {
 
 @pytest.fixture(scope="module")
 def knowledge():
-    return load_event_knowledge(DEFAULT_DIRECTORY)
+    return load_events(DEFAULT_DIRECTORY)
 
 
 def header(path: Path) -> list[str]:

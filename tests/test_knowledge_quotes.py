@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from newsgraph.extract.quotes import load_knowledge
 from newsgraph.knowledge import DEFAULT_DIRECTORY
+from newsgraph.knowledge.quotes import load_quotes
 
 FOLDER = DEFAULT_DIRECTORY / "quotes"
 COLUMNS = {
@@ -58,7 +58,7 @@ def test_honorific_genders():
 
 
 def test_loaded_knowledge_reflects_the_files():
-    knowledge = load_knowledge(DEFAULT_DIRECTORY)
+    knowledge = load_quotes(DEFAULT_DIRECTORY)
     assert {"say", "tell", "report"} <= knowledge.speech
     assert "continue" in knowledge.quote_only
     assert "deny" in knowledge.objects and "say" not in knowledge.objects

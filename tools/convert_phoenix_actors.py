@@ -21,7 +21,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from newsgraph.extract.actor_dictionary import words_of
+from newsgraph.knowledge.actors import words_of
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("NEWSGRAPH_SHARED", REPO.parent / "shared"))

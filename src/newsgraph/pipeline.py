@@ -83,7 +83,7 @@ class Pipeline:
         self.processed_with = {
             "newsgraph": __version__,
             "model": model_version(self.nlp),
-            "knowledge": self.knowledge.version,
+            "knowledge": self.knowledge.fingerprint,
         }
 
     def make_article(

@@ -11,16 +11,15 @@ from typing import NamedTuple
 
 from spacy.tokens import Doc, Token
 
-from newsgraph.extract.actor_dictionary import (
+from newsgraph.extract.tree import Tree, tree_of
+from newsgraph.knowledge.actors import (
     ActorDictionary,
     Agent,
     Dated,
-    TokenWords,
-    Word,
     resolve,
+    singular,
     words_of,
 )
-from newsgraph.extract.tree import Tree, tree_of
 
 # A title preceded by one of these words names a past office holder: CAMEO codes them ELI.
 FORMER_WORDS = frozenset({"former", "ex", "erstwhile", "onetime", "one-time"})
@@ -39,6 +38,29 @@ class ActorCode(NamedTuple):
     code: str
     country: str | None
     role: str | None
+
+
+class Word(NamedTuple):
+    """One normalised word of a token, read once against the dictionary's tries."""
+
+    text: str
+    plain: str | None  # its singular, when it is a plural
+    starts_name: bool  # some name (or, for a plural, its singular) starts with it
+    starts_agent: bool
+    starts_place: bool
+
+
+TokenWords = tuple[Word, ...]
+
+
+def read_word(word: str, dictionary: ActorDictionary) -> Word:
+    """A word with its singular and the tries it may start a key in."""
+    plain = singular(word)
+    names, agents = word in dictionary.name_trie, word in dictionary.agent_trie
+    if plain is not None:
+        names = names or plain in dictionary.name_trie
+        agents = agents or plain in dictionary.agent_trie
+    return Word(word, plain, names, agents, word in dictionary.place_trie)
 
 
 class _Match(NamedTuple):
@@ -68,7 +90,15 @@ def token_table(doc: Doc, dictionary: ActorDictionary) -> _Table:
     table = doc.user_data.get(key)
     if table is None:
         tree, text = tree_of(doc), doc.text
-        read, tags, bare = dictionary.read_token, tree.tag, tree.bare
+        tags, bare = tree.tag, tree.bare
+        readings: dict[str, TokenWords] = {}  # news repeats its words: read each text once
+
+        def read(lower: str) -> TokenWords:
+            found = readings.get(lower)
+            if found is None:
+                found = readings[lower] = tuple(read_word(w, dictionary) for w in words_of(lower))
+            return found
+
         words = [
             () if tags[i] == "POS" or bare[i] and lower != "-" else read(lower)
             for i, lower in enumerate(tree.lower)  # matching ignores case

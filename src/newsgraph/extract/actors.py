@@ -10,11 +10,9 @@ Person, Dr Arslan Khalid") or of its sentence.
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.extract.actor_dictionary import ActorDictionary, load_dictionary, resolve, words_of
 from newsgraph.extract.actor_phrases import (
     COUNTRYLESS,
     RANK_NAME,
@@ -27,15 +25,11 @@ from newsgraph.extract.actor_phrases import (
 )
 from newsgraph.extract.tree import Tree, tree_of
 from newsgraph.knowledge import Knowledge
+from newsgraph.knowledge.actors import ActorDictionary, resolve, words_of
 from newsgraph.model import Article, Entity
 
-__all__ = ["ActorCode", "code_actors", "code_span", "load_knowledge"]
+__all__ = ["ActorCode", "code_actors", "code_span"]
 NOUNS = ("NOUN", "PROPN")
-
-
-def load_knowledge(directory: Path) -> ActorDictionary:
-    """Load the actor dictionaries from ``directory``."""
-    return load_dictionary(directory)
 
 
 def published_day(article: Article) -> date | None:
@@ -68,7 +62,7 @@ def code_span(
             return ActorCode(entity.code, entity.country, entity.role)
     if not len(span):
         return None
-    dictionary: ActorDictionary = knowledge.actors
+    dictionary = knowledge.actors
     # The event coder asks about the same phrases many times: remember the answers in the
     # Doc's user_data, which dies with the Doc (no global state).
     key = ("newsgraph.code_span", span.start, span.end, article.published, id(dictionary))
@@ -238,7 +232,7 @@ def code_actors(
     An entity whose own mentions give a role but no country ("the Prime Minister's Focal
     Person, Dr Arslan Khalid") takes the country of another entity mentioned in its context.
     """
-    dictionary: ActorDictionary = knowledge.actors
+    dictionary = knowledge.actors
     day = published_day(article)
     coded: list[Entity] = []
     for entity in entities:

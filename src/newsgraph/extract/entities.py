@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from newsgraph.extract.actor_dictionary import ActorDictionary, words_of
 from newsgraph.extract.entity_links import Actor, resolve_mentions
 from newsgraph.extract.entity_mentions import ACTOR_LABELS, find_mentions
 from newsgraph.ids import record_id
 from newsgraph.knowledge import Knowledge
+from newsgraph.knowledge.actors import ActorDictionary, words_of
 from newsgraph.model import Article, Entity, Mention
 
 __all__ = ["ACTOR_LABELS", "canonical_name", "extract_entities"]

@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.extract.actor_dictionary import ActorDictionary, resolve, words_of
 from newsgraph.extract.actor_phrases import COUNTRYLESS, find_matches
 from newsgraph.extract.entity_mentions import DEFINITE, Candidate
+from newsgraph.knowledge.actors import ActorDictionary, resolve, words_of
 
 MALE = frozenset({"he", "him", "his", "himself"})
 PRONOUNS = MALE | {"she", "her", "hers", "herself"}

@@ -18,8 +18,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-from newsgraph.extract.actor_dictionary import ActorDictionary, resolve, words_of
 from newsgraph.extract.actor_phrases import COUNTRYLESS, find_matches
+from newsgraph.knowledge.actors import ActorDictionary, resolve, words_of
 
 ACTOR_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
 DEFINITE = frozenset({"the"})

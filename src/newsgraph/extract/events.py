@@ -34,18 +34,17 @@ when there is no target. It is a ranking score, not calibrated.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from pathlib import Path
 
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.event_actors import Actor, ActorResolver
-from newsgraph.extract.event_knowledge import EventKnowledge, load_event_knowledge
 from newsgraph.extract.event_setting import event_date, event_place
 from newsgraph.extract.factuality import telling
 from newsgraph.extract.predicates import TARGET_PREPS, Predicate, find_predicates
 from newsgraph.extract.tree import Tree, tree_of
 from newsgraph.ids import record_id
 from newsgraph.knowledge import Knowledge
+from newsgraph.knowledge.events import EventKnowledge
 from newsgraph.model import ActorRef, Article, Entity, Event, Place, PlaceRef, Quote, TimeRef
 from newsgraph.model import Span as Offsets
 from newsgraph.syndication import notice_spans
@@ -64,11 +63,6 @@ FORCE_ROOTS = {"15", "17", "18", "19", "20"}
 REQUEST_ROOTS = {"02", "10"}  # appeals and demands: what they ask for is not done
 
 
-def load_knowledge(directory: Path) -> EventKnowledge:
-    """Load verb patterns and the CAMEO tables from ``directory``."""
-    return load_event_knowledge(directory)
-
-
 def extract_events(
     doc: Doc,
     article: Article,
@@ -79,7 +73,7 @@ def extract_events(
     knowledge: Knowledge,
 ) -> list[Event]:
     """Every event of the article, with factuality, date, place and evidence."""
-    coder: EventKnowledge = knowledge.events
+    coder = knowledge.events
     kids = tree_of(doc)
     resolver = ActorResolver(doc, article, entities, knowledge, quotes, places, kids)
     events: dict[str, Event] = {}

@@ -23,8 +23,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
-from newsgraph.extract.event_knowledge import EventKnowledge
 from newsgraph.extract.tree import Tree
+from newsgraph.knowledge.events import EventKnowledge
 
 ORDER = ("negated", "hypothetical", "threat", "expected", "intended", "reported")
 # Dependencies that embed a predicate in the word it depends on.

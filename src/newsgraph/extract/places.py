@@ -23,25 +23,17 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
-from newsgraph.extract.gazetteer import (
-    PLACES_DIRECTORY,
-    Candidate,
-    Gazetteer,
-    load_gazetteer,
-    normalise,
-)
 from newsgraph.ids import record_id
 from newsgraph.knowledge import Knowledge
+from newsgraph.knowledge.places import Candidate, Gazetteer, PlaceKnowledge, normalise
 from newsgraph.model import Article, Entity, Place, Span
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 SLIP_LABELS = {"PERSON", "ORG"}
-NOT_PLACES_FILE = "not_places.txt"
 COUNTRY_BONUS = 25.0
 STRONG_BASE = 50.0  # a city of 100,000 people, or any country or region
 ADMIN_BONUS = 15.0
@@ -54,21 +46,12 @@ GENERIC_WORDS = re.compile(
     re.IGNORECASE,
 )
 SLIP_MIN_POPULATION = 100_000
-MIN_SCANNED_LENGTH = 4
 # A dateline in capitals, which NER misses: "SAN DIEGO (AP) —", "HELENA, Mont. —"
 DATELINE = re.compile(
     r"^[ \t]*([A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,3})(?=(?:,[^\n]{1,25}?)?\s*(?:\(|—|–|--))",
     re.MULTILINE,
 )
 WORD = re.compile(r"[^\s\-–/]+")
-
-
-@dataclass(slots=True)
-class PlaceKnowledge:
-    gazetteer: Gazetteer
-    not_places: set[str] = field(default_factory=set)
-    # every curated name as written ("Azerbaijan", "Holy See"), to find those NER missed
-    curated_names: re.Pattern | None = None
 
 
 @dataclass(slots=True)
@@ -81,24 +64,6 @@ class Toponym:
     qualifier: str | None = None
     label: str | None = None
     qualifies: bool = False
-
-
-def load_knowledge(directory: Path) -> PlaceKnowledge:
-    """Load the gazetteer and the list of words that are not places."""
-    path = Path(directory) / PLACES_DIRECTORY / NOT_PLACES_FILE
-    lines = path.read_text(encoding="utf-8").splitlines()
-    gazetteer = load_gazetteer(directory)
-    not_places = {normalise(line) for line in lines if line.strip() and line[0] != "#"}
-    names = sorted(
-        (n for n in gazetteer.surfaces
-         if len(n) >= MIN_SCANNED_LENGTH and n[0].isupper() and normalise(n) not in not_places),
-        key=len, reverse=True,
-    )
-    return PlaceKnowledge(
-        gazetteer=gazetteer,
-        not_places=not_places,
-        curated_names=re.compile(rf"(?<![\w-])(?:{'|'.join(map(re.escape, names))})(?![\w-])"),
-    )
 
 
 # --- candidates ----------------------------------------------------------------------------
@@ -352,7 +317,7 @@ def extract_places(
     doc: Doc, article: Article, entities: list[Entity], knowledge: Knowledge
 ) -> list[Place]:
     """Every place named in the article, geocoded where possible: one record per place."""
-    place_knowledge: PlaceKnowledge = knowledge.places
+    place_knowledge = knowledge.places
     gazetteer = place_knowledge.gazetteer
     names: dict[str, list[Toponym]] = {}
     doc_text = doc.text  # rebuilt from the tokens on every access: once here

@@ -14,8 +14,8 @@ from itertools import chain
 
 from spacy.tokens import Span, Token
 
-from newsgraph.extract.event_knowledge import EventKnowledge, Pattern
 from newsgraph.extract.tree import Tree
+from newsgraph.knowledge.events import EventKnowledge, Pattern
 
 # --- dependency labels -------------------------------------------------------------
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")

@@ -1,99 +1,44 @@
-"""Quote knowledge (cue verbs, source phrases, pronouns, honorifics) and cue finding in a parse.
-
-The lists live in ``knowledge/quotes/*.tsv`` so an analyst can extend them; this module
-only reads them and answers "is this token a cue, and who is its speaker?".
+"""Cues in a parse: is this token a cue verb or the start of a source phrase, and who is its
+speaker? The cue lists are quote knowledge (``newsgraph.knowledge.quotes``).
 """
 
 from __future__ import annotations
 
-import csv
-from dataclasses import dataclass, field
-from pathlib import Path
-
 from spacy.tokens import Span, Token
 
 from newsgraph.extract.quote_candidates import crosses_paragraph
+from newsgraph.knowledge.quotes import QuoteKnowledge
 
 # A cue verb without a subject of its own borrows its head's ("..., saying that ...").
 BORROWS_SUBJECT = ("conj", "advcl", "xcomp")
 
 
-@dataclass(frozen=True, slots=True)
-class QuoteKnowledge:
-    """Everything the quote extractor reads from data files."""
-
-    speech: frozenset[str]  # verb lemmas that report speech in any construction
-    quote_only: frozenset[str]  # verb lemmas that are cues only beside quotation marks
-    objects: frozenset[str]  # verb lemmas whose noun-phrase object can be the content
-    sources: tuple[tuple[str, ...], ...]  # phrases naming a source: ("according", "to")
-    pronouns: dict[str, tuple[frozenset[str], str | None]]  # he -> ({PERSON}, "male")
-    honorifics: dict[str, str]  # mr -> male
-    organisation_nouns: frozenset[str]  # agency, ministry: nouns an ORG name can head
-    passive_speakers: frozenset[str] = frozenset()  # quote: "X was quoted as saying"
-    sources_by_first: dict[str, tuple[tuple[str, ...], ...]] = field(init=False)
-
-    def __post_init__(self) -> None:
-        # Asked of every token: index the source phrases by their first word.
-        by_first: dict[str, list[tuple[str, ...]]] = {}
-        for phrase in self.sources:
-            by_first.setdefault(phrase[0], []).append(phrase)
-        index = {first: tuple(phrases) for first, phrases in by_first.items()}
-        object.__setattr__(self, "sources_by_first", index)
-
-    def is_cue(self, token: Token, beside_quote: bool = False) -> bool:
-        """True for a verb that attributes speech (or, beside a quote, a quote-only verb)."""
-        if token.pos_ not in ("VERB", "AUX"):
-            return False
-        lemma = token.lemma_.lower()
-        return lemma in self.speech or (beside_quote and lemma in self.quote_only)
-
-    def source_phrase_at(self, token: Token) -> Token | None:
-        """The last token of a source phrase starting at ``token`` ("according to" -> "to")."""
-        doc = token.doc
-        for phrase in self.sources_by_first.get(token.lower_, ()):
-            end = token.i + len(phrase)
-            if end <= len(doc) and all(
-                doc[token.i + k].lower_ == word for k, word in enumerate(phrase)
-            ):
-                return doc[end - 1]
-        return None
-
-    def source_phrase_ending(self, token: Token) -> Span | None:
-        """The whole source phrase whose last word is ``token`` ("to" -> "according to")."""
-        for phrase in self.sources:
-            start = token.i - len(phrase) + 1
-            if start >= 0 and self.source_phrase_at(token.doc[start]) is not None:
-                return token.doc[start : token.i + 1]
-        return None
+def is_cue(token: Token, cues: QuoteKnowledge, beside_quote: bool = False) -> bool:
+    """True for a verb that attributes speech (or, beside a quote, a quote-only verb)."""
+    if token.pos_ not in ("VERB", "AUX"):
+        return False
+    return cues.is_cue_lemma(token.lemma_.lower(), beside_quote)
 
 
-def _rows(path: Path) -> list[dict[str, str]]:
-    with path.open(encoding="utf-8") as handle:
-        lines = [line for line in handle if line.strip() and not line.startswith("#")]
-    return list(csv.DictReader(lines, delimiter="\t"))
+def source_phrase_at(token: Token, cues: QuoteKnowledge) -> Token | None:
+    """The last token of a source phrase starting at ``token`` ("according to" -> "to")."""
+    doc = token.doc
+    for phrase in cues.sources_by_first.get(token.lower_, ()):
+        end = token.i + len(phrase)
+        if end <= len(doc) and all(
+            doc[token.i + k].lower_ == word for k, word in enumerate(phrase)
+        ):
+            return doc[end - 1]
+    return None
 
 
-def load_quote_knowledge(directory: Path) -> QuoteKnowledge:
-    """Read ``directory/quotes/{cues,pronouns,honorifics,organisation_nouns}.tsv``."""
-    folder = Path(directory) / "quotes"
-    cues = _rows(folder / "cues.tsv")
-    pronouns = {
-        row["pronoun"]: (
-            frozenset(row["types"].split(",")),
-            None if row["gender"] == "-" else row["gender"],
-        )
-        for row in _rows(folder / "pronouns.tsv")
-    }
-    return QuoteKnowledge(
-        speech=frozenset(r["cue"] for r in cues if r["type"] == "speech"),
-        quote_only=frozenset(r["cue"] for r in cues if r["type"] == "quote"),
-        objects=frozenset(r["cue"] for r in cues if r["object"] == "yes"),
-        sources=tuple(tuple(r["cue"].split()) for r in cues if r["type"] == "source"),
-        pronouns=pronouns,
-        honorifics={r["honorific"]: r["gender"] for r in _rows(folder / "honorifics.tsv")},
-        organisation_nouns=frozenset(r["noun"] for r in _rows(folder / "organisation_nouns.tsv")),
-        passive_speakers=frozenset(r["cue"] for r in cues if r["type"] == "passive"),
-    )
+def source_phrase_ending(token: Token, cues: QuoteKnowledge) -> Span | None:
+    """The whole source phrase whose last word is ``token`` ("to" -> "according to")."""
+    for phrase in cues.sources:
+        start = token.i - len(phrase) + 1
+        if start >= 0 and source_phrase_at(token.doc[start], cues) is not None:
+            return token.doc[start : token.i + 1]
+    return None
 
 
 def subject_of(verb: Token, passive_speakers: frozenset[str] = frozenset()) -> Token | None:

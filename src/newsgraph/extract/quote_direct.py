@@ -13,8 +13,9 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from newsgraph.extract.quote_candidates import Candidate, crosses_paragraph, trim
-from newsgraph.extract.quote_cues import QuoteKnowledge, source_of, subject_of
+from newsgraph.extract.quote_cues import is_cue, source_of, source_phrase_at, subject_of
 from newsgraph.extract.quote_marks import CLOSING, OPENING, STRAIGHT, QuotedSpan
+from newsgraph.knowledge.quotes import QuoteKnowledge
 
 MARKS = {*OPENING, *CLOSING, STRAIGHT, "\u2018", "\u2019", "''", "``"}
 SENTENCE_END = {".", "!", "?"}
@@ -121,9 +122,9 @@ def _stands_alone(
     if words:
         last = words[-1]
         if last.text == ",":
-            if not any(cues.is_cue(t, True) or cues.source_phrase_at(t) for t in words):
+            if not any(is_cue(t, cues, True) or source_phrase_at(t, cues) for t in words):
                 return False
-        elif last.text != ":" and not cues.is_cue(last, True):
+        elif last.text != ":" and not is_cue(last, cues, True):
             return False
     inner = inner.rstrip()
     if inner and inner[-1] in ".,!?;:\u2026-\u2014":
@@ -156,9 +157,9 @@ def _cue_in(window: list[Token], cues: QuoteKnowledge, first: bool) -> Token | N
     """The cue verb or source phrase in a window beside a quote."""
     ordered = window if first else list(reversed(window))
     for token in ordered:
-        if cues.is_cue(token, beside_quote=True):
+        if is_cue(token, cues, beside_quote=True):
             return token
-        end = cues.source_phrase_at(token)
+        end = source_phrase_at(token, cues)
         if end is not None:
             return end
     return None

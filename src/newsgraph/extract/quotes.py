@@ -15,31 +15,25 @@ speakers in ``speakers``; quotation marks are paired in ``quote_marks``.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from spacy.tokens import Doc, Token
 
 from newsgraph.extract.quote_candidates import Candidate, trim
-from newsgraph.extract.quote_cues import QuoteKnowledge, load_quote_knowledge
+from newsgraph.extract.quote_cues import source_phrase_ending
 from newsgraph.extract.quote_direct import find_direct
 from newsgraph.extract.quote_marks import find_quoted_spans
 from newsgraph.extract.reported_speech import find_reported
 from newsgraph.extract.speakers import SpeakerResolver
 from newsgraph.ids import record_id
 from newsgraph.knowledge import Knowledge
+from newsgraph.knowledge.quotes import QuoteKnowledge
 from newsgraph.model import ActorRef, Article, Entity, Quote, Span
-
-
-def load_knowledge(directory: Path) -> QuoteKnowledge:
-    """Load the cue verbs and phrases from ``directory``."""
-    return load_quote_knowledge(directory)
 
 
 def extract_quotes(
     doc: Doc, article: Article, entities: list[Entity], knowledge: Knowledge
 ) -> list[Quote]:
     """Every quote of the article with its speaker entity, or null."""
-    cues: QuoteKnowledge = knowledge.quotes
+    cues = knowledge.quotes
     quoted = find_quoted_spans(article.text)
     text = doc.text  # rebuilt from the tokens on every access: once here
     direct = find_direct(doc, quoted, cues, text)
@@ -86,5 +80,5 @@ def _cue_text(cue: Token | None, cues: QuoteKnowledge) -> str | None:
     """The cue as written: the verb, or the whole source phrase ("according to")."""
     if cue is None:
         return None
-    phrase = None if cue.pos_ in ("VERB", "AUX") else cues.source_phrase_ending(cue)
+    phrase = None if cue.pos_ in ("VERB", "AUX") else source_phrase_ending(cue, cues)
     return phrase.text if phrase is not None else cue.text

