@@ -10,7 +10,7 @@ import pycountry
 import pytest
 
 from newsgraph.knowledge import DEFAULT_DIRECTORY
-from newsgraph.knowledge.actors import ROLE_CODES, load_actors, parse_codes, resolve
+from newsgraph.knowledge.actors import ROLE_CODES, code_on, load_actors, parse_codes
 
 FOLDER = DEFAULT_DIRECTORY / "actors"
 HEADERS = {
@@ -92,4 +92,4 @@ def dictionary():
 @pytest.mark.parametrize(("name", "day", "code"), DATED)
 def test_a_name_resolves_to_the_office_held_that_day(dictionary, name, day, code) -> None:
     codes = dictionary.name_codes(tuple(name.split()))
-    assert resolve(codes, date.fromisoformat(day)) == code
+    assert code_on(codes, date.fromisoformat(day)) == code

@@ -11,12 +11,14 @@ from typing import NamedTuple
 
 from spacy.tokens import Doc, Token
 
+from newsgraph.extract.labels import PLACE_LABELS
 from newsgraph.extract.tree import Tree, tree_of
 from newsgraph.knowledge.actors import (
+    ORGANISATION_PREFIXES,
     ActorDictionary,
     Agent,
     Dated,
-    resolve,
+    code_on,
     singular,
     words_of,
 )
@@ -24,11 +26,9 @@ from newsgraph.knowledge.actors import (
 # A title preceded by one of these words names a past office holder: CAMEO codes them ELI.
 FORMER_WORDS = frozenset({"former", "ex", "erstwhile", "onetime", "one-time"})
 OFFICE_ROLES = frozenset({"GOV", "LEG", "MIL", "JUD", "COP", "SPY"})
-COUNTRYLESS = frozenset({"IGO", "NGO", "IMG", "MNC"})
 # How much a mention's coding says about its entity: a title in context beats a dictionary
 # entry, which beats a bare country or a bare role.
 RANK_TITLE, RANK_NAME, RANK_WEAK = 3, 2, 1
-PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
 
 class ActorCode(NamedTuple):
@@ -122,8 +122,8 @@ def _words(tokens: list[Token], table: _Table) -> tuple[list[Word], list[int]]:
 
 def is_place(codes: tuple[Dated, ...]) -> bool:
     """Whether a name's code is a country's (or a bloc's): a three-letter code."""
-    code = resolve(codes, None)
-    return bool(code) and len(code) == 3 and code not in COUNTRYLESS
+    code = code_on(codes, None)
+    return bool(code) and len(code) == 3 and code not in ORGANISATION_PREFIXES
 
 
 def _name_allowed(tokens: list[Token], place: bool, table: _Table) -> bool:
@@ -307,7 +307,7 @@ def read_phrase(
         if match.codes is None:
             agents.append(match)
             continue
-        code = resolve(match.codes, day)
+        code = code_on(match.codes, day)
         if not code:
             continue
         if is_place(match.codes):
@@ -317,7 +317,7 @@ def read_phrase(
         if named is None and match.start <= head < match.end:
             named = (match, code)
     if named is None and known:
-        named = (_Match(head, head + 1, codes=known), resolve(known, day))
+        named = (_Match(head, head + 1, codes=known), code_on(known, day))
     agent = _pick_agent(agents)
     role = agent.agent.role if agent else None
     if agent and role in OFFICE_ROLES and _is_former(tokens, agent):
@@ -365,7 +365,7 @@ def assemble(parts: _Parts, head: int, dictionary: ActorDictionary) -> tuple[Act
         match, named = parts.named
         if agent is not None and role and agent.start < match.start:
             prefix = country or (named[:3] if named else None)
-            if named and named[:3] in COUNTRYLESS:  # "U.N. Secretary-General Kofi Annan"
+            if named and named[:3] in ORGANISATION_PREFIXES:  # "U.N. Secretary-General Kofi Annan"
                 prefix = named
             return make_code(_join(prefix, role, dictionary), dictionary), RANK_TITLE
         return make_code(named, dictionary), RANK_NAME
@@ -374,7 +374,7 @@ def assemble(parts: _Parts, head: int, dictionary: ActorDictionary) -> tuple[Act
         org_role = dictionary.role(org)
         if agent is None or role is None or org_role == role or agent.agent.generic and org_role:
             return make_code(org, dictionary), RANK_NAME
-        prefix = org if org[:3] in COUNTRYLESS else (country or org[:3])
+        prefix = org if org[:3] in ORGANISATION_PREFIXES else (country or org[:3])
         return make_code(_join(prefix, role, dictionary), dictionary), RANK_TITLE
     if role:
         rank = RANK_TITLE if country else RANK_WEAK

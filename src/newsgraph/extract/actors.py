@@ -14,7 +14,6 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.actor_phrases import (
-    COUNTRYLESS,
     RANK_NAME,
     RANK_TITLE,
     ActorCode,
@@ -25,11 +24,13 @@ from newsgraph.extract.actor_phrases import (
 )
 from newsgraph.extract.tree import Tree, tree_of
 from newsgraph.knowledge import Knowledge
-from newsgraph.knowledge.actors import ActorDictionary, resolve, words_of
+from newsgraph.knowledge.actors import ORGANISATION_PREFIXES, ActorDictionary, code_on, words_of
 from newsgraph.model import Article, Entity
 
 __all__ = ["ActorCode", "code_actors", "code_span"]
 NOUNS = ("NOUN", "PROPN")
+# Codes that never take the country of the sentence they are in: organisations, the West.
+NO_SENTENCE_COUNTRY = ORGANISATION_PREFIXES | {"WST"}
 
 
 def published_day(article: Article) -> date | None:
@@ -77,7 +78,7 @@ def _code_phrase_span(
 ) -> ActorCode | None:
     tokens, head = _with_noun(span)
     code, _ = code_phrase(tokens, head, dictionary, published_day(article))
-    if code is not None and code.country is None and code.code[:3] not in COUNTRYLESS | {"WST"}:
+    if code is not None and code.country is None and code.code[:3] not in NO_SENTENCE_COUNTRY:
         country = sentence_country(span, dictionary)
         if country:
             rest = code.code[3:] if code.code[:3] in dictionary.countries else code.code
@@ -128,7 +129,7 @@ def sentence_country(span: Span, dictionary: ActorDictionary) -> str | None:
         inside = start < span.end and end > span.start
         if match.codes is None or not is_place(match.codes) or inside:
             continue
-        code = resolve(match.codes, None)
+        code = code_on(match.codes, None)
         if not code or dictionary.country(code) is None:
             continue
         distance = span.start - end if end <= span.start else start - span.end
@@ -216,7 +217,7 @@ def code_entity(
             if best[1] >= RANK_TITLE:
                 break  # no later mention can tell more
     if best[0] is None and known:
-        best = (make_code(resolve(known, day), dictionary), RANK_NAME)
+        best = (make_code(code_on(known, day), dictionary), RANK_NAME)
     code = best[0]
     named_like_a_place = entity.type == "PERSON" and name in dictionary.places
     if named_like_a_place and code is not None and code.code == code.country:
@@ -256,7 +257,7 @@ def _borrow_country(
     entity: Entity, entities: list[Entity], doc: Doc, dictionary: ActorDictionary
 ) -> Entity:
     """Fill a missing country from an entity mentioned in this entity's describing context."""
-    if entity.country or not entity.role or (entity.code or "")[:3] in COUNTRYLESS:
+    if entity.country or not entity.role or (entity.code or "")[:3] in ORGANISATION_PREFIXES:
         return entity
     for mention in entity.mentions:
         tokens, _ = mention_context(doc, mention.start, mention.end)
@@ -276,7 +277,7 @@ def _country_from_sentence(entity: Entity, doc: Doc, dictionary: ActorDictionary
     organisation's name words ("Digital Media") say little about where it belongs."""
     if entity.type != "PERSON" or entity.country or not entity.code or not entity.role:
         return entity
-    if entity.code[:3] in COUNTRYLESS | {"WST"}:
+    if entity.code[:3] in NO_SENTENCE_COUNTRY:
         return entity
     rest = entity.code[3:] if entity.code[:3] in dictionary.countries else entity.code
     for mention in entity.mentions:

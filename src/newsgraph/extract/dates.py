@@ -2,7 +2,7 @@
 
 Two steps: ``find_candidates`` collects spans that name a point in time (spaCy DATE
 entities, day-like TIME entities and weekday/"today" words NER missed), dropping
-durations, ages, counts and four-digit clock times ("1625 UTC"); ``resolve`` gives each
+durations, ages, counts and four-digit clock times ("1625 UTC"); ``resolve_date`` gives each
 an ISO value with dateparser, anchored at ``published`` and pointed at the past or the
 future by the tense of the verb that governs it (for a date inside a noun phrase under a
 present tense, "the November 27 agreement … is void", by the clause above it).
@@ -414,7 +414,7 @@ class Resolver:
         return True, self.at(text, self.anchor, future) if self.anchor else None
 
 
-def resolve(span: Span, published: str | None) -> tuple[bool, str | None]:
+def resolve_date(span: Span, published: str | None) -> tuple[bool, str | None]:
     """(is a time expression, value). Relative expressions without ``published`` get None."""
     return Resolver(published).resolve(span)
 

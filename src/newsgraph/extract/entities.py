@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from newsgraph.extract.entity_links import Actor, resolve_mentions
+from newsgraph.extract.entity_links import MentionGroup, resolve_mentions
 from newsgraph.extract.entity_mentions import ACTOR_LABELS, find_mentions
 from newsgraph.ids import record_id
 from newsgraph.knowledge import Knowledge
@@ -26,7 +26,7 @@ def extract_entities(doc: Doc, article: Article, knowledge: Knowledge) -> list[E
     return [_record(doc, article, actor) for actor in actors]
 
 
-def _record(doc: Doc, article: Article, actor: Actor) -> Entity:
+def _record(doc: Doc, article: Article, actor: MentionGroup) -> Entity:
     mentions = [
         Mention(doc[s].idx, doc[e - 1].idx + len(doc[e - 1]), doc[s:e].text)
         for s, e in dict.fromkeys(actor.mentions)
@@ -41,7 +41,7 @@ def _record(doc: Doc, article: Article, actor: Actor) -> Entity:
     )
 
 
-def canonical_name(doc: Doc, actor: Actor) -> str:
+def canonical_name(doc: Doc, actor: MentionGroup) -> str:
     """The fullest proper-name form among the mentions (most words, then longest): "Imran
     Khan" over "Khan", "United States" over "U.S.", "TASS" over "the agency"."""
     if actor.label == "PERSON" and actor.names:

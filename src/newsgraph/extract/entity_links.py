@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.extract.actor_phrases import COUNTRYLESS, find_matches
-from newsgraph.extract.entity_mentions import DEFINITE, Candidate
-from newsgraph.knowledge.actors import ActorDictionary, resolve, words_of
+from newsgraph.extract.actor_phrases import find_matches
+from newsgraph.extract.entity_mentions import DEFINITE, MentionCandidate
+from newsgraph.knowledge.actors import ORGANISATION_PREFIXES, ActorDictionary, code_on, words_of
 
 MALE = frozenset({"he", "him", "his", "himself"})
 PRONOUNS = MALE | {"she", "her", "hers", "herself"}
@@ -25,11 +25,11 @@ FEMALE_TITLES = frozenset({"mrs", "ms", "miss", "madam", "dame", "lady", "queen"
 # Titles a description may use for a head of state or government it was not introduced with.
 LEADER_WORDS = frozenset({("leader",), ("head", "of", "state"), ("head", "of", "government")})
 LEADER_TITLES = frozenset({("president",), ("prime", "minister"), ("premier",), ("chancellor",)})
-QUOTED = re.compile(r"“[^”]*”|\"[^\"\n]*\"")
+QUOTATION = re.compile(r"“[^”]*”|\"[^\"\n]*\"")
 
 
 @dataclass(slots=True)
-class Actor:
+class MentionGroup:
     """One actor of the article: its mentions as token offsets."""
 
     label: str
@@ -39,18 +39,18 @@ class Actor:
 
 
 def resolve_mentions(
-    doc: Doc, candidates: list[Candidate], dictionary: ActorDictionary
-) -> list[Actor]:
+    doc: Doc, candidates: list[MentionCandidate], dictionary: ActorDictionary
+) -> list[MentionGroup]:
     """Group mentions into actors: names first, then descriptions, then pronouns."""
     persons = [c for c in candidates if c.label == "PERSON"]
     actors = group_person_names(doc, persons)
     candidates = relabel_person_names(doc, candidates, actors)
-    others: dict[tuple[str, tuple[str, ...]], Actor] = {}
+    others: dict[tuple[str, tuple[str, ...]], MentionGroup] = {}
     for candidate in candidates:
         if candidate.label == "PERSON":
             continue
         key = (candidate.label, words_of(doc[candidate.start : candidate.end].text))
-        actor = others.setdefault(key, Actor(candidate.label))
+        actor = others.setdefault(key, MentionGroup(candidate.label))
         actor.mentions.append((candidate.start, candidate.end))
     organisations = merge_acronyms(doc, list(others.values()))
     for actor in actors:
@@ -65,17 +65,17 @@ def resolve_mentions(
     return sorted(every, key=lambda a: a.mentions[0])
 
 
-def group_person_names(doc: Doc, persons: list[Candidate]) -> list[Actor]:
+def group_person_names(doc: Doc, persons: list[MentionCandidate]) -> list[MentionGroup]:
     """Full names are actors; a shorter name joins the full name it is part of ("Khan",
     "Vladimir Putin" ⊂ "Vladimir Vladimirovich Putin"), the nearest preceding one if several."""
     names = [(c, words_of(doc[c.start : c.end].text)) for c in persons]
-    actors: list[Actor] = []
+    actors: list[MentionGroup] = []
     for candidate, words in sorted(names, key=lambda pair: -len(pair[1])):
         if not words:
             continue
         owners = [a for a in actors if any(_part_of(words, full) for full in a.names)]
         if not owners:
-            actor = Actor("PERSON")
+            actor = MentionGroup("PERSON")
             actors.append(actor)
         else:
             actor = _nearest(owners, candidate.start)
@@ -84,10 +84,10 @@ def group_person_names(doc: Doc, persons: list[Candidate]) -> list[Actor]:
     return actors
 
 
-def merge_acronyms(doc: Doc, actors: list[Actor]) -> list[Actor]:
+def merge_acronyms(doc: Doc, actors: list[MentionGroup]) -> list[MentionGroup]:
     """An acronym joins the name it abbreviates, of the same label: "U.N." -> "United
     Nations", "U.S." -> "United States"."""
-    full: dict[tuple[str, str], Actor] = {}
+    full: dict[tuple[str, str], MentionGroup] = {}
     for actor in actors:
         start, end = actor.mentions[0]
         words = [t.text for t in doc[start:end] if t.text[:1].isupper()]
@@ -107,15 +107,15 @@ def merge_acronyms(doc: Doc, actors: list[Actor]) -> list[Actor]:
 
 
 def link_organisation_nouns(
-    doc: Doc, organisations: list[Actor], dictionary: ActorDictionary, taken: set[int]
+    doc: Doc, organisations: list[MentionGroup], dictionary: ActorDictionary, taken: set[int]
 ) -> None:
     """ "the agency" after "state-run TASS news agency" (or "TASS, the agency") is TASS: an
     organisation introduced with a head noun that names a kind of actor is the one
     "the <noun>" refers to, if only one organisation was introduced with that noun ("Navy
     ship" introduces no organisation noun: a ship is no actor)."""
-    introduced: dict[str, list[tuple[int, Actor]]] = {}
+    introduced: dict[str, list[tuple[int, MentionGroup]]] = {}
 
-    def introduce(noun: Token, actor: Actor) -> None:
+    def introduce(noun: Token, actor: MentionGroup) -> None:
         lemma = noun.lemma_.lower()
         before = doc[noun.i - 1].lower_ if noun.i else ""
         if noun.pos_ == "NOUN" and (
@@ -143,12 +143,12 @@ def link_organisation_nouns(
 
 
 def relabel_person_names(
-    doc: Doc, candidates: list[Candidate], actors: list[Actor]
-) -> list[Candidate]:
+    doc: Doc, candidates: list[MentionCandidate], actors: list[MentionGroup]
+) -> list[MentionCandidate]:
     """A surname NER tagged as an organisation ("Trump" ORG) or left untagged, once the
     article has named that person in full, is a mention of the person; the surname must
     belong to one person of the article."""
-    owners: dict[tuple[str, ...], list[Actor]] = {}
+    owners: dict[tuple[str, ...], list[MentionGroup]] = {}
     for actor in actors:
         for name in {full[-1:] for full in actor.names if len(full) > 1}:
             owners.setdefault(name, []).append(actor)
@@ -194,8 +194,8 @@ def _part_of(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
     return all(word in it for word in short)
 
 
-def _nearest(actors: list[Actor], position: int) -> Actor:
-    def distance(actor: Actor) -> tuple[int, int]:
+def _nearest(actors: list[MentionGroup], position: int) -> MentionGroup:
+    def distance(actor: MentionGroup) -> tuple[int, int]:
         before = [position - s for s, _ in actor.mentions if s <= position]
         after = [s - position for s, _ in actor.mentions if s > position]
         return (0, min(before)) if before else (1, min(after))
@@ -204,7 +204,7 @@ def _nearest(actors: list[Actor], position: int) -> Actor:
 
 
 def introduced_titles(
-    doc: Doc, actor: Actor, dictionary: ActorDictionary
+    doc: Doc, actor: MentionGroup, dictionary: ActorDictionary
 ) -> set[tuple[tuple[str, ...], str | None]]:
     """Titles the text gives the person next to a name ("Russian President Vladimir Putin"
     -> (("president",), "RUS")); a former office ("former premier") introduces nothing."""
@@ -226,14 +226,14 @@ def introduced_titles(
 def _country_in(tokens: list[Token], dictionary: ActorDictionary) -> str | None:
     for match in find_matches(tokens, dictionary):
         if match.codes is not None:
-            code = resolve(match.codes, None)
-            if code and len(code) == 3 and code not in COUNTRYLESS:
+            code = code_on(match.codes, None)
+            if code and len(code) == 3 and code not in ORGANISATION_PREFIXES:
                 return code
     return None
 
 
 def link_descriptions(
-    doc: Doc, actors: list[Actor], dictionary: ActorDictionary, taken: set[int]
+    doc: Doc, actors: list[MentionGroup], dictionary: ActorDictionary, taken: set[int]
 ) -> None:
     """Attach "the [Russian] President", "the Russian leader", "the spokesperson" to the one
     person introduced earlier with that title (and country); ambiguous descriptions stay out."""
@@ -297,18 +297,18 @@ def _title_fits(
     return title in LEADER_WORDS and known_title in LEADER_TITLES
 
 
-def link_pronouns(doc: Doc, actors: list[Actor]) -> None:
+def link_pronouns(doc: Doc, actors: list[MentionGroup]) -> None:
     """Attach he/his/she/her to the one person mentioned (outside quotations) in the same
     sentence before it, else in the previous sentence (looking past sentences that are all
     quotation); never against a gender the person already has (from "Mr"/"Ms" or an earlier
     pronoun). A pronoun in a phrase put before its clause's subject refers to that subject
     when it is a person named there: "Ahead of his trip, Imran Khan said …"."""
-    quoted = [(m.start(), m.end()) for m in QUOTED.finditer(doc.text)]
+    quoted = [(m.start(), m.end()) for m in QUOTATION.finditer(doc.text)]
 
     def inside_quote(token: Token) -> bool:
         return any(s <= token.idx < e for s, e in quoted)
 
-    owner_at: dict[int, Actor] = {}
+    owner_at: dict[int, MentionGroup] = {}
     for actor in actors:
         for start, _ in actor.mentions:
             if not inside_quote(doc[start]):
@@ -340,7 +340,7 @@ def link_pronouns(doc: Doc, actors: list[Actor]) -> None:
                 break
 
 
-def _fronted_subject(pronoun: Token, actors: list[Actor]) -> Actor | None:
+def _fronted_subject(pronoun: Token, actors: list[MentionGroup]) -> MentionGroup | None:
     """The person who is the subject of the clause a pronoun's phrase is put in front of:
     the pronoun's phrase hangs off the clause's verb before its subject."""
     verb, subjects = pronoun, []
@@ -370,7 +370,7 @@ def _scopes(sentences: list[Span], index: int, token: Token, inside_quote) -> li
     return scopes
 
 
-def _honorific_gender(doc: Doc, actor: Actor) -> str | None:
+def _honorific_gender(doc: Doc, actor: MentionGroup) -> str | None:
     for start, _ in actor.mentions:
         if start > 0:
             word = doc[start - 1].lower_.rstrip(".")
@@ -381,5 +381,5 @@ def _honorific_gender(doc: Doc, actor: Actor) -> str | None:
     return None
 
 
-def _named_later(owner_at: dict[int, Actor], start: int, end: int) -> bool:
+def _named_later(owner_at: dict[int, MentionGroup], start: int, end: int) -> bool:
     return any(start <= i < end for i in owner_at)

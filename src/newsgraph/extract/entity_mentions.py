@@ -18,8 +18,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-from newsgraph.extract.actor_phrases import COUNTRYLESS, find_matches
-from newsgraph.knowledge.actors import ActorDictionary, resolve, words_of
+from newsgraph.extract.actor_phrases import find_matches
+from newsgraph.knowledge.actors import ORGANISATION_PREFIXES, ActorDictionary, code_on, words_of
 
 ACTOR_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
 DEFINITE = frozenset({"the"})
@@ -29,7 +29,7 @@ STREET_WORDS = frozenset({"avenue", "street", "road", "boulevard", "square", "la
 
 
 @dataclass(slots=True)
-class Candidate:
+class MentionCandidate:
     """One mention: token offsets in the doc and its entity label."""
 
     start: int  # token offsets in the doc
@@ -37,7 +37,7 @@ class Candidate:
     label: str
 
 
-def find_mentions(doc: Doc, dictionary: ActorDictionary) -> list[Candidate]:
+def find_mentions(doc: Doc, dictionary: ActorDictionary) -> list[MentionCandidate]:
     """NER mentions of actors, repaired, plus organisations NER missed."""
     found = []
     for span in doc.ents:
@@ -46,9 +46,9 @@ def find_mentions(doc: Doc, dictionary: ActorDictionary) -> list[Candidate]:
         if span.label_ == "PERSON":
             candidate = repair_person(span, dictionary)
         elif span.label_ in ("GPE", "LOC") and described_with_who(span):
-            candidate = Candidate(*_trim(span), "PERSON")  # "Amman, who was described as …"
+            candidate = MentionCandidate(*_trim(span), "PERSON")  # "Amman, who was described as …"
         else:
-            candidate = Candidate(*_trim(span), span.label_)
+            candidate = MentionCandidate(*_trim(span), span.label_)
         if candidate is not None and candidate.start < candidate.end:
             found.append(candidate)
     found.extend(untagged_organisations(doc, dictionary))
@@ -63,7 +63,7 @@ def described_with_who(span: Span) -> bool:
     )
 
 
-def repair_person(span: Span, dictionary: ActorDictionary) -> Candidate | None:
+def repair_person(span: Span, dictionary: ActorDictionary) -> MentionCandidate | None:
     """A PERSON span with its first name, without titles, re-typed if it is a place; None
     when it is no name at all."""
     if not any(t.text[:1].isupper() for t in span):
@@ -77,7 +77,7 @@ def repair_person(span: Span, dictionary: ActorDictionary) -> Candidate | None:
     name = doc[start:end]
     if start >= end or is_common_noun(name, dictionary):
         return None
-    return Candidate(start, end, retype_places(name, "PERSON", dictionary))
+    return MentionCandidate(start, end, retype_places(name, "PERSON", dictionary))
 
 
 def is_possessive_fragment(span: Span) -> bool:
@@ -140,8 +140,8 @@ def retype_places(span: Span, label: str, dictionary: ActorDictionary) -> str:
     words = words_of(span.text)
     codes = dictionary.name_codes(words)
     if codes:
-        code = resolve(codes, None)
-        if code and len(code) == 3 and code not in COUNTRYLESS:
+        code = code_on(codes, None)
+        if code and len(code) == 3 and code not in ORGANISATION_PREFIXES:
             return "GPE"
     if len(words) > 1 and words in dictionary.places:
         return "GPE"
@@ -150,7 +150,7 @@ def retype_places(span: Span, label: str, dictionary: ActorDictionary) -> str:
     return label
 
 
-def untagged_organisations(doc: Doc, dictionary: ActorDictionary) -> list[Candidate]:
+def untagged_organisations(doc: Doc, dictionary: ActorDictionary) -> list[MentionCandidate]:
     """Proper nouns NER left untagged that name an organisation by their head noun:
     "RT" in "state-run RT television network"."""
     found = []
@@ -167,6 +167,6 @@ def untagged_organisations(doc: Doc, dictionary: ActorDictionary) -> list[Candid
         if doc[end - 1].dep_ == "compound" and head.i >= end and head.pos_ == "NOUN":
             described = doc[end : head.i + 1]
             if dictionary.agent(words_of(described.text)) or dictionary.agent((head.lower_,)):
-                found.append(Candidate(i, end, "ORG"))
+                found.append(MentionCandidate(i, end, "ORG"))
         i = end
     return found

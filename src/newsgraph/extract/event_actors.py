@@ -41,7 +41,7 @@ GROUP_HEADS = {
 }
 PAIRED = {"country": ("GPE",), "nation": ("GPE",), "side": ("GPE", "NORP", "ORG"),
           "government": ("GPE",), "leader": ("PERSON",)}
-MODIFIERS = ("amod", "compound", "poss", "nmod")
+OWNER_DEPS = ("amod", "compound", "poss", "nmod")
 QUOTED = re.compile(r"[“\"][^“”\"]*[”\"]")
 LOCATIVE = {"in", "at", "near", "throughout", "across", "inside", "outside", "of", "from"}
 PHRASE_CAP = 12  # tokens of a noun phrase given to the actor coder
@@ -49,7 +49,7 @@ ANTECEDENT_WINDOW = 600  # characters back to look for a pronoun's antecedent
 SALIENCE_WINDOW = 500  # characters back in which "the two countries" are counted
 
 
-class Actor(NamedTuple):
+class Participant(NamedTuple):
     """A resolved event argument: its reference, its key for same-actor checks, its quality
     (a tuple: cheaper to make than a frozen dataclass)."""
 
@@ -105,15 +105,17 @@ class ActorResolver:
         self.city_mentions = [
             (m.start, m.end) for p in places if p.feature == "city" for m in p.mentions
         ]
-        self.cache: dict[tuple[int, bool], Actor | None] = {}
-        self.resolved: dict[tuple[int, bool, bool], list[Actor]] = {}
+        self.cache: dict[tuple[int, bool], Participant | None] = {}
+        self.resolved: dict[tuple[int, bool, bool], list[Participant]] = {}
         self.coded: dict[tuple[int, int], actors.ActorCode | None] = {}
         self.agents: dict[str, bool] = {}
         self.entities_at: dict[int, Entity | None] = {}
         self.quotes = [q for q in quotes if q.speaker is not None and q.speaker.entity]
 
     # --- public ---------------------------------------------------------------------
-    def resolve(self, token: Token, expand: bool = True, located: bool = False) -> list[Actor]:
+    def resolve(
+        self, token: Token, expand: bool = True, located: bool = False
+    ) -> list[Participant]:
         """The actors an argument names, one per conjunct ("Hungarian and Romanian officials");
         read once per token (a sentence's predicates share their arguments)."""
         key = (token.i, expand, located)
@@ -122,7 +124,7 @@ class ActorResolver:
             found = self.resolved[key] = self._resolve(token, expand, located)
         return found
 
-    def _resolve(self, token: Token, expand: bool, located: bool) -> list[Actor]:
+    def _resolve(self, token: Token, expand: bool, located: bool) -> list[Participant]:
         paired = self.pair(token)
         if paired:
             return paired
@@ -133,12 +135,12 @@ class ActorResolver:
             actor = self.one(member, located)
             if actor is not None:
                 found.append(actor)
-        unique: dict[str, Actor] = {}
+        unique: dict[str, Participant] = {}
         for actor in found:
             unique.setdefault(actor.key, actor)
         return list(unique.values())
 
-    def one(self, token: Token, located: bool = False) -> Actor | None:
+    def one(self, token: Token, located: bool = False) -> Participant | None:
         """The actor of one head token, or None when it names none (cached per token).
 
         With ``located``, a thing acted upon stands for the country it is in: "power lines
@@ -148,7 +150,7 @@ class ActorResolver:
             self.cache[key] = self.find(token, located)
         return self.cache[key]
 
-    def find(self, token: Token, located: bool = False) -> Actor | None:
+    def find(self, token: Token, located: bool = False) -> Participant | None:
         kids, i = self.kids, token.i
         pos, ent_type = kids.pos[i], kids.ent_type[i]
         if (pos not in NOMINAL and not ent_type) or ent_type in NOT_ACTORS:
@@ -161,7 +163,7 @@ class ActorResolver:
         owner = False
         if entity is None:
             for child in kids(token):
-                if kids.dep[child.i] in MODIFIERS:
+                if kids.dep[child.i] in OWNER_DEPS:
                     entity = self.entity_of(child)
                     if entity is not None:
                         owner = not collective
@@ -209,7 +211,7 @@ class ActorResolver:
                 return country
         return None
 
-    def is_named_actor(self, actor: Actor) -> bool:
+    def is_named_actor(self, actor: Participant) -> bool:
         """A person, organisation or group by name (not a building or a river)."""
         entity = self.index.by_id.get(actor.ref.entity) if actor.ref.entity else None
         return entity is not None and entity.type in NAMED_ACTORS
@@ -297,7 +299,7 @@ class ActorResolver:
 
     def actor(
         self, entity: Entity | None, code: actors.ActorCode | None, phrase: Phrase, quality: float
-    ) -> Actor:
+    ) -> Participant:
         start, end = phrase.start_char, phrase.end_char
         name = entity.name if entity is not None else self.article.text[start:end]
         ref = ActorRef(
@@ -313,9 +315,9 @@ class ActorResolver:
         if code is None:
             quality *= 0.7
         key = entity.id if entity is not None else (code.code if code else name.lower())
-        return Actor(ref, key, start, end, quality, self.kids.starts[phrase.root.i])
+        return Participant(ref, key, start, end, quality, self.kids.starts[phrase.root.i])
 
-    def modifier_conjuncts(self, token: Token) -> list[Actor]:
+    def modifier_conjuncts(self, token: Token) -> list[Participant]:
         """Actors of coordinated modifiers: "Hungarian and Romanian officials" -> both."""
         found = []
         for child in self.kids(token):
@@ -330,7 +332,7 @@ class ActorResolver:
                         found.append(self.actor(entity, self.code(phrase, entity), phrase, 1.0))
         return found
 
-    def pronoun(self, token: Token) -> Actor | None:
+    def pronoun(self, token: Token) -> Participant | None:
         """The actor a pronoun stands for: the person entity linking attached it to, the
         speaker of the quotation it is in ("we", "I"), the subject of the reporting verb
         above it ("Syria says it will …"), else the nearest fitting entity before it."""
@@ -411,7 +413,7 @@ class ActorResolver:
             return False
         return self.kids.dep[self.kids.root(*found).i] in ("nsubj", "nsubjpass")
 
-    def plural_antecedent(self, token: Token) -> Actor | None:
+    def plural_antecedent(self, token: Token) -> Participant | None:
         """ "they", "them", "their": the nearest plural actor phrase before the pronoun in its
         sentence or the one before ("protesters", "police", "Palestinians"), never a single
         country or organisation ("Serbia … they" is the people of Serbia, not its state)."""
@@ -433,7 +435,7 @@ class ActorResolver:
                 return actor._replace(quality=min(actor.quality, 0.7))
         return None
 
-    def reporter(self, token: Token) -> Actor | None:
+    def reporter(self, token: Token) -> Participant | None:
         """The subject of the reporting verb above a third-person subject pronoun: in "Syria
         says it will …" and "rebels said they would …", the pronoun is the speaker."""
         if token.dep_ not in ("nsubj", "nsubjpass") or token.lower_ in SPEAKER:
@@ -474,12 +476,12 @@ class ActorResolver:
         spans = [m.span() for m in QUOTED.finditer(self.article.text)]
         return [start for start, _ in spans], spans
 
-    def from_entity(self, entity: Entity, token: Token, quality: float) -> Actor:
+    def from_entity(self, entity: Entity, token: Token, quality: float) -> Participant:
         phrase = self.phrase(token.i, token.i + 1)
         code = actors.ActorCode(entity.code, entity.country, entity.role) if entity.code else None
         return self.actor(entity, code, phrase, quality)
 
-    def pair(self, token: Token) -> list[Actor]:
+    def pair(self, token: Token) -> list[Participant]:
         """ "The two countries" -> the two countries most mentioned in the text just before."""
         types = PAIRED.get(self.kids.lemma[token.i])
         if not types or not any(c.lower_ in ("two", "both") for c in self.kids(token)):

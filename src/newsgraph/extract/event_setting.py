@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from newsgraph.extract.event_actors import Actor
+from newsgraph.extract.event_actors import Participant
 from newsgraph.extract.predicates import Predicate
 from newsgraph.extract.tree import tree_of
 from newsgraph.model import Place, PlaceRef, TimeRef
@@ -243,8 +243,8 @@ def event_place(
     predicate: Predicate,
     sentence: Span,
     places: list[Place],
-    sources: list[Actor],
-    targets: list[Actor],
+    sources: list[Participant],
+    targets: list[Participant],
     target_is_place: bool = True,
 ) -> PlaceRef | None:
     """The place the predicate governs in its sentence ("met … in the Kremlin"), if any.

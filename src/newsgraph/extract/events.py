@@ -37,7 +37,7 @@ from collections.abc import Callable, Iterable
 
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.extract.event_actors import Actor, ActorResolver
+from newsgraph.extract.event_actors import ActorResolver, Participant
 from newsgraph.extract.event_setting import event_date, event_place
 from newsgraph.extract.factuality import telling
 from newsgraph.extract.predicates import TARGET_PREPS, Predicate, find_predicates
@@ -335,10 +335,10 @@ def speaker_of(token: Token, coder: EventKnowledge, kids: Tree) -> list[Token]:
 
 def target_actors(
     candidates: Iterable[Token], resolver: ActorResolver, taken: set[str]
-) -> list[Actor]:
+) -> list[Participant]:
     """The first candidate's actors, or, when those are only a role with no country, a later
     named one ("providing intelligence to Macedonia", "withdraw its troops from Lebanon")."""
-    first: list[Actor] = []
+    first: list[Participant] = []
     level: Iterable[Token] = candidates
     for depth in range(3):  # the candidates, then their nested objects, breadth first
         nested: list[Token] = []
@@ -380,14 +380,14 @@ def has_name(token: Token, kids: Tree) -> bool:
     return bool(ent_type[token.i]) or any(ent_type[c.i] for c in kids(token))
 
 
-def place_actor(place: PlaceRef, near: Actor) -> Actor:
+def place_actor(place: PlaceRef, near: Participant) -> Participant:
     ref = ActorRef(entity=None, name=place.name, code=place.country, country=place.country)
-    return Actor(ref, f"place:{place.country}", near.start, near.end, 0.7)
+    return Participant(ref, f"place:{place.country}", near.start, near.end, 0.7)
 
 
 def first_actors(
     candidates: list[Token], resolver: ActorResolver, expand: bool, skip: set[str] = frozenset()
-) -> list[Actor]:
+) -> list[Participant]:
     """The actors of the first candidate that names any (other than those in ``skip``)."""
     for token in candidates:
         found = [a for a in resolver.resolve(token, expand=expand) if a.key not in skip]
@@ -416,11 +416,11 @@ def recoded(code: str, mode: str | None, coder: EventKnowledge) -> str:
 
 
 def actor_pairs(
-    sources: list[Actor], targets: list[Actor], code: str
-) -> list[tuple[Actor, Actor | None]]:
+    sources: list[Participant], targets: list[Participant], code: str
+) -> list[tuple[Participant, Participant | None]]:
     """Source–target pairs, never one actor (one entity, or one actor code) on both sides;
     when no target differs from the source, the event keeps its source alone."""
-    pairs: list[tuple[Actor, Actor | None]] = []
+    pairs: list[tuple[Participant, Participant | None]] = []
     if targets:
         pairs = [(s, t) for s in sources for t in targets if not same_actor(s, t)]
     elif len(sources) > 1 and code[:2] in RECIPROCAL_ROOTS:
@@ -428,7 +428,7 @@ def actor_pairs(
     return pairs or [(s, None) for s in sources]
 
 
-def same_actor(one: Actor, other: Actor) -> bool:
+def same_actor(one: Participant, other: Participant) -> bool:
     return one.key == other.key or (one.ref.code is not None and one.ref.code == other.ref.code)
 
 

@@ -31,7 +31,7 @@ ORDER = ("negated", "hypothetical", "threat", "expected", "intended", "reported"
 EMBEDDING = ("xcomp", "ccomp", "acomp", "advcl", "pcomp", "prep", "pobj", "dobj", "relcl")
 MODAL_DEPS = ("aux", "neg", "mark", "det", "advmod")
 REPORTING_DEPS = ("parataxis", "ccomp", "advcl", "prep")
-SUBJECTS = ("nsubj", "nsubjpass")
+NOMINAL_SUBJECTS = ("nsubj", "nsubjpass")
 # A clause on a cue noun ("plans to attack", "a threat to ban") takes the noun's cue.
 NOUN_CUES = ("intended", "threat", "expected", "directive")
 OWN_EVENT_DEPS = frozenset({"relcl", "prep", "advcl"})
@@ -126,7 +126,7 @@ def collect(head: Token, knowledge: EventKnowledge, kids: Tree) -> Cues:
             first = first_conjunct(token, kids)
             if contrasted(first, knowledge, kids):
                 break
-            if not kids.with_dep(token, SUBJECTS):
+            if not kids.with_dep(token, NOMINAL_SUBJECTS):
                 own_cues(first, knowledge, own, cues, kids)
             token = first
         label, up = dep[token.i], kids.head[token.i]
@@ -217,7 +217,7 @@ def is_question(root: Token, kids: Tree) -> bool:
     children = kids(root)
     if not any(kids.lower[c.i] == "?" for c in children):
         return False
-    subjects = [c.i for c in children if kids.dep[c.i] in SUBJECTS]
+    subjects = [c.i for c in children if kids.dep[c.i] in NOMINAL_SUBJECTS]
     auxiliaries = [c.i for c in children if kids.dep[c.i] in ("aux", "auxpass")]
     if not subjects or not auxiliaries or auxiliaries[0] > subjects[0]:
         return False

@@ -4,7 +4,7 @@ Two steps. ``find_toponyms`` collects place mentions: GPE/LOC/FAC entities of sp
 of the actor step (which repairs NER slips); PERSON/ORG spans the gazetteer knows as
 places ("Donbass" tagged PERSON, "Kremlin" tagged ORG, a big city tagged ORG); curated
 names and capitalised datelines NER missed; "Rome, Italy" and "Greece Italy" split in
-two. Demonyms (NORP) never. ``resolve`` picks one gazetteer entry per distinct name,
+two. Demonyms (NORP) never. ``best_entry`` picks one gazetteer entry per distinct name,
 scoring each candidate by
 
 - its base plausibility (countries and curated regions, then cities by population),
@@ -27,12 +27,12 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
+from newsgraph.extract.labels import PLACE_LABELS
 from newsgraph.ids import record_id
 from newsgraph.knowledge import Knowledge
-from newsgraph.knowledge.places import Candidate, Gazetteer, PlaceKnowledge, normalise
+from newsgraph.knowledge.places import Gazetteer, GazetteerEntry, PlaceKnowledge, normalise
 from newsgraph.model import Article, Entity, Place, Span
 
-PLACE_LABELS = {"GPE", "LOC", "FAC"}
 SLIP_LABELS = {"PERSON", "ORG"}
 COUNTRY_BONUS = 25.0
 STRONG_BASE = 50.0  # a city of 100,000 people, or any country or region
@@ -69,7 +69,7 @@ class Toponym:
 # --- candidates ----------------------------------------------------------------------------
 
 
-def trim(start: int, end: int, text: str) -> tuple[int, int, str]:
+def trim_toponym(start: int, end: int, text: str) -> tuple[int, int, str]:
     """Drop a possessive ending and a leading "the" from a mention."""
     match = POSSESSIVE.search(text)
     if match and len(text) > len(match.group(0)) + 1:
@@ -152,10 +152,10 @@ def find_toponyms(
     for ent in ents:
         is_place = ent.label_ in PLACE_LABELS
         is_slip = ent.label_ in SLIP_LABELS and is_known_place(
-            gazetteer, trim(0, 0, ent.text)[2], ent.label_
+            gazetteer, trim_toponym(0, 0, ent.text)[2], ent.label_
         )
         if is_place or is_slip:
-            start, end, text = trim(ent.start_char, ent.end_char, ent.text)
+            start, end, text = trim_toponym(ent.start_char, ent.end_char, ent.text)
             for toponym in split_qualified(start, text, qualifier_after(doc, ent.end, ents)):
                 toponym.label = ent.label_
                 found[(toponym.start, toponym.end)] = toponym
@@ -177,7 +177,7 @@ def find_toponyms(
     for entity in entities:
         if entity.type in PLACE_LABELS:
             for mention in entity.mentions:
-                start, end, text = trim(mention.start, mention.end, mention.text)
+                start, end, text = trim_toponym(mention.start, mention.end, mention.text)
                 if not any(s < end and start < e for s, e in found):
                     found[(start, end)] = Toponym(start, end, text, label=entity.type)
     toponyms = [
@@ -230,7 +230,7 @@ def article_context(
 
 
 def score(
-    candidate: Candidate, context: Context, qualifiers: list[Candidate]
+    candidate: GazetteerEntry, context: Context, qualifiers: list[GazetteerEntry]
 ) -> float:
     value = candidate.base
     total = sum(context.countries.values())
@@ -247,7 +247,7 @@ def score(
     return value
 
 
-def lookup(gazetteer: Gazetteer, name: str) -> list[Candidate]:
+def lookup(gazetteer: Gazetteer, name: str) -> list[GazetteerEntry]:
     """Entries for a name, else for the name without a generic word ("Oaxaca State")."""
     candidates = gazetteer.lookup(name)
     if not candidates:
@@ -257,9 +257,9 @@ def lookup(gazetteer: Gazetteer, name: str) -> list[Candidate]:
     return candidates
 
 
-def resolve(
+def best_entry(
     key: str, mentions: list[Toponym], gazetteer: Gazetteer, context: Context
-) -> Candidate | None:
+) -> GazetteerEntry | None:
     """The best gazetteer entry for a name in this article, or None if it has none."""
     candidates = lookup(gazetteer, key)
     if all(m.label == "FAC" for m in mentions):
@@ -273,7 +273,7 @@ def resolve(
     qualifiers = [q for m in mentions if m.qualifier for q in gazetteer.lookup(m.qualifier)]
     qualifies = any(m.qualifies for m in mentions)
 
-    def plausibility(candidate: Candidate) -> float:
+    def plausibility(candidate: GazetteerEntry) -> float:
         value = score(candidate, context, qualifiers)
         if qualifies and candidate.feature in {"admin region", "country"}:
             value += QUALIFIER_BONUS
@@ -325,9 +325,9 @@ def extract_places(
         names.setdefault(normalise(toponym.text), []).append(toponym)
     context = article_context(names, gazetteer, entities)
 
-    groups: dict[object, tuple[Candidate | None, list[Toponym]]] = {}
+    groups: dict[object, tuple[GazetteerEntry | None, list[Toponym]]] = {}
     for key, mentions in names.items():
-        best = resolve(key, mentions, gazetteer, context)
+        best = best_entry(key, mentions, gazetteer, context)
         group = (best.name, best.country, best.feature) if best else key
         groups.setdefault(group, (best, []))[1].extend(mentions)
 

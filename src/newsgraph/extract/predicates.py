@@ -20,7 +20,7 @@ from newsgraph.knowledge.events import EventKnowledge, Pattern
 # --- dependency labels -------------------------------------------------------------
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 OBJECTS = ("dobj", "obj")
-MODIFIERS = ("amod", "compound", "nmod", "npadvmod")
+MODIFIER_DEPS = ("amod", "compound", "nmod", "npadvmod")
 # Prepositions whose object is the target of a verb or a light-verb noun, best first.
 TARGET_PREPS = ("on", "against", "with", "to", "at", "into", "upon", "toward", "towards", "for")
 # Dependencies through which a verb takes its subject from the word it depends on.
@@ -88,7 +88,7 @@ def frame_keys(token: Token, preps: list[tuple[str, Token]], kids: Tree) -> list
         label = dep[child.i]
         if label in OBJECTS or label == "prt":
             objects.extend(("obj", w) for w in forms(child, kids))
-        elif label in MODIFIERS:
+        elif label in MODIFIER_DEPS:
             modifiers.extend(("mod", w) for w in forms(child, kids))
         elif label in SUBJECTS:
             subjects.extend(("subj", w) for w in forms(child, kids))
@@ -253,7 +253,7 @@ def sources_of_noun(noun: Token, kids: Tree) -> list[Token]:
         candidates += kids.with_dep(noun.head, ("poss",))
     candidates += [o for p, o in kids.preps(noun) if p in ("by", "from")]
     candidates += [
-        c for c in kids.with_dep(noun, MODIFIERS) if kids.ent_type[c.i] in ACTOR_ENTITY_TYPES
+        c for c in kids.with_dep(noun, MODIFIER_DEPS) if kids.ent_type[c.i] in ACTOR_ENTITY_TYPES
     ]
     return candidates
 

@@ -10,7 +10,7 @@ from newsgraph.extract.quote_marks import QuotedSpan
 
 
 @dataclass(slots=True)
-class Candidate:
+class QuoteCandidate:
     """A quote before its speaker is resolved."""
 
     start: int
@@ -20,10 +20,10 @@ class Candidate:
     subject: Token | None
     confidence: float
     fragments: list[QuotedSpan] = field(default_factory=list)
-    follows: Candidate | None = None  # the earlier direct quote this one continues
+    follows: QuoteCandidate | None = None  # the earlier direct quote this one continues
 
 
-def trim(text: str, start: int, end: int) -> tuple[int, int]:
+def trim_quote(text: str, start: int, end: int) -> tuple[int, int]:
     """Drop surrounding whitespace and the comma that ends a quote before its cue."""
     while start < end and text[start].isspace():
         start += 1

@@ -41,7 +41,7 @@ def source_phrase_ending(token: Token, cues: QuoteKnowledge) -> Span | None:
     return None
 
 
-def subject_of(verb: Token, passive_speakers: frozenset[str] = frozenset()) -> Token | None:
+def cue_subject(verb: Token, passive_speakers: frozenset[str] = frozenset()) -> Token | None:
     """The grammatical subject of a cue verb.
 
     Borrowed from the head for "..., saying ..." and "X smiled and said"; the noun itself
@@ -84,7 +84,7 @@ def subject_in_paragraph(
 ) -> Token | None:
     """The subject of a cue, or, when the parse found it across a paragraph break (a
     dateline, a headline), the nearest noun before the verb in the verb's own paragraph."""
-    subject = subject_of(verb, passive_speakers)
+    subject = cue_subject(verb, passive_speakers)
     if subject is None:
         return None
     if not crosses_paragraph(subject, verb):

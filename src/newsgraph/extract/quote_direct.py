@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from newsgraph.extract.quote_candidates import Candidate, crosses_paragraph, trim
-from newsgraph.extract.quote_cues import is_cue, source_of, source_phrase_at, subject_of
+from newsgraph.extract.quote_candidates import QuoteCandidate, crosses_paragraph, trim_quote
+from newsgraph.extract.quote_cues import cue_subject, is_cue, source_of, source_phrase_at
 from newsgraph.extract.quote_marks import CLOSING, OPENING, STRAIGHT, QuotedSpan
 from newsgraph.knowledge.quotes import QuoteKnowledge
 
@@ -24,13 +24,13 @@ WINDOW_TOKENS = 40
 
 def find_direct(
     doc: Doc, quoted: list[QuotedSpan], cues: QuoteKnowledge, text: str | None = None
-) -> list[Candidate]:
+) -> list[QuoteCandidate]:
     """Quoted spans that stand as utterances, with the cue before or after them.
 
     ``text`` is ``doc.text`` when the caller has it (spaCy rebuilds it on every access).
     """
     text = doc.text if text is None else text
-    found: list[Candidate] = []
+    found: list[QuoteCandidate] = []
     for span in quoted:
         open_token = _token_at(doc, span.open_mark)
         close_token = _token_at(doc, span.close_mark)
@@ -40,7 +40,7 @@ def find_direct(
         after = _window_after(doc, close_token)
         if not _stands_alone(before, after, text[span.start : span.end], cues):
             continue
-        start, end = trim(text, span.start, span.end)
+        start, end = trim_quote(text, span.start, span.end)
         if end <= start:
             continue
         cue, window = _cue_in(after, cues, first=True), after
@@ -50,15 +50,15 @@ def find_direct(
             cue, window = _cue_in(before, cues, first=False), before
         if cue is not None:
             speaker = _direct_speaker(cue, window, span, cues)
-            found.append(Candidate(start, end, "direct", cue, speaker, 0.9, [span]))
+            found.append(QuoteCandidate(start, end, "direct", cue, speaker, 0.9, [span]))
         elif found and _continues(text, found[-1], span):
-            found.append(Candidate(start, end, "direct", None, None, 0.7, [span], found[-1]))
+            found.append(QuoteCandidate(start, end, "direct", None, None, 0.7, [span], found[-1]))
     return merge_interrupted(text, found)
 
 
-def merge_interrupted(text: str, found: list[Candidate]) -> list[Candidate]:
+def merge_interrupted(text: str, found: list[QuoteCandidate]) -> list[QuoteCandidate]:
     """“A,” he said. “B.” -> one quote from A to B whose fragments are the quoted parts."""
-    merged: list[Candidate] = []
+    merged: list[QuoteCandidate] = []
     for candidate in found:
         previous = merged[-1] if merged else None
         if (
@@ -134,7 +134,7 @@ def _stands_alone(
     return bool(following) and _cue_in(after, cues, first=True) is not None
 
 
-def _continues(text: str, previous: Candidate, span: QuotedSpan) -> bool:
+def _continues(text: str, previous: QuoteCandidate, span: QuotedSpan) -> bool:
     """A cue-less quote goes on with the previous one: the same marks, and only the previous
     cue's sentence or one paragraph break between them (a ‘Heading.’ in other marks does not)."""
     first = previous.fragments[0]
@@ -167,7 +167,7 @@ def _cue_in(window: list[Token], cues: QuoteKnowledge, first: bool) -> Token | N
 
 def _speaker_token(cue: Token, cues: QuoteKnowledge) -> Token | None:
     if cue.pos_ in ("VERB", "AUX"):
-        return subject_of(cue, cues.passive_speakers)
+        return cue_subject(cue, cues.passive_speakers)
     return source_of(cue)
 
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from newsgraph.extract.quote_candidates import Candidate, trim
+from newsgraph.extract.quote_candidates import QuoteCandidate, trim_quote
 from newsgraph.extract.quote_cues import source_phrase_ending
 from newsgraph.extract.quote_direct import find_direct
 from newsgraph.extract.quote_marks import find_quoted_spans
@@ -44,7 +44,7 @@ def extract_quotes(
 
 
 def build_quotes(
-    candidates: list[Candidate],
+    candidates: list[QuoteCandidate],
     article: Article,
     resolver: SpeakerResolver,
     cues: QuoteKnowledge,
@@ -68,7 +68,9 @@ def build_quotes(
                 end=candidate.end,
                 kind=candidate.kind,
                 cue=_cue_text(cue, cues),
-                fragments=[Span(*trim(article.text, f.start, f.end)) for f in candidate.fragments],
+                fragments=[
+                    Span(*trim_quote(article.text, f.start, f.end)) for f in candidate.fragments
+                ],
                 speaker=speaker,
                 confidence=candidate.confidence,
             )

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from newsgraph.extract.quote_candidates import Candidate, end_char, mark_at, trim
+from newsgraph.extract.quote_candidates import QuoteCandidate, end_char, mark_at, trim_quote
 from newsgraph.extract.quote_cues import (
+    cue_subject,
     is_cue,
     source_of,
     source_phrase_at,
     subject_in_paragraph,
-    subject_of,
 )
 from newsgraph.extract.quote_marks import CLOSING, OPENING, STRAIGHT, QuotedSpan
 from newsgraph.knowledge.quotes import QuoteKnowledge
@@ -27,10 +27,10 @@ CONTENT_MARKERS = {"that"}
 def find_reported(
     doc: Doc,
     quoted: list[QuotedSpan],
-    direct: list[Candidate],
+    direct: list[QuoteCandidate],
     cues: QuoteKnowledge,
     text: str | None = None,
-) -> list[Candidate]:
+) -> list[QuoteCandidate]:
     """Content clauses of cue verbs and source phrases; mixed when they hold quoted parts.
 
     ``text`` is ``doc.text`` when the caller has it (spaCy rebuilds it on every access).
@@ -68,11 +68,11 @@ def _reported(
     text: str,
     content: tuple[int, int],
     quoted: list[QuotedSpan],
-    direct: list[Candidate],
+    direct: list[QuoteCandidate],
     cue: Token,
     subject: Token,
     confidence: float,
-) -> Candidate | None:
+) -> QuoteCandidate | None:
     start, end = _within_paragraph(text, doc[content[0]].idx, end_char(doc[content[1]]), cue.idx)
     parenthetical = start <= cue.idx < end  # "A, X said, B" keeps its cue inside
     if (start <= subject.idx < end and not parenthetical) or end - start < 2:
@@ -86,7 +86,8 @@ def _reported(
             end = quote.close_mark + len(mark_at(text, quote.close_mark))
     fragments = [q for q in quoted if start <= q.open_mark and q.close_mark < end]
     kind = "mixed" if fragments else "indirect"
-    return Candidate(start, end, kind, cue, subject, 0.8 if fragments else confidence, fragments)
+    confidence = 0.8 if fragments else confidence
+    return QuoteCandidate(start, end, kind, cue, subject, confidence, fragments)
 
 
 def _same_sentence(tail: str) -> bool:
@@ -101,7 +102,7 @@ def _within_paragraph(text: str, start: int, end: int, cue: int) -> tuple[int, i
         start = text.rindex("\n", start, end) + 1
     else:
         end = text.index("\n", start, end)
-    return trim(text, start, end)
+    return trim_quote(text, start, end)
 
 
 def _reports(verb: Token) -> bool:
@@ -109,7 +110,7 @@ def _reports(verb: Token) -> bool:
     disclose ...", and a relative clause's "who pledged to ..." without an antecedent."""
     if verb.dep_ == "xcomp" or (verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl")):
         return False
-    subject = subject_of(verb)
+    subject = cue_subject(verb)
     return subject is None or subject.lower_ not in ("who", "that", "which") or any(
         c.dep_ == "ccomp" for c in verb.children
     )
@@ -128,7 +129,7 @@ def _content_of_verb(verb: Token, cues: QuoteKnowledge) -> tuple[int, int] | Non
 
 def _content_beside(verb: Token) -> tuple[int, int] | None:
     """The sentence around a cue clause set off by commas: "A, X said." / "A, X said, B"."""
-    subject = subject_of(verb)
+    subject = cue_subject(verb)
     if subject is None or subject.head.i != verb.i:
         return None
     doc, sentence = verb.doc, verb.sent

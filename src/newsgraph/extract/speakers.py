@@ -24,7 +24,7 @@ from newsgraph.model import ActorRef, Article, Entity
 
 PRONOUN_WINDOW_CHARS = 1500
 NOMINAL_WINDOW_CHARS = 6000
-RELATIVE_PRONOUNS = {"who", "which", "that"}
+SUBJECT_RELATIVES = {"who", "which", "that"}
 NAME_PARTS = ("compound", "flat", "nmod")
 SPEAKER_TYPES = {"PERSON", "ORG", "NORP", "GPE"}
 
@@ -60,7 +60,7 @@ class SpeakerResolver:
         """The speaker behind the subject token of a cue, or None."""
         if subject is None:
             return None
-        if subject.lower_ in RELATIVE_PRONOUNS and subject.head.dep_ == "relcl":
+        if subject.lower_ in SUBJECT_RELATIVES and subject.head.dep_ == "relcl":
             subject = subject.head.head  # "the ministry, which said" -> the ministry
         entity = self.entity_for(subject)
         if entity is not None:

@@ -37,6 +37,10 @@ ROLE_CODES = frozenset(
     + ("LAB", "LEG", "HLH", "REF", "ELI", "AGR", "ENV", "HRI", "DEV", "UAF", "SEP", "INS", "MOD")
     + ("RAD", "NGO", "IGO")
 )
+# CAMEO prefixes of actors that are no country's by their kind: intergovernmental and
+# non-governmental organisations, international militarised groups, multinational companies.
+# A three-letter code outside these is a country's or a bloc's ("WST", "EUR").
+ORGANISATION_PREFIXES = frozenset(("IGO", "NGO", "IMG", "MNC"))
 # CAMEO religion codes: an actor coded by its religion alone is a religious actor (REL).
 RELIGION_CODES = frozenset(("CHR", "CTH", "PRO", "ORT", "MUS", "MOS", "SHI", "SUN", "JEW"))
 RELIGION_CODES |= frozenset(("HIN", "BUD", "JAN", "SIK", "BAH", "ZRO", "DOX", "ITR"))
@@ -108,7 +112,7 @@ def parse_codes(value: str) -> tuple[Dated, ...]:
     return tuple(result)
 
 
-def resolve(codes: tuple[Dated, ...], day: date | None) -> str | None:
+def code_on(codes: tuple[Dated, ...], day: date | None) -> str | None:
     """The code valid on ``day``: the latest-starting dated code whose range holds the day,
     else an undated code, else the bare country (known person, no known office that day).
     Without a day, the most recent code."""

@@ -50,7 +50,7 @@ def normalise(name: str) -> str:
 
 
 @dataclass(frozen=True, slots=True)
-class Candidate:
+class GazetteerEntry:
     """One gazetteer entry a name may refer to."""
 
     name: str
@@ -73,7 +73,7 @@ class Candidate:
         return score - (ALTERNATE_PENALTY if self.alternate else 0.0)
 
 
-def merge(entries: list[Candidate], candidate: Candidate) -> None:
+def merge(entries: list[GazetteerEntry], candidate: GazetteerEntry) -> None:
     """Add ``candidate`` to the entries of one name, unless it is one of them already."""
     for i, known in enumerate(entries):
         if known.geonameid and candidate.geonameid:
@@ -92,10 +92,10 @@ def merge(entries: list[Candidate], candidate: Candidate) -> None:
     entries.append(candidate)
 
 
-def city_candidate(fields: list[str]) -> Candidate:
+def city_candidate(fields: list[str]) -> GazetteerEntry:
     """The entry of one row of ``cities.tsv``."""
     _, alternate, geonameid, name, country, lat, lon, population, admin1 = fields
-    return Candidate(
+    return GazetteerEntry(
         name=name, country=country or None, lat=float(lat), lon=float(lon),
         geonameid=int(geonameid), feature="city", population=int(population),
         admin1=admin1 or None, alternate=alternate == "yes",
@@ -107,17 +107,17 @@ class Gazetteer:
     """Curated names (normalised) to the entries they may refer to, and the city table."""
 
     cities: CityTable = field(default_factory=lambda: CityTable([]))
-    curated: dict[str, list[Candidate]] = field(default_factory=dict)
+    curated: dict[str, list[GazetteerEntry]] = field(default_factory=dict)
     surfaces: set[str] = field(default_factory=set)
 
-    def add_curated(self, name: str, candidate: Candidate) -> None:
+    def add_curated(self, name: str, candidate: GazetteerEntry) -> None:
         """A name from a curated list (countries, continents, additions), kept as written."""
         key = normalise(name)
         if key:
             merge(self.curated.setdefault(key, []), candidate)
         self.surfaces.add(name)
 
-    def lookup(self, name: str) -> list[Candidate]:
+    def lookup(self, name: str) -> list[GazetteerEntry]:
         key = normalise(name)
         entries = list(self.curated.get(key, ()))
         for fields in self.cities.named(key):
@@ -149,7 +149,7 @@ def add_countries(gazetteer: Gazetteer, countries: dict, points: list[dict[str, 
         lat, lon = number(row.get("lat", "")), number(row.get("lon", ""))
         if lat is None and (capital := gazetteer.city_point(country["capital"], country["iso3"])):
             lat, lon = capital
-        candidate = Candidate(
+        candidate = GazetteerEntry(
             name=country["name"], country=country["iso3"], lat=lat, lon=lon,
             geonameid=country["geonameid"], feature="country",
             population=country["population"] or 0,
@@ -168,7 +168,7 @@ def add_countries(gazetteer: Gazetteer, countries: dict, points: list[dict[str, 
 def add_continents(gazetteer: Gazetteer, path: Path) -> None:
     for continent in json.loads(path.read_text(encoding="utf-8")).values():
         name = continent["toponymName"]
-        gazetteer.add_curated(name, Candidate(
+        gazetteer.add_curated(name, GazetteerEntry(
             name=name, country=None, lat=float(continent["lat"]), lon=float(continent["lng"]),
             geonameid=continent["geonameId"], feature="continent",
         ))
@@ -176,7 +176,7 @@ def add_continents(gazetteer: Gazetteer, path: Path) -> None:
 
 def add_additions(gazetteer: Gazetteer, rows: list[dict[str, str]]) -> None:
     for row in rows:
-        candidate = Candidate(
+        candidate = GazetteerEntry(
             name=row["name"], country=row["country"].strip() or None,
             lat=number(row["lat"]), lon=number(row["lon"]),
             geonameid=int(row["geonameid"]) if row["geonameid"].strip() else None,
