@@ -20,7 +20,7 @@ import sys
 import time
 from pathlib import Path
 
-from newsgraph.extract.actors import code_span
+from newsgraph.extract.actors.coding import code_span
 from newsgraph.knowledge import Knowledge
 from newsgraph.pipeline import Pipeline
 

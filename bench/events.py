@@ -25,7 +25,7 @@ import time
 from pathlib import Path
 
 from newsgraph.extract import actors, dates, entities, events, places, quotes
-from newsgraph.extract.actor_phrases import token_table
+from newsgraph.extract.actors.phrases import token_table
 from newsgraph.extract.tree import tree_of
 from newsgraph.model import Analysis
 from newsgraph.pipeline import Pipeline

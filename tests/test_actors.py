@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph.extract.actors import ActorCode, code_span
+from newsgraph.extract.actors.coding import ActorCode, code_span
 
 SEED_CODES = [
     ("Imran Khan", "PAKGOV"),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newsgraph.extract.lookup import EntityIndex
+from newsgraph.extract.entities.index import EntityIndex
 from newsgraph.model import Entity, Mention
 
 PUTIN = Entity("e1", "Vladimir Putin", "PERSON", [Mention(0, 14, "Vladimir Putin"),
@@ -25,7 +25,7 @@ def test_returns_none_where_no_mention():
 def test_two_entities_may_share_a_mention(pipeline):
     # Entities do not compare: a resolver that sorted mentions with their entities failed
     # on a shared span. The index keeps them in text order, ties as given.
-    from newsgraph.extract.event_actors import ActorResolver
+    from newsgraph.extract.events.arguments import ActorResolver
 
     text = "Vladimir Putin met Imran Khan in Moscow. Putin said the talks went well."
     putin = Entity("e1", "Vladimir Putin", "PERSON", [Mention(0, 14, "Vladimir Putin"),

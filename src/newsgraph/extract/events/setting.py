@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from newsgraph.extract.event_actors import Participant
-from newsgraph.extract.predicates import Predicate
+from newsgraph.extract.events.arguments import Participant
+from newsgraph.extract.events.predicates import Predicate
 from newsgraph.extract.tree import tree_of
 from newsgraph.model import Place, PlaceRef, TimeRef
 

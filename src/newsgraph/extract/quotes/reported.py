@@ -9,15 +9,15 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from newsgraph.extract.quote_candidates import QuoteCandidate, end_char, mark_at, trim_quote
-from newsgraph.extract.quote_cues import (
+from newsgraph.extract.quotes.candidates import QuoteCandidate, end_char, mark_at, trim_quote
+from newsgraph.extract.quotes.cues import (
     cue_subject,
     is_cue,
     source_of,
     source_phrase_at,
     subject_in_paragraph,
 )
-from newsgraph.extract.quote_marks import CLOSING, OPENING, STRAIGHT, QuotedSpan
+from newsgraph.extract.quotes.marks import CLOSING, OPENING, STRAIGHT, QuotedSpan
 from newsgraph.knowledge.quotes import QuoteKnowledge
 
 # Words that may open reported content without belonging to it.

@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.extract.actor_phrases import find_matches
-from newsgraph.extract.entity_mentions import DEFINITE, MentionCandidate
+from newsgraph.extract.actors.phrases import find_matches
+from newsgraph.extract.entities.mentions import DEFINITE, MentionCandidate
 from newsgraph.knowledge.actors import ORGANISATION_PREFIXES, ActorDictionary, code_on, words_of
 
 MALE = frozenset({"he", "him", "his", "himself"})

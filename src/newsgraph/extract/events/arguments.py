@@ -18,7 +18,7 @@ from typing import NamedTuple
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract import actors
-from newsgraph.extract.lookup import EntityIndex
+from newsgraph.extract.entities.index import EntityIndex
 from newsgraph.extract.tree import Tree, tree_of
 from newsgraph.knowledge import Knowledge
 from newsgraph.model import ActorRef, Article, Entity, Place, Quote

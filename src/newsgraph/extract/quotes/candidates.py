@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
-from newsgraph.extract.quote_marks import QuotedSpan
+from newsgraph.extract.quotes.marks import QuotedSpan
 
 
 @dataclass(slots=True)

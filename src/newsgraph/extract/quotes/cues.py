@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from newsgraph.extract.quote_candidates import crosses_paragraph
+from newsgraph.extract.quotes.candidates import crosses_paragraph
 from newsgraph.knowledge.quotes import QuoteKnowledge
 
 # A cue verb without a subject of its own borrows its head's ("..., saying that ...").

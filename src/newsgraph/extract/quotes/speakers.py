@@ -15,9 +15,9 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.extract.actors import code_span
-from newsgraph.extract.lookup import EntityIndex
-from newsgraph.extract.quote_marks import QuotedSpan
+from newsgraph.extract.actors.coding import code_span
+from newsgraph.extract.entities.index import EntityIndex
+from newsgraph.extract.quotes.marks import QuotedSpan
 from newsgraph.knowledge import Knowledge
 from newsgraph.knowledge.quotes import QuoteKnowledge
 from newsgraph.model import ActorRef, Article, Entity

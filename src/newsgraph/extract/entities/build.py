@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from newsgraph.extract.entity_links import MentionGroup, resolve_mentions
-from newsgraph.extract.entity_mentions import ACTOR_LABELS, find_mentions
+from newsgraph.extract.entities.links import MentionGroup, resolve_mentions
+from newsgraph.extract.entities.mentions import ACTOR_LABELS, find_mentions
 from newsgraph.ids import record_id
 from newsgraph.knowledge import Knowledge
 from newsgraph.knowledge.actors import ActorDictionary, words_of

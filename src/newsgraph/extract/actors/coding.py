@@ -13,7 +13,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.extract.actor_phrases import (
+from newsgraph.extract.actors.phrases import (
     RANK_NAME,
     RANK_TITLE,
     ActorCode,

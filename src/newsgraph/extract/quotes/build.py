@@ -17,12 +17,12 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from newsgraph.extract.quote_candidates import QuoteCandidate, trim_quote
-from newsgraph.extract.quote_cues import source_phrase_ending
-from newsgraph.extract.quote_direct import find_direct
-from newsgraph.extract.quote_marks import find_quoted_spans
-from newsgraph.extract.reported_speech import find_reported
-from newsgraph.extract.speakers import SpeakerResolver
+from newsgraph.extract.quotes.candidates import QuoteCandidate, trim_quote
+from newsgraph.extract.quotes.cues import source_phrase_ending
+from newsgraph.extract.quotes.direct import find_direct
+from newsgraph.extract.quotes.marks import find_quoted_spans
+from newsgraph.extract.quotes.reported import find_reported
+from newsgraph.extract.quotes.speakers import SpeakerResolver
 from newsgraph.ids import record_id
 from newsgraph.knowledge import Knowledge
 from newsgraph.knowledge.quotes import QuoteKnowledge

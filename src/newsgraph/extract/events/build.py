@@ -37,10 +37,10 @@ from collections.abc import Callable, Iterable
 
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.extract.event_actors import ActorResolver, Participant
-from newsgraph.extract.event_setting import event_date, event_place
-from newsgraph.extract.factuality import telling
-from newsgraph.extract.predicates import TARGET_PREPS, Predicate, find_predicates
+from newsgraph.extract.events.arguments import ActorResolver, Participant
+from newsgraph.extract.events.factuality import telling
+from newsgraph.extract.events.predicates import TARGET_PREPS, Predicate, find_predicates
+from newsgraph.extract.events.setting import event_date, event_place
 from newsgraph.extract.tree import Tree, tree_of
 from newsgraph.ids import record_id
 from newsgraph.knowledge import Knowledge

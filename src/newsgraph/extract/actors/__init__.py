@@ -1,0 +1,9 @@
+"""Actors: the date-aware CAMEO actor code, country and role of every entity and phrase.
+
+``phrases`` codes one phrase with the actor dictionary; ``coding`` codes entities from their
+mentions and fills what a phrase leaves open from around it.
+"""
+
+from newsgraph.extract.actors.coding import ActorCode, code_actors, code_span
+
+__all__ = ["ActorCode", "code_actors", "code_span"]
