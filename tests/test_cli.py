@@ -2,23 +2,40 @@
 
 from __future__ import annotations
 
+import functools
 import json
 
 import pytest
 from click.testing import CliRunner
 
-from newsgraph.cli import cli
+from newsgraph.cli import Runtime, cli
+from newsgraph.store import FILTERS, SCHEMA_VERSION
 from tests.conftest import REPO, SEED_ARTICLE, SEED_PUBLISHED, shared_file
 
 EXAMPLES = REPO / "examples"
 SENTENCE = "Russian President Vladimir Putin met Pakistan Prime Minister Imran Khan in Moscow."
 
 
-def invoke(*args: str):
-    return CliRunner().invoke(cli, [str(a) for a in args], catch_exceptions=False)
+def invoke_with(pipeline, *args: object):
+    """Run ``newsgraph ARGS…`` in-process with an already built Pipeline."""
+    return CliRunner().invoke(cli, [str(a) for a in args], obj=Runtime(pipeline),
+                              catch_exceptions=False)
 
 
-def test_extract_seed_article_prints_the_contract(tmp_path):
+@pytest.fixture
+def invoke(pipeline):
+    """``invoke(*args)``: the command line, sharing the session's one Pipeline."""
+    return functools.partial(invoke_with, pipeline)
+
+
+@pytest.fixture(scope="module")
+def examples_store(tmp_path_factory, pipeline):
+    """examples/ run once into a store, with that first run's result; tests only read it."""
+    db = tmp_path_factory.mktemp("examples") / "news.duckdb"
+    return db, invoke_with(pipeline, "run", EXAMPLES, "--db", db)
+
+
+def test_extract_seed_article_prints_the_contract(invoke, tmp_path):
     seed = SEED_ARTICLE
     result = invoke("extract", seed, "--published", SEED_PUBLISHED, "--format", "json")
     assert result.exit_code == 0, result.stderr
@@ -36,7 +53,7 @@ def test_bundled_seed_article_is_the_shared_one():
     assert SEED_ARTICLE.read_bytes() == shared.read_bytes()
 
 
-def test_extract_jsonl_prints_one_aligned_line_per_input_line(tmp_path):
+def test_extract_jsonl_prints_one_aligned_line_per_input_line(invoke, tmp_path):
     path = tmp_path / "in.jsonl"
     path.write_text("\n".join([
         json.dumps({"id": "a", "text": SENTENCE}),
@@ -56,7 +73,7 @@ def test_extract_jsonl_prints_one_aligned_line_per_input_line(tmp_path):
     assert result.exit_code == 0
 
 
-def test_extract_text_format_is_a_readable_summary(tmp_path):
+def test_extract_text_format_is_a_readable_summary(invoke, tmp_path):
     path = tmp_path / "s.txt"
     path.write_text(SENTENCE)
     result = invoke("extract", path, "--format", "text")
@@ -69,7 +86,7 @@ def test_extract_text_format_is_a_readable_summary(tmp_path):
     [("missing.txt", None, "no such file"), ("empty.txt", b"", "empty file"),
      ("binary.txt", b"\x00\x01\x02PNG", "binary")],
 )
-def test_extract_bad_file_is_one_clear_line_and_exit_2(tmp_path, name, content, message):
+def test_extract_bad_file_is_one_clear_line_and_exit_2(invoke, tmp_path, name, content, message):
     path = tmp_path / name
     if content is not None:
         path.write_bytes(content)
@@ -80,14 +97,13 @@ def test_extract_bad_file_is_one_clear_line_and_exit_2(tmp_path, name, content, 
     assert "Traceback" not in result.stderr
 
 
-def test_bad_published_option_is_refused_before_work(tmp_path):
+def test_bad_published_option_is_refused_before_work(invoke, tmp_path):
     result = invoke("extract", tmp_path / "x.txt", "--published", "24/02/2022x")
     assert result.exit_code == 2 and "published" in result.stderr
 
 
-def test_run_examples_twice_gives_identical_counts(tmp_path):
-    db = tmp_path / "news.duckdb"
-    first = invoke("run", EXAMPLES, "--db", db)
+def test_run_examples_twice_gives_identical_counts(invoke, examples_store):
+    db, first = examples_store
     assert first.exit_code == 0, first.stderr
     assert "21 new, 0 updated, 0 unchanged, 0 skipped" in first.stdout
     counts = invoke("stats", "--db", db).stdout
@@ -97,7 +113,7 @@ def test_run_examples_twice_gives_identical_counts(tmp_path):
     assert "articles: 21" in counts
 
 
-def test_run_goes_on_past_bad_inputs_and_lists_them(tmp_path):
+def test_run_goes_on_past_bad_inputs_and_lists_them(invoke, tmp_path):
     (tmp_path / "good.txt").write_text(SENTENCE)
     (tmp_path / "empty.txt").write_text("")
     other = "US President Joe Biden imposed sanctions on Russia on Tuesday."
@@ -111,7 +127,7 @@ def test_run_goes_on_past_bad_inputs_and_lists_them(tmp_path):
     assert "missing.txt: no such file" in result.stdout
 
 
-def test_run_with_nothing_processable_exits_2_and_keeps_the_store(tmp_path):
+def test_run_with_nothing_processable_exits_2_and_keeps_the_store(invoke, tmp_path):
     db = tmp_path / "news.duckdb"
     (tmp_path / "good.txt").write_text(SENTENCE)
     invoke("run", tmp_path / "good.txt", "--db", db)
@@ -122,10 +138,8 @@ def test_run_with_nothing_processable_exits_2_and_keeps_the_store(tmp_path):
 
 
 @pytest.mark.parametrize("fmt", ["table", "json", "csv"])
-def test_listings_in_every_format(tmp_path, fmt):
-    db = tmp_path / "news.duckdb"
-    (tmp_path / "good.txt").write_text(SENTENCE)
-    invoke("run", tmp_path / "good.txt", "--db", db)
+def test_listings_in_every_format(invoke, examples_store, fmt):
+    db, _ = examples_store
     result = invoke("entities", "--db", db, "--type", "PERSON", "--format", fmt)
     assert result.exit_code == 0
     assert "Vladimir Putin" in result.stdout
@@ -134,6 +148,53 @@ def test_listings_in_every_format(tmp_path, fmt):
         assert {"Vladimir Putin", "Imran Khan"} <= names
 
 
-def test_listing_a_missing_store_says_how_to_create_it(tmp_path):
+def test_listing_a_missing_store_says_how_to_create_it(invoke, tmp_path):
     result = invoke("events", "--db", tmp_path / "none.duckdb")
     assert result.exit_code == 2 and "newsgraph run" in result.stderr
+
+
+def test_every_filter_of_the_store_is_an_option_of_its_listing():
+    for kind, filters in FILTERS.items():
+        options = {param.name for param in cli.commands[kind].params}
+        assert {item.name for item in filters} <= options, kind
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [(["events", "--since", "2020-13-01"], "not a date"),
+     (["events", "--factuality", "rumoured"], "not one of asserted"),
+     (["entities", "--country", "Pakistan"], "alpha-3"),
+     (["quotes", "--article", "xyz"], "article id")],
+)
+def test_a_bad_filter_value_is_refused_before_the_store_is_opened(invoke, tmp_path, args,
+                                                                   message):
+    result = invoke(*args, "--db", tmp_path / "none.duckdb")
+    assert result.exit_code == 2
+    assert message in result.stderr and "no such database" not in result.stderr
+
+
+def test_until_a_month_includes_the_whole_month(invoke, examples_store):
+    db, _ = examples_store
+    result = invoke("articles", "--db", db, "--since", "2020-06", "--until", "2020-07",
+                    "--format", "json")
+    published = sorted(json.loads(line)["published"] for line in result.stdout.splitlines())
+    assert published == ["2020-06-05", "2020-06-11", "2020-07-02", "2020-07-12"]
+
+
+def test_filters_narrow_events_and_quotes(invoke, examples_store):
+    db, _ = examples_store
+    events = invoke("events", "--db", db, "--actor", "irn", "--format", "json", "--limit", "0")
+    rows = [json.loads(line) for line in events.stdout.splitlines()]
+    assert rows and all("IRN" in (r["source_code"] or "")[:3] + (r["target_code"] or "")[:3]
+                        for r in rows)
+    quotes = invoke("quotes", "--db", db, "--kind", "DIRECT", "--format", "json", "--limit", "0")
+    kinds = {json.loads(line)["kind"] for line in quotes.stdout.splitlines()}
+    assert kinds == {"direct"}
+
+
+def test_stats_counts_what_the_store_holds(invoke, examples_store):
+    db, _ = examples_store
+    result = invoke("stats", "--db", db)
+    assert result.exit_code == 0
+    assert f"store: {db} (schema {SCHEMA_VERSION})" in result.stdout
+    assert "articles: 21" in result.stdout and "events by PLOVER type: " in result.stdout

@@ -8,21 +8,39 @@ import json
 import logging
 import sys
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import click
 
 from newsgraph import __version__
-from newsgraph.errors import InputError, NewsgraphError
+from newsgraph.errors import FilterError, InputError, NewsgraphError
 from newsgraph.ingest import InputProblem, iter_inputs
-from newsgraph.nlp import MODEL_ENV
+from newsgraph.nlp import MODEL_ENV, model_name
 from newsgraph.pipeline import Pipeline, parse_published
 from newsgraph.runner import analyse_inputs, failed_line, run
-from newsgraph.store import LISTINGS, Store, listing_sql
+from newsgraph.store import FILTERS, Filter, Store
 
 DEFAULT_DB = "newsgraph.duckdb"
 CELL_WIDTH = 60
+
+
+@dataclass
+class Runtime:
+    """What the commands of one invocation share: the Pipeline, built on first use.
+
+    A caller that already holds a Pipeline (a test session, a notebook) passes it as
+    click's ``obj``, with the model it was built with, so no command loads it again.
+    """
+
+    pipeline: Pipeline | None = None
+    model: str = field(default_factory=model_name)
+
+    def pipeline_for(self, model: str | None) -> Pipeline:
+        if self.pipeline is None or model_name(model) != self.model:
+            self.pipeline, self.model = Pipeline(model=model), model_name(model)
+        return self.pipeline
 
 
 # --- shared options ----------------------------------------------------------------
@@ -83,7 +101,8 @@ def reports_errors(command: Callable) -> Callable:
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="newsgraph")
 @click.option("-v", "--verbose", is_flag=True, help="Log progress details to stderr.")
-def cli(verbose: bool) -> None:
+@click.pass_context
+def cli(ctx: click.Context, verbose: bool) -> None:
     """newsgraph: news articles in; actors, events, quotes, places and dates out.
 
     \b
@@ -95,6 +114,7 @@ def cli(verbose: bool) -> None:
         format="newsgraph: %(levelname)s: %(message)s",
         stream=sys.stderr,
     )
+    ctx.ensure_object(Runtime)
 
 
 @cli.command()
@@ -103,8 +123,9 @@ def cli(verbose: bool) -> None:
 @click.option("--format", "fmt", type=click.Choice(["json", "text"]), default="json",
               show_default=True, help="json: the output contract; text: a readable summary.")
 @model_option
+@click.pass_obj
 @reports_errors
-def extract(input_path: Path, published: str | None, source: str | None, fmt: str,
+def extract(runtime: Runtime, input_path: Path, published: str | None, source: str | None, fmt: str,
             model: str | None) -> None:
     """Analyse INPUT and print the result; no database.
 
@@ -115,7 +136,7 @@ def extract(input_path: Path, published: str | None, source: str | None, fmt: st
     Example:
         newsgraph extract article.txt --published 2022-02-24
     """
-    pipeline = Pipeline(model=model)
+    pipeline = runtime.pipeline_for(model)
     single = input_path.suffix not in (".jsonl", "") and not input_path.is_dir()
     processed = 0
     for result in analyse_inputs(iter_inputs([input_path]), pipeline, published, source):
@@ -140,9 +161,10 @@ def extract(input_path: Path, published: str | None, source: str | None, fmt: st
 @db_option
 @article_defaults
 @model_option
+@click.pass_obj
 @reports_errors
-def run_command(inputs: tuple[Path, ...], db: str, published: str | None, source: str | None,
-                model: str | None) -> None:
+def run_command(runtime: Runtime, inputs: tuple[Path, ...], db: str, published: str | None,
+                source: str | None, model: str | None) -> None:
     """Analyse files, directories and JSON Lines into the store.
 
     Processing the same input twice changes nothing.
@@ -151,7 +173,7 @@ def run_command(inputs: tuple[Path, ...], db: str, published: str | None, source
     Example:
         newsgraph run examples/ --db news.duckdb
     """
-    pipeline = Pipeline(model=model)
+    pipeline = runtime.pipeline_for(model)
     with Store(db) as store, click.progressbar(
         length=count_inputs(inputs), label="analysing", file=sys.stderr
     ) as bar:
@@ -177,50 +199,54 @@ def count_inputs(paths: Iterable[Path]) -> int:
     return total
 
 
-# --- listings ----------------------------------------------------------------------
-def listing_command(kind: str, filters: list[click.Option], example: str) -> None:
-    """Register ``newsgraph KIND`` listing stored records with the given filter options."""
+# --- listings: options generated from the store's one filter table -----------------
+LISTING_EXAMPLES = {
+    "articles": "newsgraph articles --since 2020-01-01 --format csv",
+    "entities": "newsgraph entities --type PERSON --code USA",
+    "events": "newsgraph events --actor RUS --plover CONSULT",
+    "quotes": "newsgraph quotes --speaker Price",
+}
+
+
+class FilterValue(click.ParamType):
+    """A filter's value, parsed and validated by the filter itself before any work."""
+
+    def __init__(self, item: Filter) -> None:
+        self.item = item
+        self.name = item.type.name
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None
+                ) -> Any:
+        try:
+            return self.item.parse(value)
+        except FilterError as error:
+            self.fail(str(error).split(": ", 1)[-1], param, ctx)
+
+
+def filter_option(item: Filter) -> Callable:
+    return click.option(f"--{item.name.replace('_', '-')}", item.name, type=FilterValue(item),
+                        metavar=item.type.name, help=item.help)
+
+
+def listing_command(kind: str) -> click.Command:
+    """``newsgraph KIND``: stored records of one kind, with the filters the store declares."""
 
     @db_option
     @output_options
     @reports_errors
-    def command(db: str, fmt: str, limit: int, **values: Any) -> None:
+    def command(db: str, fmt: str, limit: int, **filters: Any) -> None:
         with Store(db, read_only=True) as store:
-            columns, rows = store.query(*listing_sql(kind, values, limit))
+            columns, rows = store.listing(kind, filters, limit)
         write_rows(columns, rows, fmt)
 
-    command.__doc__ = f"List stored {kind}.\n\n\b\nExample:\n    {example}"
-    for option in filters:
-        command = option(command)
-    cli.command(name=kind)(command)
+    command.__doc__ = f"List stored {kind}.\n\n\b\nExample:\n    {LISTING_EXAMPLES[kind]}"
+    for item in reversed(FILTERS[kind]):
+        command = filter_option(item)(command)
+    return click.command(name=kind)(command)
 
 
-def _filter(name: str, help_text: str) -> Any:
-    return click.option(f"--{name.replace('_', '-')}", name, help=help_text)
-
-
-listing_command("articles", [
-    _filter("source", "Only this source."), _filter("since", "Published on or after (ISO)."),
-    _filter("until", "Published on or before (ISO)."), _filter("language", "ISO 639-1 code."),
-    _filter("search", "Text contains this (case-insensitive)."),
-], "newsgraph articles --since 2020-01-01 --format csv")
-listing_command("entities", [
-    _filter("type", "PERSON, ORG, GPE, …"), _filter("code", "CAMEO code prefix, e.g. RUSGOV."),
-    _filter("country", "ISO alpha-3."), _filter("name", "Name contains this."),
-    _filter("article", "Only this article id."),
-], "newsgraph entities --type PERSON --code USA")
-listing_command("events", [
-    _filter("plover", "PLOVER type, e.g. SANCTION."), _filter("cameo", "CAMEO code prefix."),
-    _filter("actor", "Source or target code prefix."), _filter("source_code", "Source prefix."),
-    _filter("target_code", "Target prefix."), _filter("factuality", "asserted, negated, …"),
-    _filter("article", "Only this article id."), _filter("since", "Event date on or after."),
-    _filter("until", "Event date on or before."),
-], "newsgraph events --actor RUS --plover CONSULT")
-listing_command("quotes", [
-    _filter("speaker", "Speaker name contains this."), _filter("kind", "direct, mixed, indirect."),
-    _filter("article", "Only this article id."), _filter("search", "Quote contains this."),
-], "newsgraph quotes --speaker Price")
-assert set(LISTINGS) == {"articles", "entities", "events", "quotes"}
+for _kind in FILTERS:
+    cli.add_command(listing_command(_kind))
 
 
 @cli.command()
@@ -234,15 +260,13 @@ def stats(db: str) -> None:
         newsgraph stats --db news.duckdb
     """
     with Store(db, read_only=True) as store:
-        click.echo(f"store: {db} (schema {store.schema_version()})")
-        for table, count in store.counts().items():
-            click.echo(f"{table:>10}: {count}")
-        _, rows = store.query(
-            "SELECT coalesce(plover, '(statement)'), count(*) FROM events"
-            " GROUP BY 1 ORDER BY 2 DESC, 1"
-        )
-        if rows:
-            click.echo("events by PLOVER type: " + ", ".join(f"{p} {n}" for p, n in rows))
+        summary = store.stats()
+    click.echo(f"store: {db} (schema {summary.schema_version})")
+    for table, count in summary.counts.items():
+        click.echo(f"{table:>10}: {count}")
+    if summary.events_by_plover:
+        click.echo("events by PLOVER type: "
+                   + ", ".join(f"{p} {n}" for p, n in summary.events_by_plover))
 
 
 # --- output formatting -------------------------------------------------------------

@@ -9,6 +9,10 @@ class InputError(NewsgraphError):
     """An input file or line that cannot be read as an article. The message names it."""
 
 
+class FilterError(NewsgraphError, ValueError):
+    """A listing filter value that is not valid (a bad date, an unknown kind, …)."""
+
+
 class ModelError(NewsgraphError):
     """The spaCy pipeline cannot be loaded."""
 

@@ -1,0 +1,81 @@
+"""The Store: one open newsgraph DuckDB file, its one writer and its readers."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from newsgraph.errors import StoreError
+from newsgraph.model import Analysis, Article
+from newsgraph.store import queries, write
+from newsgraph.store.schema import ensure_schema
+
+
+class Store:
+    """A newsgraph DuckDB file. Use as a context manager, or call ``close()``."""
+
+    def __init__(self, path: str | Path, read_only: bool = False) -> None:
+        self.path = Path(path)
+        if read_only and not self.path.exists():
+            raise StoreError(f"{self.path}: no such database (create it with `newsgraph run`)")
+        try:
+            self.db = duckdb.connect(str(self.path), read_only=read_only)
+        except duckdb.IOException as error:
+            raise StoreError(f"{self.path}: cannot open the database: {error}") from None
+        except duckdb.Error as error:
+            raise StoreError(f"{self.path}: not a newsgraph database: {error}") from None
+        try:
+            ensure_schema(self.db, self.path, read_only)
+        except BaseException:
+            self.db.close()
+            raise
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.db.close()
+
+    def schema_version(self) -> int:
+        row = self.db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        return int(row[0])
+
+    # --- writes -------------------------------------------------------------------
+    def is_current(self, article: Article) -> bool:
+        """True when this article is stored, processed with the same versions."""
+        return write.is_current(self.db, article)
+
+    def write(self, analysis: Analysis) -> write.WriteOutcome:
+        """Store one analysed article in one transaction; idempotent.
+
+        The same article processed with the same versions is left untouched
+        ("unchanged"); processed with other versions, its records are replaced.
+        """
+        return write.write_analysis(self.db, analysis)
+
+    # --- reads --------------------------------------------------------------------
+    def listing(self, kind: str, filters: Mapping[str, Any], limit: int | None = None
+                ) -> tuple[list[str], list[tuple]]:
+        """Column names and rows of a listing (articles, entities, events, quotes).
+
+        Filter values are validated first: a bad one raises FilterError.
+        """
+        return queries.run_query(self.db, *queries.listing_sql(kind, filters, limit))
+
+    def counts(self) -> dict[str, int]:
+        """Row count of every table a user cares about."""
+        return queries.counts(self.db)
+
+    def stats(self) -> queries.Stats:
+        """Schema version, table counts and events by PLOVER type."""
+        return queries.stats(self.db, self.schema_version())
+
+    def query(self, sql: str, params: list[Any] | None = None) -> tuple[list[str], list[tuple]]:
+        """Run a read query; returns column names and rows."""
+        return queries.run_query(self.db, sql, params)

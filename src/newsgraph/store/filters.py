@@ -1,0 +1,173 @@
+"""The one filter table: every filter a listing accepts, its value type, help and SQL.
+
+The CLI generates its listing options from this table and an HTTP API can expose the
+same filters as query parameters. Values are parsed and validated before any work
+(``parse_filters``), so a typo is one clear error, never an empty result.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from newsgraph.errors import FilterError
+
+FACTUALITIES = ("asserted", "intended", "expected", "negated", "hypothetical", "reported")
+QUOTE_KINDS = ("direct", "mixed", "indirect")
+
+
+@dataclass(frozen=True)
+class ValueType:
+    """What a filter value may be: a name for help texts, and its parser."""
+
+    name: str
+    parse: Callable[[str], str]
+    choices: tuple[str, ...] = ()
+
+
+def _text(value: str) -> str:
+    if not value.strip():
+        raise FilterError("must not be empty")
+    return value.strip()
+
+
+def _pattern(pattern: str, expected: str, normalise: Callable[[str], str] = str.upper):
+    compiled = re.compile(pattern)
+
+    def parse(value: str) -> str:
+        value = normalise(value.strip())
+        if not compiled.fullmatch(value):
+            raise FilterError(f"{value!r} is not {expected}")
+        return value
+
+    return parse
+
+
+def _iso_date(value: str) -> str:
+    value = value.strip()
+    match = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", value)
+    try:
+        if not match:
+            raise ValueError
+        year, month, day = match.groups()
+        date(int(year), int(month or 1), int(day or 1))
+    except ValueError:
+        raise FilterError(f"{value!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)") from None
+    return value
+
+
+def _choice(*choices: str) -> ValueType:
+    def parse(value: str) -> str:
+        if value.strip().lower() not in choices:
+            raise FilterError(f"{value!r} is not one of {', '.join(choices)}")
+        return value.strip().lower()
+
+    return ValueType("|".join(choices), parse, choices)
+
+
+TEXT = ValueType("TEXT", _text)
+DATE = ValueType("DATE", _iso_date)
+CODE = ValueType("CODE", _pattern(r"[A-Z0-9]{1,15}", "a CAMEO actor code (prefix), e.g. RUSGOV"))
+CAMEO = ValueType("CAMEO", _pattern(r"\d{1,4}", "a CAMEO event code (prefix), e.g. 04"))
+COUNTRY = ValueType("ISO3", _pattern(r"[A-Z]{3}", "an ISO 3166 alpha-3 code, e.g. PAK"))
+LANGUAGE = ValueType(
+    "LANG", _pattern(r"[a-z]{2,3}", "an ISO 639-1 code, e.g. en", normalise=str.lower)
+)
+LABEL = ValueType("LABEL", _pattern(r"[A-Z_]{2,20}", "a type name, e.g. PERSON or SANCTION"))
+ARTICLE_ID = ValueType(
+    "ID", _pattern(r"[0-9a-f]{64}", "an article id (64 hex digits)", normalise=str.lower)
+)
+
+
+@dataclass(frozen=True)
+class Filter:
+    """One filter: ``condition`` is SQL whose every ``?`` is bound to the parsed value."""
+
+    name: str
+    type: ValueType
+    help: str
+    condition: str
+
+    def parse(self, value: Any) -> str:
+        try:
+            return self.type.parse(str(value))
+        except FilterError as error:
+            raise FilterError(f"{self.name}: {error}") from None
+
+
+def _published(column: str) -> tuple[Filter, Filter]:
+    # "until 2020-06" includes all of June: compare only as many characters as given
+    return (
+        Filter("since", DATE, "On or after this date (YYYY[-MM[-DD]]).", f"{column} >= ?"),
+        Filter("until", DATE, "On or before this date (YYYY[-MM[-DD]]).",
+               f"left({column}, length(?)) <= ?"),
+    )
+
+
+FILTERS: dict[str, tuple[Filter, ...]] = {
+    "articles": (
+        Filter("source", TEXT, "Only this source.", "a.source = ?"),
+        *_published("a.published"),
+        Filter("language", LANGUAGE, "ISO 639-1 language code.", "a.language = ?"),
+        Filter("search", TEXT, "Text contains this (case-insensitive).",
+               "a.text ILIKE '%' || ? || '%'"),
+    ),
+    "entities": (
+        Filter("type", LABEL, "PERSON, ORG, GPE, …", "type = ?"),
+        Filter("code", CODE, "CAMEO actor code prefix, e.g. RUSGOV.", "code LIKE ? || '%'"),
+        Filter("country", COUNTRY, "ISO alpha-3 country.", "country = ?"),
+        Filter("name", TEXT, "Name contains this (case-insensitive).",
+               "name ILIKE '%' || ? || '%'"),
+        Filter("article", ARTICLE_ID, "Only this article id.", "article_id = ?"),
+    ),
+    "events": (
+        Filter("plover", LABEL, "PLOVER type, e.g. SANCTION.", "plover = ?"),
+        Filter("cameo", CAMEO, "CAMEO event code prefix.", "cameo LIKE ? || '%'"),
+        Filter("actor", CODE, "Source or target actor code prefix.",
+               "(source_code LIKE ? || '%' OR target_code LIKE ? || '%')"),
+        Filter("source_code", CODE, "Source actor code prefix.", "source_code LIKE ? || '%'"),
+        Filter("target_code", CODE, "Target actor code prefix.", "target_code LIKE ? || '%'"),
+        Filter("factuality", _choice(*FACTUALITIES), "How the event is told.",
+               "factuality = ?"),
+        Filter("article", ARTICLE_ID, "Only this article id.", "article_id = ?"),
+        *_published("date"),
+    ),
+    "quotes": (
+        Filter("speaker", TEXT, "Speaker name contains this (case-insensitive).",
+               "speaker_name ILIKE '%' || ? || '%'"),
+        Filter("kind", _choice(*QUOTE_KINDS), "Kind of quote.", "kind = ?"),
+        Filter("article", ARTICLE_ID, "Only this article id.", "article_id = ?"),
+        Filter("search", TEXT, "Quote contains this (case-insensitive).",
+               "text ILIKE '%' || ? || '%'"),
+    ),
+}
+
+
+def parse_filters(kind: str, values: Mapping[str, Any]) -> dict[str, str]:
+    """Validated filter values for a listing; unset (None) values are dropped.
+
+    Raises FilterError naming the listing or the filter and what is wrong.
+    """
+    if kind not in FILTERS:
+        raise FilterError(f"no listing {kind!r} (one of {', '.join(FILTERS)})")
+    known = {f.name: f for f in FILTERS[kind]}
+    parsed = {}
+    for name, value in values.items():
+        if name not in known:
+            raise FilterError(f"{kind} have no filter {name!r} (one of {', '.join(known)})")
+        if value is not None:
+            parsed[name] = known[name].parse(value)
+    return parsed
+
+
+def where_clause(kind: str, parsed: Mapping[str, str]) -> tuple[str, list[str]]:
+    """`` WHERE …`` (or nothing) and its parameters, from already parsed values."""
+    conditions, params = [], []
+    for item in FILTERS[kind]:
+        if item.name in parsed:
+            conditions.append(item.condition)
+            params.extend([parsed[item.name]] * item.condition.count("?"))
+    return (" WHERE " + " AND ".join(conditions) if conditions else ""), params
