@@ -5,8 +5,10 @@ record's ``text``, coded with ``code_span`` and compared with its gold actor: th
 (our ``country``, else the first three letters of our ``code``, as the shared PLOVER scorer
 reads actors) against the first three letters of the gold ``code``; the role against the first
 three letters of the gold ``sector`` (records whose gold sector is empty or ``***`` are left
-out of sector accuracy). Records whose markup is malformed or not one-to-one with the gold
-lists are skipped and counted. The shared scorers have no actor-level measure, hence this one.
+out of sector accuracy). Figures are printed for the whole file and for its tuning and
+checking halves (``halves.py``; rules are fitted on the tuning half only). Records whose
+markup is malformed or not one-to-one with the gold lists are skipped and counted. The
+shared scorers have no actor-level measure, hence this one.
 
 usage: python bench/actors.py [GOLD.json] [--show]
 """
@@ -20,6 +22,7 @@ import sys
 import time
 from pathlib import Path
 
+from halves import HALVES, half_of
 from newsgraph.extract.actors.coding import code_span
 from newsgraph.knowledge import Knowledge
 from newsgraph.pipeline import Pipeline
@@ -83,9 +86,12 @@ def main(argv: list[str]) -> None:
     knowledge.actors  # noqa: B018 - load once, timed
     load_seconds = time.perf_counter() - started
 
-    skipped = countries = country_ok = sectors = sector_ok = 0
+    skipped = 0
+    # per half: countries, country_ok, sectors, sector_ok
+    tally = {half: [0, 0, 0, 0] for half in HALVES}
     coding_seconds = parse_seconds = 0.0
-    for record in records:
+    for position, record in enumerate(records):
+        counts = tally[half_of(position)]
         found = pairs(record)
         if found is None:
             skipped += 1
@@ -101,26 +107,38 @@ def main(argv: list[str]) -> None:
             coding_seconds += time.perf_counter() - started
             got_country = ((code.country or code.code[:3]) if code else "") or ""
             gold_country = gold["code"][:3].upper()
-            countries += 1
-            country_ok += got_country == gold_country
+            counts[0] += 1
+            counts[1] += got_country == gold_country
             gold_sector = (gold.get("sector") or "")[:3].upper()
             got_sector = (code.role or "") if code else ""
             if gold_sector and gold_sector != "***":
-                sectors += 1
-                sector_ok += got_sector == gold_sector
+                counts[2] += 1
+                counts[3] += got_sector == gold_sector
             if show and (
                 got_country != gold_country
                 or (gold_sector not in ("", "***") and got_sector != gold_sector)
             ):
                 print(
-                    f"  {record['id'][14:]:22s} {span.text if span else '?'!r:45s} "
+                    f"  {half_of(position)[:5]} {record['id'][14:]:22s} "
+                    f"{span.text if span else '?'!r:45s} "
                     f"got {code.code if code else None}/{got_sector or '-'} "
                     f"gold {gold['code']}/{gold.get('sector')}",
                     file=sys.stderr,
                 )
     print(f"records: {len(records)}  skipped (malformed or not one-to-one markup): {skipped}")
-    print(f"country accuracy: {country_ok / max(1, countries):.3f} ({country_ok}/{countries})")
-    print(f"sector accuracy:  {sector_ok / max(1, sectors):.3f} ({sector_ok}/{sectors})")
+    rates = {}
+    for name, counts in [("all", [sum(c) for c in zip(*tally.values(), strict=True)]),
+                         *tally.items()]:
+        countries, country_ok, sectors, sector_ok = counts
+        rates[name] = (country_ok / max(1, countries), sector_ok / max(1, sectors))
+        print(
+            f"{name:9s} country accuracy: {rates[name][0]:.3f} ({country_ok}/{countries})  "
+            f"sector accuracy: {rates[name][1]:.3f} ({sector_ok}/{sectors})"
+        )
+    print(
+        f"gap (tuning - checking): country={rates['tuning'][0] - rates['checking'][0]:+.3f} "
+        f"sector={rates['tuning'][1] - rates['checking'][1]:+.3f}"
+    )
     print(
         f"actor dictionary load / spaCy model load: {load_seconds / model_seconds:.2f}; "
         f"span coding time / parse time: {coding_seconds / max(parse_seconds, 1e-9):.3f}"

@@ -4,7 +4,9 @@
 
 ``--shared`` defaults to $NEWSGRAPH_SHARED, else ``../shared`` beside the repository.
 
-Prints the shared scorer's figures (``score_plover.py score``), then, measured in this one
+Prints the shared scorer's figures (``score_plover.py score``) for the whole dev file, then
+for its tuning half and its checking half (``halves.py``: rules are fitted on the tuning
+half only) and the gap between them, then, measured in this one
 process over the same sentences, the time in ``nlp.pipe`` and the time in the event coder
 (actor coding included) as a ratio; the goal is a coder under 10% of the parse time. Times
 are CPU seconds of this process (``time.process_time``), summed over chunks from each
@@ -24,6 +26,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from halves import HALVES, split_gold, split_lines
 from newsgraph.extract import actors, dates, entities, events, places, quotes
 from newsgraph.extract.actors.phrases import token_table
 from newsgraph.extract.tree import tree_of
@@ -82,6 +85,27 @@ def run(pipeline: Pipeline, articles: list) -> tuple[list[Analysis], list[list[f
     return analyses, seconds
 
 
+def score_halves(scorer: Path, gold: Path, lines: list[str], out: Path) -> None:
+    """Score the tuning and the checking half apart and print the gap (tuning − checking)."""
+    golds, predicted = split_gold(gold, out), split_lines(lines, out, "predictions")
+    figures = {}
+    for half in HALVES:
+        result = subprocess.run(
+            [sys.executable, str(scorer), "score", str(golds[half]), str(predicted[half])],
+            check=True, capture_output=True, text=True,
+        )
+        summary = result.stdout.strip().splitlines()[-1]
+        print(f"{half:9s} {summary}")
+        figures[half] = dict(
+            (k, float(v)) for k, v in (f.split("=") for f in summary.split()[1:])
+            if k != "records"
+        )
+    gap = " ".join(
+        f"{k}={figures['tuning'][k] - figures['checking'][k]:+.3f}" for k in figures["tuning"]
+    )
+    print(f"gap (tuning - checking): {gap}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", type=Path, default=SHARED, help="the shared folder")
@@ -110,15 +134,15 @@ def main() -> None:
         best = seconds if best is None else [
             list(map(min, b, s)) for b, s in zip(best, seconds, strict=True)
         ]
-    with predictions.open("w", encoding="utf-8") as handle:
-        for analysis in analyses:
-            handle.write(json.dumps(analysis.to_dict(), ensure_ascii=False) + "\n")
+    lines = [json.dumps(analysis.to_dict(), ensure_ascii=False) for analysis in analyses]
+    predictions.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
     parse_seconds, actor_seconds, event_seconds, view_seconds = (
         sum(c) for c in zip(*best, strict=True)
     )
 
     subprocess.run([sys.executable, str(scorer), "score", str(gold), str(predictions)],
                    check=True)
+    score_halves(scorer, gold, lines, out)
     coder_seconds = actor_seconds + event_seconds
     print(
         f"speed (CPU): sentences={len(articles)} parse={parse_seconds:.3f}s "
