@@ -8,10 +8,11 @@ Files (in ``data/events/``), all plain TSV with a header unless noted:
   ``prep:PREP:WORD``, ``subj:WORD``, ``mod:WORD`` (a noun's modifier: "war games").
   ``code`` ``-`` means "not an event" (to silence a default). Our row wins over PETRARCH's
   for the same lemma and frame (and for the frame word's plural); PETRARCH's other frames
-  still apply under our lemmas ("attack" + "agreement" 111 under our "attack" 190). Only
-  PETRARCH's frames are used, not its verb defaults, which code every sense of a verb
-  ("improve", "mean", "win" as cooperation): precision over volume. The frame ``*`` is the
-  lemma's default and closes it to PETRARCH's frames ("say": a reporting verb). A frame's
+  still apply under our lemmas ("attack" + "agreement" 111 under our "attack" 190).
+  PETRARCH's verb defaults code every sense of a verb ("improve", "mean", "win" as
+  cooperation), so they are loaded *gated* (``Pattern.gated``): the event coder keeps such an
+  event only when its arguments are coded actors. The frame ``*`` is the lemma's default
+  and closes it to PETRARCH's frames and default ("say": a reporting verb). A frame's
   word may name a class, ``obj:@document``, listed in ``word_classes.tsv``
   (``class word note``); a row naming the word itself wins over its class.
 - ``cues.tsv``: ``lemma role`` — light verbs (``light``) and the cues of factuality
@@ -49,6 +50,7 @@ class Pattern:
     word: str | None
     code: str | None  # None: explicitly not an event
     origin: str
+    gated: bool = False  # a broad default: coded only when its arguments are coded actors
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,7 +177,7 @@ def singular_wins(frames: dict[tuple, Pattern]) -> dict[tuple, Pattern]:
 
 def load_patterns(
     paths: list[Path],
-    frames_only: frozenset[str] = frozenset(),
+    gated: frozenset[str] = frozenset(),
     classes: dict[str, list[str]] | None = None,
 ) -> dict[tuple[str, str], dict[tuple, Pattern]]:
     """Patterns of every file, earlier files first, indexed by (pos, lemma) then frame key.
@@ -185,8 +187,9 @@ def load_patterns(
     list ("attack" 190 keeps PETRARCH's "attack" + "agreement" 111). A row with the frame
     ``*`` closes its lemma: later files' frames for it are ignored ("say": a reporting verb).
     Within a file a row naming a word beats a row naming its class (``obj:@document``,
-    expanded from ``classes``). Files named in ``frames_only`` give their frames ("impose" +
-    "curfew") but not their verbs' defaults, which code every sense of a verb."""
+    expanded from ``classes``). Files named in ``gated`` give their frames ("impose" +
+    "curfew") as they are, and their verbs' defaults, which code every sense of a verb,
+    marked ``gated``."""
     index: dict[tuple[str, str], dict[tuple, Pattern]] = {}
     closed: set[tuple[str, str]] = set()
     for path in paths:
@@ -196,12 +199,14 @@ def load_patterns(
         closing: set[tuple[str, str]] = set()
         for row in read_tsv(path):
             lemma = (row["pos"], row["lemma"].lower())
-            if lemma in closed or (origin in frames_only and row["frame"] in ("", CLOSED)):
+            if lemma in closed:
                 continue
             if row["frame"] == CLOSED:
                 closing.add(lemma)
-            plurals = origin not in frames_only
+            broad = origin in gated and row["frame"] in ("", CLOSED)
+            plurals = origin not in gated
             for is_named, pattern in row_patterns(row, origin, classes or {}, plurals):
+                pattern = replace(pattern, gated=True) if broad else pattern
                 (named if is_named else implied).append(pattern)
         added: dict[tuple[str, str], dict[tuple, Pattern]] = {}
         for pattern in (*named, *implied):
@@ -265,7 +270,7 @@ def load_events(directory: Path) -> EventKnowledge:
     return EventKnowledge(
         patterns=load_patterns(
             [folder / "patterns.tsv", folder / "petrarch_verbs.tsv"],
-            frames_only=frozenset({"petrarch_verbs"}),
+            gated=frozenset({"petrarch_verbs"}),
             classes=load_classes(folder / "word_classes.tsv"),
         ),
         cues={row["lemma"].lower(): row["role"] for row in read_tsv(folder / "cues.tsv")},

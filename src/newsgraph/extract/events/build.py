@@ -61,6 +61,9 @@ SAID_ROOTS = {"01", "02", "10", "11", "12", "13"}
 PLACE_VISITS = {"042", "043", "044"}
 FORCE_ROOTS = {"15", "17", "18", "19", "20"}
 REQUEST_ROOTS = {"02", "10"}  # appeals and demands: what they ask for is not done
+# Acts complete without a target (resigning, protesting): a broad verb default used without
+# an object codes them from the subject alone.
+UNDIRECTED = ("083", "14")
 
 
 def extract_events(
@@ -173,8 +176,9 @@ def without_nested(
     predicates: list[Predicate], coder: EventKnowledge, kids: Tree
 ) -> list[Predicate]:
     """Drop an event noun that is the object of a coded verb ("accepted demands", "rejected
-    an appeal") or lies inside a verb event of the same CAMEO root ("met … in talks")."""
-    heads = {p.head.i: p for p in predicates}
+    an appeal") or lies inside a verb event of the same CAMEO root ("met … in talks"). A
+    broad verb default ("pressed demands") may come to nothing, so it drops no noun."""
+    heads = {p.head.i: p for p in predicates if not p.gated}
     kept = []
     for predicate in predicates:
         head = predicate.head.i
@@ -266,6 +270,8 @@ def build_events(
         # A material act with no target of known country affects the place it is done in:
         # "imposed a curfew in Cizre" -> Turkey, "evacuate settlements in Gaza" -> Palestine.
         targets = [place_actor(place, sources[0])]
+    if predicate.gated and not gate_open(predicate, sources, targets, kids):
+        return []
     pairs = actor_pairs(sources, targets, code)
     weight = (
         NOUN_WEIGHT if predicate.kind == "noun"
@@ -303,6 +309,50 @@ def build_events(
             )
         )
     return events
+
+
+def gate_open(
+    predicate: Predicate, sources: list[Participant], targets: list[Participant], kids: Tree
+) -> bool:
+    """Whether a broad verb default (PETRARCH's, coding every sense of the verb) is an event
+    here: the verb's own subject and its own object (or the object of one of its
+    prepositions) are actors of two different countries (``international``). An act
+    complete without a target (``UNDIRECTED``: "the minister resigned", "students rallied"),
+    used without object or clause, needs only a coded subject. Arguments the verb inherits
+    or borrows from further away do not open the gate: there a wrong sense does most harm."""
+    verb = predicate.head
+    if predicate.passive or not sources or not all(a.ref.code for a in sources):
+        return False
+    own = {t.i for t in kids.with_dep(verb, ("nsubj",))}
+    if not any(kids.root(*span).i in own for span in spans_of(sources, kids)):
+        return False
+    if not targets:
+        return predicate.code.startswith(UNDIRECTED) and not kids.with_dep(
+            verb, ("dobj", "obj", "dative", "ccomp", "xcomp")
+        )
+    objects = {t.i for t in kids.with_dep(verb, ("dobj", "obj", "dative"))}
+    for prep in kids.with_dep(verb, ("prep",)):
+        objects |= {t.i for t in kids.with_dep(prep, ("pobj",))}
+    objects |= {c.i for o in list(objects) for c in kids.conjuncts(kids.tokens[o])}
+    return international(sources, targets) and any(
+        kids.root(*span).i in objects for span in spans_of(targets, kids)
+    )
+
+
+def international(sources: list[Participant], targets: list[Participant]) -> bool:
+    """Every source and target has a country, and no target shares a source's: an unknown
+    verb sense between two states is far likelier the political one ("Iran increased
+    cooperation with China") than one inside a state ("Biden defeats Trump", "the court
+    ruled the practice unconstitutional")."""
+    countries = {a.ref.country for a in sources}
+    return None not in countries and all(
+        a.ref.country and a.ref.country not in countries for a in targets
+    )
+
+
+def spans_of(actors: list[Participant], kids: Tree) -> list[tuple[int, int]]:
+    """The token spans of the participants' phrases (those the parse can align)."""
+    return [span for a in actors if (span := kids.char_span(a.start, a.end)) is not None]
 
 
 def is_setting(token: Token, kids: Tree) -> bool:

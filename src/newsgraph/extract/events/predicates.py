@@ -51,6 +51,12 @@ class Predicate:
     targets: Iterable[Token] = field(default_factory=list)  # lazy: read once, best first
     passive: bool = False
     expand_sources: bool = True  # False for "talks between X and Y": Y is the target
+    pattern: Pattern | None = None  # the knowledge row that coded it (None: a built-in rule)
+
+    @property
+    def gated(self) -> bool:
+        """A broad verb default: an event only when its arguments are coded actors."""
+        return self.pattern is not None and self.pattern.gated
 
 
 def forms(token: Token, kids: Tree) -> list[str]:
@@ -125,18 +131,20 @@ def match(
     if not indexed:
         return None
     frames = None
+    broad = None  # a gated default yields to any other key's frame ("ask for" < "ask")
     for patterns in indexed:
         if len(patterns) == 1 and DEFAULT in patterns:
-            return patterns[DEFAULT]  # no frame to tell apart: skip reading the dependents
-        if frames is None:
-            # A time is no frame: "called the deaths a shock on Monday" is no "call on".
-            preps = [(p, o) for p, o in kids.preps(token) if kids.ent_type[o.i] not in TIMES]
-            frames = frame_keys(token, preps, kids)
-        for frame in frames:
-            pattern = patterns.get(frame)
-            if pattern is not None:
-                return pattern
-    return None
+            pattern = patterns[DEFAULT]  # no frame to tell apart: skip reading the dependents
+        else:
+            if frames is None:
+                # A time is no frame: "called the deaths a shock on Monday" is no "call on".
+                preps = [(p, o) for p, o in kids.preps(token) if kids.ent_type[o.i] not in TIMES]
+                frames = frame_keys(token, preps, kids)
+            pattern = next((found for f in frames if (found := patterns.get(f))), None)
+        if pattern is not None and not pattern.gated:
+            return pattern
+        broad = broad or pattern
+    return broad
 
 
 def timed(prep: Token, kids: Tree) -> bool:
@@ -300,7 +308,7 @@ def verb_predicate(verb: Token, knowledge: EventKnowledge, kids: Tree) -> Predic
     if pattern is None:
         pattern = match(knowledge, "VERB", verb, kids, words)
         kind = "verb"
-    if pattern is None and said_must(verb, knowledge, kids):
+    if (pattern is None or pattern.gated) and said_must(verb, knowledge, kids):
         pattern = Pattern("VERB", kids.lemma[verb.i], "default", None, None, "100", "rule")
     if pattern is None or pattern.code is None:
         return None
@@ -319,7 +327,10 @@ def verb_predicate(verb: Token, knowledge: EventKnowledge, kids: Tree) -> Predic
             # "US attacks have killed …", "a bombing killed …": the attack's actor acts.
             sources = sources_of_noun(sources[0], kids)
         targets = chain(framed, verb_targets(verb, noun, kids))
-    return Predicate(verb, pattern.code, kind, pattern.kind, tokens, sources, targets, passive)
+    return Predicate(
+        verb, pattern.code, kind, pattern.kind, tokens, sources, targets, passive,
+        pattern=pattern,
+    )
 
 
 def is_passive(verb: Token, kids: Tree) -> bool:
@@ -403,5 +414,5 @@ def noun_predicate(noun: Token, knowledge: EventKnowledge, kids: Tree) -> Predic
                 sources += subject_of(verb, kids)
     return Predicate(
         noun, pattern.code, "noun", pattern.kind, [noun], sources, targets,
-        expand_sources=not pair,
+        expand_sources=not pair, pattern=pattern,
     )
