@@ -176,3 +176,31 @@ def test_a_role_without_a_country_takes_the_country_of_its_sentence(analyse) -> 
 def test_an_institution_belongs_to_the_country_its_phrase_names(analyse, sentence, name, code):
     found = {e["name"]: e["code"] for e in analyse(sentence, published="2020-03-04")["entities"]}
     assert found[name] == code
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "code"),
+    [
+        ("Ethnic Hungarians rallied in Romania on Sunday.", "Hungarians", "ROUCVL"),
+        ("Ethnic Russians protested in Latvia on Monday.", "Russians", "LVACVL"),
+        ("Hungarians rallied in Romania on Sunday.", "Hungarians", "HUNCVL"),  # no "ethnic"
+    ],
+)
+def test_an_ethnic_group_belongs_to_the_country_it_lives_in(analyse, sentence, name, code):
+    found = {e["name"]: e["code"] for e in analyse(sentence, published="2020-03-04")["entities"]}
+    assert found[name] == code
+
+
+def test_an_ethnic_phrase_takes_the_country_of_its_sentence(pipeline) -> None:
+    sentence = "Up to 300 ethnic Hungarians marched on Friday in Slovakia."
+    article = pipeline.make_article(sentence, published="2020-03-04")
+    doc = pipeline.nlp(sentence)
+    start = sentence.index("ethnic Hungarians")
+    span = doc.char_span(start, start + len("ethnic Hungarians"))
+    assert code_span(span, article, pipeline.knowledge).country == "SVK"
+
+
+def test_a_country_is_known_by_its_official_name(analyse) -> None:
+    sentence = "The Democratic People's Republic of Korea launched a missile on Sunday."
+    found = {e["name"]: e["code"] for e in analyse(sentence, published="2020-03-04")["entities"]}
+    assert found["Democratic People's Republic of Korea"] == "PRK"

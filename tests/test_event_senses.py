@@ -68,3 +68,12 @@ def test_verb_sense_is_coded(analyse, name):
     sentence, codes = SENSES[name]
     events = analyse(sentence, published="2020-10-01")["events"]
     assert [e["cameo"] for e in events] == codes
+
+
+# A light verb that is also a reporting verb: the event noun it governs is the event.
+def test_announced_noun_is_the_event(analyse):
+    events = analyse(
+        "Also on Sunday, the United States announced a complete withdrawal from the region.",
+        published="2020-10-01",
+    )["events"]
+    assert [(e["cameo"], e["source"]["code"]) for e in events] == [("0874", "USA")]

@@ -142,3 +142,16 @@ def test_unknown_word_class_is_refused(tmp_path):
 def test_licences_ship_with_third_party_files():
     assert "CC BY-SA 4.0" in (FOLDER / "CAMEO2PLOVER-2021.LICENSE.txt").read_text()
     assert "MIT" in (FOLDER / "petrarch_verbs.LICENSE.txt").read_text()
+
+
+def test_a_cue_keeps_every_role_its_rows_give(knowledge):
+    assert knowledge.role("announce") == "reported"  # its first row: its main role
+    assert knowledge.has_role("announce", "light")  # "announced a suspension"
+    assert knowledge.role("warn") == "threat" and knowledge.has_role("warn", "reported")
+
+
+def test_reporting_verbs_of_the_quote_lexicon_are_reported_cues(knowledge):
+    speech = {r["cue"] for r in read_tsv(DEFAULT_DIRECTORY / "quotes" / "cues.tsv")
+              if r["type"] == "speech"}
+    assert {"declare", "insist", "reiterate"} <= speech
+    assert all(knowledge.has_role(cue, "reported") for cue in speech)

@@ -234,6 +234,8 @@ def load_actors(directory: Path) -> ActorDictionary:
         if filename.startswith("phoenix"):  # "THE_UNITED_NATIONS_" is also "United Nations"
             for key in [k for k in names if len(k) > 1 and k[0] == "the"]:
                 names.setdefault(key[1:], names[key])
+    for key, code in country_names().items():
+        names.setdefault(key, code)  # "Democratic People's Republic of Korea" -> PRK
     agents: dict[tuple[str, ...], Agent] = {}
     for filename in AGENT_FILES:
         for row in _rows(folder / filename):
@@ -259,6 +261,21 @@ def load_actors(directory: Path) -> ActorDictionary:
         agent_trie=_trie(agents),
         place_trie=_trie(places),
     )
+
+
+def country_names() -> dict[tuple[str, ...], str]:
+    """Every country's ISO 3166 names (short, official, common) by their words, for the
+    names the dictionaries lack ("Democratic People's Republic of Korea", "Lao People's
+    Democratic Republic"); inverted forms with a comma or a bracket are left out."""
+    found = {}
+    for country in pycountry.countries:
+        for attribute in ("name", "official_name", "common_name"):
+            name = getattr(country, attribute, None)
+            if name and not any(mark in name for mark in ",()"):
+                key = words_of(name.removeprefix("the "))
+                if key:
+                    found[key] = country.alpha_3
+    return found
 
 
 def _rows(path: Path) -> list[dict[str, str]]:

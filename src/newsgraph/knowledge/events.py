@@ -17,7 +17,9 @@ Files (in ``data/events/``), all plain TSV with a header unless noted:
   (``class word note``); a row naming the word itself wins over its class.
 - ``cues.tsv``: ``lemma role`` — light verbs (``light``) and the cues of factuality
   (``intended``, ``expected``, ``hypothetical``, ``negated``, ``reported``, ``threat``,
-  ``obliged`` for "must").
+  ``obliged`` for "must"). A cue may have several roles, one row each ("announce": light
+  and reported); the first row's role is its main one. The reporting verbs of
+  ``quotes/cues.tsv`` (type ``speech``) are ``reported`` cues too: one lexicon for both.
 - ``modality.tsv``: ``code intended threatened demanded refused`` — the CAMEO code an event
   becomes when its actor only announces it (AGREE 03x), threatens it (THREATEN 13x), when
   a speaker says another actor must do it (REQUEST 10x) or an actor says it will not
@@ -79,7 +81,7 @@ class EventKnowledge:
     """Patterns indexed by (pos, lemma) then by frame key, compiled once; cues; code tables."""
 
     patterns: dict[tuple[str, str], dict[tuple, Pattern]] = field(default_factory=dict)
-    cues: dict[str, str] = field(default_factory=dict)
+    cues: dict[str, tuple[str, ...]] = field(default_factory=dict)  # a cue's roles, in order
     modality: dict[str, dict[str, str]] = field(default_factory=dict)
     codes: dict[str, CameoCode] = field(default_factory=dict)
     first_words: set[tuple[str, str]] = field(default_factory=set)
@@ -102,7 +104,13 @@ class EventKnowledge:
         return self.patterns.get((pos, lemma), {})
 
     def role(self, lemma: str) -> str | None:
-        return self.cues.get(lemma)
+        """The cue's first role ("warn": threat before reported), None for no cue."""
+        roles = self.cues.get(lemma)
+        return roles[0] if roles else None
+
+    def has_role(self, lemma: str, role: str) -> bool:
+        """Whether the cue plays ``role`` among others ("announce": light and reported)."""
+        return role in self.cues.get(lemma, ())
 
     def recode(self, code: str, mode: str, default: str | None = None) -> str:
         """The code of an event told in ``mode`` (intended, threatened, demanded, refused):
@@ -251,6 +259,22 @@ def plover_of(code: str, table: dict[str, tuple[str | None, str | None]]) -> tup
     return None, None
 
 
+def load_cues(path: Path, speech: Path) -> dict[str, tuple[str, ...]]:
+    """Every role of each cue, in the order of ``path``'s rows; then the reporting verbs of
+    the quote lexicon (``speech``: type speech), one lexicon for quotes and events, take the
+    role ``reported`` ("declared that Y must …" is a demand as "said that" is)."""
+    roles: dict[str, list[str]] = {}
+    for row in read_tsv(path):
+        found = roles.setdefault(row["lemma"].lower(), [])
+        if row["role"] not in found:
+            found.append(row["role"])
+    for row in read_tsv(speech):
+        found = roles.setdefault(row["cue"].lower(), [])
+        if row["type"] == "speech" and "reported" not in found:
+            found.append("reported")
+    return {lemma: tuple(found) for lemma, found in roles.items() if found}
+
+
 def load_events(directory: Path) -> EventKnowledge:
     """Read every event knowledge file under ``directory``/events."""
     folder = directory / "events"
@@ -273,7 +297,7 @@ def load_events(directory: Path) -> EventKnowledge:
             gated=frozenset({"petrarch_verbs"}),
             classes=load_classes(folder / "word_classes.tsv"),
         ),
-        cues={row["lemma"].lower(): row["role"] for row in read_tsv(folder / "cues.tsv")},
+        cues=load_cues(folder / "cues.tsv", directory / "quotes" / "cues.tsv"),
         modality=modality,
         codes=codes,
     )

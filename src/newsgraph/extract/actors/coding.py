@@ -78,12 +78,32 @@ def _code_phrase_span(
 ) -> ActorCode | None:
     tokens, head = _with_noun(span)
     code, _ = code_phrase(tokens, head, dictionary, published_day(article))
+    if code is not None and code.country and is_ethnic(span):
+        return ethnic_group(code, span, dictionary)
     if code is not None and code.country is None and code.code[:3] not in NO_SENTENCE_COUNTRY:
         country = sentence_country(span, dictionary)
         if country:
             rest = code.code[3:] if code.code[:3] in dictionary.countries else code.code
             code = make_code(country + rest, dictionary)
     return code
+
+
+def is_ethnic(span: Span) -> bool:
+    """An ethnic group named by its people ("ethnic Albanians"), with "ethnic" in or just
+    before the span."""
+    tree = tree_of(span.doc)
+    first = max(span.start - 1, 0)
+    return "ethnic" in tree.lower[first : span.end]
+
+
+def ethnic_group(code: ActorCode, span: Span, dictionary: ActorDictionary) -> ActorCode:
+    """An ethnic group belongs to the country it lives in, not its kin state: "ethnic
+    Albanians demonstrated in Serbia" -> SRB. The nearest other country of the sentence,
+    else the kin state when the sentence names none."""
+    country = sentence_country(span, dictionary, besides=code.country)
+    if not country:
+        return code
+    return make_code(country + code.code[3:], dictionary)  # the kin state's prefix replaced
 
 
 def _with_noun(span: Span) -> tuple[list[Token], int]:
@@ -119,9 +139,11 @@ def sentence_matches(doc: Doc, first: int, end: int, dictionary: ActorDictionary
     return cache[key]
 
 
-def sentence_country(span: Span, dictionary: ActorDictionary) -> str | None:
-    """The country named nearest to ``span`` in its sentence, outside it: the setting of
-    "Shona rebels" in a sentence about Mozambique's government."""
+def sentence_country(
+    span: Span, dictionary: ActorDictionary, besides: str | None = None
+) -> str | None:
+    """The country named nearest to ``span`` in its sentence, outside it (other than
+    ``besides``): the setting of "Shona rebels" in a sentence about Mozambique's government."""
     first, last = tree_of(span.doc).sentence(span.start)
     best: tuple[int, str] | None = None
     for match in sentence_matches(span.doc, first, last, dictionary):
@@ -130,7 +152,7 @@ def sentence_country(span: Span, dictionary: ActorDictionary) -> str | None:
         if match.codes is None or not is_place(match.codes) or inside:
             continue
         code = code_on(match.codes, None)
-        if not code or dictionary.country(code) is None:
+        if not code or dictionary.country(code) is None or code[:3] == besides:
             continue
         distance = span.start - end if end <= span.start else start - span.end
         if best is None or distance < best[0]:
@@ -240,7 +262,21 @@ def code_actors(
         code, _ = code_entity(entity, doc, dictionary, day)
         coded.append(_with_code(entity, code))
     coded = [_borrow_country(entity, coded, doc, dictionary) for entity in coded]
+    coded = [_ethnic_entity(entity, doc, dictionary) for entity in coded]
     return [_country_from_sentence(entity, doc, dictionary) for entity in coded]
+
+
+def _ethnic_entity(entity: Entity, doc: Doc, dictionary: ActorDictionary) -> Entity:
+    """A people named as an ethnic group ("ethnic Albanians") takes the country it lives in
+    (``ethnic_group``), read at its first mention so named."""
+    if entity.type != "NORP" or not entity.country or not entity.code:
+        return entity
+    for mention in entity.mentions:
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is not None and is_ethnic(span):
+            code = ActorCode(entity.code, entity.country, entity.role)
+            return _with_code(entity, ethnic_group(code, span, dictionary))
+    return entity
 
 
 def _with_code(entity: Entity, code: ActorCode | None) -> Entity:

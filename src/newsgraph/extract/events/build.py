@@ -378,7 +378,7 @@ def speaker_of(token: Token, coder: EventKnowledge, kids: Tree) -> list[Token]:
         if head == token.i:
             return []
         token = kids.tokens[head]
-        if coder.role(kids.lemma[head]) == "reported":
+        if coder.has_role(kids.lemma[head], "reported"):
             return kids.with_dep(token, ("nsubj",))
     return []
 

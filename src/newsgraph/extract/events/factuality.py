@@ -87,7 +87,7 @@ def own_cues(
         if (
             not bound
             and dep[child.i] in REPORTING_DEPS
-            and knowledge.role(kids.lemma[child.i]) == "reported"
+            and knowledge.has_role(kids.lemma[child.i], "reported")
             and not mentions_which(child, kids)  # "according to which"
         ):
             cues.roles.add("reported")  # "…, TASS reported." / "according to …"

@@ -298,7 +298,7 @@ def verb_predicate(verb: Token, knowledge: EventKnowledge, kids: Tree) -> Predic
     noun = None
     pattern = None
     words = lemmas(verb, kids)
-    if any(knowledge.role(lemma) == "light" for lemma in words):
+    if any(knowledge.has_role(lemma, "light") for lemma in words):
         for obj in kids.with_dep(verb, OBJECTS):
             found = event_noun(event_object(obj, kids), knowledge, kids)
             if found is not None:
@@ -384,7 +384,7 @@ def said_must(verb: Token, knowledge: EventKnowledge, kids: Tree) -> bool:
     i = verb.i
     return (
         kids.dep[i] == "ccomp"
-        and knowledge.role(kids.lemma[kids.head[i]]) == "reported"
+        and knowledge.has_role(kids.lemma[kids.head[i]], "reported")
         and any(knowledge.role(kids.lower[c.i]) == "obliged" for c in kids.with_dep(verb, ("aux",)))
     )
 
