@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import csv
+import json
+import re
 from pathlib import Path
 
 import pytest
@@ -17,6 +19,7 @@ from newsgraph.knowledge.events import (
     parse_frame,
 )
 from newsgraph.knowledge.tsv import read_tsv
+from tests.conftest import shared_file
 
 FOLDER = DEFAULT_DIRECTORY / "events"
 PATTERN_FILES = ["patterns.tsv", "petrarch_verbs.tsv"]
@@ -155,3 +158,20 @@ def test_reporting_verbs_of_the_quote_lexicon_are_reported_cues(knowledge):
               if r["type"] == "speech"}
     assert {"declare", "insist", "reiterate"} <= speech
     assert all(knowledge.has_role(cue, "reported") for cue in speech)
+
+
+def test_no_note_quotes_a_benchmark_sentence():
+    """Notes name a construction, never a dev sentence (rules fitted to one sentence fail on
+    unseen text): no run of three or more quoted or example words is from the PLOVER dev set."""
+    dev = [" " + r["text"].lower() + " "
+           for r in json.loads(shared_file("bench/plover-gsr/plover_gsr_dev.json").read_text())[1:]]
+    quoted = []
+    for path in sorted(FOLDER.glob("*.tsv")):
+        if path.name.startswith("petrarch"):
+            continue
+        for row in read_tsv(path):
+            note = (row.get("note") or "").lower()
+            for fragment in re.findall(r"[a-z][a-z' ]+[a-z]", note):
+                if len(fragment.split()) >= 3 and any(f" {fragment} " in d for d in dev):
+                    quoted.append((path.name, fragment))
+    assert quoted == []

@@ -4,8 +4,9 @@ the PLOVER dev set.
     python tools/pattern_support.py [--articles 800] [--cache DIR] [--only-dev] > support.tsv
 
 A row fitted to one benchmark sentence fires on dev text and hardly anywhere else. For every
-row of ``knowledge/data/events/patterns.tsv`` this counts the predicates it codes (the most
-specific frame that matched, before any actor is resolved) in the first ``--articles``
+row of ``knowledge/data/events/patterns.tsv`` this counts the verbs and nouns it matches
+(the most specific frame, as the coder matches it, before any actor is resolved; a row
+that silences a sense counts too) in the first ``--articles``
 articles of ``corpus/allsides-world`` and in the tuning and checking halves of
 ``bench/plover-gsr/plover_gsr_dev.json`` (the split of ``bench/halves.py``), and prints one
 TSV line per row: ``line pos lemma frame code allsides tuning checking``. PETRARCH's rows
@@ -27,7 +28,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc, DocBin
 
-from newsgraph.extract.events.predicates import find_predicates
+from newsgraph.extract.events.predicates import match
 from newsgraph.extract.tree import tree_of
 from newsgraph.knowledge import Knowledge
 from newsgraph.knowledge.events import expand_frame, parse_frame, plural
@@ -41,6 +42,7 @@ CLASSES = PATTERNS.with_name("word_classes.tsv")
 ALLSIDES = SHARED / "corpus" / "allsides-world" / "articles.jsonl"
 DEV = SHARED / "bench" / "plover-gsr" / "plover_gsr_dev.json"
 GENERAL = 3  # AllSides hits a row needs to count as general
+POS = {"VERB": "VERB", "AUX": "VERB", "NOUN": "NOUN"}
 
 
 def parses(pipeline: Pipeline, texts: list[str], cache: Path) -> list[Doc]:
@@ -73,15 +75,16 @@ def row_lines(path: Path) -> list[int]:
 
 
 def count(docs: list[Doc], knowledge: Knowledge) -> Counter:
-    """Predicates coded by each pattern (by its key and origin) over ``docs``."""
+    """Words each pattern matches (by its key and origin) over ``docs``: every verb and
+    noun is matched as the coder matches it, so rows that silence a sense ("-") count too."""
     hits: Counter = Counter()
     for doc in docs:
         kids = tree_of(doc)
-        for sentence in kids.sentences():
-            for predicate in find_predicates(sentence, knowledge.events, kids):
-                p = predicate.pattern
-                if p is not None:
-                    hits[(p.pos, p.lemma, p.kind, p.prep, p.word, p.origin, p.gated)] += 1
+        for token in kids.tokens:
+            pos = POS.get(kids.pos[token.i])
+            p = match(knowledge.events, pos, token, kids) if pos else None
+            if p is not None:
+                hits[(p.pos, p.lemma, p.kind, p.prep, p.word, p.origin, p.gated)] += 1
     return hits
 
 

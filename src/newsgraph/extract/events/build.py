@@ -223,6 +223,8 @@ def build_events(
     kids: Tree,
 ) -> list[Event]:
     """The records of one predicate: one per source–target pair."""
+    if predicate.gated and not gate_may_open(predicate, kids):
+        return []  # decided from the parse alone, before any actor is resolved
     source_heads, target_heads = predicate.sources, predicate.targets
     if predicate.kind == "noun":  # "the Benghazi attacks", "the Paris talks": where, not who
         source_heads = [
@@ -336,6 +338,17 @@ def gate_open(
     objects |= {c.i for o in list(objects) for c in kids.conjuncts(kids.tokens[o])}
     return international(sources, targets) and any(
         kids.root(*span).i in objects for span in spans_of(targets, kids)
+    )
+
+
+def gate_may_open(predicate: Predicate, kids: Tree) -> bool:
+    """What ``gate_open`` needs of the parse: an active verb with a subject of its own, and
+    an object or a preposition unless its act needs no target."""
+    verb = predicate.head
+    if predicate.passive or not kids.with_dep(verb, ("nsubj",)):
+        return False
+    return predicate.code.startswith(UNDIRECTED) or bool(
+        kids.with_dep(verb, ("dobj", "obj", "dative", "prep"))
     )
 
 
