@@ -18,8 +18,8 @@ SENTENCE = "Russian President Vladimir Putin met Pakistan Prime Minister Imran K
 
 def invoke_with(pipeline, *args: object):
     """Run ``newsgraph ARGS…`` in-process with an already built Pipeline."""
-    return CliRunner().invoke(cli, [str(a) for a in args], obj=Runtime(pipeline),
-                              catch_exceptions=False)
+    return CliRunner(env={"NEWSGRAPH_WORKERS": "1"}).invoke(
+        cli, [str(a) for a in args], obj=Runtime(pipeline), catch_exceptions=False)
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ import newsgraph.knowledge as knowledge_module
 from newsgraph.ingest import RawArticle
 from newsgraph.knowledge import DATA_PACKAGES, Knowledge
 from newsgraph.pipeline import Pipeline
-from newsgraph.runner import run
+from newsgraph.run import run
 from newsgraph.store import Store
 
 TEXT = "Russian President Vladimir Putin met Pakistan Prime Minister Imran Khan in Moscow."

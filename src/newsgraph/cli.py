@@ -6,6 +6,7 @@ import csv
 import functools
 import json
 import logging
+import os
 import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -19,7 +20,7 @@ from newsgraph.errors import FilterError, InputError, NewsgraphError
 from newsgraph.ingest import InputProblem, iter_inputs
 from newsgraph.nlp import MODEL_ENV, model_name
 from newsgraph.pipeline import Pipeline, parse_published
-from newsgraph.runner import analyse_inputs, failed_line, run
+from newsgraph.run import Engine, ProcessEngine, analyse_inputs, failed_line, run
 from newsgraph.store import FILTERS, Filter, Store
 
 DEFAULT_DB = "newsgraph.duckdb"
@@ -156,33 +157,69 @@ def extract(runtime: Runtime, input_path: Path, published: str | None, source: s
         sys.exit(2)
 
 
+def validate_dask(ctx: click.Context, param: click.Parameter, value: str | None) -> Any:
+    if value is None or value.startswith(("tcp://", "tls://")):
+        return value
+    workers = value.removeprefix("local:")
+    if not value.startswith("local:") or not workers.isdigit() or int(workers) < 1:
+        raise click.BadParameter(f"{value!r} is neither local:N nor tcp://HOST:PORT")
+    return value
+
+
 @cli.command(name="run")
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
 @db_option
 @article_defaults
 @model_option
+@click.option("--workers", type=click.IntRange(min=1), default=os.cpu_count() or 1,
+              envvar="NEWSGRAPH_WORKERS", show_default="the machine's cores",
+              help="Worker processes that parse and extract ($NEWSGRAPH_WORKERS).")
+@click.option("--dask", "dask_address", metavar="local:N|tcp://HOST:PORT",
+              callback=validate_dask,
+              help="Analyse on a Dask cluster: a local one of N workers, or a scheduler.")
 @click.pass_obj
 @reports_errors
 def run_command(runtime: Runtime, inputs: tuple[Path, ...], db: str, published: str | None,
-                source: str | None, model: str | None) -> None:
+                source: str | None, model: str | None, workers: int,
+                dask_address: str | None) -> None:
     """Analyse files, directories and JSON Lines into the store.
 
-    Processing the same input twice changes nothing.
+    Processing the same input twice changes nothing; an interrupted run, started
+    again, goes on where it stopped.
 
     \b
     Example:
-        newsgraph run examples/ --db news.duckdb
+        newsgraph run examples/ --db news.duckdb --workers 2
     """
-    pipeline = runtime.pipeline_for(model)
-    with Store(db) as store, click.progressbar(
-        length=count_inputs(inputs), label="analysing", file=sys.stderr
-    ) as bar:
-        summary = run(iter_inputs(inputs), pipeline, store, published, source,
-                      on_result=lambda _: bar.update(1))
+    with Store(db) as store:
+        engine = make_engine(runtime, model, workers, dask_address)
+        with progress_bar(count_inputs(inputs)) as bar:
+            summary = run(iter_inputs(inputs), engine, store, published, source,
+                          on_result=lambda _: bar.update(1))
     for line in summary.lines():
         click.echo(line)
     click.echo(f"store: {db}")
     sys.exit(0 if summary.processed else 2)
+
+
+def make_engine(runtime: Runtime, model: str | None, workers: int,
+                dask_address: str | None) -> Engine | Pipeline:
+    """Where articles are analysed: a Dask cluster, worker processes, or this process."""
+    if dask_address:
+        from newsgraph.run.dask import DaskEngine
+
+        return DaskEngine(dask_address, model)
+    if workers > 1:
+        return ProcessEngine(workers, model)
+    return runtime.pipeline_for(model)
+
+
+def progress_bar(total: int) -> Any:
+    """Articles done, articles/s and time left, on stderr."""
+    from tqdm import tqdm
+
+    return tqdm(total=total, unit="article", file=sys.stderr, dynamic_ncols=True,
+                mininterval=0.5)
 
 
 def count_inputs(paths: Iterable[Path]) -> int:

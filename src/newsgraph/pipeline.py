@@ -120,17 +120,22 @@ class Pipeline:
         assert isinstance(analysis, Analysis)
         return analysis
 
-    def analyse_many(self, items: Iterable[Article | T]) -> Iterator[Analysis | T]:
+    def analyse_many(
+        self, items: Iterable[Article | T], mark_duplicates: bool = True
+    ) -> Iterator[Analysis | T]:
         """Analyse a stream of articles in order, parsing in batches with ``nlp.pipe``.
 
         Items that are not articles (e.g. ingest problems) pass through in place, so
-        outputs stay aligned with inputs. Exact copies of an earlier article's text
-        (another outlet's copy of a wire story) are marked ``duplicate_of`` it.
+        outputs stay aligned with inputs. With ``mark_duplicates``, exact copies of an
+        earlier article's text (another outlet's copy of a wire story) are marked
+        ``duplicate_of`` it.
         """
         seen: dict[str, str] = {}
         batch: list[Article | T] = []
         for item in items:
-            batch.append(self._mark_duplicate(item, seen) if isinstance(item, Article) else item)
+            if mark_duplicates and isinstance(item, Article):
+                item = self._mark_duplicate(item, seen)
+            batch.append(item)
             if len(batch) >= self.batch_size:
                 yield from self._analyse_batch(batch)
                 batch = []

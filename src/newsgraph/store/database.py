@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -58,6 +58,18 @@ class Store:
         ("unchanged"); processed with other versions, its records are replaced.
         """
         return write.write_analysis(self.db, analysis)
+
+    def write_many(self, analyses: Sequence[Analysis]) -> list[write.WriteOutcome]:
+        """Store many analysed articles in one transaction: all of them, or none.
+
+        One outcome per analysis, in order; an article seen earlier in the batch is
+        "unchanged".
+        """
+        return write.write_batch(self.db, analyses)
+
+    def current_ids(self, processed_with: dict[str, str]) -> set[str]:
+        """Ids of the articles stored with these versions: a resumed run skips them."""
+        return write.current_ids(self.db, processed_with)
 
     # --- reads --------------------------------------------------------------------
     def listing(self, kind: str, filters: Mapping[str, Any], limit: int | None = None

@@ -1,0 +1,74 @@
+"""The one writer: analyses arrive in input order and are stored in batched transactions."""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+
+from newsgraph.ingest import InputProblem
+from newsgraph.model import Analysis
+from newsgraph.run.summary import RunSummary
+from newsgraph.store import Store
+
+log = logging.getLogger(__name__)
+
+BATCH_ARTICLES = 500
+BATCH_SECONDS = 5.0
+
+
+class Writer:
+    """Collects results and commits them in batches: once ``batch_articles`` articles are
+    pending or ``batch_seconds`` have passed since the last commit, so a crash loses at
+    most one batch of analysed (never of stored) articles."""
+
+    def __init__(
+        self,
+        store: Store,
+        summary: RunSummary,
+        batch_articles: int = BATCH_ARTICLES,
+        batch_seconds: float = BATCH_SECONDS,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.store = store
+        self.summary = summary
+        self.batch_articles = batch_articles
+        self.batch_seconds = batch_seconds
+        self.clock = clock
+        self.pending: list[Analysis] = []
+        self.last_commit = clock()
+        self.stored = 0
+
+    def add(self, result: Analysis | InputProblem) -> None:
+        """Take one result: a problem is counted as skipped, an analysis queued for storing."""
+        if isinstance(result, InputProblem):
+            log.warning("skipped %s", result)
+            self.summary.skipped.append(result)
+        elif result.error:
+            origin = result.article.external_id or result.article.id
+            self.summary.skipped.append(InputProblem(origin, result.error))
+        else:
+            self.pending.append(result)
+
+    def commit_if_due(self) -> None:
+        """Flush when the batch is full or the last commit is ``batch_seconds`` old."""
+        if len(self.pending) >= self.batch_articles or (
+            self.pending and self.clock() - self.last_commit >= self.batch_seconds
+        ):
+            self.flush()
+
+    def flush(self) -> None:
+        """Store every pending analysis in one transaction."""
+        if not self.pending:
+            return
+        outcomes = self.store.write_many(self.pending)
+        for analysis, outcome in zip(self.pending, outcomes, strict=True):
+            setattr(self.summary, outcome, getattr(self.summary, outcome) + 1)
+            if outcome != "unchanged":
+                self.summary.entities += len(analysis.entities)
+                self.summary.events += len(analysis.events)
+                self.summary.quotes += len(analysis.quotes)
+        self.stored += len(self.pending)
+        self.last_commit = self.clock()
+        log.info("stored %d articles (%d in this run)", len(self.pending), self.stored)
+        self.pending = []
