@@ -253,11 +253,6 @@ def build_events(
         # … it was the responsibility … to voice objection"); one whose subject names no actor
         # ("said the law has condemned …") is not.
         sources = first_actors(speaker_of(predicate.head, coder, kids), resolver, expand=True)
-    # A source the actor coder cannot code ("a man", "residents", a person it does not know)
-    # makes no event: on unseen news most such events are wrong senses or wrong arguments.
-    # A named organisation or group is an actor by nature, coded or not ("the Umma party",
-    # "Republicans").
-    sources = [a for a in sources if a.ref.code or is_group(a, resolver)]
     if not sources:
         return []
     if cameo.quad_class in (1, 3) and not done_in_place(cameo.code):
@@ -280,6 +275,13 @@ def build_events(
         targets = [place_actor(place, sources[0])]
     if predicate.gated and not gate_open(predicate, sources, targets, kids):
         return []
+    if not any(t.ref.code for t in targets):
+        # Between actors the coder cannot code ("a man", "residents", a person it does not
+        # know), there is no event: on unseen news most are wrong senses or wrong arguments.
+        # A named organisation or group is an actor by nature ("the Umma party").
+        sources = [a for a in sources if a.ref.code or is_group(a, resolver)]
+        if not sources:
+            return []
     pairs = actor_pairs(sources, targets, code)
     weight = (
         NOUN_WEIGHT if predicate.kind == "noun"
