@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import json
+import signal
+import subprocess
+import sys
 from dataclasses import replace
 from pathlib import Path
 
@@ -124,3 +128,57 @@ def test_a_local_dask_cluster_stores_what_one_process_stores(tmp_path, reference
     with Store(tmp_path / "n.duckdb") as store:
         run(iter_inputs([EXAMPLES]), DaskEngine("local:2"), store)
     assert contents(tmp_path / "n.duckdb") == reference
+
+
+def copies_of_wikinews(folder: Path, copies: int = 3) -> Path:
+    """examples/wikinews.jsonl three times over, each copy at other URLs (other articles
+    with the same texts: the later ones are duplicates of the first)."""
+    lines = (EXAMPLES / "wikinews.jsonl").read_text(encoding="utf-8").splitlines()
+    path = folder / "wikinews-copies.jsonl"
+    with path.open("w", encoding="utf-8") as out:
+        for copy in range(copies):
+            for line in lines:
+                record = json.loads(line)
+                record["url"] = f"{record['url']}?copy={copy}"
+                out.write(json.dumps(record) + "\n")
+    return path
+
+
+def start_run(inputs: Path, db: Path) -> subprocess.Popen:
+    """``newsgraph -v run INPUTS`` in its own process, committing after every chunk."""
+    command = [sys.executable, "-m", "newsgraph", "-v", "run", str(inputs), "--db", str(db),
+               "--workers", "1", "--commit-every", "0"]
+    return subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                            text=True)
+
+
+def stop_at_first_commit(process: subprocess.Popen, stop: signal.Signals) -> int:
+    for line in process.stderr:
+        if "stored" in line:  # the first commit: some articles stored, more to come
+            process.send_signal(stop)
+            break
+    process.communicate()
+    return process.returncode
+
+
+def stored_articles(db: Path) -> int:
+    with Store(db, read_only=True) as store:
+        return store.counts()["articles"]
+
+
+def test_runs_stopped_by_sigint_and_sigkill_finish_when_started_again(tmp_path, pipeline):
+    inputs = copies_of_wikinews(tmp_path)
+    with Store(tmp_path / "reference.duckdb") as store:
+        assert run(iter_inputs([inputs]), pipeline, store).new == 60
+    db = tmp_path / "n.duckdb"
+
+    assert stop_at_first_commit(start_run(inputs, db), signal.SIGINT) not in (0, None)
+    after_sigint = stored_articles(db)
+    assert 0 < after_sigint < 60
+    assert stop_at_first_commit(start_run(inputs, db), signal.SIGKILL) == -signal.SIGKILL
+    assert after_sigint < stored_articles(db) < 60
+
+    again = start_run(inputs, db)
+    again.communicate()
+    assert again.returncode == 0
+    assert contents(db) == contents(tmp_path / "reference.duckdb")

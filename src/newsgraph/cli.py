@@ -177,11 +177,14 @@ def validate_dask(ctx: click.Context, param: click.Parameter, value: str | None)
 @click.option("--dask", "dask_address", metavar="local:N|tcp://HOST:PORT",
               callback=validate_dask,
               help="Analyse on a Dask cluster: a local one of N workers, or a scheduler.")
+@click.option("--commit-every", "commit_seconds", type=click.FloatRange(min=0), default=5.0,
+              show_default=True, metavar="SECONDS",
+              help="Commit analysed articles at least this often (what a crash may lose).")
 @click.pass_obj
 @reports_errors
 def run_command(runtime: Runtime, inputs: tuple[Path, ...], db: str, published: str | None,
                 source: str | None, model: str | None, workers: int,
-                dask_address: str | None) -> None:
+                dask_address: str | None, commit_seconds: float) -> None:
     """Analyse files, directories and JSON Lines into the store.
 
     Processing the same input twice changes nothing; an interrupted run, started
@@ -195,7 +198,7 @@ def run_command(runtime: Runtime, inputs: tuple[Path, ...], db: str, published: 
         engine = make_engine(runtime, model, workers, dask_address)
         with progress_bar(count_inputs(inputs)) as bar:
             summary = run(iter_inputs(inputs), engine, store, published, source,
-                          on_result=lambda _: bar.update(1))
+                          on_result=lambda _: bar.update(1), commit_seconds=commit_seconds)
     for line in summary.lines():
         click.echo(line)
     click.echo(f"store: {db}")

@@ -17,7 +17,7 @@ from newsgraph.pipeline import Pipeline
 from newsgraph.run.inputs import Defaults, input_id
 from newsgraph.run.local import InlineEngine
 from newsgraph.run.summary import RunSummary
-from newsgraph.run.writer import Writer
+from newsgraph.run.writer import BATCH_SECONDS, Writer
 from newsgraph.store import Store
 
 CHUNK_ARTICLES = 16
@@ -47,17 +47,19 @@ def run(
     source: str | None = None,
     on_result: Callable[[Any], None] | None = None,
     chunk_articles: int = CHUNK_ARTICLES,
+    commit_seconds: float = BATCH_SECONDS,
 ) -> RunSummary:
     """Analyse every input and store it; returns what happened.
 
     Articles already stored with the same versions are skipped by id before any
     parsing or language detection, so an interrupted run resumes where it stopped.
-    ``on_result`` is called once per input item (for progress).
+    ``on_result`` is called once per input item (for progress). Analyses are committed
+    at least every ``commit_seconds`` (and every few hundred articles).
     """
     engine = InlineEngine(engine) if isinstance(engine, Pipeline) else engine
     defaults = Defaults(published, source)
     summary = RunSummary()
-    writer = Writer(store, summary)
+    writer = Writer(store, summary, batch_seconds=commit_seconds)
     done = store.current_ids(engine.versions())
     report = on_result or (lambda _: None)
 
