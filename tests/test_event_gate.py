@@ -55,3 +55,28 @@ def test_gated_default_codes_between_coded_actors(analyse, name):
 @pytest.mark.parametrize("name", list(CLOSED))
 def test_gated_default_codes_nothing_otherwise(analyse, name):
     assert analyse(CLOSED[name], published="2020-10-01")["events"] == []
+
+
+# Wikinews sentences (CC BY 2.5): who an event is between.
+BETWEEN = {
+    "a state's own forces are its instrument, not its target": (
+        "Britain mobilized army reservists for a possible war against Iraq.",
+        [("154", "GBR", "IRQ")],
+    ),
+    "a named organisation the dictionary lacks is still a source": (
+        "The Umma party threatened to boycott the elections in Algeria.",
+        [("133", None, "DZA")],
+    ),
+    "a person the actor coder cannot code is no source": (
+        "Gammon withdrew due to health reasons around August 2019 and Collins took over as "
+        "the presidential nominee.",
+        [],
+    ),
+}
+
+
+@pytest.mark.parametrize("name", list(BETWEEN))
+def test_event_is_between_coded_actors(analyse, name):
+    sentence, expected = BETWEEN[name]
+    found = [triple(e) for e in analyse(sentence, published="2020-10-01")["events"]]
+    assert found == expected

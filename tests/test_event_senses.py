@@ -1,5 +1,6 @@
 """Senses of event verbs: a verb codes by the frame it is used in, not by its default alone
-(real sentences from Wikinews, CC BY 2.5, Wikinews contributors, en.wikinews.org)."""
+(real sentences from Wikinews, CC BY 2.5, Wikinews contributors, en.wikinews.org; a person
+is named in full, as the article names them first, since an event needs a coded actor)."""
 
 from __future__ import annotations
 
@@ -8,13 +9,13 @@ import pytest
 # sentence -> the CAMEO codes of its events, in order
 SENSES = {
     "attack + for: a verbal attack": (
-        "Biden attacked Trump for the tweet, claiming he used it to distract from Lewis's "
-        "funeral.",
+        "Joe Biden attacked Donald Trump for the tweet, claiming he used it to distract from "
+        "Lewis's funeral.",
         ["111"],
     ),
     "attack + for with a clause: a verbal attack, not an accusation too": (
-        "Trump attacked Biden for accumulating wealth since leaving public office, accusing "
-        "the Biden family of going around the world and sucking up money like a vacuum.",
+        "Donald Trump attacked Joe Biden for accumulating wealth since leaving public office, "
+        "accusing the Biden family of going around the world and sucking up money like a vacuum.",
         ["111"],
     ),
     "attack + an investigation: a verbal attack": (

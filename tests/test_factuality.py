@@ -150,7 +150,7 @@ def test_directive_is_the_appeal_and_the_act_asked_for_is_not_coded(
 TUSK = (
     "“One year ago, in Canada, President Trump suggested reinviting Russia to G7, stating "
     "openly that Crimea’s annexation by Russia was partially justified. And that we should "
-    "accept this fact,” Tusk said, according to Reuters.\n\n"
+    "accept this fact,” Donald Tusk said, according to Reuters.\n\n"
     "“Under no condition can we agree with this logic.\""
 )
 
@@ -159,7 +159,7 @@ def test_cannot_agree_is_a_rejection(analyse):
     events = analyse(TUSK, published="2019-08-25")["events"]
     refusal = [e for e in events if e["sentence"].startswith("“Under no condition")]
     assert [(e["cameo"], e["source"]["name"], e["factuality"]) for e in refusal] == [
-        ("120", "Tusk", "negated")
+        ("120", "Donald Tusk", "negated")
     ]
 
 

@@ -61,6 +61,8 @@ SAID_ROOTS = {"01", "02", "10", "11", "12", "13"}
 PLACE_VISITS = {"042", "043", "044"}
 FORCE_ROOTS = {"15", "17", "18", "19", "20"}
 REQUEST_ROOTS = {"02", "10"}  # appeals and demands: what they ask for is not done
+# A state (its government, or the country) commanding its own forces acts as one actor.
+COMMANDING, FORCES = {"", "GOV"}, {"MIL", "COP"}
 # Acts complete without a target (resigning, protesting): a broad verb default used without
 # an object codes them from the subject alone.
 UNDIRECTED = ("083", "14")
@@ -253,11 +255,10 @@ def build_events(
         sources = first_actors(speaker_of(predicate.head, coder, kids), resolver, expand=True)
     if not sources:
         return []
-    taken = {a.key for a in sources}
     if cameo.quad_class in (1, 3) and not done_in_place(cameo.code):
         # said or agreed somewhere: the place is no addressee (a visit's place is its target)
         target_heads = (t for t in target_heads if not is_setting(t, kids))
-    targets = target_actors(target_heads, resolver, taken)
+    targets = target_actors(target_heads, resolver, sources)
     if len(sources) > 1 and cameo.code[:2] in RECIPROCAL_ROOTS:
         # Parties meeting or agreeing act with each other; a country that only names what
         # they discuss ("… gathered to discuss Libya–Turkey relations") is no party.
@@ -274,6 +275,13 @@ def build_events(
         targets = [place_actor(place, sources[0])]
     if predicate.gated and not gate_open(predicate, sources, targets, kids):
         return []
+    if not any(t.ref.code for t in targets):
+        # Between actors the coder cannot code ("a man", "residents", a person it does not
+        # know), there is no event: on unseen news most are wrong senses or wrong arguments.
+        # A named organisation or group is an actor by nature ("the Umma party").
+        sources = [a for a in sources if a.ref.code or is_group(a, resolver)]
+        if not sources:
+            return []
     pairs = actor_pairs(sources, targets, code)
     weight = (
         NOUN_WEIGHT if predicate.kind == "noun"
@@ -341,6 +349,14 @@ def gate_open(
     )
 
 
+def is_group(actor: Participant, resolver: ActorResolver) -> bool:
+    """Whether the actor is a named organisation or group (party, people, faith)."""
+    entity = actor.ref.entity
+    return entity is not None and any(
+        e.id == entity and e.type in ("ORG", "NORP") for e in resolver.entities
+    )
+
+
 def gate_may_open(predicate: Predicate, kids: Tree) -> bool:
     """What ``gate_open`` needs of the parse: an active verb with a subject of its own, and
     an object or a preposition unless its act needs no target."""
@@ -397,10 +413,13 @@ def speaker_of(token: Token, coder: EventKnowledge, kids: Tree) -> list[Token]:
 
 
 def target_actors(
-    candidates: Iterable[Token], resolver: ActorResolver, taken: set[str]
+    candidates: Iterable[Token], resolver: ActorResolver, sources: list[Participant]
 ) -> list[Participant]:
     """The first candidate's actors, or, when those are only a role with no country, a later
-    named one ("providing intelligence to Macedonia", "withdraw its troops from Lebanon")."""
+    named one ("providing intelligence to Macedonia", "withdraw its troops from Lebanon").
+    A source is no target, nor is an organ of the source's own state ("the government
+    withdrew US troops from …": the target is where they leave)."""
+    taken = {a.key for a in sources}
     first: list[Participant] = []
     level: Iterable[Token] = candidates
     for depth in range(3):  # the candidates, then their nested objects, breadth first
@@ -409,7 +428,10 @@ def target_actors(
             if first and not has_name(token, resolver.kids):
                 continue  # after a country-less actor, only a name can do better
             located = is_object(token, resolver.kids)
-            found = [a for a in resolver.resolve(token, located=located) if a.key not in taken]
+            found = [
+                a for a in resolver.resolve(token, located=located)
+                if a.key not in taken and not any(same_state(s, a) for s in sources)
+            ]
             if not found:
                 if depth or located:  # "part of an aid program for Bosnia"
                     nested += nested_objects(token, resolver.kids)
@@ -492,7 +514,30 @@ def actor_pairs(
 
 
 def same_actor(one: Participant, other: Participant) -> bool:
-    return one.key == other.key or (one.ref.code is not None and one.ref.code == other.ref.code)
+    return (
+        one.key == other.key
+        or (one.ref.code is not None and one.ref.code == other.ref.code)
+        or same_state(one, other)
+    )
+
+
+def same_state(source: Participant, target: Participant) -> bool:
+    """A state and its own forces are one actor: what a government (or the country) does
+    with its military or police ("withdrew US troops from …") is not done to them. Forces
+    acting on their government ("the army ousted the government") still are events."""
+    country = source.ref.country
+    return (
+        country is not None
+        and country == target.ref.country
+        and role_of(source) in COMMANDING
+        and role_of(target) in FORCES
+    )
+
+
+def role_of(actor: Participant) -> str | None:
+    """What an actor's code adds to its country: USAGOV -> GOV, USA -> "", USAGOVLEG -> GOVLEG."""
+    code, country = actor.ref.code or "", actor.ref.country or ""
+    return code[len(country) :] if country and code.startswith(country) else None
 
 
 def unique(events) -> list[Event]:
