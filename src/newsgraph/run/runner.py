@@ -7,6 +7,7 @@ flight, so memory does not grow with the corpus.
 
 from __future__ import annotations
 
+import logging
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, Protocol
@@ -19,6 +20,8 @@ from newsgraph.run.local import InlineEngine
 from newsgraph.run.summary import RunSummary
 from newsgraph.run.writer import BATCH_SECONDS, Writer
 from newsgraph.store import Store
+
+log = logging.getLogger(__name__)
 
 CHUNK_ARTICLES = 16
 
@@ -93,6 +96,7 @@ def run(
         raise
     engine.close()
     writer.flush()
+    log.info("store writes took %.2f s", summary.store_seconds)
     return summary
 
 

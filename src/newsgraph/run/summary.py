@@ -18,6 +18,7 @@ class RunSummary:
     entities: int = 0
     events: int = 0
     quotes: int = 0
+    store_seconds: float = 0.0
 
     @property
     def processed(self) -> int:

@@ -61,7 +61,9 @@ class Writer:
         """Store every pending analysis in one transaction."""
         if not self.pending:
             return
+        started = self.clock()
         outcomes = self.store.write_many(self.pending)
+        self.summary.store_seconds += self.clock() - started
         for analysis, outcome in zip(self.pending, outcomes, strict=True):
             setattr(self.summary, outcome, getattr(self.summary, outcome) + 1)
             if outcome != "unchanged":

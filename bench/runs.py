@@ -1,0 +1,80 @@
+"""Shared by the scale benches: the corpus slice, and timed `newsgraph run` processes.
+
+A run is the real command in its own process tree, into a fresh DuckDB file; its
+peak memory is sampled from the process tree (the runner and its workers).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import psutil
+
+SHARED = Path(os.environ.get("NEWSGRAPH_SHARED", Path(__file__).resolve().parents[2] / "shared"))
+CORPUS = SHARED / "corpus" / "allsides-world" / "articles.jsonl"
+MB = 1024 * 1024
+
+
+def corpus_slice(limit: int, folder: Path) -> Path:
+    """The first ``limit`` lines of the AllSides corpus, as a JSONL file in ``folder``."""
+    path = folder / f"allsides-{limit}.jsonl"
+    with CORPUS.open(encoding="utf-8") as lines, path.open("w", encoding="utf-8") as out:
+        for line, _ in zip(lines, range(limit), strict=False):
+            out.write(line)
+    return path
+
+
+@dataclass
+class Run:
+    seconds: float
+    store_seconds: float
+    peak_rss_mb: float  # the largest single process
+    peak_tree_mb: float  # the runner and its workers together
+    output: str
+
+
+def tree_rss(process: psutil.Process) -> tuple[int, int]:
+    """(largest process RSS, whole tree RSS) of a process and its descendants, in bytes."""
+    sizes = []
+    for member in [process, *process.children(recursive=True)]:
+        with contextlib.suppress(psutil.Error):
+            sizes.append(member.memory_info().rss)
+    return max(sizes, default=0), sum(sizes)
+
+
+def newsgraph_run(inputs: Path, *options: str) -> Run:
+    """``newsgraph -v run INPUTS OPTIONS`` into a fresh store: wall time, store time, RSS."""
+    with tempfile.TemporaryDirectory() as folder:
+        command = [sys.executable, "-m", "newsgraph", "-v", "run", str(inputs),
+                   "--db", str(Path(folder) / "bench.duckdb"), *options]
+        peaks = [0, 0]
+        started = time.perf_counter()
+        process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                   text=True)
+        watched = psutil.Process(process.pid)
+
+        def sample() -> None:
+            while process.poll() is None:
+                largest, whole = tree_rss(watched)
+                peaks[0], peaks[1] = max(peaks[0], largest), max(peaks[1], whole)
+                time.sleep(0.5)
+
+        sampler = threading.Thread(target=sample, daemon=True)
+        sampler.start()
+        out, err = process.communicate()
+        seconds = time.perf_counter() - started
+        sampler.join()
+    if process.returncode:
+        raise SystemExit(f"{' '.join(command)} failed:\n{err[-2000:]}")
+    store = re.search(r"store writes took ([\d.]+) s", err)
+    return Run(seconds, float(store.group(1)) if store else float("nan"),
+               peaks[0] / MB, peaks[1] / MB, out)
