@@ -350,3 +350,20 @@ def test_an_event_after_a_dated_clause_is_not_dated_by_it(analyse):
     )["events"]
     dated = {e["source"]["name"]: e["date"] for e in events}
     assert dated == {"Imran Khan": PUBLISHED, "Nawaz Sharif": "1999"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Militants attacked an army base in Nigeria on Sunday. Boko Haram claimed "
+        "responsibility for the attack on Monday.",
+        "Militants attacked an army base in Nigeria on Sunday. Boko Haram later claimed the "
+        "attack.",
+    ],
+)
+def test_a_claimed_attack_is_the_claimants_and_hits_the_earlier_target(analyse, text):
+    events = analyse(text, "2020-10-01")["events"]
+    claimed = [e for e in events if e["sentence"].startswith("Boko Haram")]
+    assert [(e["cameo"], e["source"]["code"], e["target"]["code"]) for e in claimed] == [
+        ("190", "NGAREB", "NGA")
+    ]

@@ -34,6 +34,7 @@ when there is no target. It is a ranking score, not calibrated.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -97,8 +98,36 @@ def extract_events(
             ):
                 continue
             for event in built.get(predicate.head.i):
+                if predicate.claimed and event.target is None:
+                    event = told_before(event, events.values(), article)
                 events.setdefault(event.id, event)
     return unique(events.values())
+
+
+def told_before(event: Event, earlier: Iterable[Event], article: Article) -> Event:
+    """A claimed act ("the Taliban later claimed the attack") is the act of that type the
+    text told before: it takes that act's target."""
+    found = None
+    for other in earlier:  # in the order they were found: the last is the nearest
+        if other.plover == event.plover and other.target is not None and (
+            other.evidence.start < event.evidence.start
+        ):
+            found = other
+    if found is None:
+        return event
+    target = found.target
+    return replace(
+        event,
+        target=target,
+        id=record_id(
+            article.id, "event", event.evidence.start, event.evidence.end, event.cameo,
+            actor_key(event.source), actor_key(target),
+        ),
+    )
+
+
+def actor_key(ref: ActorRef) -> str:
+    return ref.entity or ref.code or ref.name.lower()
 
 
 class Built:

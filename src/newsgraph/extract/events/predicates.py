@@ -52,6 +52,7 @@ class Predicate:
     passive: bool = False
     expand_sources: bool = True  # False for "talks between X and Y": Y is the target
     pattern: Pattern | None = None  # the knowledge row that coded it (None: a built-in rule)
+    claimed: bool = False  # "the group claimed the attack": its target may be an earlier one's
 
     @property
     def gated(self) -> bool:
@@ -394,10 +395,14 @@ def noun_predicate(noun: Token, knowledge: EventKnowledge, kids: Tree) -> Predic
     if pattern is None or pattern.code is None:
         return None
     pair = between(noun, kids)
+    claimant = None
     if pair:
         sources, targets = pair, kids.conjuncts(pair[0])
     else:
         sources, targets = sources_of_noun(noun, kids), targets_of_noun(noun, kids)
+        claimant = claiming_verb(noun, knowledge, kids)
+        if claimant is not None and not sources:
+            sources = subject_of(claimant, kids)  # "the Taliban claimed the attack"
         if (
             noun.dep_ == "pobj"
             and noun.head.head.pos_ == "VERB"
@@ -414,5 +419,21 @@ def noun_predicate(noun: Token, knowledge: EventKnowledge, kids: Tree) -> Predic
                 sources += subject_of(verb, kids)
     return Predicate(
         noun, pattern.code, "noun", pattern.kind, [noun], sources, targets,
-        expand_sources=not pair, pattern=pattern,
+        expand_sources=not pair, pattern=pattern, claimed=claimant is not None,
     )
+
+
+def claiming_verb(noun: Token, knowledge: EventKnowledge, kids: Tree) -> Token | None:
+    """The verb by which an actor owns an act: "claimed the attack", "claimed responsibility
+    for the bombing", "took credit for the strike" (cue role ``claim`` on the verb; the
+    nouns of owning are ``claimed`` cues)."""
+    i, dep, head = noun.i, kids.dep, kids.head
+    if dep[i] == "pobj" and kids.lower[head[i]] == "for":
+        owning = head[head[i]]
+        if not knowledge.has_role(kids.lemma[owning], "claimed"):
+            return None
+        i = owning
+    if dep[i] not in OBJECTS or head[i] == i:
+        return None
+    verb = kids.tokens[head[i]]
+    return verb if knowledge.has_role(kids.lemma[verb.i], "claim") else None
