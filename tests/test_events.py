@@ -367,3 +367,11 @@ def test_a_claimed_attack_is_the_claimants_and_hits_the_earlier_target(analyse, 
     assert [(e["cameo"], e["source"]["code"], e["target"]["code"]) for e in claimed] == [
         ("190", "NGAREB", "NGA")
     ]
+
+
+def test_force_sent_to_help_is_a_promise_of_aid_not_a_threat(analyse):
+    events = analyse(
+        "Russia promised to send troops to help Syria fight the rebels.", "2015-09-30"
+    )["events"]
+    assert [(e["cameo"], e["source"]["code"], e["target"]["code"]) for e in events
+            if e["source"]["code"] == "RUS"] == [("033", "RUS", "SYR")]

@@ -93,8 +93,10 @@ def extract_events(
             lambda p, s=sentence: build_events(p, s, article, resolver, places, dates, coder, kids),
         )
         for predicate in predicates:
-            if announces_coded_event(predicate, built, coder, kids) or is_requested(
-                predicate, built, kids
+            if (
+                announces_coded_event(predicate, built, coder, kids)
+                or is_requested(predicate, built, kids)
+                or serves_cooperation(predicate, built, coder, kids)
             ):
                 continue
             for event in built.get(predicate.head.i):
@@ -183,6 +185,24 @@ def announces_coded_event(
     if coder.role(kids.lemma[head.i]) not in ANNOUNCING:
         return False
     return any(built.get(c.i) for c in kids.with_dep(head, ("xcomp", "ccomp")))
+
+
+def serves_cooperation(
+    predicate: Predicate, built: Built, coder: EventKnowledge, kids: Tree
+) -> bool:
+    """True for a use of force whose purpose clause is coded as cooperation: "pledged to
+    deploy troops to help Azerbaijan", "sent troops to support the government" are aid,
+    told by the purpose, not a threat or an assault."""
+    cameo = coder.codes.get(predicate.code)
+    if cameo is None or cameo.quad_class != 4:
+        return False
+    for clause in kids.with_dep(predicate.head, ("advcl",)):  # a purpose, not "pressed X to"
+        if not any(kids.lower[c.i] == "to" for c in kids.with_dep(clause, ("aux", "mark"))):
+            continue
+        purpose = built.get(clause.i)
+        if purpose and all(e.quad_class in (1, 2) for e in purpose):
+            return True
+    return False
 
 
 def is_requested(predicate: Predicate, built: Built, kids: Tree) -> bool:
