@@ -375,3 +375,18 @@ def test_force_sent_to_help_is_a_promise_of_aid_not_a_threat(analyse):
     )["events"]
     assert [(e["cameo"], e["source"]["code"], e["target"]["code"]) for e in events
             if e["source"]["code"] == "RUS"] == [("033", "RUS", "SYR")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Houthi rebels fired missiles at Saudi Arabia.", [("190", "YEMREB", "SAU")]),
+        ("North Korea fired two missiles into the sea on Sunday.", [("150", "PRK", None)]),
+    ],
+)
+def test_a_show_of_force_aimed_at_an_actor_is_an_attack(analyse, sentence, expected):
+    events = analyse(sentence, "2020-10-01")["events"]
+    assert [
+        (e["cameo"], e["source"]["code"], e["target"]["code"] if e["target"] else None)
+        for e in events
+    ] == expected

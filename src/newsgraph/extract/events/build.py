@@ -67,6 +67,8 @@ COMMANDING, FORCES = {"", "GOV"}, {"MIL", "COP"}
 # Acts complete without a target (resigning, protesting): a broad verb default used without
 # an object codes them from the subject alone.
 UNDIRECTED = ("083", "14")
+AIMING = {"at", "on", "against", "upon"}  # prepositions that aim a show of force at a target
+AIMED_FORCE = "190"
 
 
 def extract_events(
@@ -185,6 +187,20 @@ def announces_coded_event(
     if coder.role(kids.lemma[head.i]) not in ANNOUNCING:
         return False
     return any(built.get(c.i) for c in kids.with_dep(head, ("xcomp", "ccomp")))
+
+
+def aimed_at(predicate: Predicate, targets: list[Participant], kids: Tree) -> bool:
+    """Whether a target is the object of "at", "on" or "against" on the predicate itself."""
+    head = predicate.head.i
+    for target in targets:
+        span = kids.char_span(target.start, target.end)
+        if span is None:
+            continue
+        token = kids.root(*span).i
+        prep = kids.head[token]
+        if kids.dep[token] == "pobj" and kids.lower[prep] in AIMING and kids.head[prep] == head:
+            return True
+    return False
 
 
 def serves_cooperation(
@@ -331,6 +347,10 @@ def build_events(
         sources = [a for a in sources if a.ref.code or is_group(a, resolver)]
         if not sources:
             return []
+    if code[:2] == "15" and mode is None and aimed_at(predicate, targets, kids):
+        # A show of force aimed at an actor ("fired shells at targets in Jericho", "fired
+        # missiles at Saudi Arabia") is an attack with it.
+        code, cameo = AIMED_FORCE, coder.codes.get(AIMED_FORCE, cameo)
     pairs = actor_pairs(sources, targets, code)
     weight = (
         NOUN_WEIGHT if predicate.kind == "noun"
