@@ -390,3 +390,15 @@ def test_a_show_of_force_aimed_at_an_actor_is_an_attack(analyse, sentence, expec
         (e["cameo"], e["source"]["code"], e["target"]["code"] if e["target"] else None)
         for e in events
     ] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The United States halted aid to Egypt.", [("162", "USA", "EGY")]),
+        ("Israel suspended talks with the Palestinians.", [("164", "ISR", "PSE")]),
+    ],
+)
+def test_halting_cooperation_reduces_relations(analyse, sentence, expected):
+    events = analyse(sentence, "2020-10-01")["events"]
+    assert [(e["cameo"], e["source"]["code"], e["target"]["code"]) for e in events] == expected

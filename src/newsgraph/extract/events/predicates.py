@@ -9,7 +9,7 @@ decided later, against the article's entities.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import chain
 
 from spacy.tokens import Span, Token
@@ -286,6 +286,8 @@ def find_predicates(sentence: Span, knowledge: EventKnowledge, kids: Tree) -> li
             if predicate is not None:
                 verbs.append(predicate)
     consumed = {t.i for p in verbs for t in p.tokens}
+    # and the compounds of a consumed noun: "mediation" in "ended mediation efforts"
+    consumed |= {c.i for i in list(consumed) for c in kids.with_dep(kids.tokens[i], ("compound",))}
     found = list(verbs)
     for token in nouns:
         if token.i not in consumed:
@@ -306,6 +308,8 @@ def verb_predicate(verb: Token, knowledge: EventKnowledge, kids: Tree) -> Predic
                 noun, pattern = found
                 break
     kind = "light"
+    if pattern is None and any(knowledge.has_role(lemma, "halt") for lemma in words):
+        noun, pattern = halted_cooperation(verb, knowledge, kids)
     if pattern is None:
         pattern = match(knowledge, "VERB", verb, kids, words)
         kind = "verb"
@@ -332,6 +336,23 @@ def verb_predicate(verb: Token, knowledge: EventKnowledge, kids: Tree) -> Predic
         verb, pattern.code, kind, pattern.kind, tokens, sources, targets, passive,
         pattern=pattern,
     )
+
+
+def halted_cooperation(
+    verb: Token, knowledge: EventKnowledge, kids: Tree
+) -> tuple[Token | None, Pattern | None]:
+    """ "ended mediation efforts", "halted aid", "suspended talks": a halting verb on a noun
+    of cooperation reduces relations (CAMEO 16x, the ``halted`` column of modality.tsv)."""
+    table = knowledge.modality.get("halted", {})
+    for obj in kids.with_dep(verb, OBJECTS):
+        found = event_noun(event_object(obj, kids), knowledge, kids)
+        if found is None:
+            continue
+        code = found[1].code or ""
+        for size in range(len(code), 1, -1):
+            if code[:size] in table:  # the object stands for the event: "mediation efforts"
+                return obj, replace(found[1], code=table[code[:size]])
+    return None, None
 
 
 def is_passive(verb: Token, kids: Tree) -> bool:
