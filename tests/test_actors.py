@@ -204,3 +204,44 @@ def test_a_country_is_known_by_its_official_name(analyse) -> None:
     sentence = "The Democratic People's Republic of Korea launched a missile on Sunday."
     found = {e["name"]: e["code"] for e in analyse(sentence, published="2020-03-04")["entities"]}
     assert found["Democratic People's Republic of Korea"] == "PRK"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "country"),
+    [
+        # what a verb acts on lends its country to no one
+        ("The ministry posted a statement accusing Turkey of violating the ceasefire.",
+         "The ministry", None),
+        ("The Wagner Group deployed fighters to Mali.", "fighters", None),
+        # a setting and a subject's own country still do
+        ("President Omar El Bashir on Thursday shortened the curfew imposed in Sudan.",
+         "President Omar El Bashir", "SDN"),
+        ("The minister said Vietnam is committed to opening up the economy.", "The minister",
+         "VNM"),
+        # rebels fight their own state
+        ("Shona rebels attacked the Mozambique government on Monday.", "Shona rebels", "MOZ"),
+    ],
+)
+def test_a_country_is_not_borrowed_from_what_a_verb_acts_on(pipeline, sentence, phrase, country):
+    article = pipeline.make_article(sentence, published="2020-03-04")
+    doc = pipeline.nlp(sentence)
+    start = sentence.index(phrase)
+    span = doc.char_span(start, start + len(phrase))
+    code = code_span(span, article, pipeline.knowledge)
+    assert (code.country if code else None) == country
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "code"),
+    [
+        ("The African Union condemned the coup in Mali.", "The African Union", "IGOAFROAU"),
+        ("Houthi rebels fired missiles at Saudi Arabia.", "Houthi", "YEMREB"),
+        ("The Wagner Group deployed fighters to Mali.", "The Wagner Group", "RUSUAF"),
+    ],
+)
+def test_regional_unions_and_armed_groups_are_known(pipeline, sentence, name, code):
+    article = pipeline.make_article(sentence, published="2020-03-04")
+    doc = pipeline.nlp(sentence)
+    start = sentence.index(name)
+    span = doc.char_span(start, start + len(name))
+    assert code_span(span, article, pipeline.knowledge).code == code

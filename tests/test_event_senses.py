@@ -78,3 +78,17 @@ def test_announced_noun_is_the_event(analyse):
         published="2020-10-01",
     )["events"]
     assert [(e["cameo"], e["source"]["code"]) for e in events] == [("0874", "USA")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The Italian foreign minister, Luigi Di Maio, joined the talks as an observer.",
+         [("040", "ITAGOV")]),
+        ("She protested alone on the first day, but thousands of Swedes eventually joined the "
+         "protest.", [("140", "SWECVL")]),
+    ],
+)
+def test_an_event_noun_takes_the_subject_of_its_light_verb(analyse, sentence, expected):
+    events = analyse(sentence, published="2020-10-01")["events"]
+    assert [(e["cameo"], e["source"]["code"]) for e in events] == expected

@@ -350,3 +350,55 @@ def test_an_event_after_a_dated_clause_is_not_dated_by_it(analyse):
     )["events"]
     dated = {e["source"]["name"]: e["date"] for e in events}
     assert dated == {"Imran Khan": PUBLISHED, "Nawaz Sharif": "1999"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Militants attacked an army base in Nigeria on Sunday. Boko Haram claimed "
+        "responsibility for the attack on Monday.",
+        "Militants attacked an army base in Nigeria on Sunday. Boko Haram later claimed the "
+        "attack.",
+    ],
+)
+def test_a_claimed_attack_is_the_claimants_and_hits_the_earlier_target(analyse, text):
+    events = analyse(text, "2020-10-01")["events"]
+    claimed = [e for e in events if e["sentence"].startswith("Boko Haram")]
+    assert [(e["cameo"], e["source"]["code"], e["target"]["code"]) for e in claimed] == [
+        ("190", "NGAREB", "NGA")
+    ]
+
+
+def test_force_sent_to_help_is_a_promise_of_aid_not_a_threat(analyse):
+    events = analyse(
+        "Russia promised to send troops to help Syria fight the rebels.", "2015-09-30"
+    )["events"]
+    assert [(e["cameo"], e["source"]["code"], e["target"]["code"]) for e in events
+            if e["source"]["code"] == "RUS"] == [("033", "RUS", "SYR")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Houthi rebels fired missiles at Saudi Arabia.", [("190", "YEMREB", "SAU")]),
+        ("North Korea fired two missiles into the sea on Sunday.", [("150", "PRK", None)]),
+    ],
+)
+def test_a_show_of_force_aimed_at_an_actor_is_an_attack(analyse, sentence, expected):
+    events = analyse(sentence, "2020-10-01")["events"]
+    assert [
+        (e["cameo"], e["source"]["code"], e["target"]["code"] if e["target"] else None)
+        for e in events
+    ] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The United States halted aid to Egypt.", [("162", "USA", "EGY")]),
+        ("Israel suspended talks with the Palestinians.", [("164", "ISR", "PSE")]),
+    ],
+)
+def test_halting_cooperation_reduces_relations(analyse, sentence, expected):
+    events = analyse(sentence, "2020-10-01")["events"]
+    assert [(e["cameo"], e["source"]["code"], e["target"]["code"]) for e in events] == expected

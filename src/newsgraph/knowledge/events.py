@@ -20,10 +20,11 @@ Files (in ``data/events/``), all plain TSV with a header unless noted:
   ``obliged`` for "must"). A cue may have several roles, one row each ("announce": light
   and reported); the first row's role is its main one. The reporting verbs of
   ``quotes/cues.tsv`` (type ``speech``) are ``reported`` cues too: one lexicon for both.
-- ``modality.tsv``: ``code intended threatened demanded refused`` — the CAMEO code an event
+- ``modality.tsv``: ``code intended threatened demanded refused halted`` — the CAMEO code an event
   becomes when its actor only announces it (AGREE 03x), threatens it (THREATEN 13x), when
   a speaker says another actor must do it (REQUEST 10x) or an actor says it will not
-  (REJECT 12x); the row of the longest code prefix applies.
+  (REJECT 12x), or halts it (``halted``: "ended talks" -> 164, "halted aid" -> 162, after
+  a ``halt`` cue); the row of the longest code prefix applies.
 - ``cameo_codes.tsv``: ``code name goldstein quad_class``.
 - ``CAMEO2PLOVER-2021.txt`` (CC BY-SA 4.0): ``code: TYPE, mode, context # name``;
   ``plover_overrides.tsv`` (``code plover plover_mode``) applies PLOVER 2.0 where the 2021

@@ -31,6 +31,10 @@ __all__ = ["ActorCode", "code_actors", "code_span"]
 NOUNS = ("NOUN", "PROPN")
 # Codes that never take the country of the sentence they are in: organisations, the West.
 NO_SENTENCE_COUNTRY = ORGANISATION_PREFIXES | {"WST"}
+# Roles whose actors oppose their own state: they may take the country their clause acts on
+# ("Shona rebels attacked the Mozambique government").
+OWN_STATE_OPPONENTS = {"REB", "OPP", "INS", "SEP"}
+SETTING_PREPS = {"in", "at", "inside", "across", "throughout", "near", "from", "within"}
 
 
 def published_day(article: Article) -> date | None:
@@ -81,7 +85,7 @@ def _code_phrase_span(
     if code is not None and code.country and is_ethnic(span):
         return ethnic_group(code, span, dictionary)
     if code is not None and code.country is None and code.code[:3] not in NO_SENTENCE_COUNTRY:
-        country = sentence_country(span, dictionary)
+        country = sentence_country(span, dictionary, role=code.role)
         if country:
             rest = code.code[3:] if code.code[:3] in dictionary.countries else code.code
             code = make_code(country + rest, dictionary)
@@ -140,11 +144,16 @@ def sentence_matches(doc: Doc, first: int, end: int, dictionary: ActorDictionary
 
 
 def sentence_country(
-    span: Span, dictionary: ActorDictionary, besides: str | None = None
+    span: Span, dictionary: ActorDictionary, besides: str | None = None, role: str | None = None
 ) -> str | None:
     """The country named nearest to ``span`` in its sentence, outside it (other than
-    ``besides``): the setting of "Shona rebels" in a sentence about Mozambique's government."""
-    first, last = tree_of(span.doc).sentence(span.start)
+    ``besides``): the setting of "Shona rebels" in a sentence about Mozambique's government.
+
+    Not a country a verb acts on (``acted_on``), unless the actor's ``role`` opposes its
+    own state (rebels, opposition): "the ministry posted a statement accusing Turkey" is no
+    Turkish ministry, "fighters deployed to Mali" are not Mali's."""
+    tree = tree_of(span.doc)
+    first, last = tree.sentence(span.start)
     best: tuple[int, str] | None = None
     for match in sentence_matches(span.doc, first, last, dictionary):
         start, end = first + match.start, first + match.end
@@ -154,10 +163,25 @@ def sentence_country(
         code = code_on(match.codes, None)
         if not code or dictionary.country(code) is None or code[:3] == besides:
             continue
+        if role not in OWN_STATE_OPPONENTS and acted_on(start, end, tree):
+            continue
         distance = span.start - end if end <= span.start else start - span.end
         if best is None or distance < best[0]:
             best = (distance, code[:3])
     return best[1] if best else None
+
+
+def acted_on(start: int, end: int, tree: Tree) -> bool:
+    """Whether the mention [start, end) is what a verb acts on: its object ("criticized
+    Russia") or the object of its preposition ("deployed troops to Mali"), not a setting
+    ("in Sudan"), an owner ("Algeria's president") or a subject ("said Vietnam is …")."""
+    mention = tree.root(start, end).i
+    dep, head = tree.dep[mention], tree.head[mention]
+    if dep in ("dobj", "obj", "dative"):
+        return tree.pos[head] in ("VERB", "AUX")
+    if dep == "pobj" and tree.lower[head] not in SETTING_PREPS:
+        return tree.pos[tree.head[head]] in ("VERB", "AUX")
+    return False
 
 
 def mention_context(doc: Doc, start: int, end: int) -> tuple[list[Token], int]:
@@ -318,7 +342,8 @@ def _country_from_sentence(entity: Entity, doc: Doc, dictionary: ActorDictionary
     rest = entity.code[3:] if entity.code[:3] in dictionary.countries else entity.code
     for mention in entity.mentions:
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        country = sentence_country(span, dictionary) if span is not None else None
+        found = sentence_country(span, dictionary, role=entity.role) if span is not None else None
+        country = found
         if country:
             return _with_code(entity, make_code(country + rest, dictionary))
     return entity

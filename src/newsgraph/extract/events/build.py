@@ -34,6 +34,7 @@ when there is no target. It is a ranking score, not calibrated.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -66,6 +67,8 @@ COMMANDING, FORCES = {"", "GOV"}, {"MIL", "COP"}
 # Acts complete without a target (resigning, protesting): a broad verb default used without
 # an object codes them from the subject alone.
 UNDIRECTED = ("083", "14")
+AIMING = {"at", "on", "against", "upon"}  # prepositions that aim a show of force at a target
+AIMED_FORCE = "190"
 
 
 def extract_events(
@@ -92,13 +95,43 @@ def extract_events(
             lambda p, s=sentence: build_events(p, s, article, resolver, places, dates, coder, kids),
         )
         for predicate in predicates:
-            if announces_coded_event(predicate, built, coder, kids) or is_requested(
-                predicate, built, kids
+            if (
+                announces_coded_event(predicate, built, coder, kids)
+                or is_requested(predicate, built, kids)
+                or serves_cooperation(predicate, built, coder, kids)
             ):
                 continue
             for event in built.get(predicate.head.i):
+                if predicate.claimed and event.target is None:
+                    event = told_before(event, events.values(), article)
                 events.setdefault(event.id, event)
     return unique(events.values())
+
+
+def told_before(event: Event, earlier: Iterable[Event], article: Article) -> Event:
+    """A claimed act ("the Taliban later claimed the attack") is the act of that type the
+    text told before: it takes that act's target."""
+    found = None
+    for other in earlier:  # in the order they were found: the last is the nearest
+        if other.plover == event.plover and other.target is not None and (
+            other.evidence.start < event.evidence.start
+        ):
+            found = other
+    if found is None:
+        return event
+    target = found.target
+    return replace(
+        event,
+        target=target,
+        id=record_id(
+            article.id, "event", event.evidence.start, event.evidence.end, event.cameo,
+            actor_key(event.source), actor_key(target),
+        ),
+    )
+
+
+def actor_key(ref: ActorRef) -> str:
+    return ref.entity or ref.code or ref.name.lower()
 
 
 class Built:
@@ -154,6 +187,38 @@ def announces_coded_event(
     if coder.role(kids.lemma[head.i]) not in ANNOUNCING:
         return False
     return any(built.get(c.i) for c in kids.with_dep(head, ("xcomp", "ccomp")))
+
+
+def aimed_at(predicate: Predicate, targets: list[Participant], kids: Tree) -> bool:
+    """Whether a target is the object of "at", "on" or "against" on the predicate itself."""
+    head = predicate.head.i
+    for target in targets:
+        span = kids.char_span(target.start, target.end)
+        if span is None:
+            continue
+        token = kids.root(*span).i
+        prep = kids.head[token]
+        if kids.dep[token] == "pobj" and kids.lower[prep] in AIMING and kids.head[prep] == head:
+            return True
+    return False
+
+
+def serves_cooperation(
+    predicate: Predicate, built: Built, coder: EventKnowledge, kids: Tree
+) -> bool:
+    """True for a use of force whose purpose clause is coded as cooperation: "pledged to
+    deploy troops to help Azerbaijan", "sent troops to support the government" are aid,
+    told by the purpose, not a threat or an assault."""
+    cameo = coder.codes.get(predicate.code)
+    if cameo is None or cameo.quad_class != 4:
+        return False
+    for clause in kids.with_dep(predicate.head, ("advcl",)):  # a purpose, not "pressed X to"
+        if not any(kids.lower[c.i] == "to" for c in kids.with_dep(clause, ("aux", "mark"))):
+            continue
+        purpose = built.get(clause.i)
+        if purpose and all(e.quad_class in (1, 2) for e in purpose):
+            return True
+    return False
 
 
 def is_requested(predicate: Predicate, built: Built, kids: Tree) -> bool:
@@ -282,6 +347,10 @@ def build_events(
         sources = [a for a in sources if a.ref.code or is_group(a, resolver)]
         if not sources:
             return []
+    if code[:2] == "15" and mode is None and aimed_at(predicate, targets, kids):
+        # A show of force aimed at an actor ("fired shells at targets in Jericho", "fired
+        # missiles at Saudi Arabia") is an attack with it.
+        code, cameo = AIMED_FORCE, coder.codes.get(AIMED_FORCE, cameo)
     pairs = actor_pairs(sources, targets, code)
     weight = (
         NOUN_WEIGHT if predicate.kind == "noun"

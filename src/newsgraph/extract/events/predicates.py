@@ -9,7 +9,7 @@ decided later, against the article's entities.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import chain
 
 from spacy.tokens import Span, Token
@@ -52,6 +52,7 @@ class Predicate:
     passive: bool = False
     expand_sources: bool = True  # False for "talks between X and Y": Y is the target
     pattern: Pattern | None = None  # the knowledge row that coded it (None: a built-in rule)
+    claimed: bool = False  # "the group claimed the attack": its target may be an earlier one's
 
     @property
     def gated(self) -> bool:
@@ -285,6 +286,8 @@ def find_predicates(sentence: Span, knowledge: EventKnowledge, kids: Tree) -> li
             if predicate is not None:
                 verbs.append(predicate)
     consumed = {t.i for p in verbs for t in p.tokens}
+    # and the compounds of a consumed noun: "mediation" in "ended mediation efforts"
+    consumed |= {c.i for i in list(consumed) for c in kids.with_dep(kids.tokens[i], ("compound",))}
     found = list(verbs)
     for token in nouns:
         if token.i not in consumed:
@@ -305,6 +308,8 @@ def verb_predicate(verb: Token, knowledge: EventKnowledge, kids: Tree) -> Predic
                 noun, pattern = found
                 break
     kind = "light"
+    if pattern is None and any(knowledge.has_role(lemma, "halt") for lemma in words):
+        noun, pattern = halted_cooperation(verb, knowledge, kids)
     if pattern is None:
         pattern = match(knowledge, "VERB", verb, kids, words)
         kind = "verb"
@@ -331,6 +336,23 @@ def verb_predicate(verb: Token, knowledge: EventKnowledge, kids: Tree) -> Predic
         verb, pattern.code, kind, pattern.kind, tokens, sources, targets, passive,
         pattern=pattern,
     )
+
+
+def halted_cooperation(
+    verb: Token, knowledge: EventKnowledge, kids: Tree
+) -> tuple[Token | None, Pattern | None]:
+    """ "ended mediation efforts", "halted aid", "suspended talks": a halting verb on a noun
+    of cooperation reduces relations (CAMEO 16x, the ``halted`` column of modality.tsv)."""
+    table = knowledge.modality.get("halted", {})
+    for obj in kids.with_dep(verb, OBJECTS):
+        found = event_noun(event_object(obj, kids), knowledge, kids)
+        if found is None:
+            continue
+        code = found[1].code or ""
+        for size in range(len(code), 1, -1):
+            if code[:size] in table:  # the object stands for the event: "mediation efforts"
+                return obj, replace(found[1], code=table[code[:size]])
+    return None, None
 
 
 def is_passive(verb: Token, kids: Tree) -> bool:
@@ -394,10 +416,14 @@ def noun_predicate(noun: Token, knowledge: EventKnowledge, kids: Tree) -> Predic
     if pattern is None or pattern.code is None:
         return None
     pair = between(noun, kids)
+    claimant = None
     if pair:
         sources, targets = pair, kids.conjuncts(pair[0])
     else:
         sources, targets = sources_of_noun(noun, kids), targets_of_noun(noun, kids)
+        claimant = claiming_verb(noun, knowledge, kids)
+        if claimant is not None and not sources:
+            sources = subject_of(claimant, kids)  # "the Taliban claimed the attack"
         if (
             noun.dep_ == "pobj"
             and noun.head.head.pos_ == "VERB"
@@ -414,5 +440,21 @@ def noun_predicate(noun: Token, knowledge: EventKnowledge, kids: Tree) -> Predic
                 sources += subject_of(verb, kids)
     return Predicate(
         noun, pattern.code, "noun", pattern.kind, [noun], sources, targets,
-        expand_sources=not pair, pattern=pattern,
+        expand_sources=not pair, pattern=pattern, claimed=claimant is not None,
     )
+
+
+def claiming_verb(noun: Token, knowledge: EventKnowledge, kids: Tree) -> Token | None:
+    """The verb by which an actor owns an act: "claimed the attack", "claimed responsibility
+    for the bombing", "took credit for the strike" (cue role ``claim`` on the verb; the
+    nouns of owning are ``claimed`` cues)."""
+    i, dep, head = noun.i, kids.dep, kids.head
+    if dep[i] == "pobj" and kids.lower[head[i]] == "for":
+        owning = head[head[i]]
+        if not knowledge.has_role(kids.lemma[owning], "claimed"):
+            return None
+        i = owning
+    if dep[i] not in OBJECTS or head[i] == i:
+        return None
+    verb = kids.tokens[head[i]]
+    return verb if knowledge.has_role(kids.lemma[verb.i], "claim") else None
