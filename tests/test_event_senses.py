@@ -92,3 +92,11 @@ def test_announced_noun_is_the_event(analyse):
 def test_an_event_noun_takes_the_subject_of_its_light_verb(analyse, sentence, expected):
     events = analyse(sentence, published="2020-10-01")["events"]
     assert [(e["cameo"], e["source"]["code"]) for e in events] == expected
+
+
+def test_demanding_a_leader_go_is_a_demand_for_leadership_change(analyse):
+    events = analyse(
+        "Serbia's opposition demanded the ouster of President Aleksandar Vucic.",
+        published="2020-10-01",
+    )["events"]
+    assert [(e["cameo"], e["source"]["code"]) for e in events] == [("1041", "SRBOPP")]
