@@ -25,6 +25,7 @@ import json
 import os
 from collections import defaultdict
 from collections.abc import Iterator
+from itertools import pairwise
 from pathlib import Path
 
 from newsgraph.model import Analysis, Event, Quote, TimeRef
@@ -151,7 +152,7 @@ def main() -> None:
             by_kind[kind].append(right)
             if isinstance(record, Event):
                 by_root[record.cameo_root].append(right)
-                band = next(f"[{low:.2f},{high:.2f})" for low, high in zip(BANDS, BANDS[1:])
+                band = next(f"[{low:.2f},{high:.2f})" for low, high in pairwise(BANDS)
                             if low <= record.confidence < high)
                 by_band[band].append(right)
     for kind in ("events", "quotes", "dates"):
