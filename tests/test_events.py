@@ -402,3 +402,8 @@ def test_a_show_of_force_aimed_at_an_actor_is_an_attack(analyse, sentence, expec
 def test_halting_cooperation_reduces_relations(analyse, sentence, expected):
     events = analyse(sentence, "2020-10-01")["events"]
     assert [(e["cameo"], e["source"]["code"], e["target"]["code"]) for e in events] == expected
+
+
+def test_troops_deployed_to_fight_are_no_aid(analyse):
+    events = analyse("Turkey deployed troops to fight the Kurdish rebels.", "2019-10-10")["events"]
+    assert [e["cameo"][:2] for e in events] == ["19"]

@@ -206,17 +206,18 @@ def aimed_at(predicate: Predicate, targets: list[Participant], kids: Tree) -> bo
 def serves_cooperation(
     predicate: Predicate, built: Built, coder: EventKnowledge, kids: Tree
 ) -> bool:
-    """True for a use of force whose purpose clause is coded as cooperation: "pledged to
-    deploy troops to help Azerbaijan", "sent troops to support the government" are aid,
-    told by the purpose, not a threat or an assault."""
+    """True for an act whose purpose clause tells what it is, across the line between
+    cooperation and conflict: force used "to help Azerbaijan" is aid, not a threat or an
+    assault; troops deployed "to fight the rebels" are no aid. The purpose stands for it."""
     cameo = coder.codes.get(predicate.code)
-    if cameo is None or cameo.quad_class != 4:
+    if cameo is None or cameo.quad_class not in (2, 4):
         return False
+    other_side = (1, 2) if cameo.quad_class == 4 else (4,)
     for clause in kids.with_dep(predicate.head, ("advcl",)):  # a purpose, not "pressed X to"
         if not any(kids.lower[c.i] == "to" for c in kids.with_dep(clause, ("aux", "mark"))):
             continue
         purpose = built.get(clause.i)
-        if purpose and all(e.quad_class in (1, 2) for e in purpose):
+        if purpose and all(e.quad_class in other_side for e in purpose):
             return True
     return False
 
