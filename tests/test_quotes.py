@@ -180,12 +180,12 @@ def test_speaker_resolution(analyse, text, speaker):
          ["We have tried everything", "and nobody listened."]),
     ],
 )
-def test_interrupted_quote_is_one_record_per_quoted_span(analyse, text, parts):
-    quotes = analyse(text)["quotes"]
-    assert [q["text"] for q in quotes] == parts
-    assert [q["speaker"]["name"] for q in quotes] == ["Sergei Lavrov"] * len(parts)
-    assert all(q["fragments"] == [] and text[q["start"] : q["end"]] == q["text"]
-               for q in quotes)
+def test_interrupted_quote_text_holds_only_the_quoted_parts(analyse, text, parts):
+    quote = only_quote(analyse(text))
+    assert quote["text"] == " … ".join(parts)
+    assert quote["speaker"]["name"] == "Sergei Lavrov"
+    assert [text[f["start"] : f["end"]] for f in quote["fragments"]] == parts
+    assert (quote["start"], quote["end"]) == (1, len(text) - 1)
 
 
 def test_quoted_programme_after_the_cue_is_no_quote(analyse):
@@ -272,10 +272,12 @@ SEED_QUOTES = [
                  ["continues as per plan"], id="khalid-mixed"),
     pytest.param("the US has communicated its position", "mixed", "Ned Price",
                  ["renewed invasion", "responsibility"], id="price-mixed"),
-    pytest.param("Well, we’re certainly aware of the trip", "direct", "Ned Price", [],
+    pytest.param("Well, we’re certainly aware of the trip", "direct", "Ned Price",
+                 ["Well, we’re certainly aware of the trip",
+                  "We’ve communicated to Pakistan our position regarding Russia’s further renewed "
+                  "invasion of Ukraine, and we have briefed them on our efforts to pursue "
+                  "diplomacy over war."],
                  id="price-direct-interrupted"),
-    pytest.param("We’ve communicated to Pakistan our position", "direct", "Ned Price", [],
-                 id="price-direct-interrupted-second-part"),
     pytest.param("We believe it’s the responsibility", "direct", "Ned Price", [],
                  id="price-direct-he-said"),
 ]
@@ -295,7 +297,11 @@ def test_seed_quote(seed_analysis, opening, kind, speaker, fragments):
 def test_seed_offsets_index_the_text(seed_analysis):
     text = seed_analysis["article"]["text"]
     for quote in seed_analysis["quotes"]:
-        assert text[quote["start"] : quote["end"]] == quote["text"]
+        parts = [text[f["start"] : f["end"]] for f in quote["fragments"]]
+        if quote["kind"] == "direct" and parts:
+            assert quote["text"] == " … ".join(parts)
+        else:
+            assert text[quote["start"] : quote["end"]] == quote["text"]
         assert all(quote["start"] <= f["start"] < f["end"] <= quote["end"]
                    for f in quote["fragments"])
 

@@ -4,8 +4,8 @@ The cue sits after the closing mark ("“…,” X said" / "“…,” said X" /
 or before the opening one ("X said: “…”", a paragraph ending "He said:"). A quote with no
 cue of its own continues the previous speaker's quote when only a paragraph break or the
 cue sentence lies between. A quote interrupted by its cue (“A,” he said. “B.”) is one
-record per quoted span, each with the same speaker, so that a quote's ``text`` holds only
-quoted words, never its own attribution. A quoted name right after the cue, with no
+record from A to B whose ``fragments`` mark the quoted parts; its ``text`` holds only
+those parts (joined by " … "), never its own attribution. A quoted name right after the cue, with no
 punctuation between (“…,” she told “Fox News Sunday.”), is the programme or paper
 addressed, not more of the quote. A quote over several paragraphs between one pair of
 marks is one quote.
@@ -60,19 +60,31 @@ def find_direct(
             found.append(QuoteCandidate(start, end, "direct", cue, speaker, 0.9, [span]))
         elif found and _continues(text, found[-1], span):
             found.append(QuoteCandidate(start, end, "direct", None, None, 0.7, [span], found[-1]))
-    return link_parts(found)
+    return merge_interrupted(text, found)
 
 
-def link_parts(found: list[QuoteCandidate]) -> list[QuoteCandidate]:
-    """One record per quoted span: “A,” he said. “B.” -> A and B, B following A (so both
-    have his voice). A direct quote's span is its own single part: no ``fragments``."""
+def merge_interrupted(text: str, found: list[QuoteCandidate]) -> list[QuoteCandidate]:
+    """“A,” he said. “B.” -> one quote from A to B whose fragments are the quoted parts."""
+    merged: list[QuoteCandidate] = []
     for candidate in found:
-        candidate.fragments = []
+        previous = merged[-1] if merged else None
+        if (
+            previous is not None
+            and "\n" not in text[previous.end : candidate.start]
+            and (candidate.follows is not None or _same(candidate.cue, previous.cue))
+        ):
+            previous.end = candidate.end
+            previous.fragments = previous.fragments + candidate.fragments
+            continue
+        merged.append(candidate)
+    for candidate in merged:
+        if len(candidate.fragments) == 1:
+            candidate.fragments = []  # an unbroken direct quote is its own single part
         candidate.follows = None
-    for previous, candidate in zip(found, found[1:], strict=False):
+    for previous, candidate in zip(merged, merged[1:], strict=False):
         if candidate.cue is None:
             candidate.follows = previous
-    return found
+    return merged
 
 
 def _names_addressee(before: list[Token], cue: Token) -> bool:
