@@ -36,7 +36,7 @@ SHARED = Path(os.environ.get("NEWSGRAPH_SHARED", REPO.parent / "shared"))
 AUDIT = REPO / "bench" / "audit"
 CORPUS = "corpus/allsides-world/articles.jsonl"
 EVENTS, QUOTES, DATES = 4, 2, 2
-BANDS = (0.0, 0.5, 0.6, 0.7, 0.8, 1.01)
+BANDS = (0.0, 0.5, 0.7, 1.01)
 FIELDS = ["article", "key", "record", "judgement", "why"]
 
 

@@ -59,6 +59,16 @@ def _iso_date(value: str) -> str:
     return value
 
 
+def _score(value: str) -> str:
+    try:
+        number = float(value.strip())
+    except ValueError:
+        number = -1.0
+    if not 0.0 <= number <= 1.0:
+        raise FilterError(f"{value.strip()!r} is not a number from 0 to 1")
+    return repr(number)
+
+
 def _choice(*choices: str) -> ValueType:
     def parse(value: str) -> str:
         if value.strip().lower() not in choices:
@@ -69,6 +79,7 @@ def _choice(*choices: str) -> ValueType:
 
 
 TEXT = ValueType("TEXT", _text)
+SCORE = ValueType("0-1", _score)
 DATE = ValueType("DATE", _iso_date)
 CODE = ValueType("CODE", _pattern(r"[A-Z0-9]{1,15}", "a CAMEO actor code (prefix), e.g. RUSGOV"))
 CAMEO = ValueType("CAMEO", _pattern(r"\d{1,4}", "a CAMEO event code (prefix), e.g. 04"))
@@ -132,6 +143,9 @@ FILTERS: dict[str, tuple[Filter, ...]] = {
         Filter("target_code", CODE, "Target actor code prefix.", "target_code LIKE ? || '%'"),
         Filter("factuality", _choice(*FACTUALITIES), "How the event is told.",
                "factuality = ?"),
+        Filter("min_confidence", SCORE,
+               "Only events whose confidence is at least this (bench/audit.py: higher bands "
+               "are more precise).", "confidence >= CAST(? AS DOUBLE)"),
         Filter("article", ARTICLE_ID, "Only this article id.", "article_id = ?"),
         *_published("date"),
     ),

@@ -28,7 +28,10 @@ Choices:
 ``confidence`` = frame weight (a specific frame 0.8, a preposition 0.7, a light verb 0.75,
 a verb's default 0.6, an event noun 0.55) x source quality (an entity 1.0, a noun phrase the
 actor coder codes 0.9, a pronoun 0.8, "the two countries" 0.7, x 0.7 when uncoded) x 0.9
-when there is no target. It is a ranking score, not calibrated.
+when there is no target x the factuality's weight (negated 0.5, reported and expected 0.7:
+a negation's scope and a report's speaker are where the coder errs most) x 0.7 when the
+evidence spans more than 10 words (arguments found far from their predicate). It is a
+ranking score, not calibrated; ``bench/audit.py`` prints precision by its bands.
 """
 
 from __future__ import annotations
@@ -55,6 +58,10 @@ NESTED_PREPS = {"of", "for", "to", "on", "against", "with"}
 RECIPROCAL_ROOTS = {"03", "04", "05", "06"}
 FRAME_WEIGHT = {"obj": 0.8, "mod": 0.8, "prep_word": 0.8, "subj": 0.8, "prep": 0.7, "default": 0.6}
 LIGHT_WEIGHT, NOUN_WEIGHT = 0.75, 0.55
+# Confidence factors (see the module docstring; measured by bench/audit.py).
+FACTUALITY_WEIGHT = {"negated": 0.5, "reported": 0.7, "expected": 0.7}
+LONG_SPAN_WORDS = 10
+LONG_SPAN_WEIGHT = 0.7
 ANNOUNCING = {"intended", "threat"}
 # Events made by saying something (statements, appeals, demands, accusations, rejections,
 # threats): without an agent of their own, inside reported speech, they are the speaker's.
@@ -365,7 +372,11 @@ def build_events(
         spans += [(a.start, a.end) for a in (source, target) if a is not None]
         start = max(min(s for s, _ in spans), sentence.start_char)
         end = min(max(e for _, e in spans), sentence.end_char)
-        confidence = weight * source.quality * (1.0 if target is not None else 0.9)
+        confidence = (
+            weight * source.quality * (1.0 if target is not None else 0.9)
+            * FACTUALITY_WEIGHT.get(fact, 1.0)
+            * (LONG_SPAN_WEIGHT if len(article.text[start:end].split()) > LONG_SPAN_WORDS else 1.0)
+        )
         events.append(
             Event(
                 id=record_id(
