@@ -47,8 +47,11 @@ def event_key(event: Event) -> str:
 
 
 def quote_key(quote: Quote) -> str:
+    """Offsets, speaker and a digest of the text (the sample is drawn without the digest, so
+    a quote whose text changes stays in the sample, to be judged again)."""
     speaker = " ".join(quote.speaker.name.split()) if quote.speaker else "-"
-    return f"{quote.start}-{quote.end}|{speaker}"
+    words = hashlib.sha1(" ".join(quote.text.split()).encode()).hexdigest()[:8]
+    return f"{quote.start}-{quote.end}|{speaker}|{words}"
 
 
 def date_key(time: TimeRef) -> str:
@@ -83,7 +86,7 @@ def sample(analysis: Analysis) -> Iterator[tuple[str, str, str, object]]:
     text = analysis.article.text
     for event in lowest(analysis.events, event_key, EVENTS):
         yield "events", event_key(event), describe_event(event, text), event
-    for quote in lowest(analysis.quotes, quote_key, QUOTES):
+    for quote in lowest(analysis.quotes, lambda q: quote_key(q).rsplit("|", 1)[0], QUOTES):
         yield "quotes", quote_key(quote), describe_quote(quote, text), quote
     for time in lowest(analysis.dates, date_key, DATES):
         yield "dates", date_key(time), describe_date(time, text), time
