@@ -252,6 +252,8 @@ def test_event_date(analyse, published, sentence, word, value):
         ("Iran has wanted the bomb since the '90s.", [("the '90s", "1990")]),
         ("The format, known as 1+1, was agreed.", []),
         ("He told USA TODAY that the deal was bad.", []),
+        ("David Jackson\n\nUSA TODAY\n\nThe deal was signed on Sunday.",
+         [("Sunday", "2015-06-28")]),
         ("Kerry said on ABC's This Week that he was hopeful.", []),
         ("Theresa May met Donald Tusk. May's six-page letter carried a message.", []),
         ("Theresa May met Donald Tusk in May.", [("May", "2015-05")]),

@@ -202,7 +202,11 @@ def is_other_reading(span: Span, people: set[str]) -> bool:
 def is_name_word(token: Token) -> bool:
     """A common word of time written capitalised inside a sentence that is not itself in
     title case (a headline): part of a programme's or paper's name."""
-    if token.lower_ not in NAME_WORDS or token.is_lower or token.is_sent_start:
+    if token.lower_ not in NAME_WORDS or token.is_lower:
+        return False
+    if token.is_upper and token.i > 0 and token.doc[token.i - 1].is_upper:
+        return True  # "USA TODAY", even on a line of its own
+    if token.is_sent_start:
         return False
     if token.i > 0 and (token.doc[token.i - 1].is_quote or "\n" in token.doc[token.i - 1].text):
         return False
