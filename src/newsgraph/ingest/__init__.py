@@ -15,13 +15,18 @@ from newsgraph.ingest.jsonl import iter_jsonl
 from newsgraph.ingest.records import InputProblem, RawArticle
 from newsgraph.ingest.text import read_text_article
 
-__all__ = ["InputProblem", "RawArticle", "iter_inputs", "iter_path", "SUFFIXES"]
+__all__ = ["InputProblem", "RawArticle", "iter_inputs", "iter_path", "kind_of", "SUFFIXES"]
 
 SUFFIXES = {
-    ".txt": "text", ".jsonl": "jsonl", ".html": "html", ".htm": "html",
+    ".txt": "text", ".jsonl": "jsonl", ".ndjson": "jsonl", ".html": "html", ".htm": "html",
     ".xml": "feed", ".rss": "feed", ".atom": "feed",
 }
 HEAD_BYTES = 1024
+
+
+def kind_of(path: Path) -> str | None:
+    """The kind a directory walk reads the file as, by its suffix in any case; None to skip."""
+    return SUFFIXES.get(path.suffix.lower())
 
 
 def iter_inputs(paths: Iterable[str | Path]) -> Iterator[RawArticle | InputProblem]:
@@ -35,12 +40,12 @@ def iter_path(path: Path) -> Iterator[RawArticle | InputProblem]:
     if not path.exists():
         yield InputProblem(str(path), "no such file or directory")
     elif path.is_dir():
-        files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix in SUFFIXES)
+        files = sorted(p for p in path.rglob("*") if p.is_file() and kind_of(p))
         if not files:
             yield InputProblem(str(path), "directory holds no .txt, .jsonl, .html or feed files")
         for file in files:
             yield from iter_path(file)
-    elif path.suffix == ".jsonl":
+    elif kind_of(path) == "jsonl":
         yield from iter_jsonl(path)
     else:
         yield from iter_markup_or_text(path)
