@@ -301,9 +301,14 @@ def build_events(
     if predicate.gated and not gate_may_open(predicate, kids):
         return []  # decided from the parse alone, before any actor is resolved
     source_heads, target_heads = predicate.sources, predicate.targets
-    if predicate.kind == "noun":  # "the Benghazi attacks", "the Paris talks": where, not who
+    # "the Benghazi attacks", "the Paris talks": where, not who; "the Pakistan threat", "the
+    # Iran nuclear agreement": what it is about (word class "topic").
+    if predicate.kind == "noun":
+        topic = predicate.head.lemma_.lower() in coder.topics
         source_heads = [
-            t for t in source_heads if not (kids.dep[t.i] == "compound" and resolver.is_city(t))
+            t for t in source_heads
+            if not (kids.dep[t.i] == "compound" and resolver.is_city(t))
+            and not (topic and kids.dep[t.i] in ("compound", "nmod", "amod"))
         ]
         if not first_actors(source_heads, resolver, expand=predicate.expand_sources):
             return []  # an event noun with no actor of its own ("the talks") codes nothing
