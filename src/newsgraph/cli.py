@@ -17,7 +17,7 @@ import click
 
 from newsgraph import __version__
 from newsgraph.errors import FilterError, InputError, NewsgraphError
-from newsgraph.ingest import InputProblem, iter_inputs
+from newsgraph.ingest import InputProblem, iter_inputs, kind_of
 from newsgraph.nlp import MODEL_ENV, model_name
 from newsgraph.pipeline import Pipeline, parse_published
 from newsgraph.run import Engine, ProcessEngine, analyse_inputs, failed_line, run
@@ -150,7 +150,7 @@ def extract(runtime: Runtime, input_path: Path, published: str | None, source: s
         newsgraph extract article.txt --published 2022-02-24
     """
     pipeline = runtime.pipeline_for(model)
-    single = input_path.suffix not in (".jsonl", "") and not input_path.is_dir()
+    single = kind_of(input_path) != "jsonl" and input_path.suffix != "" and not input_path.is_dir()
     processed = 0
     for result in analyse_inputs(iter_inputs([input_path]), pipeline, published, source):
         if isinstance(result, InputProblem):
@@ -243,12 +243,23 @@ def count_inputs(paths: Iterable[Path]) -> int:
     for path in paths:
         files = sorted(path.rglob("*")) if path.is_dir() else [path]
         for file in files:
-            if file.suffix == ".jsonl" and file.is_file():
-                with file.open("rb") as handle:
-                    total += sum(1 for line in handle if line.strip())
-            elif file.is_file() and (file.suffix == ".txt" or not path.is_dir()):
-                total += 1
+            total += count_file(file, in_directory=path.is_dir())
     return total
+
+
+def count_file(file: Path, in_directory: bool) -> int:
+    """Articles in one file: its non-blank lines for JSONL, else one; unreadable counts one
+    (ingest reports it)."""
+    kind = kind_of(file)
+    if not file.is_file() or (in_directory and kind is None):
+        return 0
+    if kind != "jsonl":
+        return 1
+    try:
+        with file.open("rb") as handle:
+            return sum(1 for line in handle if line.strip())
+    except OSError:
+        return 1
 
 
 # --- listings: options generated from the store's one filter table -----------------
