@@ -58,3 +58,14 @@ def test_limit_must_be_a_count(invoke, tmp_path):
         result = invoke("articles", "--db", tmp_path / "x.duckdb", "--limit", bad)
         assert result.exit_code == 2
         assert "Traceback" not in result.output and "--limit" in result.output
+
+
+@pytest.mark.parametrize("pattern", ["%", "_", "%Putin%"])
+def test_like_wildcards_in_filters_match_only_themselves(invoke, tmp_path, pattern):
+    source = tmp_path / "a.jsonl"
+    source.write_text(json.dumps({"id": "a", "text": SENTENCE}))
+    db = tmp_path / "news.duckdb"
+    invoke("run", source, "--db", db)
+    assert "Putin" in invoke("entities", "--db", db, "--name", "putin").stdout
+    listing = invoke("entities", "--db", db, "--name", pattern, "--format", "json")
+    assert listing.exit_code == 0 and listing.stdout == ""
