@@ -245,3 +245,9 @@ def test_regional_unions_and_armed_groups_are_known(pipeline, sentence, name, co
     start = sentence.index(name)
     span = doc.char_span(start, start + len(name))
     assert code_span(span, article, pipeline.knowledge).code == code
+
+
+@pytest.mark.parametrize("name", ["The Vatican", "Pope Francis"])
+def test_the_holy_see_and_its_head_are_vat(analyse, name):
+    result = analyse(f"{name} recognized the state of Palestine on Wednesday.")
+    assert [e["code"] for e in result["entities"] if name.endswith(e["name"])] == ["VAT"]

@@ -163,6 +163,7 @@ def test_every_filter_of_the_store_is_an_option_of_its_listing():
     ("args", "message"),
     [(["events", "--since", "2020-13-01"], "not a date"),
      (["events", "--factuality", "rumoured"], "not one of asserted"),
+     (["events", "--min-confidence", "1.5"], "not a number from 0 to 1"),
      (["entities", "--country", "Pakistan"], "alpha-3"),
      (["quotes", "--article", "xyz"], "article id")],
 )
@@ -190,6 +191,18 @@ def test_filters_narrow_events_and_quotes(invoke, examples_store):
     quotes = invoke("quotes", "--db", db, "--kind", "DIRECT", "--format", "json", "--limit", "0")
     kinds = {json.loads(line)["kind"] for line in quotes.stdout.splitlines()}
     assert kinds == {"direct"}
+
+
+def test_min_confidence_keeps_only_events_at_least_that_confident(invoke, examples_store):
+    db, _ = examples_store
+    listed = invoke("events", "--db", db, "--format", "json", "--limit", "0")
+    scores = [json.loads(line)["confidence"] for line in listed.stdout.splitlines()]
+    threshold = sorted(scores)[len(scores) // 2]
+    kept = invoke("events", "--db", db, "--format", "json", "--limit", "0",
+                  "--min-confidence", str(threshold))
+    kept_scores = [json.loads(line)["confidence"] for line in kept.stdout.splitlines()]
+    assert kept_scores and all(score >= threshold for score in kept_scores)
+    assert len(kept_scores) == sum(score >= threshold for score in scores)
 
 
 def test_stats_counts_what_the_store_holds(invoke, examples_store):

@@ -242,3 +242,25 @@ def test_event_date(analyse, published, sentence, word, value):
     matching = sorted((len(text), e["date"]) for text, e in evidence if word in text.split())
     assert matching, f"no event with {word!r} in its evidence"
     assert matching[0][1] == value
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The talks will be held on June 28 and 29 in Vienna.",
+         [("June 28 and 29", "2016-06-28")]),
+        ("Iran has wanted the bomb since the '90s.", [("the '90s", "1990")]),
+        ("The format, known as 1+1, was agreed.", []),
+        ("He told USA TODAY that the deal was bad.", []),
+        ("David Jackson\n\nUSA TODAY\n\nThe deal was signed on Sunday.",
+         [("Sunday", "2015-06-28")]),
+        ("Kerry said on ABC's This Week that he was hopeful.", []),
+        ("Theresa May met Donald Tusk. May's six-page letter carried a message.", []),
+        ("Theresa May met Donald Tusk in May.", [("May", "2015-05")]),
+        ("Winnie, a store manager in her mid-30s, supports the movement.", []),
+        ("He disputed the account on one Sunday show.", []),
+    ],
+)
+def test_words_that_only_look_like_dates(analyse, text, expected):
+    dates = analyse(text, published="2015-07-01")["dates"]
+    assert [(d["text"], d["value"]) for d in dates] == expected

@@ -402,3 +402,20 @@ def test_a_show_of_force_aimed_at_an_actor_is_an_attack(analyse, sentence, expec
 def test_halting_cooperation_reduces_relations(analyse, sentence, expected):
     events = analyse(sentence, "2020-10-01")["events"]
     assert [(e["cameo"], e["source"]["code"], e["target"]["code"]) for e in events] == expected
+
+
+def test_troops_deployed_to_fight_are_no_aid(analyse):
+    events = analyse("Turkey deployed troops to fight the Kurdish rebels.", "2019-10-10")["events"]
+    assert [e["cameo"][:2] for e in events] == ["19"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "No link is seen between the Pakistan threat and another one.",
+        "Netanyahu took his protest of the Iran nuclear agreement to the U.S. airwaves.",
+    ],
+)
+def test_a_topic_modifier_of_an_event_noun_is_not_its_actor(analyse, sentence):
+    events = analyse(sentence, published="2015-04-05")["events"]
+    assert all(e["source"]["name"] not in {"Pakistan", "Iran"} for e in events)

@@ -16,6 +16,7 @@ COLUMNS = {
     "pronouns.tsv": ["pronoun", "types", "gender"],
     "honorifics.tsv": ["honorific", "gender"],
     "organisation_nouns.tsv": ["noun"],
+    "document_nouns.tsv": ["noun"],
 }
 GENDERS = {"male", "female"}
 ENTITY_TYPES = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 
@@ -149,13 +151,14 @@ def test_curated_places_and_seats_of_power(analyse, sentence, name, country, lat
     [
         ("SAN DIEGO (AP) — Police arrested a man on Tuesday, officials said.", "San Diego", "USA"),
         ("HELENA, Mont. — The governor signed the bill into law on Friday.", "Helena", "USA"),
+        ("SACRAMENTO - The council approved the budget on Monday.", "Sacramento", "USA"),
     ],
 )
 def test_dateline_in_capitals_is_a_place(analyse, sentence, name, country):
     result = analyse(sentence)
     place = places_of(result)[name]
     assert place["country"] == country
-    assert mention_texts(result, place) == [sentence.split(" (")[0].split(",")[0]]
+    assert mention_texts(result, place) == [re.split(r" \(|,| - ", sentence)[0]]
 
 
 def test_two_names_of_one_place_are_one_place_with_all_mentions(analyse):

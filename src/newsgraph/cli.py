@@ -17,14 +17,16 @@ import click
 
 from newsgraph import __version__
 from newsgraph.errors import FilterError, InputError, NewsgraphError
-from newsgraph.ingest import InputProblem, iter_inputs
+from newsgraph.ingest import InputProblem, iter_inputs, kind_of
 from newsgraph.nlp import MODEL_ENV, model_name
 from newsgraph.pipeline import Pipeline, parse_published
 from newsgraph.run import Engine, ProcessEngine, analyse_inputs, failed_line, run
+from newsgraph.safe_output import csv_cell, for_terminal
 from newsgraph.store import FILTERS, Filter, Store
 
 DEFAULT_DB = "newsgraph.duckdb"
 CELL_WIDTH = 60
+LIMIT_MAX = 2**62  # DuckDB's LIMIT takes a signed 64-bit count
 
 
 @dataclass
@@ -80,7 +82,8 @@ def output_options(command: Callable) -> Callable:
         show_default=True, help="Output format.",
     )(command)
     return click.option(
-        "--limit", type=int, default=50, show_default=True, help="At most this many rows (0: all)."
+        "--limit", type=click.IntRange(min=0, max=LIMIT_MAX), default=50, show_default=True,
+        help="At most this many rows (0: all)."
     )(command)
 
 
@@ -91,11 +94,22 @@ def reports_errors(command: Callable) -> Callable:
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
             return command(*args, **kwargs)
+        except KeyboardInterrupt:
+            click.echo("newsgraph: interrupted; what was committed is kept", err=True)
+            sys.exit(130)
         except NewsgraphError as error:
-            click.echo(f"newsgraph: error: {error}", err=True)
+            click.echo(f"newsgraph: error: {for_terminal(error)}", err=True)
             sys.exit(2)
 
     return wrapper
+
+
+class TerminalFormatter(logging.Formatter):
+    """Log lines with control characters escaped: a file name or title cannot drive the
+    terminal. A traceback (``-v``) keeps its newlines."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return for_terminal(super().format(record), keep_newlines=record.exc_info is not None)
 
 
 # --- the command group -------------------------------------------------------------
@@ -110,11 +124,9 @@ def cli(ctx: click.Context, verbose: bool) -> None:
     Example:
         newsgraph run examples/ && newsgraph events --plover SANCTION
     """
-    logging.basicConfig(
-        level=logging.INFO if verbose else logging.WARNING,
-        format="newsgraph: %(levelname)s: %(message)s",
-        stream=sys.stderr,
-    )
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(TerminalFormatter("newsgraph: %(levelname)s: %(message)s"))
+    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, handlers=[handler])
     ctx.ensure_object(Runtime)
 
 
@@ -138,11 +150,11 @@ def extract(runtime: Runtime, input_path: Path, published: str | None, source: s
         newsgraph extract article.txt --published 2022-02-24
     """
     pipeline = runtime.pipeline_for(model)
-    single = input_path.suffix not in (".jsonl", "") and not input_path.is_dir()
+    single = kind_of(input_path) != "jsonl" and input_path.suffix != "" and not input_path.is_dir()
     processed = 0
     for result in analyse_inputs(iter_inputs([input_path]), pipeline, published, source):
         if isinstance(result, InputProblem):
-            click.echo(f"newsgraph: skipped {result}", err=True)
+            click.echo(f"newsgraph: skipped {for_terminal(result)}", err=True)
             if single:
                 sys.exit(2)
             record = failed_line(result)
@@ -150,7 +162,7 @@ def extract(runtime: Runtime, input_path: Path, published: str | None, source: s
             processed += not result.error
             record = result.to_dict()
         if fmt == "text":
-            click.echo(summarise(record))
+            click.echo(for_terminal(summarise(record), keep_newlines=True))
         else:
             click.echo(json.dumps(record, ensure_ascii=False, indent=2 if single else None))
     if not processed:
@@ -200,7 +212,7 @@ def run_command(runtime: Runtime, inputs: tuple[Path, ...], db: str, published: 
             summary = run(iter_inputs(inputs), engine, store, published, source,
                           on_result=lambda _: bar.update(1), commit_seconds=commit_seconds)
     for line in summary.lines():
-        click.echo(line)
+        click.echo(for_terminal(line))
     click.echo(f"store: {db}")
     sys.exit(0 if summary.processed else 2)
 
@@ -231,12 +243,23 @@ def count_inputs(paths: Iterable[Path]) -> int:
     for path in paths:
         files = sorted(path.rglob("*")) if path.is_dir() else [path]
         for file in files:
-            if file.suffix == ".jsonl" and file.is_file():
-                with file.open("rb") as handle:
-                    total += sum(1 for line in handle if line.strip())
-            elif file.is_file() and (file.suffix == ".txt" or not path.is_dir()):
-                total += 1
+            total += count_file(file, in_directory=path.is_dir())
     return total
+
+
+def count_file(file: Path, in_directory: bool) -> int:
+    """Articles in one file: its non-blank lines for JSONL, else one; unreadable counts one
+    (ingest reports it)."""
+    kind = kind_of(file)
+    if not file.is_file() or (in_directory and kind is None):
+        return 0
+    if kind != "jsonl":
+        return 1
+    try:
+        with file.open("rb") as handle:
+            return sum(1 for line in handle if line.strip())
+    except OSError:
+        return 1
 
 
 # --- listings: options generated from the store's one filter table -----------------
@@ -319,7 +342,7 @@ def write_rows(columns: list[str], rows: list[tuple], fmt: str) -> None:
     elif fmt == "csv":
         writer = csv.writer(sys.stdout)
         writer.writerow(columns)
-        writer.writerows(rows)
+        writer.writerows([csv_cell(value) for value in row] for row in rows)
     else:
         cells = [[_cell(v) for v in row] for row in rows]
         widths = [max([len(c)] + [len(r[i]) for r in cells]) for i, c in enumerate(columns)]
@@ -330,7 +353,7 @@ def write_rows(columns: list[str], rows: list[tuple], fmt: str) -> None:
 
 
 def _cell(value: Any) -> str:
-    text = "" if value is None else " ".join(str(value).split())
+    text = "" if value is None else for_terminal(" ".join(str(value).split()))
     return text if len(text) <= CELL_WIDTH else text[: CELL_WIDTH - 1] + "…"
 
 

@@ -6,7 +6,7 @@ import logging
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
-from datetime import date
+from datetime import date, datetime
 from typing import TypeVar
 
 import dateparser
@@ -28,6 +28,8 @@ T = TypeVar("T")
 
 LANGUAGE_SAMPLE_CHARS = 2000
 MIN_LANGUAGE_PROBABILITY = 0.5
+# Two far-apart "todays": a relative date ("yesterday", "3 days ago") reads differently.
+RELATIVE_BASES = (datetime(2001, 3, 7), datetime(2019, 11, 23))
 ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?=$|[T ])")
 
 
@@ -49,10 +51,16 @@ def parse_published(value: str | None) -> str | None:
         except ValueError:
             raise InputError(f"published date {value!r} is not a valid date") from None
         return match.group(0)
-    parsed = dateparser.parse(value, settings={"STRICT_PARSING": True})
-    if parsed is None:
+    readings = {
+        dateparser.parse(value, settings={"STRICT_PARSING": True, "RELATIVE_BASE": base})
+        for base in RELATIVE_BASES
+    }
+    if None in readings:
         raise InputError(f"published date {value!r} is not a date (expected YYYY-MM-DD)")
-    return parsed.date().isoformat()
+    if len(readings) > 1:
+        # "yesterday" means another day on every run: results must not depend on the run's date
+        raise InputError(f"published date {value!r} is relative (give YYYY-MM-DD)")
+    return readings.pop().date().isoformat()
 
 
 def detect_language(text: str, identifier: LanguageIdentifier, fallback: str) -> str:

@@ -7,6 +7,12 @@ an ISO value with dateparser, anchored at ``published`` and pointed at the past 
 future by the tense of the verb that governs it (for a date inside a noun phrase under a
 present tense, "the November 27 agreement … is void", by the clause above it).
 
+Words that only look like dates are no candidates: arithmetic ("1+1"), common time words
+capitalised inside a sentence, which are part of a programme's or paper's name ("USA
+TODAY", "ABC's This Week"), a month that is someone's surname here ("May's letter" beside
+"Theresa May"), an age ("her mid-30s") and no particular day ("one Sunday show"). A range
+of days ("June 28 and 29") is worth its first day; the second number is never a year.
+
 A decade or century ("the 1990s", "the 1800s") has no ISO form the contract's partial
 dates allow: its value is the start year ("1990") and ``granularity`` says "decade".
 
@@ -95,6 +101,27 @@ WEEKDAY = re.compile(rf"^(?:(last|next|this) )?({'|'.join(WEEKDAYS)})$", re.IGNO
 TIME_OF_DAY = re.compile(r"\b(?:morning|afternoon|evening|night|tonight|overnight)\b", re.I)
 FUTURE_AUX = {"will", "shall", "'ll", "wo", "ll"}
 FUTURE_LEMMAS = {"expect", "schedule", "set", "due", "plan", "go"}
+# "June 28 and 29", "June 28-29": a range of days; its value is its first day (the second
+# number is a day, never a year).
+DAY_RANGE = re.compile(
+    rf"^({MONTH_NAME} \d{{1,2}})(?:st|nd|rd|th)?\s*(?:and|to|through|-|–)\s*"
+    r"\d{1,2}(?:st|nd|rd|th)?$",
+    re.IGNORECASE,
+)
+# "1+1", "2=2": arithmetic, not a date.
+ARITHMETIC = re.compile(r"^[\d\s]*[+=×*][\d\s+=×*]*$")
+# Common words of time that, capitalised in the middle of a sentence, are part of a name:
+# "USA TODAY", "ABC's This Week", "Meet the Press Today".
+NAME_WORDS = {
+    "today", "tonight", "yesterday", "tomorrow", "this", "week", "weekend", "month", "year",
+    "morning", "night", "evening", "last", "next", "now", "daily", "weekly",
+}
+# Words before a month that make it one even when someone in the text is called May.
+MONTH_LEAD = {"last", "next", "this", "early", "late", "mid", "since", "until"}
+# "her mid-30s", "in his 40s": an age, not a decade.
+AGE_OWNERS = {"her", "his", "their", "my", "your", "our"}
+# "one Sunday show", "every Monday": no particular day.
+NO_PARTICULAR = {"one", "every", "each", "any"}
 # Probe anchors used to tell relative expressions from absolute ones.
 PROBES = (datetime(2003, 7, 16), datetime(2011, 11, 9))
 
@@ -133,8 +160,59 @@ def find_candidates(doc: Doc) -> list[Span]:
     for i in numpy.flatnonzero(numpy.isin(doc.to_array(LOWER), DAY_WORD_IDS)).tolist():
         if i not in covered:
             spans.append(doc[i : i + 1])
-    spans = [s for s in spans if is_time_expression(s.text) and not is_clock_time(s)]
+    people = {e[-1].lower_ for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
+    people |= surname_months(doc)
+    spans = [
+        s for s in spans
+        if is_time_expression(s.text) and not is_clock_time(s) and not is_other_reading(s, people)
+    ]
     return sorted(spans, key=lambda s: s.start_char)
+
+
+def surname_months(doc: Doc) -> set[str]:
+    """Month words that are someone's surname in this text: "Theresa May", "Minister May"."""
+    return {
+        t.lower_ for t in doc[1:]
+        if MONTH.match(t.text) and t.is_title and doc[t.i - 1].pos_ == "PROPN"
+        and doc[t.i - 1].is_title and not MONTH.match(doc[t.i - 1].text)
+    }
+
+
+def is_other_reading(span: Span, people: set[str]) -> bool:
+    """True when the words only look like a date: arithmetic ("1+1"), part of a name
+    ("USA TODAY", "This Week", "May" where Theresa May is in the text), an age ("her
+    mid-30s") or no particular day ("one Sunday")."""
+    text = span.text.strip()
+    if ARITHMETIC.match(text):
+        return True
+    words = [t for t in span if not t.is_space]
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    after_time_word = before is not None and (before.pos_ == "ADP" or before.lower_ in MONTH_LEAD)
+    if len(words) == 1 and MONTH.match(text) and words[0].lower_ in people and not after_time_word:
+        return True
+    if before is not None and before.lower_ in AGE_OWNERS and DECADE.match(words[-1].text):
+        return True
+    if NO_PARTICULAR & {t.lower_ for t in words[:1]} or (
+        before is not None and before.lower_ in NO_PARTICULAR
+    ):
+        return True
+    return any(is_name_word(t) for t in words)
+
+
+def is_name_word(token: Token) -> bool:
+    """A common word of time written capitalised inside a sentence that is not itself in
+    title case (a headline): part of a programme's or paper's name."""
+    if token.lower_ not in NAME_WORDS or token.is_lower:
+        return False
+    if token.is_upper and token.i > 0 and token.doc[token.i - 1].is_upper:
+        return True  # "USA TODAY", even on a line of its own
+    if token.is_sent_start:
+        return False
+    if token.i > 0 and (token.doc[token.i - 1].is_quote or "\n" in token.doc[token.i - 1].text):
+        return False
+    sentence = [t for t in token.sent if t.is_alpha]
+    capitalised = sum(1 for t in sentence if t.text[0].isupper())
+    return capitalised < 0.6 * len(sentence)
 
 
 # --- tense ---------------------------------------------------------------------------------
@@ -337,7 +415,9 @@ def granularity(text: str, value: str | None) -> str | None:
 def clean(text: str) -> str:
     """The words the parser should see: no leading prepositions, no possessive."""
     text = TRAILING.sub("", text.strip())
-    return LEADING.sub("", text).strip() or text
+    text = LEADING.sub("", text).strip() or text
+    days = DAY_RANGE.match(text)
+    return days.group(1) if days else text
 
 
 def resolve_at(text: str, anchor: datetime, future: bool) -> str | None:

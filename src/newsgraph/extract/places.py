@@ -46,9 +46,11 @@ GENERIC_WORDS = re.compile(
     re.IGNORECASE,
 )
 SLIP_MIN_POPULATION = 100_000
-# A dateline in capitals, which NER misses: "SAN DIEGO (AP) —", "HELENA, Mont. —"
+# A dateline in capitals, which NER misses: "SAN DIEGO (AP) —", "HELENA, Mont. —", and the
+# single hyphen many local papers type ("SPRINGFIELD - ")
 DATELINE = re.compile(
-    r"^[ \t]*([A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,3})(?=(?:,[^\n]{1,25}?)?\s*(?:\(|—|–|--))",
+    r"^[ \t]*([A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,3})"
+    r"(?=(?:,[^\n]{1,25}?)?\s*(?:\(|—|–|--|-[ \t]))",
     re.MULTILINE,
 )
 WORD = re.compile(r"[^\s\-–/]+")

@@ -9,13 +9,24 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from newsgraph.ingest.feeds import iter_feed, looks_like_feed
+from newsgraph.ingest.html import looks_like_html, parse_html
 from newsgraph.ingest.jsonl import iter_jsonl
 from newsgraph.ingest.records import InputProblem, RawArticle
 from newsgraph.ingest.text import read_text_article
 
-__all__ = ["InputProblem", "RawArticle", "iter_inputs", "iter_path", "SUFFIXES"]
+__all__ = ["InputProblem", "RawArticle", "iter_inputs", "iter_path", "kind_of", "SUFFIXES"]
 
-SUFFIXES = {".txt": "text", ".jsonl": "jsonl"}
+SUFFIXES = {
+    ".txt": "text", ".jsonl": "jsonl", ".ndjson": "jsonl", ".html": "html", ".htm": "html",
+    ".xml": "feed", ".rss": "feed", ".atom": "feed",
+}
+HEAD_BYTES = 1024
+
+
+def kind_of(path: Path) -> str | None:
+    """The kind a directory walk reads the file as, by its suffix in any case; None to skip."""
+    return SUFFIXES.get(path.suffix.lower())
 
 
 def iter_inputs(paths: Iterable[str | Path]) -> Iterator[RawArticle | InputProblem]:
@@ -29,13 +40,30 @@ def iter_path(path: Path) -> Iterator[RawArticle | InputProblem]:
     if not path.exists():
         yield InputProblem(str(path), "no such file or directory")
     elif path.is_dir():
-        files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix in SUFFIXES)
+        files = sorted(p for p in path.rglob("*") if p.is_file() and kind_of(p))
         if not files:
-            yield InputProblem(str(path), "directory holds no .txt or .jsonl files")
+            yield InputProblem(str(path), "directory holds no .txt, .jsonl, .html or feed files")
         for file in files:
             yield from iter_path(file)
-    elif path.suffix == ".jsonl":
+    elif kind_of(path) == "jsonl":
         yield from iter_jsonl(path)
     else:
-        # Any other file is read as a plain-text article; text.py rejects binaries.
-        yield read_text_article(path)
+        yield from iter_markup_or_text(path)
+
+
+def iter_markup_or_text(path: Path) -> Iterator[RawArticle | InputProblem]:
+    """A file recognised by its content: a feed, an HTML page, else a plain-text article."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(HEAD_BYTES)
+            if looks_like_feed(head):
+                yield from iter_feed(head + handle.read(), str(path))
+                return
+            if looks_like_html(head):
+                yield parse_html(head + handle.read(), str(path))
+                return
+    except OSError as error:
+        yield InputProblem(str(path), f"cannot read: {error.strerror or error}")
+        return
+    # Anything else is read as a plain-text article; text.py rejects binaries.
+    yield read_text_article(path)

@@ -6,6 +6,14 @@ import json
 from collections.abc import Iterator
 from pathlib import Path
 
+from newsgraph.ingest.guards import (
+    BYTES_PER_CHAR,
+    MAX_CHARS_ENV,
+    clean,
+    clean_field,
+    max_chars,
+    too_long,
+)
 from newsgraph.ingest.records import InputProblem, RawArticle
 from newsgraph.ingest.text import decode, looks_binary
 
@@ -18,6 +26,10 @@ def parse_line(line: str, origin: str) -> RawArticle | InputProblem:
         record = json.loads(line)
     except json.JSONDecodeError as error:
         return InputProblem(origin, f"not JSON ({error.msg} at column {error.colno})")
+    except RecursionError:
+        return InputProblem(origin, "JSON nested too deeply")
+    except (ValueError, MemoryError) as error:
+        return InputProblem(origin, f"not JSON ({type(error).__name__})")
     if not isinstance(record, dict):
         return InputProblem(origin, "not a JSON object")
     raw_id = record.get("id")
@@ -26,11 +38,15 @@ def parse_line(line: str, origin: str) -> RawArticle | InputProblem:
     if not isinstance(text, str) or not text.strip():
         reason = "no 'text' field" if "text" not in record else "'text' is empty or not a string"
         return InputProblem(origin, reason, external_id)
+    refused = too_long(len(text))
+    if refused:
+        return InputProblem(origin, refused, external_id)
     values = {
-        name: (str(record[name]) if record.get(name) not in (None, "") else None)
+        name: (clean(str(record[name])) if record.get(name) not in (None, "") else None)
         for name in FIELDS
     }
-    return RawArticle(origin=origin, text=text, external_id=external_id, **values)
+    return RawArticle(origin=origin, text=clean(text), external_id=clean_field(external_id),
+                      **values)
 
 
 def iter_jsonl(path: Path) -> Iterator[RawArticle | InputProblem]:
@@ -48,6 +64,11 @@ def iter_jsonl(path: Path) -> Iterator[RawArticle | InputProblem]:
                 # A blank line is not an input line; keeping it would misalign nothing.
                 continue
             empty = False
+            if len(data) > BYTES_PER_CHAR * max_chars():
+                yield InputProblem(origin, f"line of {len(data):,} bytes cannot hold a text "
+                                           f"within the limit of {max_chars():,} characters "
+                                           f"(${MAX_CHARS_ENV})")
+                continue
             if looks_binary(data):
                 yield InputProblem(origin, "binary data, not text")
                 continue

@@ -6,6 +6,7 @@ import json
 import logging
 from pathlib import Path
 
+from newsgraph.ingest.guards import clean, clean_field, too_long
 from newsgraph.ingest.records import InputProblem, RawArticle
 
 log = logging.getLogger(__name__)
@@ -25,8 +26,25 @@ def looks_binary(data: bytes) -> bool:
     return controls > MAX_CONTROL_SHARE * max(1, len(sample))
 
 
+# A UTF-8 text with at most this share of invalid bytes is UTF-8 with damage, not cp1252.
+MAX_INVALID_SHARE = 0.01
+UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+
+
 def decode(data: bytes, origin: str) -> str:
-    """UTF-8, else cp1252, else latin-1 (which always succeeds), warning when not UTF-8."""
+    """UTF-16 when it starts with its byte-order mark; else UTF-8 (a few invalid bytes are
+    replaced by U+FFFD and counted in a warning); else cp1252, else latin-1."""
+    if data.startswith(UTF16_BOMS):
+        return data.decode("utf-16", errors="replace").removeprefix("\ufeff")
+    try:
+        return data.decode("utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError:
+        repaired = data.decode("utf-8", errors="replace")
+        invalid = repaired.count("\ufffd") - data.count("\ufffd".encode())
+        if invalid <= MAX_INVALID_SHARE * len(data):
+            log.warning("%s: %d invalid UTF-8 byte sequence(s) replaced by U+FFFD", origin,
+                        invalid)
+            return repaired.removeprefix("\ufeff")
     for encoding in ENCODINGS:
         try:
             text = data.decode(encoding)
@@ -72,18 +90,21 @@ def read_text_article(path: Path) -> RawArticle | InputProblem:
         return InputProblem(origin, f"cannot read: {error.strerror or error}")
     if not data.strip():
         return InputProblem(origin, "empty file")
-    if looks_binary(data):
+    if looks_binary(data) and not data.startswith(UTF16_BOMS):
         return InputProblem(origin, "binary file, not text (NUL or control bytes)")
     meta = read_sidecar(path)
     if isinstance(meta, InputProblem):
         return meta
-    text = decode(data, origin)
+    text = clean(decode(data, origin))
+    refused = too_long(len(text))
+    if refused:
+        return InputProblem(origin, refused)
     return RawArticle(
         origin=origin,
         text=text,
-        external_id=meta.get("id", path.stem),
-        title=meta.get("title") or headline(text),
-        url=meta.get("url"),
-        source=meta.get("source"),
-        published=meta.get("published"),
+        external_id=clean_field(meta.get("id", path.stem)),
+        title=clean_field(meta.get("title")) or headline(text),
+        url=clean_field(meta.get("url")),
+        source=clean_field(meta.get("source")),
+        published=clean_field(meta.get("published")),
     )

@@ -87,6 +87,7 @@ class EventKnowledge:
     codes: dict[str, CameoCode] = field(default_factory=dict)
     first_words: set[tuple[str, str]] = field(default_factory=set)
     phrasal: set[tuple[str, str]] = field(default_factory=set)
+    topics: frozenset[str] = frozenset()  # event nouns whose compound names the topic
 
     def __post_init__(self) -> None:
         self.first_words = {(pos, lemma.split()[0]) for pos, lemma in self.patterns}
@@ -292,12 +293,14 @@ def load_events(directory: Path) -> EventKnowledge:
         for mode, code in row.items():
             if mode not in ("code", "note") and code:
                 modality.setdefault(mode, {})[row["code"]] = code
+    classes = load_classes(folder / "word_classes.tsv")
     return EventKnowledge(
         patterns=load_patterns(
             [folder / "patterns.tsv", folder / "petrarch_verbs.tsv"],
             gated=frozenset({"petrarch_verbs"}),
-            classes=load_classes(folder / "word_classes.tsv"),
+            classes=classes,
         ),
+        topics=frozenset(classes.get("topic", [])),
         cues=load_cues(folder / "cues.tsv", directory / "quotes" / "cues.tsv"),
         modality=modality,
         codes=codes,

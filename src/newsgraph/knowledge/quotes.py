@@ -1,4 +1,5 @@
-"""Quote knowledge: cue verbs, source phrases, pronouns, honorifics and organisation nouns.
+"""Quote knowledge: cue verbs, source phrases, pronouns, honorifics, organisation and
+document nouns.
 
 The lists live in ``data/quotes/*.tsv`` so an analyst can extend them.
 """
@@ -23,6 +24,7 @@ class QuoteKnowledge:
     honorifics: dict[str, str]  # mr -> male
     organisation_nouns: frozenset[str]  # agency, ministry: nouns an ORG name can head
     passive_speakers: frozenset[str] = frozenset()  # quote: "X was quoted as saying"
+    document_nouns: frozenset[str] = frozenset()  # statement, letter: texts, not speakers
     sources_by_first: dict[str, tuple[tuple[str, ...], ...]] = field(init=False)
 
     def __post_init__(self) -> None:
@@ -39,7 +41,8 @@ class QuoteKnowledge:
 
 
 def load_quotes(directory: Path) -> QuoteKnowledge:
-    """Read ``directory/quotes/{cues,pronouns,honorifics,organisation_nouns}.tsv``."""
+    """Read ``directory/quotes/*.tsv``: cues, pronouns, honorifics, organisation and document
+    nouns."""
     folder = Path(directory) / "quotes"
     cues = read_tsv(folder / "cues.tsv")
     pronouns = {
@@ -60,4 +63,5 @@ def load_quotes(directory: Path) -> QuoteKnowledge:
             r["noun"] for r in read_tsv(folder / "organisation_nouns.tsv")
         ),
         passive_speakers=frozenset(r["cue"] for r in cues if r["type"] == "passive"),
+        document_nouns=frozenset(r["noun"] for r in read_tsv(folder / "document_nouns.tsv")),
     )

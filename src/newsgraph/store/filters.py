@@ -59,6 +59,16 @@ def _iso_date(value: str) -> str:
     return value
 
 
+def _score(value: str) -> str:
+    try:
+        number = float(value.strip())
+    except ValueError:
+        number = -1.0
+    if not 0.0 <= number <= 1.0:
+        raise FilterError(f"{value.strip()!r} is not a number from 0 to 1")
+    return repr(number)
+
+
 def _choice(*choices: str) -> ValueType:
     def parse(value: str) -> str:
         if value.strip().lower() not in choices:
@@ -69,6 +79,7 @@ def _choice(*choices: str) -> ValueType:
 
 
 TEXT = ValueType("TEXT", _text)
+SCORE = ValueType("0-1", _score)
 DATE = ValueType("DATE", _iso_date)
 CODE = ValueType("CODE", _pattern(r"[A-Z0-9]{1,15}", "a CAMEO actor code (prefix), e.g. RUSGOV"))
 CAMEO = ValueType("CAMEO", _pattern(r"\d{1,4}", "a CAMEO event code (prefix), e.g. 04"))
@@ -113,35 +124,38 @@ FILTERS: dict[str, tuple[Filter, ...]] = {
         *_published("a.published"),
         Filter("language", LANGUAGE, "ISO 639-1 language code.", "a.language = ?"),
         Filter("search", TEXT, "Text contains this (case-insensitive).",
-               "a.text ILIKE '%' || ? || '%'"),
+               "contains(lower(a.text), lower(?))"),
     ),
     "entities": (
         Filter("type", LABEL, "PERSON, ORG, GPE, …", "type = ?"),
-        Filter("code", CODE, "CAMEO actor code prefix, e.g. RUSGOV.", "code LIKE ? || '%'"),
+        Filter("code", CODE, "CAMEO actor code prefix, e.g. RUSGOV.", "starts_with(code, ?)"),
         Filter("country", COUNTRY, "ISO alpha-3 country.", "country = ?"),
         Filter("name", TEXT, "Name contains this (case-insensitive).",
-               "name ILIKE '%' || ? || '%'"),
+               "contains(lower(name), lower(?))"),
         Filter("article", ARTICLE_ID, "Only this article id.", "article_id = ?"),
     ),
     "events": (
         Filter("plover", LABEL, "PLOVER type, e.g. SANCTION.", "plover = ?"),
-        Filter("cameo", CAMEO, "CAMEO event code prefix.", "cameo LIKE ? || '%'"),
+        Filter("cameo", CAMEO, "CAMEO event code prefix.", "starts_with(cameo, ?)"),
         Filter("actor", CODE, "Source or target actor code prefix.",
-               "(source_code LIKE ? || '%' OR target_code LIKE ? || '%')"),
-        Filter("source_code", CODE, "Source actor code prefix.", "source_code LIKE ? || '%'"),
-        Filter("target_code", CODE, "Target actor code prefix.", "target_code LIKE ? || '%'"),
+               "(starts_with(source_code, ?) OR starts_with(target_code, ?))"),
+        Filter("source_code", CODE, "Source actor code prefix.", "starts_with(source_code, ?)"),
+        Filter("target_code", CODE, "Target actor code prefix.", "starts_with(target_code, ?)"),
         Filter("factuality", _choice(*FACTUALITIES), "How the event is told.",
                "factuality = ?"),
+        Filter("min_confidence", SCORE,
+               "Only events whose confidence is at least this (bench/audit.py: higher bands "
+               "are more precise).", "confidence >= CAST(? AS DOUBLE)"),
         Filter("article", ARTICLE_ID, "Only this article id.", "article_id = ?"),
         *_published("date"),
     ),
     "quotes": (
         Filter("speaker", TEXT, "Speaker name contains this (case-insensitive).",
-               "speaker_name ILIKE '%' || ? || '%'"),
+               "contains(lower(speaker_name), lower(?))"),
         Filter("kind", _choice(*QUOTE_KINDS), "Kind of quote.", "kind = ?"),
         Filter("article", ARTICLE_ID, "Only this article id.", "article_id = ?"),
         Filter("search", TEXT, "Quote contains this (case-insensitive).",
-               "text ILIKE '%' || ? || '%'"),
+               "contains(lower(text), lower(?))"),
     ),
 }
 

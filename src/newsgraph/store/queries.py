@@ -38,7 +38,7 @@ LISTINGS: dict[str, Listing] = {
     ),
     "events": Listing(
         "SELECT date, source_name, source_code, cameo, plover, target_name, target_code,"
-        " factuality, place_name, sentence, article_id, id FROM events",
+        " factuality, confidence, place_name, sentence, article_id, id FROM events",
         "date DESC NULLS LAST, id",
     ),
     "quotes": Listing(

@@ -28,7 +28,10 @@ Choices:
 ``confidence`` = frame weight (a specific frame 0.8, a preposition 0.7, a light verb 0.75,
 a verb's default 0.6, an event noun 0.55) x source quality (an entity 1.0, a noun phrase the
 actor coder codes 0.9, a pronoun 0.8, "the two countries" 0.7, x 0.7 when uncoded) x 0.9
-when there is no target. It is a ranking score, not calibrated.
+when there is no target x the factuality's weight (negated 0.5, reported and expected 0.7:
+a negation's scope and a report's speaker are where the coder errs most) x 0.7 when the
+evidence spans more than 10 words (arguments found far from their predicate). It is a
+ranking score, not calibrated; ``bench/audit.py`` prints precision by its bands.
 """
 
 from __future__ import annotations
@@ -55,6 +58,10 @@ NESTED_PREPS = {"of", "for", "to", "on", "against", "with"}
 RECIPROCAL_ROOTS = {"03", "04", "05", "06"}
 FRAME_WEIGHT = {"obj": 0.8, "mod": 0.8, "prep_word": 0.8, "subj": 0.8, "prep": 0.7, "default": 0.6}
 LIGHT_WEIGHT, NOUN_WEIGHT = 0.75, 0.55
+# Confidence factors (see the module docstring; measured by bench/audit.py).
+FACTUALITY_WEIGHT = {"negated": 0.5, "reported": 0.7, "expected": 0.7}
+LONG_SPAN_WORDS = 10
+LONG_SPAN_WEIGHT = 0.7
 ANNOUNCING = {"intended", "threat"}
 # Events made by saying something (statements, appeals, demands, accusations, rejections,
 # threats): without an agent of their own, inside reported speech, they are the speaker's.
@@ -206,17 +213,18 @@ def aimed_at(predicate: Predicate, targets: list[Participant], kids: Tree) -> bo
 def serves_cooperation(
     predicate: Predicate, built: Built, coder: EventKnowledge, kids: Tree
 ) -> bool:
-    """True for a use of force whose purpose clause is coded as cooperation: "pledged to
-    deploy troops to help Azerbaijan", "sent troops to support the government" are aid,
-    told by the purpose, not a threat or an assault."""
+    """True for an act whose purpose clause tells what it is, across the line between
+    cooperation and conflict: force used "to help Azerbaijan" is aid, not a threat or an
+    assault; troops deployed "to fight the rebels" are no aid. The purpose stands for it."""
     cameo = coder.codes.get(predicate.code)
-    if cameo is None or cameo.quad_class != 4:
+    if cameo is None or cameo.quad_class not in (2, 4):
         return False
+    other_side = (1, 2) if cameo.quad_class == 4 else (4,)
     for clause in kids.with_dep(predicate.head, ("advcl",)):  # a purpose, not "pressed X to"
         if not any(kids.lower[c.i] == "to" for c in kids.with_dep(clause, ("aux", "mark"))):
             continue
         purpose = built.get(clause.i)
-        if purpose and all(e.quad_class in (1, 2) for e in purpose):
+        if purpose and all(e.quad_class in other_side for e in purpose):
             return True
     return False
 
@@ -293,9 +301,14 @@ def build_events(
     if predicate.gated and not gate_may_open(predicate, kids):
         return []  # decided from the parse alone, before any actor is resolved
     source_heads, target_heads = predicate.sources, predicate.targets
-    if predicate.kind == "noun":  # "the Benghazi attacks", "the Paris talks": where, not who
+    # "the Benghazi attacks", "the Paris talks": where, not who; "the Pakistan threat", "the
+    # Iran nuclear agreement": what it is about (word class "topic").
+    if predicate.kind == "noun":
+        topic = predicate.head.lemma_.lower() in coder.topics
         source_heads = [
-            t for t in source_heads if not (kids.dep[t.i] == "compound" and resolver.is_city(t))
+            t for t in source_heads
+            if not (kids.dep[t.i] == "compound" and resolver.is_city(t))
+            and not (topic and kids.dep[t.i] in ("compound", "nmod", "amod"))
         ]
         if not first_actors(source_heads, resolver, expand=predicate.expand_sources):
             return []  # an event noun with no actor of its own ("the talks") codes nothing
@@ -364,7 +377,11 @@ def build_events(
         spans += [(a.start, a.end) for a in (source, target) if a is not None]
         start = max(min(s for s, _ in spans), sentence.start_char)
         end = min(max(e for _, e in spans), sentence.end_char)
-        confidence = weight * source.quality * (1.0 if target is not None else 0.9)
+        confidence = (
+            weight * source.quality * (1.0 if target is not None else 0.9)
+            * FACTUALITY_WEIGHT.get(fact, 1.0)
+            * (LONG_SPAN_WEIGHT if len(article.text[start:end].split()) > LONG_SPAN_WORDS else 1.0)
+        )
         events.append(
             Event(
                 id=record_id(

@@ -9,6 +9,9 @@ resolving each cue's subject to a speaker entity.
 Direct quotes are found in ``quote_direct``, reported speech in ``reported_speech``,
 speakers in ``speakers``; quotation marks are paired in ``quote_marks``.
 
+An interrupted direct quote is one record whose ``text`` holds only its quoted parts,
+joined by " … "; its offsets span them all and ``fragments`` locate each.
+
 ``confidence``: 0.9 direct with its own cue, 0.7 direct continuing an earlier quote,
 0.8 mixed, 0.7 indirect, 0.6 "according to" — fixed estimates, not calibrated.
 """
@@ -27,6 +30,8 @@ from newsgraph.ids import record_id
 from newsgraph.knowledge import Knowledge
 from newsgraph.knowledge.quotes import QuoteKnowledge
 from newsgraph.model import ActorRef, Article, Entity, Quote, Span
+
+GAP = " … "  # stands for the attribution between the parts of an interrupted quote
 
 
 def extract_quotes(
@@ -60,22 +65,30 @@ def build_quotes(
             speakers[id(leader)] = resolver.resolve(leader.subject)
         speaker = speakers[id(leader)]
         cue = leader.cue
+        fragments = [Span(*trim_quote(article.text, f.start, f.end)) for f in candidate.fragments]
         quotes.append(
             Quote(
                 id=record_id(article.id, "quote", candidate.start, candidate.end, candidate.kind),
-                text=article.text[candidate.start : candidate.end],
+                text=_quoted_words(article.text, candidate, fragments),
                 start=candidate.start,
                 end=candidate.end,
                 kind=candidate.kind,
                 cue=_cue_text(cue, cues),
-                fragments=[
-                    Span(*trim_quote(article.text, f.start, f.end)) for f in candidate.fragments
-                ],
+                fragments=fragments,
                 speaker=speaker,
                 confidence=candidate.confidence,
             )
         )
     return quotes
+
+
+def _quoted_words(text: str, candidate: QuoteCandidate, fragments: list[Span]) -> str:
+    """A direct quote's words: an interrupted one ("“A,” he said. “B.”") is its quoted
+    parts joined by " … ", without the attribution between them (``start``/``end`` still
+    span A to B, and ``fragments`` give each part's offsets)."""
+    if candidate.kind == "direct" and fragments:
+        return GAP.join(text[f.start : f.end] for f in fragments)
+    return text[candidate.start : candidate.end]
 
 
 def _cue_text(cue: Token | None, cues: QuoteKnowledge) -> str | None:

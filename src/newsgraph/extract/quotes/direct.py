@@ -4,8 +4,11 @@ The cue sits after the closing mark ("“…,” X said" / "“…,” said X" /
 or before the opening one ("X said: “…”", a paragraph ending "He said:"). A quote with no
 cue of its own continues the previous speaker's quote when only a paragraph break or the
 cue sentence lies between. A quote interrupted by its cue (“A,” he said. “B.”) is one
-quote from A to B; its ``fragments`` mark the quoted parts, so the cue between them can
-be told apart. A quote over several paragraphs between one pair of marks is one quote.
+record from A to B whose ``fragments`` mark the quoted parts; its ``text`` holds only
+those parts (joined by " … "), never its own attribution. A quoted name right after the cue, with no
+punctuation between (“…,” she told “Fox News Sunday.”), is the programme or paper
+addressed, not more of the quote. A quote over several paragraphs between one pair of
+marks is one quote.
 """
 
 from __future__ import annotations
@@ -48,6 +51,10 @@ def find_direct(
             cue = None
         if cue is None:
             cue, window = _cue_in(before, cues, first=False), before
+            if cue is not None and found and _same(cue, found[-1].cue) and _names_addressee(
+                before, cue
+            ):
+                continue
         if cue is not None:
             speaker = _direct_speaker(cue, window, span, cues)
             found.append(QuoteCandidate(start, end, "direct", cue, speaker, 0.9, [span]))
@@ -78,6 +85,13 @@ def merge_interrupted(text: str, found: list[QuoteCandidate]) -> list[QuoteCandi
         if candidate.cue is None:
             candidate.follows = previous
     return merged
+
+
+def _names_addressee(before: list[Token], cue: Token) -> bool:
+    """True when the quoted span right after the cue is its object, not an utterance:
+    no punctuation between the cue (or its preposition) and the opening mark."""
+    words = [t for t in before if not t.is_space]
+    return bool(words) and not words[-1].is_punct and words[-1].i >= cue.i
 
 
 def _same(a: Token | None, b: Token | None) -> bool:
