@@ -273,14 +273,24 @@ def listing_command(kind: str) -> click.Command:
     @db_option
     @output_options
     @reports_errors
-    def command(db: str, fmt: str, limit: int, **filters: Any) -> None:
+    def command(db: str, fmt: str, limit: int, grouped: bool = False, **filters: Any) -> None:
         with Store(db, read_only=True) as store:
-            columns, rows = store.listing(kind, filters, limit)
+            if grouped:
+                columns, rows = store.story_events(filters, limit)
+            else:
+                columns, rows = store.listing(kind, filters, limit)
         write_rows(columns, rows, fmt)
 
     command.__doc__ = f"List stored {kind}.\n\n\b\nExample:\n    {LISTING_EXAMPLES[kind]}"
     for item in reversed(FILTERS[kind]):
         command = filter_option(item)(command)
+    if kind == "events":
+        command = click.option(
+            "--grouped", is_flag=True,
+            help="One row per story-level event: the events with the same actors, CAMEO code "
+                 "and date, across articles, with num_mentions, num_sources, num_articles, "
+                 "first_seen and last_seen (copies of an article add mentions only).",
+        )(command)
     return click.command(name=kind)(command)
 
 
