@@ -26,7 +26,7 @@ FOLDER = DEFAULT_DIRECTORY / "events"
 PATTERN_FILES = ["patterns.tsv", "petrarch_verbs.tsv"]
 ROLES = {"light", "intended", "expected", "hypothetical", "negated", "reported", "threat",
          "obliged", "able", "directive", "adjunct", "contrast", "setting", "claim", "claimed",
-         "halt"}
+         "halt", "question", "cancelled"}
 PLOVER_TYPES = {
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
     "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
@@ -108,7 +108,7 @@ def test_plover_types(knowledge, code, plover, mode):
 # (pos, lemma, frame key, code, file): how patterns.tsv and PETRARCH's rows combine.
 LOADED = {
     "our default replaces PETRARCH's": ("VERB", "attack", ("default",), "190", "patterns"),
-    "PETRARCH's frame under our lemma": ("VERB", "attack", ("obj", "treaty"), "111",
+    "PETRARCH's frame under our lemma": ("VERB", "attack", ("obj", "answer"), "111",
                                          "petrarch_verbs"),
     "PETRARCH's object frame under our kill": ("VERB", "kill", ("obj", "demonstrator"), "175",
                                                "petrarch_verbs"),

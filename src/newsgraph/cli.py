@@ -17,6 +17,7 @@ import click
 
 from newsgraph import __version__
 from newsgraph.errors import FilterError, InputError, NewsgraphError
+from newsgraph.export import FORMATS, UNITS, export
 from newsgraph.ingest import InputProblem, count_articles, holds_many, iter_inputs
 from newsgraph.nlp import MODEL_ENV, model_name
 from newsgraph.pipeline import Pipeline, parse_published
@@ -296,6 +297,36 @@ def listing_command(kind: str) -> click.Command:
 
 for _kind in FILTERS:
     cli.add_command(listing_command(_kind))
+
+
+def export_command() -> click.Command:
+    """``newsgraph export``: the store in another format, with the events listing's filters."""
+
+    @db_option
+    @click.option("--format", "fmt", required=True, type=click.Choice(FORMATS),
+                  help="gdelt: GDELT 2.0 event rows (TSV); jsonl: the output contract, one "
+                       "article a line; parquet: one file per table; csv: the events table.")
+    @click.option("--out", metavar="PATH",
+                  help="File to write (default: stdout); for parquet, a directory.")
+    @click.option("--header", is_flag=True, help="gdelt: start with a line of column names.")
+    @reports_errors
+    def command(db: str, fmt: str, out: str | None, header: bool, **filters: Any) -> None:
+        with Store(db, read_only=True) as store:
+            written = export(store, fmt, out, filters, header)
+        click.echo(f"newsgraph: exported {written} {UNITS[fmt]} to {for_terminal(out or '-')}",
+                   err=True)
+
+    command.__doc__ = (
+        "Export the store: GDELT, JSON Lines, Parquet or CSV.\n\n"
+        "Filters pick events; jsonl and parquet carry their articles whole.\n\n"
+        "\b\nExample:\n    newsgraph export --format gdelt --actor RUS --out rus.tsv\n"
+        "    newsgraph export --format parquet --out news-parquet/")
+    for item in reversed(FILTERS["events"]):
+        command = filter_option(item)(command)
+    return click.command(name="export")(command)
+
+
+cli.add_command(export_command())
 
 
 @cli.command()

@@ -17,6 +17,7 @@ Files (in ``data/events/``), all plain TSV with a header unless noted:
   (``class word note``); a row naming the word itself wins over its class.
 - ``cues.tsv``: ``lemma role`` — light verbs (``light``) and the cues of factuality
   (``intended``, ``expected``, ``hypothetical``, ``negated``, ``reported``, ``threat``,
+  ``cancelled`` for "cancel", "call off", ``question`` for "ask" used of a question,
   ``obliged`` for "must"). A cue may have several roles, one row each ("announce": light
   and reported); the first row's role is its main one. The reporting verbs of
   ``quotes/cues.tsv`` (type ``speech``) are ``reported`` cues too: one lexicon for both.
