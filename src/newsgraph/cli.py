@@ -16,6 +16,7 @@ import click
 
 from newsgraph import __version__
 from newsgraph.errors import FilterError, InputError, NewsgraphError
+from newsgraph.export import FORMATS, UNITS, export
 from newsgraph.ingest import (
     Fetcher,
     FetchSettings,
@@ -314,19 +315,59 @@ def listing_command(kind: str) -> click.Command:
     @db_option
     @output_options
     @reports_errors
-    def command(db: str, fmt: str, limit: int, **filters: Any) -> None:
+    def command(db: str, fmt: str, limit: int, grouped: bool = False, **filters: Any) -> None:
         with Store(db, read_only=True) as store:
-            columns, rows = store.listing(kind, filters, limit)
+            if grouped:
+                columns, rows = store.story_events(filters, limit)
+            else:
+                columns, rows = store.listing(kind, filters, limit)
         write_rows(columns, rows, fmt)
 
     command.__doc__ = f"List stored {kind}.\n\n\b\nExample:\n    {LISTING_EXAMPLES[kind]}"
     for item in reversed(FILTERS[kind]):
         command = filter_option(item)(command)
+    if kind == "events":
+        command = click.option(
+            "--grouped", is_flag=True,
+            help="One row per story-level event: the events with the same actors, CAMEO code "
+                 "and date, across articles, with num_mentions, num_sources, num_articles, "
+                 "first_seen and last_seen (copies of an article add mentions only).",
+        )(command)
     return click.command(name=kind)(command)
 
 
 for _kind in FILTERS:
     cli.add_command(listing_command(_kind))
+
+
+def export_command() -> click.Command:
+    """``newsgraph export``: the store in another format, with the events listing's filters."""
+
+    @db_option
+    @click.option("--format", "fmt", required=True, type=click.Choice(FORMATS),
+                  help="gdelt: GDELT 2.0 event rows (TSV); jsonl: the output contract, one "
+                       "article a line; parquet: one file per table; csv: the events table.")
+    @click.option("--out", metavar="PATH",
+                  help="File to write (default: stdout); for parquet, a directory.")
+    @click.option("--header", is_flag=True, help="gdelt: start with a line of column names.")
+    @reports_errors
+    def command(db: str, fmt: str, out: str | None, header: bool, **filters: Any) -> None:
+        with Store(db, read_only=True) as store:
+            written = export(store, fmt, out, filters, header)
+        click.echo(f"newsgraph: exported {written} {UNITS[fmt]} to {for_terminal(out or '-')}",
+                   err=True)
+
+    command.__doc__ = (
+        "Export the store: GDELT, JSON Lines, Parquet or CSV.\n\n"
+        "Filters pick events; jsonl and parquet carry their articles whole.\n\n"
+        "\b\nExample:\n    newsgraph export --format gdelt --actor RUS --out rus.tsv\n"
+        "    newsgraph export --format parquet --out news-parquet/")
+    for item in reversed(FILTERS["events"]):
+        command = filter_option(item)(command)
+    return click.command(name="export")(command)
+
+
+cli.add_command(export_command())
 
 
 @cli.command()
