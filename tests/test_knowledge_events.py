@@ -16,6 +16,7 @@ from newsgraph.knowledge.events import (
     load_classes,
     load_events,
     load_patterns,
+    load_symmetric,
     parse_frame,
 )
 from newsgraph.knowledge.tsv import read_tsv
@@ -176,3 +177,12 @@ def test_no_note_quotes_a_benchmark_sentence():
                 if len(fragment.split()) >= 3 and any(f" {fragment} " in d for d in dev):
                     quoted.append((path.name, fragment))
     assert quoted == []
+
+
+def test_symmetric_codes_are_known_cameo_codes_of_cooperation(knowledge):
+    symmetric = load_symmetric(DEFAULT_DIRECTORY)
+    assert {"040", "046", "057"} <= symmetric
+    assert "042" not in symmetric  # making a visit has a visitor and a host
+    for code in symmetric:
+        assert code in knowledge.codes, code
+        assert knowledge.codes[code].quad_class in (1, 2), code
