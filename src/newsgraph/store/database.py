@@ -11,6 +11,7 @@ import duckdb
 from newsgraph.errors import StoreError
 from newsgraph.model import Analysis, Article
 from newsgraph.store import queries, write
+from newsgraph.store.explore import Reader
 from newsgraph.store.schema import ensure_schema
 
 
@@ -79,6 +80,11 @@ class Store:
         Filter values are validated first: a bad one raises FilterError.
         """
         return queries.run_query(self.db, *queries.listing_sql(kind, filters, limit))
+
+    def reader(self) -> Reader:
+        """Read queries on a connection of their own: one per thread (or HTTP request);
+        close it when done."""
+        return Reader(self.db.cursor())
 
     def counts(self) -> dict[str, int]:
         """Row count of every table a user cares about."""
