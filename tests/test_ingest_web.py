@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import html
+import json
 from pathlib import Path
 
-from newsgraph.ingest import InputProblem, RawArticle, iter_inputs
+from click.testing import CliRunner
+
+from newsgraph.cli import Runtime, cli
+from newsgraph.ingest import InputProblem, RawArticle, count_articles, iter_inputs
 from tests.conftest import SEED_ARTICLE, SEED_PUBLISHED
 
 BOILERPLATE_NAV = "<nav><a href='/'>Home</a> | <a href='/world'>World</a> | Subscribe now</nav>"
@@ -122,3 +126,21 @@ def test_broken_feed_is_one_problem(tmp_path):
     path.write_text("<rss><channel><title>Cut off", encoding="utf-8")
     (problem,) = list(iter_inputs([path]))
     assert isinstance(problem, InputProblem) and problem.origin == str(path)
+
+
+def test_a_feed_file_counts_one_article_per_entry(tmp_path):
+    path = tmp_path / "wire.xml"
+    path.write_text(RSS, encoding="utf-8")
+    assert count_articles([path]) == 3
+
+
+def test_extract_on_a_feed_file_prints_one_line_per_entry(tmp_path, pipeline):
+    path = tmp_path / "wire.rss"
+    path.write_text(RSS, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["extract", str(path)], obj=Runtime(pipeline),
+                                catch_exceptions=False)
+    assert result.exit_code == 0, result.stderr
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [line["article"]["external_id"] for line in lines] == [
+        "wire-1", None, "http://example.test/c"]
+    assert lines[1]["error"] == f"{path}#2: feed entry holds no text"

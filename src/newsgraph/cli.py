@@ -8,7 +8,7 @@ import json
 import logging
 import os
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -17,7 +17,7 @@ import click
 
 from newsgraph import __version__
 from newsgraph.errors import FilterError, InputError, NewsgraphError
-from newsgraph.ingest import InputProblem, iter_inputs, kind_of
+from newsgraph.ingest import InputProblem, count_articles, holds_many, iter_inputs
 from newsgraph.nlp import MODEL_ENV, model_name
 from newsgraph.pipeline import Pipeline, parse_published
 from newsgraph.run import Engine, ProcessEngine, analyse_inputs, failed_line, run
@@ -142,15 +142,16 @@ def extract(runtime: Runtime, input_path: Path, published: str | None, source: s
             model: str | None) -> None:
     """Analyse INPUT and print the result; no database.
 
-    A .txt file prints one JSON object; a .jsonl file (or a directory) prints one
-    line per input line, in order, with an "error" line for inputs that fail.
+    A text file or web page prints one JSON object; JSON Lines, a feed, a WARC
+    archive or a directory print one line per article, in order, with an "error"
+    line for inputs that fail.
 
     \b
     Example:
         newsgraph extract article.txt --published 2022-02-24
     """
     pipeline = runtime.pipeline_for(model)
-    single = kind_of(input_path) != "jsonl" and input_path.suffix != "" and not input_path.is_dir()
+    single = not holds_many(input_path)
     processed = 0
     for result in analyse_inputs(iter_inputs([input_path]), pipeline, published, source):
         if isinstance(result, InputProblem):
@@ -208,7 +209,7 @@ def run_command(runtime: Runtime, inputs: tuple[Path, ...], db: str, published: 
     """
     with Store(db) as store:
         engine = make_engine(runtime, model, workers, dask_address)
-        with progress_bar(count_inputs(inputs)) as bar:
+        with progress_bar(count_articles(inputs)) as bar:
             summary = run(iter_inputs(inputs), engine, store, published, source,
                           on_result=lambda _: bar.update(1), commit_seconds=commit_seconds)
     for line in summary.lines():
@@ -229,37 +230,12 @@ def make_engine(runtime: Runtime, model: str | None, workers: int,
     return runtime.pipeline_for(model)
 
 
-def progress_bar(total: int) -> Any:
+def progress_bar(total: int | None) -> Any:
     """Articles done, articles/s and time left, on stderr."""
     from tqdm import tqdm
 
     return tqdm(total=total, unit="article", file=sys.stderr, dynamic_ncols=True,
                 mininterval=0.5)
-
-
-def count_inputs(paths: Iterable[Path]) -> int:
-    """How many articles the inputs hold (for the progress bar): files and JSONL lines."""
-    total = 0
-    for path in paths:
-        files = sorted(path.rglob("*")) if path.is_dir() else [path]
-        for file in files:
-            total += count_file(file, in_directory=path.is_dir())
-    return total
-
-
-def count_file(file: Path, in_directory: bool) -> int:
-    """Articles in one file: its non-blank lines for JSONL, else one; unreadable counts one
-    (ingest reports it)."""
-    kind = kind_of(file)
-    if not file.is_file() or (in_directory and kind is None):
-        return 0
-    if kind != "jsonl":
-        return 1
-    try:
-        with file.open("rb") as handle:
-            return sum(1 for line in handle if line.strip())
-    except OSError:
-        return 1
 
 
 # --- listings: options generated from the store's one filter table -----------------

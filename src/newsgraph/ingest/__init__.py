@@ -1,4 +1,5 @@
-"""Ingest: turn files, directories and JSON Lines into article inputs, one at a time.
+"""Ingest: turn files, directories, JSON Lines, web pages, feeds and WARC archives into
+article inputs, one at a time.
 
 Inputs stream: nothing here holds a whole corpus in memory. Every problem is
 reported as an ``InputProblem`` naming the file (and line) so a batch goes on.
@@ -9,24 +10,22 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from newsgraph.ingest.feeds import iter_feed, looks_like_feed
-from newsgraph.ingest.html import looks_like_html, parse_html
+import feedparser
+
+from newsgraph.ingest.feeds import iter_feed
+from newsgraph.ingest.html import parse_html
 from newsgraph.ingest.jsonl import iter_jsonl
+from newsgraph.ingest.kinds import MANY, SUFFIXES, file_kind, kind_of
 from newsgraph.ingest.records import InputProblem, RawArticle
 from newsgraph.ingest.text import read_text_article
+from newsgraph.ingest.warc import iter_warc
 
-__all__ = ["InputProblem", "RawArticle", "iter_inputs", "iter_path", "kind_of", "SUFFIXES"]
+__all__ = [
+    "InputProblem", "RawArticle", "SUFFIXES", "count_articles", "holds_many", "iter_inputs",
+    "iter_path", "kind_of",
+]
 
-SUFFIXES = {
-    ".txt": "text", ".jsonl": "jsonl", ".ndjson": "jsonl", ".html": "html", ".htm": "html",
-    ".xml": "feed", ".rss": "feed", ".atom": "feed",
-}
-HEAD_BYTES = 1024
-
-
-def kind_of(path: Path) -> str | None:
-    """The kind a directory walk reads the file as, by its suffix in any case; None to skip."""
-    return SUFFIXES.get(path.suffix.lower())
+NO_INPUT_FILES = "directory holds no .txt, .jsonl, .html, feed or WARC files"
 
 
 def iter_inputs(paths: Iterable[str | Path]) -> Iterator[RawArticle | InputProblem]:
@@ -40,30 +39,75 @@ def iter_path(path: Path) -> Iterator[RawArticle | InputProblem]:
     if not path.exists():
         yield InputProblem(str(path), "no such file or directory")
     elif path.is_dir():
-        files = sorted(p for p in path.rglob("*") if p.is_file() and kind_of(p))
+        files = walk(path)
         if not files:
-            yield InputProblem(str(path), "directory holds no .txt, .jsonl, .html or feed files")
+            yield InputProblem(str(path), NO_INPUT_FILES)
         for file in files:
             yield from iter_path(file)
     elif kind_of(path) == "jsonl":
         yield from iter_jsonl(path)
     else:
-        yield from iter_markup_or_text(path)
+        yield from iter_by_content(path)
 
 
-def iter_markup_or_text(path: Path) -> Iterator[RawArticle | InputProblem]:
-    """A file recognised by its content: a feed, an HTML page, else a plain-text article."""
+def walk(directory: Path) -> list[Path]:
+    """The supported files under a directory, sorted."""
+    return sorted(p for p in directory.rglob("*") if p.is_file() and kind_of(p))
+
+
+def iter_by_content(path: Path) -> Iterator[RawArticle | InputProblem]:
+    """A file recognised by its content: a WARC archive, a feed, an HTML page, else a
+    plain-text article."""
     try:
         with path.open("rb") as handle:
-            head = handle.read(HEAD_BYTES)
-            if looks_like_feed(head):
-                yield from iter_feed(head + handle.read(), str(path))
+            kind = file_kind(path)
+            if kind == "warc":
+                yield from iter_warc(handle, str(path))
                 return
-            if looks_like_html(head):
-                yield parse_html(head + handle.read(), str(path))
+            if kind == "feed":
+                yield from iter_feed(handle.read(), str(path))
+                return
+            if kind == "html":
+                yield parse_html(handle.read(), str(path))
                 return
     except OSError as error:
         yield InputProblem(str(path), f"cannot read: {error.strerror or error}")
         return
     # Anything else is read as a plain-text article; text.py rejects binaries.
     yield read_text_article(path)
+
+
+def holds_many(path: Path) -> bool:
+    """True when one input may yield many articles: a directory, JSON Lines, a feed, a WARC."""
+    return path.is_dir() or file_kind(path) in MANY
+
+
+def count_articles(paths: Iterable[Path]) -> int | None:
+    """How many articles the inputs hold, for a progress bar; None when only reading them
+    all would tell (a WARC archive)."""
+    total = 0
+    for path in paths:
+        files = walk(path) if path.is_dir() else [path]
+        for file in files:
+            count = count_file(file)
+            if count is None:
+                return None
+            total += count
+    return total
+
+
+def count_file(file: Path) -> int | None:
+    """Articles in one file: non-blank lines of JSON Lines, entries of a feed, else one
+    (an unreadable file counts one: ingest reports it)."""
+    kind = file_kind(file)
+    if kind == "warc":
+        return None
+    try:
+        if kind == "jsonl":
+            with file.open("rb") as handle:
+                return sum(1 for line in handle if line.strip())
+        if kind == "feed":
+            return max(1, len(feedparser.parse(file.read_bytes()).entries))
+    except OSError:
+        pass
+    return 1

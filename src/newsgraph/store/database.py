@@ -8,9 +8,10 @@ from typing import Any
 
 import duckdb
 
+from newsgraph.dedup import NearDuplicateIndex
 from newsgraph.errors import StoreError
 from newsgraph.model import Analysis, Article
-from newsgraph.store import queries, write
+from newsgraph.store import queries, signatures, write
 from newsgraph.store.explore import Reader
 from newsgraph.store.schema import ensure_schema
 
@@ -33,6 +34,7 @@ class Store:
         except BaseException:
             self.db.close()
             raise
+        self._near_duplicates: NearDuplicateIndex | None = None
 
     def __enter__(self) -> Store:
         return self
@@ -58,15 +60,22 @@ class Store:
         The same article processed with the same versions is left untouched
         ("unchanged"); processed with other versions, its records are replaced.
         """
-        return write.write_analysis(self.db, analysis)
+        return self.write_many([analysis])[0]
 
     def write_many(self, analyses: Sequence[Analysis]) -> list[write.WriteOutcome]:
         """Store many analysed articles in one transaction: all of them, or none.
 
         One outcome per analysis, in order; an article seen earlier in the batch is
-        "unchanged".
+        "unchanged". A copy of an article already stored (in this run or any
+        earlier one) is marked ``duplicate_of`` it, by the order articles are given in.
         """
-        return write.write_batch(self.db, analyses)
+        if self._near_duplicates is None:
+            self._near_duplicates = signatures.load_index(self.db)
+        try:
+            return write.write_batch(self.db, analyses, self._near_duplicates)
+        except BaseException:
+            self._near_duplicates = None  # it may hold articles the rollback removed
+            raise
 
     def current_ids(self, processed_with: dict[str, str]) -> set[str]:
         """Ids of the articles stored with these versions: a resumed run skips them."""

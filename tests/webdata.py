@@ -1,0 +1,71 @@
+"""Web inputs made with the real libraries' writers: news pages and WARC archives of them."""
+
+from __future__ import annotations
+
+import html
+import io
+
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
+
+CAPTURED = "2022-02-25T08:30:00Z"
+
+STORIES = {
+    "putin-khan": (
+        "Putin meets Khan in Moscow",
+        "Russian President Vladimir Putin met Pakistan Prime Minister Imran Khan in the "
+        "Kremlin on Thursday. The two leaders discussed energy cooperation.",
+    ),
+    "biden-sanctions": (
+        "Biden announces sanctions",
+        "US President Joe Biden imposed sanctions on Russia on Thursday. He said the measures "
+        "would cut Russian banks off from Western markets.",
+    ),
+    "price-briefing": (
+        "State Department briefing",
+        "State Department spokesman Ned Price said the United States had communicated its "
+        "position to Pakistan before the visit.",
+    ),
+}
+
+
+def news_page(slug: str, published: str | None = None) -> str:
+    """A story as a site serves it: navigation, the article, a footer."""
+    title, body = STORIES[slug]
+    date = f"<meta property='article:published_time' content='{published}'>" if published else ""
+    return (
+        f"<!DOCTYPE html><html><head><title>{html.escape(title)}</title>{date}</head><body>"
+        "<nav><a href='/'>Home</a> | <a href='/world'>World</a></nav>"
+        f"<article><h1>{html.escape(title)}</h1><p>{html.escape(body)}</p></article>"
+        "<footer><p>Copyright Example News. All rights reserved.</p></footer></body></html>"
+    )
+
+
+def warc_bytes(records: list[tuple[str, str, int, bytes]], gzip: bool = True) -> bytes:
+    """A WARC of HTTP responses ``(url, content type, status, body)``, one request record
+    before each as crawlers write them."""
+    buffer = io.BytesIO()
+    writer = WARCWriter(buffer, gzip=gzip)
+    for url, content_type, status, body in records:
+        writer.write_record(writer.create_warc_record(url, "request", payload=io.BytesIO(
+            f"GET / HTTP/1.1\r\nHost: {url.split('/')[2]}\r\n\r\n".encode())))
+        headers = StatusAndHeaders(f"{status} {'OK' if status == 200 else 'Not Found'}",
+                                   [("Content-Type", content_type)], protocol="HTTP/1.1")
+        writer.write_record(writer.create_warc_record(
+            url, "response", payload=io.BytesIO(body), http_headers=headers,
+            warc_headers_dict={"WARC-Date": CAPTURED}))
+    return buffer.getvalue()
+
+
+def news_warc(gzip: bool = True) -> bytes:
+    """Three news pages (one with its own date), an image and a 404 page."""
+    return warc_bytes([
+        ("http://news.test/putin-khan", "text/html; charset=utf-8", 200,
+         news_page("putin-khan", "2022-02-24").encode()),
+        ("http://news.test/logo.png", "image/png", 200, b"\x89PNG\r\n\x1a\n" + bytes(64)),
+        ("http://news.test/biden-sanctions", "text/html", 200,
+         news_page("biden-sanctions").encode()),
+        ("http://news.test/gone", "text/html", 404, b"<html><body>Not found</body></html>"),
+        ("http://news.test/price-briefing", "text/html", 200,
+         news_page("price-briefing").encode()),
+    ], gzip=gzip)
