@@ -53,8 +53,24 @@ def seed_analysis(pipeline: Pipeline) -> dict:
     return pipeline.analyse(article).to_dict()
 
 
-# --- the explorer: examples/ plus a hostile article in a store, served on loopback -------
 EXAMPLES = REPO / "examples"
+
+
+@pytest.fixture(scope="session")
+def examples_db(tmp_path_factory, pipeline: Pipeline) -> Path:
+    """examples/ run once per session into a real store; tests only read it (read-only)."""
+    from newsgraph.ingest import iter_inputs
+    from newsgraph.run import run
+    from newsgraph.store import Store
+
+    db = tmp_path_factory.mktemp("examples-store") / "examples.duckdb"
+    with Store(db) as store:
+        summary = run(iter_inputs([EXAMPLES]), pipeline, store, None, None)
+    assert summary.processed
+    return db
+
+
+# --- the explorer: examples/ plus a hostile article in a store, served on loopback -------
 HOSTILE_TITLE = "Markup in a news text"
 HOSTILE_TEXT = (
     f"{HOSTILE_TITLE}\n\n"

@@ -10,8 +10,10 @@ import duckdb
 
 from newsgraph.dedup import NearDuplicateIndex
 from newsgraph.errors import StoreError
+from newsgraph.knowledge import DEFAULT_DIRECTORY
+from newsgraph.knowledge.events import load_symmetric
 from newsgraph.model import Analysis, Article
-from newsgraph.store import queries, signatures, write
+from newsgraph.store import queries, signatures, stories, write
 from newsgraph.store.explore import Reader
 from newsgraph.store.schema import ensure_schema
 
@@ -29,8 +31,11 @@ class Store:
             raise StoreError(f"{self.path}: cannot open the database: {error}") from None
         except duckdb.Error as error:
             raise StoreError(f"{self.path}: not a newsgraph database: {error}") from None
+        self.symmetric = load_symmetric(DEFAULT_DIRECTORY)
         try:
             ensure_schema(self.db, self.path, read_only)
+            if not read_only:
+                stories.create_views(self.db, self.symmetric)
         except BaseException:
             self.db.close()
             raise
@@ -94,6 +99,13 @@ class Store:
         """Read queries on a connection of their own: one per thread (or HTTP request);
         close it when done."""
         return Reader(self.db.cursor())
+
+    def story_events(self, filters: Mapping[str, Any], limit: int | None = None
+                     ) -> tuple[list[str], list[tuple]]:
+        """Story-level events (one event, many reports) grouped from the events that the
+        ``events`` filters select; see store/stories.py."""
+        return queries.run_query(
+            self.db, *queries.grouped_events_sql(filters, limit, self.symmetric))
 
     def counts(self) -> dict[str, int]:
         """Row count of every table a user cares about."""
