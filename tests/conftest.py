@@ -51,3 +51,20 @@ def seed_analysis(pipeline: Pipeline) -> dict:
     text = SEED_ARTICLE.read_text(encoding="utf-8")
     article = pipeline.make_article(text, published=SEED_PUBLISHED)
     return pipeline.analyse(article).to_dict()
+
+
+EXAMPLES = REPO / "examples"
+
+
+@pytest.fixture(scope="session")
+def examples_db(tmp_path_factory, pipeline: Pipeline) -> Path:
+    """examples/ run once per session into a real store; tests only read it (read-only)."""
+    from newsgraph.ingest import iter_inputs
+    from newsgraph.run import run
+    from newsgraph.store import Store
+
+    db = tmp_path_factory.mktemp("examples-store") / "examples.duckdb"
+    with Store(db) as store:
+        summary = run(iter_inputs([EXAMPLES]), pipeline, store, None, None)
+    assert summary.processed
+    return db

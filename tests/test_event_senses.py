@@ -57,6 +57,25 @@ SENSES = {
         "Parliament.",
         ["143", "143"],
     ),
+    "kill + a deal: figurative, no assault": (
+        '"I\'m trying to kill a bad deal," Israeli Prime Minister Benjamin Netanyahu said.',
+        [],
+    ),
+    "withdraw + a resolution: no military retreat": (
+        "A day after Egypt withdrew the resolution under pressure from Israel, several other "
+        "Security Council members brought the draft to a vote.",
+        [],
+    ),
+    "asked why: a question, no appeal": (
+        "During a news conference in Amman, Jordan, President Barack Obama was asked by a "
+        'foreign correspondent why "the leading superpower" has not intervened in Syria.',
+        [],
+    ),
+    "asked to: an appeal": (
+        "President Barack Obama asked Congress to formally authorize the use of military "
+        "force in the war against ISIS.",
+        ["020"],
+    ),
     "broker: mediation": (
         "Russia brokered a cease-fire agreement but skirmishes continued to break out.",
         ["045"],

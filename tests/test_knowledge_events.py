@@ -16,6 +16,7 @@ from newsgraph.knowledge.events import (
     load_classes,
     load_events,
     load_patterns,
+    load_symmetric,
     parse_frame,
 )
 from newsgraph.knowledge.tsv import read_tsv
@@ -25,7 +26,7 @@ FOLDER = DEFAULT_DIRECTORY / "events"
 PATTERN_FILES = ["patterns.tsv", "petrarch_verbs.tsv"]
 ROLES = {"light", "intended", "expected", "hypothetical", "negated", "reported", "threat",
          "obliged", "able", "directive", "adjunct", "contrast", "setting", "claim", "claimed",
-         "halt"}
+         "halt", "question", "cancelled"}
 PLOVER_TYPES = {
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
     "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
@@ -107,7 +108,7 @@ def test_plover_types(knowledge, code, plover, mode):
 # (pos, lemma, frame key, code, file): how patterns.tsv and PETRARCH's rows combine.
 LOADED = {
     "our default replaces PETRARCH's": ("VERB", "attack", ("default",), "190", "patterns"),
-    "PETRARCH's frame under our lemma": ("VERB", "attack", ("obj", "treaty"), "111",
+    "PETRARCH's frame under our lemma": ("VERB", "attack", ("obj", "answer"), "111",
                                          "petrarch_verbs"),
     "PETRARCH's object frame under our kill": ("VERB", "kill", ("obj", "demonstrator"), "175",
                                                "petrarch_verbs"),
@@ -176,3 +177,12 @@ def test_no_note_quotes_a_benchmark_sentence():
                 if len(fragment.split()) >= 3 and any(f" {fragment} " in d for d in dev):
                     quoted.append((path.name, fragment))
     assert quoted == []
+
+
+def test_symmetric_codes_are_known_cameo_codes_of_cooperation(knowledge):
+    symmetric = load_symmetric(DEFAULT_DIRECTORY)
+    assert {"040", "046", "057"} <= symmetric
+    assert "042" not in symmetric  # making a visit has a visitor and a host
+    for code in symmetric:
+        assert code in knowledge.codes, code
+        assert knowledge.codes[code].quad_class in (1, 2), code

@@ -19,3 +19,7 @@ class ModelError(NewsgraphError):
 
 class StoreError(NewsgraphError):
     """The database cannot be opened or migrated."""
+
+
+class ExportError(NewsgraphError):
+    """An export that cannot be written (a bad --out path, an unknown format)."""

@@ -15,6 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from newsgraph import __version__
+from newsgraph.dedup import NearDuplicateIndex, signature
 from newsgraph.errors import InputError
 from newsgraph.extract import actors, dates, entities, events, places, quotes
 from newsgraph.extract.context import ArticleContext
@@ -135,15 +136,17 @@ class Pipeline:
         """Analyse a stream of articles in order, parsing in batches with ``nlp.pipe``.
 
         Items that are not articles (e.g. ingest problems) pass through in place, so
-        outputs stay aligned with inputs. With ``mark_duplicates``, exact copies of an
-        earlier article's text (another outlet's copy of a wire story) are marked
-        ``duplicate_of`` it.
+        outputs stay aligned with inputs. With ``mark_duplicates``, copies of an earlier
+        article's text (another outlet's copy of a wire story, exact or edited) are
+        marked ``duplicate_of`` it and ``syndicated``. (A run leaves this to the store,
+        which also knows the articles of earlier runs.)
         """
         seen: dict[str, str] = {}
+        near = NearDuplicateIndex()
         batch: list[Article | T] = []
         for item in items:
             if mark_duplicates and isinstance(item, Article):
-                item = self._mark_duplicate(item, seen)
+                item = self._mark_duplicate(item, seen, near)
             batch.append(item)
             if len(batch) >= self.batch_size:
                 yield from self._analyse_batch(batch)
@@ -152,12 +155,17 @@ class Pipeline:
             yield from self._analyse_batch(batch)
 
     @staticmethod
-    def _mark_duplicate(article: Article, seen: dict[str, str]) -> Article:
-        key = content_hash(article.text)
-        first = seen.setdefault(key, article.id)
-        if first != article.id and article.duplicate_of is None:
-            return replace(article, duplicate_of=first)
-        return article
+    def _mark_duplicate(article: Article, seen: dict[str, str], near: NearDuplicateIndex
+                        ) -> Article:
+        if article.duplicate_of is not None:
+            return article
+        first = seen.setdefault(content_hash(article.text), article.id)
+        sig = signature(article.text)
+        original = first if first != article.id else near.original_of(article.id, sig)
+        near.add(article.id, sig, original)
+        if original is None:
+            return article
+        return replace(article, duplicate_of=original, syndicated=True)
 
     def _parses(self, item: Article | T) -> bool:
         return isinstance(item, Article) and item.language == self.language

@@ -17,6 +17,7 @@ Files (in ``data/events/``), all plain TSV with a header unless noted:
   (``class word note``); a row naming the word itself wins over its class.
 - ``cues.tsv``: ``lemma role`` — light verbs (``light``) and the cues of factuality
   (``intended``, ``expected``, ``hypothetical``, ``negated``, ``reported``, ``threat``,
+  ``cancelled`` for "cancel", "call off", ``question`` for "ask" used of a question,
   ``obliged`` for "must"). A cue may have several roles, one row each ("announce": light
   and reported); the first row's role is its main one. The reporting verbs of
   ``quotes/cues.tsv`` (type ``speech``) are ``reported`` cues too: one lexicon for both.
@@ -26,6 +27,8 @@ Files (in ``data/events/``), all plain TSV with a header unless noted:
   (REJECT 12x), or halts it (``halted``: "ended talks" -> 164, "halted aid" -> 162, after
   a ``halt`` cue); the row of the longest code prefix applies.
 - ``cameo_codes.tsv``: ``code name goldstein quad_class``.
+- ``symmetric.tsv``: ``code name`` — events whose two actors play the same part ("met",
+  "negotiated"): the store groups their reports whichever actor comes first.
 - ``CAMEO2PLOVER-2021.txt`` (CC BY-SA 4.0): ``code: TYPE, mode, context # name``;
   ``plover_overrides.tsv`` (``code plover plover_mode``) applies PLOVER 2.0 where the 2021
   table differs (02x appeals -> REQUEST, 163 sanctions -> SANCTION).
@@ -275,6 +278,11 @@ def load_cues(path: Path, speech: Path) -> dict[str, tuple[str, ...]]:
         if row["type"] == "speech" and "reported" not in found:
             found.append("reported")
     return {lemma: tuple(found) for lemma, found in roles.items() if found}
+
+
+def load_symmetric(directory: Path) -> frozenset[str]:
+    """The CAMEO codes whose source and target may swap without changing the event."""
+    return frozenset(row["code"] for row in read_tsv(directory / "events" / "symmetric.tsv"))
 
 
 def load_events(directory: Path) -> EventKnowledge:

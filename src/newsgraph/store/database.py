@@ -8,9 +8,12 @@ from typing import Any
 
 import duckdb
 
+from newsgraph.dedup import NearDuplicateIndex
 from newsgraph.errors import StoreError
+from newsgraph.knowledge import DEFAULT_DIRECTORY
+from newsgraph.knowledge.events import load_symmetric
 from newsgraph.model import Analysis, Article
-from newsgraph.store import queries, write
+from newsgraph.store import queries, signatures, stories, write
 from newsgraph.store.schema import ensure_schema
 
 
@@ -27,11 +30,15 @@ class Store:
             raise StoreError(f"{self.path}: cannot open the database: {error}") from None
         except duckdb.Error as error:
             raise StoreError(f"{self.path}: not a newsgraph database: {error}") from None
+        self.symmetric = load_symmetric(DEFAULT_DIRECTORY)
         try:
             ensure_schema(self.db, self.path, read_only)
+            if not read_only:
+                stories.create_views(self.db, self.symmetric)
         except BaseException:
             self.db.close()
             raise
+        self._near_duplicates: NearDuplicateIndex | None = None
 
     def __enter__(self) -> Store:
         return self
@@ -57,15 +64,22 @@ class Store:
         The same article processed with the same versions is left untouched
         ("unchanged"); processed with other versions, its records are replaced.
         """
-        return write.write_analysis(self.db, analysis)
+        return self.write_many([analysis])[0]
 
     def write_many(self, analyses: Sequence[Analysis]) -> list[write.WriteOutcome]:
         """Store many analysed articles in one transaction: all of them, or none.
 
         One outcome per analysis, in order; an article seen earlier in the batch is
-        "unchanged".
+        "unchanged". A copy of an article already stored (in this run or any
+        earlier one) is marked ``duplicate_of`` it, by the order articles are given in.
         """
-        return write.write_batch(self.db, analyses)
+        if self._near_duplicates is None:
+            self._near_duplicates = signatures.load_index(self.db)
+        try:
+            return write.write_batch(self.db, analyses, self._near_duplicates)
+        except BaseException:
+            self._near_duplicates = None  # it may hold articles the rollback removed
+            raise
 
     def current_ids(self, processed_with: dict[str, str]) -> set[str]:
         """Ids of the articles stored with these versions: a resumed run skips them."""
@@ -79,6 +93,13 @@ class Store:
         Filter values are validated first: a bad one raises FilterError.
         """
         return queries.run_query(self.db, *queries.listing_sql(kind, filters, limit))
+
+    def story_events(self, filters: Mapping[str, Any], limit: int | None = None
+                     ) -> tuple[list[str], list[tuple]]:
+        """Story-level events (one event, many reports) grouped from the events that the
+        ``events`` filters select; see store/stories.py."""
+        return queries.run_query(
+            self.db, *queries.grouped_events_sql(filters, limit, self.symmetric))
 
     def counts(self) -> dict[str, int]:
         """Row count of every table a user cares about."""

@@ -15,7 +15,9 @@ from typing import Any
 
 from newsgraph.errors import FilterError
 
-FACTUALITIES = ("asserted", "intended", "expected", "negated", "hypothetical", "reported")
+FACTUALITIES = (
+    "asserted", "intended", "expected", "negated", "hypothetical", "reported", "cancelled",
+)
 QUOTE_KINDS = ("direct", "mixed", "indirect")
 
 

@@ -10,6 +10,7 @@ import duckdb
 
 from newsgraph.store.filters import parse_filters, where_clause
 from newsgraph.store.schema import RECORD_TABLES
+from newsgraph.store.stories import story_events_sql
 
 
 @dataclass(frozen=True)
@@ -56,6 +57,18 @@ def listing_sql(kind: str, values: Mapping[str, Any], limit: int | None) -> tupl
     if listing.group_by:
         sql += f" GROUP BY {listing.group_by}"
     sql += f" ORDER BY {listing.order}"
+    if limit:
+        sql += f" LIMIT {int(limit)}"
+    return sql, params
+
+
+def grouped_events_sql(values: Mapping[str, Any], limit: int | None,
+                       symmetric: frozenset[str]) -> tuple[str, list]:
+    """SQL and parameters for story-level events grouped from the events the filters select
+    (so their counts are of the selected mentions)."""
+    where, params = where_clause("events", parse_filters("events", values))
+    sql = (f"{story_events_sql(symmetric, f'(SELECT * FROM events{where})')}"
+           " ORDER BY num_mentions DESC, date DESC NULLS LAST, story_id")
     if limit:
         sql += f" LIMIT {int(limit)}"
     return sql, params

@@ -18,10 +18,14 @@ def as_json(value: Any) -> str:
 
 
 def article_row(analysis: Analysis, duplicate_of: str | None) -> Row:
-    """The ``articles`` row, without ``stored_at`` (the database fills it in)."""
+    """The ``articles`` row, without ``stored_at`` (the database fills it in).
+
+    A copy of another article (``duplicate_of``) is syndicated, notice or not.
+    """
     article = analysis.article
+    syndicated = article.syndicated or duplicate_of is not None
     return (article.id, article.external_id, article.url, article.source, article.title,
-            article.published, article.language, article.syndicated, duplicate_of,
+            article.published, article.language, syndicated, duplicate_of,
             content_hash(article.text), as_json(article.processed_with), analysis.note,
             article.text)
 

@@ -12,7 +12,15 @@ import duckdb
 
 from newsgraph.errors import StoreError
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
+
+# Each article's MinHash (dedup.py), ``seq`` the order articles were first stored in:
+# a new article is checked against all of them for near-duplicates, across runs.
+SIGNATURES = """
+CREATE TABLE IF NOT EXISTS signatures (
+    article_id VARCHAR PRIMARY KEY, seq BIGINT, shingles INTEGER, minhash BLOB
+);
+"""
 
 TABLES = """
 CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR);
@@ -52,13 +60,14 @@ CREATE TABLE IF NOT EXISTS dates (
     id VARCHAR PRIMARY KEY, article_id VARCHAR, text VARCHAR, start INTEGER, "end" INTEGER,
     value VARCHAR, granularity VARCHAR, record VARCHAR
 );
-"""
+""" + SIGNATURES
 # What takes a store from the version before each key to that version.
 MIGRATIONS = {
     2: (  # dates keep their granularity and, like the other records, the whole record
         "ALTER TABLE dates ADD COLUMN granularity VARCHAR",
         "ALTER TABLE dates ADD COLUMN record VARCHAR",
     ),
+    3: (SIGNATURES,),  # articles stored before get theirs when the store is next written
 }
 
 RECORD_TABLES = ("entities", "mentions", "events", "quotes", "places", "dates")

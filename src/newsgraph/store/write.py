@@ -13,8 +13,10 @@ from typing import Literal
 import duckdb
 import pyarrow as pa
 
+from newsgraph.dedup import NearDuplicateIndex, signature
 from newsgraph.ids import content_hash
 from newsgraph.model import Analysis, Article
+from newsgraph.store import signatures
 from newsgraph.store.rows import Row, article_row, as_json, record_rows
 from newsgraph.store.schema import RECORD_TABLES
 
@@ -43,17 +45,21 @@ def current_ids(db: duckdb.DuckDBPyConnection, processed_with: dict[str, str]) -
     return {row[0] for row in rows}
 
 
-def write_analysis(db: duckdb.DuckDBPyConnection, analysis: Analysis) -> WriteOutcome:
+def write_analysis(db: duckdb.DuckDBPyConnection, analysis: Analysis,
+                   index: NearDuplicateIndex | None = None) -> WriteOutcome:
     """Store one analysed article; unchanged when stored with the same versions."""
-    return write_batch(db, [analysis])[0]
+    return write_batch(db, [analysis], index)[0]
 
 
-def write_batch(db: duckdb.DuckDBPyConnection, analyses: Sequence[Analysis]
-                ) -> list[WriteOutcome]:
+def write_batch(db: duckdb.DuckDBPyConnection, analyses: Sequence[Analysis],
+                index: NearDuplicateIndex | None = None) -> list[WriteOutcome]:
     """Store analysed articles in one transaction; one outcome per analysis, in order.
 
     An article stored with the same versions (or earlier in the batch) is left
     untouched ("unchanged"); stored with other versions, its records are replaced.
+    ``index`` holds the stored signatures (loaded from ``db`` when not given); the
+    batch's new articles are added to it, so a caller that keeps it must drop it when
+    this raises.
     """
     existing = stored_versions(db, [a.article.id for a in analyses])
     outcomes: list[WriteOutcome] = []
@@ -68,10 +74,11 @@ def write_batch(db: duckdb.DuckDBPyConnection, analyses: Sequence[Analysis]
         outcomes.append("updated" if article.id in existing else "new")
     if not chosen:
         return outcomes
-    tables = batch_rows(db, list(chosen.values()))
-    replaced = [aid for aid in chosen if aid in existing]
     db.execute("BEGIN TRANSACTION")
     try:
+        index = signatures.load_index(db) if index is None else index
+        tables, new_signatures = batch_rows(db, list(chosen.values()), index)
+        replaced = [aid for aid in chosen if aid in existing]
         if replaced:
             for table in RECORD_TABLES:
                 db.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT unnest(?))",
@@ -80,6 +87,7 @@ def write_batch(db: duckdb.DuckDBPyConnection, analyses: Sequence[Analysis]
         append(db, "articles", tables.pop("articles"), ARTICLE_COLUMNS)
         for table, rows in tables.items():
             append(db, table, rows)
+        signatures.insert(db, new_signatures)
     except BaseException:
         db.execute("ROLLBACK")
         raise
@@ -87,20 +95,34 @@ def write_batch(db: duckdb.DuckDBPyConnection, analyses: Sequence[Analysis]
     return outcomes
 
 
-def batch_rows(db: duckdb.DuckDBPyConnection, analyses: Sequence[Analysis]
-               ) -> dict[str, list[Row]]:
-    """The rows of every table for these analyses, duplicates marked (built before writing)."""
+def batch_rows(db: duckdb.DuckDBPyConnection, analyses: Sequence[Analysis],
+               index: NearDuplicateIndex
+               ) -> tuple[dict[str, list[Row]], list[signatures.SignatureRow]]:
+    """The rows of every table for these analyses, duplicates marked, and the signatures of
+    articles stored for the first time (which join ``index``, in input order).
+
+    An exact copy (same normalised text) points at the first stored original with that
+    text; otherwise a near copy points at the earliest stored article it copies.
+    """
     originals = stored_originals(db, [content_hash(a.article.text) for a in analyses])
     tables: dict[str, list[Row]] = {"articles": [], **{table: [] for table in RECORD_TABLES}}
+    new_signatures: list[signatures.SignatureRow] = []
+    seq = signatures.next_seq(db)
     for analysis in analyses:
         article = analysis.article
         digest = content_hash(article.text)
         first = originals.setdefault(digest, article.id)
-        duplicate_of = article.duplicate_of or (first if first != article.id else None)
+        sig = signature(article.text)
+        duplicate_of = (article.duplicate_of or (first if first != article.id else None)
+                        or index.original_of(article.id, sig))
+        if article.id not in index:
+            index.add(article.id, sig, duplicate_of)
+            new_signatures.append(signatures.signature_row(article.id, seq, sig))
+            seq += 1
         tables["articles"].append(article_row(analysis, duplicate_of))
         for table, rows in record_rows(analysis).items():
             tables[table].extend(rows)
-    return tables
+    return tables, new_signatures
 
 
 def stored_originals(db: duckdb.DuckDBPyConnection, digests: Iterable[str]) -> dict[str, str]:

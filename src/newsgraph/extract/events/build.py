@@ -58,7 +58,7 @@ RECIPROCAL_ROOTS = {"03", "04", "05", "06"}
 FRAME_WEIGHT = {"obj": 0.8, "mod": 0.8, "prep_word": 0.8, "subj": 0.8, "prep": 0.7, "default": 0.6}
 LIGHT_WEIGHT, NOUN_WEIGHT = 0.75, 0.55
 # Confidence factors (see the module docstring; measured by bench/audit.py).
-FACTUALITY_WEIGHT = {"negated": 0.5, "reported": 0.7, "expected": 0.7}
+FACTUALITY_WEIGHT = {"negated": 0.5, "reported": 0.7, "expected": 0.7, "cancelled": 0.7}
 LONG_SPAN_WORDS = 10
 LONG_SPAN_WEIGHT = 0.7
 ANNOUNCING = {"intended", "threat"}

@@ -2,8 +2,10 @@
 
 The cues are words in ``knowledge/events/cues.tsv``; the method is a walk from the predicate
 up its chain of governors ("keen" -> "to sell", "expected" -> "to push", "said" -> "would
-sanction"), collecting the cues met. The strongest wins: negated, hypothetical (a threat is
-hypothetical too), expected, intended, reported, else asserted. Along the walk:
+sanction"), collecting the cues met. The strongest wins: cancelled ("cancelled plans to
+visit", "called off the talks": called off, postponed or refused as a plan, not intended),
+negated, hypothetical (a threat is hypothetical too), expected, intended, reported, else
+asserted. Along the walk:
 
 - the second verb of a coordination climbs to the first ("failed to round up and kill"),
   sharing its auxiliaries when it has no subject of its own, unless contrasted ("but");
@@ -26,7 +28,7 @@ from spacy.tokens import Token
 from newsgraph.extract.tree import Tree
 from newsgraph.knowledge.events import EventKnowledge
 
-ORDER = ("negated", "hypothetical", "threat", "expected", "intended", "reported")
+ORDER = ("cancelled", "negated", "hypothetical", "threat", "expected", "intended", "reported")
 # Dependencies that embed a predicate in the word it depends on.
 EMBEDDING = ("xcomp", "ccomp", "acomp", "advcl", "pcomp", "prep", "pobj", "dobj", "relcl")
 MODAL_DEPS = ("aux", "neg", "mark", "det", "advmod")
@@ -135,7 +137,7 @@ def collect(head: Token, knowledge: EventKnowledge, kids: Tree) -> Cues:
                 cues.roles.add("hypothetical")  # "Did the Senators ask …?", "Will X attack?"
                 cues.roles.discard("intended")  # asked about, not announced
             break
-        role = role_of(kids.lemma[up])
+        role = role_of(phrasal_lemma(up, kids)) or role_of(kids.lemma[up])
         if label not in EMBEDDING and not (label == "acl" and role in NOUN_CUES):
             break
         bound = label in OWN_EVENT_DEPS and own_event(token, label, knowledge, kids)
@@ -166,6 +168,14 @@ def collect(head: Token, knowledge: EventKnowledge, kids: Tree) -> Cues:
             inner.roles.discard("hypothetical")
             inner.roles.add("intended")
     return inner
+
+
+def phrasal_lemma(i: int, kids: Tree) -> str:
+    """A verb's lemma with its particle ("call off") when it has one, else its lemma."""
+    for child in kids(kids.tokens[i]):
+        if kids.dep[child.i] == "prt":
+            return f"{kids.lemma[i]} {kids.lower[child.i]}"
+    return kids.lemma[i]
 
 
 def own_event(token: Token, label: str, knowledge: EventKnowledge, kids: Tree) -> bool:
@@ -231,8 +241,11 @@ def telling(head: Token, knowledge: EventKnowledge, kids: Tree) -> tuple[str, st
 
 
 def factuality(cues: Cues) -> str:
-    """asserted | intended | expected | negated | hypothetical | reported. What someone
-    must or should do, or is asked to do, is not done: hypothetical."""
+    """asserted | intended | expected | negated | hypothetical | reported | cancelled. What
+    someone must or should do, or is asked to do, is not done: hypothetical; what was
+    planned and then called off, postponed or scrapped: cancelled."""
+    if "cancelled" in cues.roles:
+        return "cancelled"
     demand = cues.obliged and cues.speech  # the demand is the event: "X said Y must …"
     if (cues.obliged and not demand or cues.asked) and "negated" not in cues.roles:
         return "hypothetical"
@@ -251,6 +264,8 @@ def modality(cues: Cues) -> str | None:
     - ``intended``: "agreed to share", "will give", "keen to sell";
     else None.
     """
+    if "cancelled" in cues.roles:
+        return None  # a cancelled visit is a visit that did not happen, not an intent
     if "threat" in cues.roles:
         return "threatened"
     if cues.obliged and cues.speech:

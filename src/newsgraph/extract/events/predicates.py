@@ -297,6 +297,19 @@ def find_predicates(sentence: Span, knowledge: EventKnowledge, kids: Tree) -> li
     return found
 
 
+def asks_question(verb: Token, knowledge: EventKnowledge, kids: Tree) -> bool:
+    """Whether a verb of asking asks a question rather than for an act: its clause opens
+    with a question word or "whether"/"if" ("was asked why the superpower has not
+    intervened", "asked whether …"), or it is said of a question ("a question that I'm
+    asking"). An appeal asks someone to do something ("asked Kerry to apologize")."""
+    for clause in kids.with_dep(verb, ("ccomp", "dobj")):
+        first = clause.left_edge.i
+        if kids.tag[first].startswith("W") or kids.lower[first] in ("whether", "if"):
+            return True
+    head = kids.head[verb.i]
+    return kids.dep[verb.i] == "relcl" and knowledge.has_role(kids.lemma[head], "question")
+
+
 def verb_predicate(verb: Token, knowledge: EventKnowledge, kids: Tree) -> Predicate | None:
     noun = None
     pattern = None
@@ -317,6 +330,10 @@ def verb_predicate(verb: Token, knowledge: EventKnowledge, kids: Tree) -> Predic
         pattern = Pattern("VERB", kids.lemma[verb.i], "default", None, None, "100", "rule")
     if pattern is None or pattern.code is None:
         return None
+    if any(knowledge.has_role(lemma, "question") for lemma in words) and asks_question(
+        verb, knowledge, kids
+    ):
+        return None  # "asked why …", "a question I'm asking": no appeal
     passive = is_passive(verb, kids)
     tokens = [verb] + ([noun] if noun is not None else [])
     if pattern.kind in ("prep", "prep_word"):
