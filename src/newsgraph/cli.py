@@ -390,6 +390,26 @@ def stats(db: str) -> None:
                    + ", ".join(f"{p} {n}" for p, n in summary.events_by_plover))
 
 
+@cli.command()
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on (loopback by default: only this machine).")
+@click.option("--port", type=click.IntRange(min=0, max=65535), default=8000,
+              show_default=True, help="Port to listen on.")
+@reports_errors
+def serve(db: str, host: str, port: int) -> None:
+    """Serve the store read-only: the JSON API (/api, docs at /api/docs) and the
+    explorer in a browser.
+
+    \b
+    Example:
+        newsgraph serve --db news.duckdb --port 8000
+    """
+    from newsgraph.app import serve as serve_app
+
+    serve_app(db, host, port)
+
+
 # --- output formatting -------------------------------------------------------------
 def write_rows(columns: list[str], rows: list[tuple], fmt: str) -> None:
     """Rows as an aligned table, JSON Lines or CSV on stdout."""

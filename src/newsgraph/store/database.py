@@ -14,6 +14,7 @@ from newsgraph.knowledge import DEFAULT_DIRECTORY
 from newsgraph.knowledge.events import load_symmetric
 from newsgraph.model import Analysis, Article
 from newsgraph.store import queries, signatures, stories, write
+from newsgraph.store.explore import Reader
 from newsgraph.store.schema import ensure_schema
 
 
@@ -93,6 +94,11 @@ class Store:
         Filter values are validated first: a bad one raises FilterError.
         """
         return queries.run_query(self.db, *queries.listing_sql(kind, filters, limit))
+
+    def reader(self) -> Reader:
+        """Read queries on a connection of their own: one per thread (or HTTP request);
+        close it when done."""
+        return Reader(self.db.cursor())
 
     def story_events(self, filters: Mapping[str, Any], limit: int | None = None
                      ) -> tuple[list[str], list[tuple]]:
