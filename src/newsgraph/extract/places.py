@@ -31,11 +31,11 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
+from newsgraph.extract.context import ArticleContext
 from newsgraph.extract.labels import PLACE_LABELS
 from newsgraph.ids import record_id
-from newsgraph.knowledge import Knowledge
 from newsgraph.knowledge.places import Gazetteer, GazetteerEntry, PlaceKnowledge, normalise
-from newsgraph.model import Article, Entity, Place, Span
+from newsgraph.model import Entity, Place, Span
 
 SLIP_LABELS = {"PERSON", "ORG"}
 COUNTRY_BONUS = 25.0
@@ -405,11 +405,10 @@ def more_mentions(
     return spans
 
 
-def extract_places(
-    doc: Doc, article: Article, entities: list[Entity], knowledge: Knowledge
-) -> list[Place]:
+def extract_places(context: ArticleContext) -> list[Place]:
     """Every place named in the article, geocoded where possible: one record per place."""
-    place_knowledge = knowledge.places
+    doc, article, entities = context.doc, context.article, context.entities
+    place_knowledge = context.knowledge.places
     gazetteer = place_knowledge.gazetteer
     names: dict[str, list[Toponym]] = {}
     doc_text = doc.text  # rebuilt from the tokens on every access: once here
