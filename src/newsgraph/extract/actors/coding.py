@@ -22,6 +22,7 @@ from newsgraph.extract.actors.phrases import (
     is_place,
     make_code,
 )
+from newsgraph.extract.context import ArticleContext, published_day
 from newsgraph.extract.tree import Tree, tree_of
 from newsgraph.knowledge import Knowledge
 from newsgraph.knowledge.actors import ORGANISATION_PREFIXES, ActorDictionary, code_on, words_of
@@ -39,21 +40,6 @@ SETTING_PREPS = {"in", "at", "inside", "across", "throughout", "near", "from", "
 # Cairo" (2 arcs), "Minister Zinichev said Russia would …" (3), not a country told of in
 # another clause ("Gulf state leaders … to explain how … the crisis in Libya").
 MAX_ARCS = 4
-
-
-def published_day(article: Article) -> date | None:
-    """The article's date, with partial dates taken at their start ("2022-02" -> 1 Feb)."""
-    if not article.published:
-        return None
-    parts = article.published.split("-")
-    try:
-        return date(
-            int(parts[0]),
-            int(parts[1]) if len(parts) > 1 else 1,
-            int(parts[2][:2]) if len(parts) > 2 else 1,
-        )
-    except ValueError:
-        return None
 
 
 def code_span(
@@ -85,7 +71,7 @@ def _code_phrase_span(
     span: Span, article: Article, dictionary: ActorDictionary
 ) -> ActorCode | None:
     tokens, head = _with_noun(span)
-    code, _ = code_phrase(tokens, head, dictionary, published_day(article))
+    code, _ = code_phrase(tokens, head, dictionary, published_day(article.published))
     if code is not None and code.country and is_ethnic(span):
         return ethnic_group(code, span, dictionary)
     if code is not None and code.country is None and code.code[:3] not in NO_SENTENCE_COUNTRY:
@@ -297,16 +283,13 @@ def code_entity(
     return best
 
 
-def code_actors(
-    entities: list[Entity], doc: Doc, article: Article, knowledge: Knowledge
-) -> list[Entity]:
+def code_actors(entities: list[Entity], context: ArticleContext) -> list[Entity]:
     """Return the entities with ``code``, ``country`` and ``role`` filled where known.
 
     An entity whose own mentions give a role but no country ("the Prime Minister's Focal
     Person, Dr Arslan Khalid") takes the country of another entity mentioned in its context.
     """
-    dictionary = knowledge.actors
-    day = published_day(article)
+    doc, dictionary, day = context.doc, context.knowledge.actors, context.day
     coded: list[Entity] = []
     for entity in entities:
         code, _ = code_entity(entity, doc, dictionary, day)
