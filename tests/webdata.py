@@ -69,3 +69,17 @@ def news_warc(gzip: bool = True) -> bytes:
         ("http://news.test/price-briefing", "text/html", 200,
          news_page("price-briefing").encode()),
     ], gzip=gzip)
+
+
+def bare_page(slug: str) -> str:
+    """A story with neither title nor date: only the article's paragraph."""
+    return f"<html><body><article><p>{html.escape(STORIES[slug][1])}</p></article></body></html>"
+
+
+def rss(items: list[tuple[str, str, str, str]], title: str = "Loopback Wire") -> str:
+    """An RSS 2.0 feed of ``(guid, title, link, pubDate)`` items, without their text."""
+    entries = "".join(
+        f"<item><guid>{guid}</guid><title>{html.escape(headline)}</title><link>{link}</link>"
+        f"<pubDate>{date}</pubDate></item>" for guid, headline, link, date in items)
+    return (f'<?xml version="1.0"?><rss version="2.0"><channel><title>{title}</title>'
+            f"<link>http://news.test/</link>{entries}</channel></rss>")

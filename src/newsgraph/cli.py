@@ -10,7 +10,6 @@ import os
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 import click
@@ -18,7 +17,14 @@ import click
 from newsgraph import __version__
 from newsgraph.errors import FilterError, InputError, NewsgraphError
 from newsgraph.export import FORMATS, UNITS, export
-from newsgraph.ingest import InputProblem, count_articles, holds_many, iter_inputs
+from newsgraph.ingest import (
+    Fetcher,
+    FetchSettings,
+    InputProblem,
+    count_articles,
+    holds_many,
+    iter_inputs,
+)
 from newsgraph.nlp import MODEL_ENV, model_name
 from newsgraph.pipeline import Pipeline, parse_published
 from newsgraph.run import Engine, ProcessEngine, analyse_inputs, failed_line, run
@@ -88,6 +94,35 @@ def output_options(command: Callable) -> Callable:
     )(command)
 
 
+def fetch_options(command: Callable) -> Callable:
+    """How URLs (pages, feeds and their items) are fetched; gathered into ``fetch``."""
+    options = [
+        click.option("--allow-private", is_flag=True,
+                     help="Allow URLs (and redirects) to private, loopback and link-local "
+                          "addresses; refused by default."),
+        click.option("--allow-host", "allow_hosts", multiple=True, metavar="HOST[:PORT]",
+                     help="Allow this one host whatever its address (repeatable)."),
+        click.option("--timeout", type=click.FloatRange(min=0.1), default=10.0,
+                     show_default=True, metavar="SECONDS",
+                     help="Give up on a connection or read after this long."),
+        click.option("--pace", type=click.FloatRange(min=0), default=1.0, show_default=True,
+                     metavar="SECONDS",
+                     help="Pause between requests to one host (robots.txt may ask more)."),
+    ]
+
+    @functools.wraps(command)
+    def wrapper(*args: Any, allow_private: bool, allow_hosts: tuple[str, ...], timeout: float,
+                pace: float, **kwargs: Any) -> Any:
+        kwargs["fetch"] = FetchSettings(
+            timeout=timeout, pace=pace, allow_private=allow_private,
+            allowed_hosts=frozenset(host.lower() for host in allow_hosts))
+        return command(*args, **kwargs)
+
+    for option in reversed(options):
+        wrapper = option(wrapper)
+    return wrapper
+
+
 def reports_errors(command: Callable) -> Callable:
     """Turn the library's typed errors into one line on stderr and exit status 2."""
 
@@ -132,44 +167,47 @@ def cli(ctx: click.Context, verbose: bool) -> None:
 
 
 @cli.command()
-@click.argument("input_path", metavar="INPUT", type=click.Path(path_type=Path))
+@click.argument("input_path", metavar="INPUT")
 @article_defaults
 @click.option("--format", "fmt", type=click.Choice(["json", "text"]), default="json",
               show_default=True, help="json: the output contract; text: a readable summary.")
 @model_option
+@fetch_options
 @click.pass_obj
 @reports_errors
-def extract(runtime: Runtime, input_path: Path, published: str | None, source: str | None, fmt: str,
-            model: str | None) -> None:
+def extract(runtime: Runtime, input_path: str, published: str | None, source: str | None, fmt: str,
+            model: str | None, fetch: FetchSettings) -> None:
     """Analyse INPUT and print the result; no database.
 
-    A text file or web page prints one JSON object; JSON Lines, a feed, a WARC
-    archive or a directory print one line per article, in order, with an "error"
-    line for inputs that fail.
+    INPUT is a file, a directory or an http(s) URL. A text file or HTML file prints
+    one JSON object; JSON Lines, a feed, a WARC archive, a directory or a URL print
+    one line per article, in order, with an "error" line for inputs that fail.
 
     \b
     Example:
         newsgraph extract article.txt --published 2022-02-24
+        newsgraph extract https://example.org/2022/02/24/story.html
     """
     pipeline = runtime.pipeline_for(model)
     single = not holds_many(input_path)
     processed = 0
-    for result in analyse_inputs(iter_inputs([input_path]), pipeline, published, source):
-        if isinstance(result, InputProblem):
-            click.echo(f"newsgraph: skipped {for_terminal(result)}", err=True)
-            if single:
-                sys.exit(2)
-            record = failed_line(result)
-        else:
-            processed += not result.error
-            record = result.to_dict()
-        if fmt == "text":
-            click.echo(for_terminal(summarise(record), keep_newlines=True))
-        else:
-            click.echo(json.dumps(record, ensure_ascii=False, indent=2 if single else None))
+    with Fetcher(fetch) as fetcher:
+        inputs = iter_inputs([input_path], fetcher)
+        for result in analyse_inputs(inputs, pipeline, published, source):
+            if isinstance(result, InputProblem):
+                click.echo(f"newsgraph: skipped {for_terminal(result)}", err=True)
+                if single:
+                    sys.exit(2)
+                record = failed_line(result)
+            else:
+                processed += not result.error
+                record = result.to_dict()
+            if fmt == "text":
+                click.echo(for_terminal(summarise(record), keep_newlines=True))
+            else:
+                click.echo(json.dumps(record, ensure_ascii=False, indent=2 if single else None))
     if not processed:
         sys.exit(2)
-
 
 def validate_dask(ctx: click.Context, param: click.Parameter, value: str | None) -> Any:
     if value is None or value.startswith(("tcp://", "tls://")):
@@ -181,7 +219,7 @@ def validate_dask(ctx: click.Context, param: click.Parameter, value: str | None)
 
 
 @cli.command(name="run")
-@click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("inputs", nargs=-1, required=True)
 @db_option
 @article_defaults
 @model_option
@@ -194,12 +232,14 @@ def validate_dask(ctx: click.Context, param: click.Parameter, value: str | None)
 @click.option("--commit-every", "commit_seconds", type=click.FloatRange(min=0), default=5.0,
               show_default=True, metavar="SECONDS",
               help="Commit analysed articles at least this often (what a crash may lose).")
+@fetch_options
 @click.pass_obj
 @reports_errors
-def run_command(runtime: Runtime, inputs: tuple[Path, ...], db: str, published: str | None,
+def run_command(runtime: Runtime, inputs: tuple[str, ...], db: str, published: str | None,
                 source: str | None, model: str | None, workers: int,
-                dask_address: str | None, commit_seconds: float) -> None:
-    """Analyse files, directories and JSON Lines into the store.
+                dask_address: str | None, commit_seconds: float, fetch: FetchSettings) -> None:
+    """Analyse files, directories, JSON Lines, web pages, feeds, WARC archives and
+    http(s) URLs of any of them into the store.
 
     Processing the same input twice changes nothing; an interrupted run, started
     again, goes on where it stopped.
@@ -207,11 +247,12 @@ def run_command(runtime: Runtime, inputs: tuple[Path, ...], db: str, published: 
     \b
     Example:
         newsgraph run examples/ --db news.duckdb --workers 2
+        newsgraph run https://example.org/world/rss.xml
     """
-    with Store(db) as store:
+    with Store(db) as store, Fetcher(fetch) as fetcher:
         engine = make_engine(runtime, model, workers, dask_address)
         with progress_bar(count_articles(inputs)) as bar:
-            summary = run(iter_inputs(inputs), engine, store, published, source,
+            summary = run(iter_inputs(inputs, fetcher), engine, store, published, source,
                           on_result=lambda _: bar.update(1), commit_seconds=commit_seconds)
     for line in summary.lines():
         click.echo(for_terminal(line))

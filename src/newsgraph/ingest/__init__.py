@@ -8,30 +8,44 @@ reported as an ``InputProblem`` naming the file (and line) so a batch goes on.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from contextlib import ExitStack
 from pathlib import Path
 
 import feedparser
 
-from newsgraph.ingest.feeds import iter_feed
+from newsgraph.ingest.feeds import FeedEntry, iter_feed
+from newsgraph.ingest.fetch import Fetcher, FetchSettings
 from newsgraph.ingest.html import parse_html
 from newsgraph.ingest.jsonl import iter_jsonl
-from newsgraph.ingest.kinds import MANY, SUFFIXES, file_kind, kind_of
+from newsgraph.ingest.kinds import MANY, SUFFIXES, file_kind, is_url, kind_of
 from newsgraph.ingest.records import InputProblem, RawArticle
 from newsgraph.ingest.text import read_text_article
 from newsgraph.ingest.warc import iter_warc
+from newsgraph.ingest.web import SeenCheck, iter_url
 
 __all__ = [
-    "InputProblem", "RawArticle", "SUFFIXES", "count_articles", "holds_many", "iter_inputs",
-    "iter_path", "kind_of",
+    "FeedEntry", "FetchSettings", "Fetcher", "InputProblem", "RawArticle", "SUFFIXES",
+    "SeenCheck", "count_articles", "holds_many", "is_url", "iter_inputs", "iter_path", "kind_of",
 ]
 
 NO_INPUT_FILES = "directory holds no .txt, .jsonl, .html, feed or WARC files"
 
 
-def iter_inputs(paths: Iterable[str | Path]) -> Iterator[RawArticle | InputProblem]:
-    """Every article (or problem) from the given files and directories, in order."""
-    for path in paths:
-        yield from iter_path(Path(path))
+def iter_inputs(names: Iterable[str | Path], fetcher: Fetcher | None = None,
+                seen: SeenCheck | None = None) -> Iterator[RawArticle | InputProblem]:
+    """Every article (or problem) from the given files, directories and URLs, in order.
+
+    URLs are fetched with ``fetcher`` (one with the default settings when none is given);
+    ``seen`` lets a feed's already processed entries pass without a request.
+    """
+    with ExitStack() as stack:
+        for name in names:
+            if is_url(name):
+                if fetcher is None:
+                    fetcher = stack.enter_context(Fetcher(FetchSettings()))
+                yield from iter_url(str(name), fetcher, seen)
+            else:
+                yield from iter_path(Path(name))
 
 
 def iter_path(path: Path) -> Iterator[RawArticle | InputProblem]:
@@ -77,16 +91,23 @@ def iter_by_content(path: Path) -> Iterator[RawArticle | InputProblem]:
     yield read_text_article(path)
 
 
-def holds_many(path: Path) -> bool:
-    """True when one input may yield many articles: a directory, JSON Lines, a feed, a WARC."""
+def holds_many(name: str | Path) -> bool:
+    """True when one input may yield many articles: a directory, JSON Lines, a feed, a WARC,
+    or a URL (which may be a feed)."""
+    if is_url(name):
+        return True
+    path = Path(name)
     return path.is_dir() or file_kind(path) in MANY
 
 
-def count_articles(paths: Iterable[Path]) -> int | None:
+def count_articles(names: Iterable[str | Path]) -> int | None:
     """How many articles the inputs hold, for a progress bar; None when only reading them
-    all would tell (a WARC archive)."""
+    all would tell (a WARC archive, a URL)."""
     total = 0
-    for path in paths:
+    for name in names:
+        if is_url(name):
+            return None
+        path = Path(name)
         files = walk(path) if path.is_dir() else [path]
         for file in files:
             count = count_file(file)
