@@ -8,11 +8,8 @@ quote; "the two countries" takes the two countries most mentioned just before it
 
 from __future__ import annotations
 
-import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections import Counter
-from collections.abc import Iterator
-from functools import cached_property
 from typing import NamedTuple
 
 from spacy.tokens import Span, Token
@@ -26,8 +23,6 @@ NAMED_ACTORS = ("PERSON", "ORG", "NORP", "GPE")
 NAMED_TYPES = {*NAMED_ACTORS, "LOC", "FAC"}
 NOT_ACTORS = {"DATE", "TIME", "PERCENT", "MONEY"}
 NOMINAL = ("NOUN", "PROPN", "PRON", "NUM", "X")
-PERSONAL = {"he", "him", "his", "she", "her", "hers"}
-COLLECTIVE = {"it", "its"}
 PLURAL = {"they", "them", "their"}
 PLURAL_TAGS = ("NNS", "NNPS")
 ARGUMENT_DEPS = ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos")
@@ -40,10 +35,8 @@ GROUP_HEADS = {
 PAIRED = {"country": ("GPE",), "nation": ("GPE",), "side": ("GPE", "NORP", "ORG"),
           "government": ("GPE",), "leader": ("PERSON",)}
 OWNER_DEPS = ("amod", "compound", "poss", "nmod")
-QUOTED = re.compile(r"[“\"][^“”\"]*[”\"]")
 LOCATIVE = {"in", "at", "near", "throughout", "across", "inside", "outside", "of", "from"}
 PHRASE_CAP = 12  # tokens of a noun phrase given to the actor coder
-ANTECEDENT_WINDOW = 600  # characters back to look for a pronoun's antecedent
 SALIENCE_WINDOW = 500  # characters back in which "the two countries" are counted
 
 
@@ -350,33 +343,12 @@ class ActorResolver:
             return reporter
         if word in PLURAL:
             return self.plural_antecedent(token)
-        types = ("PERSON",) if word in PERSONAL else ("GPE", "ORG") if word in COLLECTIVE else ()
-        if not types:
+        # Resolved once by the entities step (coreference), as quotes read it: a subject of
+        # this or the last sentence is what the text is about, so it is the surer answer.
+        referent = self.context.referent(token)
+        if referent is None:
             return None
-        earliest = self.previous_sentence_start(token)
-        nearest = None
-        for start, end, entity in self.antecedents(token, types):
-            if start < earliest:
-                return self.from_entity(nearest or entity, token, 0.7)
-            if self.is_subject_at(start, end):
-                # The subject of this or the last sentence is what the text is about:
-                # "Mitsotakis met …, then President Trump, where he denounced …".
-                return self.from_entity(entity, token, 0.8)
-            nearest = nearest or entity
-        return self.from_entity(nearest, token, 0.7) if nearest is not None else None
-
-    def antecedents(
-        self, token: Token, types: tuple[str, ...]
-    ) -> Iterator[tuple[int, int, Entity]]:
-        """Mentions of a fitting type before a pronoun, nearest first, within the window; a
-        pronoun outside quotation marks does not refer into a quotation."""
-        quoted = self.in_quote(token.idx)
-        i = bisect_left(self.starts, token.idx) - 1
-        while i >= 0 and self.mentions[i][0] >= token.idx - ANTECEDENT_WINDOW:
-            start, end, entity = self.mentions[i]
-            if entity.type in types and end <= token.idx and (quoted or not self.in_quote(start)):
-                yield start, end, entity
-            i -= 1
+        return self.from_entity(referent.entity, token, 0.8 if referent.subject else 0.7)
 
     def clause_subject(self, pronoun: Token) -> set[int]:
         """The tokens of the subject of the clause an object pronoun is in, which the
@@ -458,16 +430,7 @@ class ActorResolver:
         return None
 
     def in_quote(self, offset: int) -> bool:
-        starts, spans = self.quoted
-        i = bisect_right(starts, offset) - 1
-        return i >= 0 and offset < spans[i][1]
-
-    @cached_property
-    def quoted(self) -> tuple[list[int], list[tuple[int, int]]]:
-        """The article's quotations (their starts, their character spans), read when a
-        pronoun first asks."""
-        spans = [m.span() for m in QUOTED.finditer(self.article.text)]
-        return [start for start, _ in spans], spans
+        return self.context.in_quote(offset)
 
     def from_entity(self, entity: Entity, token: Token, quality: float) -> Participant:
         phrase = self.phrase(token.i, token.i + 1)
