@@ -25,6 +25,8 @@ from bisect import bisect_left
 from spacy.tokens import Token
 
 from newsgraph.extract.context import ArticleContext, Referent
+from newsgraph.extract.tree import Tree
+from newsgraph.knowledge.events import EventKnowledge
 from newsgraph.model import Entity
 
 PERSONAL = {"he": "male", "him": "male", "his": "male",
@@ -34,6 +36,7 @@ TYPES = {"personal": ("PERSON",), "collective": ("GPE", "ORG")}
 NEAR_CHARS = 600  # the near window: sentence-aware
 FAR_CHARS = 1500  # the far window: the most recent subject
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
+FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
 
 
 def resolve_pronouns(context: ArticleContext) -> dict[int, Referent]:
@@ -48,6 +51,42 @@ def resolve_pronouns(context: ArticleContext) -> dict[int, Referent]:
         if referent is not None:
             found[token.idx] = referent
     return found
+
+
+def is_expletive(pronoun: Token) -> bool:
+    """ "it is the responsibility of …": an "it" with a copula and an attribute."""
+    head = pronoun.head
+    return (
+        pronoun.lower_ == "it"
+        and (head.lemma_ == "be" or head.lower_ in ("’s", "'s"))
+        and any(child.dep_ == "attr" for child in head.children)
+    )
+
+
+def reporting_subject(pronoun: Token, events: EventKnowledge) -> Token | None:
+    """The subject of the speech verb whose reported clause a third-person pronoun is the
+    subject of: "Syria" in "Syria says it will …", "rebels" in "rebels said they would …"."""
+    if pronoun.dep_ not in SUBJECT_DEPS or pronoun.lower_ in FIRST_PERSON:
+        return None
+    clause = pronoun.head
+    for _ in range(3):
+        if clause.dep_ not in ("ccomp", "conj") or clause.head.i == clause.i:
+            return None
+        clause = clause.head
+        if events.role(clause.lemma_.lower()) == "reported":
+            break
+    else:
+        return None
+    subjects = [c for c in clause.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
+    return subjects[0] if subjects else None
+
+
+def previous_sentence_start(tree: Tree, token: Token) -> int:
+    """The character offset where the sentence before the token's sentence starts."""
+    start, _ = tree.sentence(token.i)
+    if start == 0:
+        return 0
+    return tree.starts[tree.sentence(start - 1)[0]]
 
 
 def fuller_person(entity: Entity, entities: list[Entity], honorifics: dict[str, str]) -> Entity:
@@ -83,9 +122,9 @@ class Coreference:
         linked = self.index.for_span(pronoun)
         if linked is not None:
             return Referent(linked, True)
-        if self.is_expletive(pronoun):
+        if is_expletive(pronoun):
             return None
-        reporter = self.reporter(pronoun)
+        reporter = reporting_subject(pronoun, self.context.knowledge.events)
         if reporter is not None:
             entity = self.index.for_span(reporter)
             return self.fuller(entity, True) if entity is not None else None
@@ -94,39 +133,13 @@ class Coreference:
     def fuller(self, entity: Entity, subject: bool) -> Referent:
         return Referent(fuller_person(entity, self.context.entities, self.honorifics), subject)
 
-    def is_expletive(self, pronoun: Token) -> bool:
-        """ "it is the responsibility of …": an "it" with a copula and an attribute."""
-        head = pronoun.head
-        return (
-            pronoun.lower_ == "it"
-            and (head.lemma_ == "be" or head.lower_ in ("’s", "'s"))
-            and any(child.dep_ == "attr" for child in head.children)
-        )
-
-    def reporter(self, pronoun: Token) -> Token | None:
-        """The subject of the speech verb whose reported clause the pronoun is the subject of."""
-        if pronoun.dep_ not in SUBJECT_DEPS:
-            return None
-        clause = pronoun.head
-        events = self.context.knowledge.events
-        for _ in range(3):
-            if clause.dep_ not in ("ccomp", "conj") or clause.head.i == clause.i:
-                return None
-            clause = clause.head
-            if events.role(clause.lemma_.lower()) == "reported":
-                break
-        else:
-            return None
-        subjects = [c for c in clause.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
-        return subjects[0] if subjects else None
-
     def antecedent(self, pronoun: Token) -> Referent | None:
         """The nearest fitting earlier mention (rule 4 of the module); ``subject`` says
         whether it was found as the subject of this or the previous sentence."""
         candidates = list(self.candidates(pronoun))  # nearest first
         if not candidates:
             return None
-        earliest = self.previous_sentence_start(pronoun)
+        earliest = previous_sentence_start(self.tree, pronoun)
         near = [c for c in candidates if c[0] >= pronoun.idx - NEAR_CHARS]
         for start, end, entity in near:
             if start < earliest:
@@ -159,13 +172,6 @@ class Coreference:
             if gender and self.genders.get(entity.id) not in (None, gender):
                 continue
             yield start, end, entity
-
-    def previous_sentence_start(self, token: Token) -> int:
-        """The character offset where the sentence before the token's sentence starts."""
-        start, _ = self.tree.sentence(token.i)
-        if start == 0:
-            return 0
-        return self.tree.starts[self.tree.sentence(start - 1)[0]]
 
     def is_subject_at(self, start: int, end: int) -> bool:
         found = self.tree.char_span(start, end)

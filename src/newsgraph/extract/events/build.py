@@ -352,7 +352,7 @@ def own_source_heads(
     topic = predicate.head.lemma_.lower() in coder.topics
     return [
         t for t in predicate.sources
-        if not (kids.dep[t.i] == "compound" and resolver.is_city(t))
+        if not (kids.dep[t.i] == "compound" and resolver.places.is_city(t))
         and not (topic and kids.dep[t.i] in ("compound", "nmod", "amod"))
     ]
 
