@@ -215,3 +215,17 @@ def test_the_app_refuses_a_missing_store_without_creating_it(tmp_path):
     with pytest.raises(StoreError, match="no such database"):
         create_app(tmp_path / "none.duckdb")
     assert not (tmp_path / "none.duckdb").exists()
+
+
+def test_serve_refuses_a_missing_store_in_one_line_and_listens_on_loopback(tmp_path):
+    from click.testing import CliRunner
+
+    from newsgraph.cli import cli
+
+    result = CliRunner().invoke(cli, ["serve", "--db", str(tmp_path / "none.duckdb")])
+    assert result.exit_code == 2
+    assert result.output.strip().splitlines() == [
+        f"newsgraph: error: {tmp_path / 'none.duckdb'}: no such database "
+        "(create it with `newsgraph run`)"]
+    help_text = CliRunner().invoke(cli, ["serve", "--help"]).output
+    assert "[default: 127.0.0.1]" in " ".join(help_text.split())
