@@ -231,6 +231,8 @@ class SpeakerResolver:
         return any(q.start <= offset < q.end for q in self.quoted)
 
     def _gender(self, entity: Entity) -> str | None:
+        """From an honorific ("Mrs. Clinton"), else from the first name of a full name
+        ("Hillary Clinton") when that name is given almost only to one sex."""
         text = self.article.text
         for mention in entity.mentions:
             words = mention.text.split()
@@ -239,4 +241,8 @@ class SpeakerResolver:
                 gender = self.cues.honorifics.get(word.lower())
                 if gender:
                     return gender
+        for mention in entity.mentions:
+            words = mention.text.split()
+            if len(words) > 1 and (gender := self.cues.first_names.get(words[0].lower())):
+                return gender
         return None
