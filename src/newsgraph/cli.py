@@ -421,7 +421,7 @@ def export_command() -> click.Command:
     """``newsgraph export``: the store in another format, with the events listing's filters."""
 
     @db_option
-    @click.option("--format", "fmt", required=True, type=click.Choice(FORMATS),
+    @click.option("--format", "fmt", required=True, metavar="|".join(FORMATS),
                   help="gdelt: GDELT 2.0 event rows (TSV); jsonl: the output contract, one "
                        "article a line; parquet: one file per table; csv: the events table.")
     @click.option("--out", metavar="PATH",
