@@ -217,6 +217,20 @@ def test_the_app_refuses_a_missing_store_without_creating_it(tmp_path):
     assert not (tmp_path / "none.duckdb").exists()
 
 
+def test_serve_refuses_a_missing_store_in_one_line_and_listens_on_loopback(tmp_path):
+    from click.testing import CliRunner
+
+    from newsgraph.cli import cli
+
+    result = CliRunner().invoke(cli, ["serve", "--db", str(tmp_path / "none.duckdb")])
+    assert result.exit_code == 2
+    assert result.output.strip().splitlines() == [
+        f"newsgraph: error: {tmp_path / 'none.duckdb'}: no such database "
+        "(create it with `newsgraph run`)"]
+    help_text = CliRunner().invoke(cli, ["serve", "--help"]).output
+    assert "[default: 127.0.0.1]" in " ".join(help_text.split())
+
+
 def test_stories_group_the_seed_meeting_and_count_its_mentions(explorer_url, all_events):
     status, page = get(explorer_url, "/api/stories", article=SEED_ID, cameo="040", limit=500)
     assert status == 200 and page["total"] == len(page["items"])
