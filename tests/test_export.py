@@ -75,7 +75,7 @@ def test_parquet_round_trips_through_duckdb_and_loads_in_pandas(pipeline, exampl
         assert copied == stored and stored, table
     pandas = pytest.importorskip("pandas")
     events = pandas.read_parquet(out / "events.parquet")
-    assert len(events) == 132  # examples/ give 132 events
+    assert len(events) == 132
     meeting = events[(events.source_code == "PAKGOV") & (events.target_code == "RUSGOV")
                      & (events.cameo == "040") & (events.place_name == "Moscow")]
     assert meeting.iloc[0].date == "2022-02-24" and meeting.iloc[0].plover == "CONSULT"
