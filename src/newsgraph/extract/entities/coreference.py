@@ -180,7 +180,9 @@ class Coreference:
         return self.tree.dep[self.tree.root(*found).i] in SUBJECT_DEPS
 
     def gender(self, entity: Entity) -> str | None:
-        """A person's gender from an honorific in or just before a mention ("Mr", "Ms")."""
+        """A person's gender from an honorific in or just before a mention ("Mr", "Ms"),
+        else from the first name of a full name ("Hillary Clinton") when that name is given
+        almost only to one sex (``first_names.tsv``)."""
         text = self.context.text
         for mention in entity.mentions:
             words = mention.text.split()
@@ -189,4 +191,9 @@ class Coreference:
                 gender = self.honorifics.get(word.lower())
                 if gender:
                     return gender
+        first_names = self.context.knowledge.quotes.first_names
+        for mention in entity.mentions:
+            words = mention.text.split()
+            if len(words) > 1 and (gender := first_names.get(words[0].lower())):
+                return gender
         return None
