@@ -29,7 +29,7 @@ from pathlib import Path
 from halves import HALVES, split_gold, split_lines
 from newsgraph.extract import actors, dates, entities, events, places, quotes
 from newsgraph.extract.actors.phrases import token_table
-from newsgraph.extract.tree import tree_of
+from newsgraph.extract.context import ArticleContext
 from newsgraph.model import Analysis
 from newsgraph.pipeline import Pipeline
 
@@ -60,23 +60,24 @@ def run(pipeline: Pipeline, articles: list) -> tuple[list[Analysis], list[list[f
         parse_seconds = time.process_time() - started
         actor_seconds = event_seconds = view_seconds = 0.0
         for doc, article in zip(docs, chunk, strict=True):
-            found = entities.extract_entities(doc, article, knowledge)
-            coded = actors.code_actors(found, doc, article, knowledge)
-            time_refs = dates.extract_dates(doc, article)
-            place_records = places.extract_places(doc, article, coded, knowledge)
-            quote_records = quotes.extract_quotes(doc, article, coded, knowledge)
+            context = ArticleContext.read(doc, article, knowledge)
+            found = entities.extract_entities(context)
+            coded = actors.code_actors(found, context)
+            context = context.with_entities(coded)
+            time_refs = dates.extract_dates(context)
+            place_records = places.extract_places(context)
+            quote_records = quotes.extract_quotes(context)
             doc.user_data.clear()
             started = time.process_time()
-            tree_of(doc)
+            context = ArticleContext.read(doc, article, knowledge)
             token_table(doc, knowledge.actors)
             view_seconds += time.process_time() - started
             started = time.process_time()
-            coded = actors.code_actors(found, doc, article, knowledge)
+            coded = actors.code_actors(found, context)
             actor_seconds += time.process_time() - started
+            context = context.with_entities(coded)
             started = time.process_time()
-            event_records = events.extract_events(
-                doc, article, coded, place_records, time_refs, quote_records, knowledge
-            )
+            event_records = events.extract_events(context, place_records, time_refs, quote_records)
             event_seconds += time.process_time() - started
             analyses.append(
                 Analysis(article, coded, event_records, quote_records, place_records, time_refs)

@@ -23,11 +23,12 @@ import time
 
 from corpus_args import parse_corpus_args, read_rows
 from newsgraph.extract import actors, dates, entities, events, places, quotes
+from newsgraph.extract.context import ArticleContext
 from newsgraph.knowledge import Knowledge
 from newsgraph.nlp import load_model
 from newsgraph.pipeline import Pipeline
 
-EXTRACTORS = ("entities", "actors", "dates", "places", "quotes", "events")
+EXTRACTORS = ("context", "entities", "actors", "dates", "places", "quotes", "events")
 
 
 def cpu(work, *args) -> tuple[float, object]:
@@ -41,20 +42,21 @@ def run_extractors(pairs, knowledge: Knowledge) -> dict[str, float]:
     """CPU seconds per extractor over every (doc, article), in the pipeline's order."""
     spent = dict.fromkeys(EXTRACTORS, 0.0)
     for doc, article in pairs:
-        seconds, found = cpu(entities.extract_entities, doc, article, knowledge)
+        seconds, context = cpu(ArticleContext.read, doc, article, knowledge)
+        spent["context"] += seconds
+        seconds, found = cpu(entities.extract_entities, context)
         spent["entities"] += seconds
-        seconds, found = cpu(actors.code_actors, found, doc, article, knowledge)
+        seconds, found = cpu(actors.code_actors, found, context)
         spent["actors"] += seconds
-        seconds, time_refs = cpu(dates.extract_dates, doc, article)
+        seconds, context = cpu(context.with_entities, found)
+        spent["context"] += seconds
+        seconds, time_refs = cpu(dates.extract_dates, context)
         spent["dates"] += seconds
-        seconds, place_records = cpu(places.extract_places, doc, article, found, knowledge)
+        seconds, place_records = cpu(places.extract_places, context)
         spent["places"] += seconds
-        seconds, quote_records = cpu(quotes.extract_quotes, doc, article, found, knowledge)
+        seconds, quote_records = cpu(quotes.extract_quotes, context)
         spent["quotes"] += seconds
-        seconds, _ = cpu(
-            events.extract_events,
-            doc, article, found, place_records, time_refs, quote_records, knowledge,
-        )
+        seconds, _ = cpu(events.extract_events, context, place_records, time_refs, quote_records)
         spent["events"] += seconds
     return spent
 

@@ -8,6 +8,7 @@ tells whether a change generalises. Both benches print both halves and their gap
 from __future__ import annotations
 
 import json
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 HALVES = ("tuning", "checking")
@@ -27,6 +28,20 @@ def split_gold(gold: Path, out: Path) -> dict[str, Path]:
         path = paths[half] = out / f"gold_{half}.json"
         chosen = [r for i, r in enumerate(body) if half_of(i) == half]
         path.write_text(json.dumps(head + chosen, ensure_ascii=False), encoding="utf-8")
+    return paths
+
+
+def split_xml(gold: Path, out: Path) -> dict[str, Path]:
+    """Write each half of an XML gold file whose children are articles (GeoWebNews) as an
+    XML gold file of its own: the article at position 0 tunes, 1 checks, and so on."""
+    root = ET.parse(gold).getroot()
+    articles = list(root)
+    paths = {}
+    for half in HALVES:
+        chosen = ET.Element(root.tag, root.attrib)
+        chosen.extend(a for i, a in enumerate(articles) if half_of(i) == half)
+        path = paths[half] = out / f"gold_{half}.xml"
+        ET.ElementTree(chosen).write(path, encoding="utf-8")
     return paths
 
 

@@ -6,7 +6,9 @@ Runs ``score_geo.py inputs`` to get the articles, analyses each with the Pipelin
 (one contract JSON line per input, ``article.external_id`` = the input id), then runs
 ``score_geo.py score`` on the output; the scorer prints recall, acc@161km, median km and
 precision. Also prints the gazetteer load time as a ratio to the model's load time.
-Outputs go to a temporary folder (../shared is read-only).
+Also scores the tuning and the checking half (``halves.py``: articles alternate by
+position; methods are tuned on the tuning half only). Outputs go to a temporary folder
+(../shared is read-only).
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from halves import HALVES, split_lines, split_xml
 from newsgraph.errors import NewsgraphError
 from newsgraph.model import failed_analysis
 from newsgraph.pipeline import Pipeline
@@ -70,7 +73,14 @@ def run(shared: Path, out_dir: Path, limit: int | None) -> None:
     if limit:
         print(f"(first {limit} articles only: the scorer needs all 200)")
         return
+    print("all:", end=" ", flush=True)
     subprocess.run([sys.executable, scorer, "score", gold, output], check=True)
+    golds = split_xml(gold, out_dir)
+    predictions = split_lines(output.read_text().splitlines(), out_dir, "out")
+    for half in HALVES:
+        print(f"{half}:", end=" ", flush=True)
+        subprocess.run([sys.executable, scorer, "score", golds[half], predictions[half]],
+                       check=True)
     print(f"gazetteer load / model load: {gazetteer_seconds / model_seconds:.2f}x; "
           f"articles per second: {len(records) / analyse_seconds:.1f}")
 

@@ -20,6 +20,7 @@ import time
 from pathlib import Path
 
 from newsgraph.extract import quotes
+from newsgraph.extract.context import ArticleContext
 from newsgraph.model import failed_analysis
 from newsgraph.pipeline import Pipeline
 
@@ -56,8 +57,10 @@ def run(inputs: Path, outputs: Path, limit: int | None) -> tuple[int, float]:
                 doc = pipeline.nlp(article.text)
                 parsed = time.perf_counter()
                 analysis = pipeline.analyse_doc(doc, article)
+                context = ArticleContext.read(doc, article, pipeline.knowledge)
+                context = context.with_entities(analysis.entities)
                 analysed = time.perf_counter()
-                quotes.extract_quotes(doc, article, analysis.entities, pipeline.knowledge)
+                quotes.extract_quotes(context)
                 quote_seconds += time.perf_counter() - analysed
                 parse_seconds += parsed - started
                 result = analysis.to_dict()

@@ -68,3 +68,58 @@ def examples_db(tmp_path_factory, pipeline: Pipeline) -> Path:
         summary = run(iter_inputs([EXAMPLES]), pipeline, store, None, None)
     assert summary.processed
     return db
+
+
+# --- the explorer: examples/ plus a hostile article in a store, served on loopback -------
+HOSTILE_TITLE = "Markup in a news text"
+HOSTILE_TEXT = (
+    f"{HOSTILE_TITLE}\n\n"
+    "The minister said the page showed <script>document.title='pwned'</script> and "
+    "<img src=x onerror=\"document.body.dataset.pwned='yes'\"> in its comments on Monday.\n"
+)
+
+
+@pytest.fixture(scope="session")
+def explorer_db(tmp_path_factory, pipeline: Pipeline) -> Path:
+    """examples/ and one article full of markup, run once per session into a store that
+    the API and browser tests only read."""
+    from newsgraph.ingest import iter_inputs
+    from newsgraph.run import run
+    from newsgraph.store import Store
+
+    folder = tmp_path_factory.mktemp("explorer")
+    hostile = folder / "hostile.txt"
+    hostile.write_text(HOSTILE_TEXT, encoding="utf-8")
+    db = folder / "news.duckdb"
+    with Store(db) as store:
+        summary = run(iter_inputs([EXAMPLES, hostile]), pipeline, store)
+    assert summary.processed == 22
+    return db
+
+
+@pytest.fixture(scope="session")
+def explorer_url(explorer_db: Path):
+    """The app over ``explorer_db``, served by uvicorn on a free loopback port in a thread."""
+    import socket
+    import threading
+    import time
+
+    import uvicorn
+
+    from newsgraph.app import create_app
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = uvicorn.Server(uvicorn.Config(create_app(explorer_db), host="127.0.0.1",
+                                           port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not server.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            pytest.fail("the explorer server did not start")
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(timeout=10)

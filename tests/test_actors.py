@@ -251,3 +251,15 @@ def test_regional_unions_and_armed_groups_are_known(pipeline, sentence, name, co
 def test_the_holy_see_and_its_head_are_vat(analyse, name):
     result = analyse(f"{name} recognized the state of Palestine on Wednesday.")
     assert [e["code"] for e in result["entities"] if name.endswith(e["name"])] == ["VAT"]
+
+
+def test_a_role_takes_no_country_told_of_in_another_clause(analyse):
+    # USA Today, 2013 (AllSides): the countries of the first clause are not the rebels'.
+    events = analyse(
+        "The initial agreement on Syria's chemical weapons was hammered out between Russia "
+        "and the United States after Assad's government used chemical weapons in August in "
+        "a suburb where rebel forces were fighting government troops.",
+        published="2013-10-27",
+    )["events"]
+    fighting = [e for e in events if e["cameo"] == "190"]
+    assert [(e["source"]["code"], e["target"]["code"]) for e in fighting] == [("REB", "MIL")]

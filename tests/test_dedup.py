@@ -142,3 +142,21 @@ def test_extract_marks_an_edited_copy_later_in_the_same_input(pipeline, pairs):
     original, copy = (analysis.article for analysis in pipeline.analyse_many(articles))
     assert (original.duplicate_of, copy.duplicate_of) == (None, original.id)
     assert copy.syndicated is True
+
+
+def test_worker_processes_mark_the_same_copies_as_one_process(tmp_path, pipeline, pairs):
+    from newsgraph.ingest import iter_inputs
+    from newsgraph.run import InlineEngine, ProcessEngine, run
+
+    shortest = sorted(pairs, key=lambda pair: len(pair[0]["text"]))[:2]
+    path = tmp_path / "pairs.jsonl"
+    rows = [row for pair in shortest for row in pair]
+    rows.append(copy_of(rows[1], "A third headline\n\n" + rows[1]["text"]))
+    path.write_text("".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
+    marks = []
+    for name, engine in (("inline", InlineEngine(pipeline)), ("workers", ProcessEngine(2))):
+        with Store(tmp_path / f"{name}.duckdb") as store:
+            run(iter_inputs([path]), engine, store, chunk_articles=1)
+        marks.append(articles_of(tmp_path / f"{name}.duckdb"))
+    assert marks[0] == marks[1]
+    assert marks[0][rows[1]["id"]] == marks[0][rows[4]["id"]] == (rows[0]["id"], True)

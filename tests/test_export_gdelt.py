@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from newsgraph.cli import Runtime, cli
-from newsgraph.export.gdelt import actor_fields, date_fields, global_event_id
+from newsgraph.export.gdelt import actor_fields, date_fields, gdelt_line, global_event_id
 from newsgraph.export.gdelt_codes import DATA, actor_code_lists, gdelt_columns
 from newsgraph.knowledge.tsv import read_tsv
 from newsgraph.store import Store
@@ -74,6 +74,12 @@ def test_dates_fill_the_fields_they_determine():
                                          "Year": "2022", "FractionDate": "2022.2301"}
     assert date_fields("1972") == {"Year": "1972"}
     assert date_fields(None) == {}
+
+
+def test_a_tab_or_line_break_in_a_value_cannot_break_the_row():
+    line = gdelt_line({"GLOBALEVENTID": 1, "Actor1Name": "A\tB\nC", "SOURCEURL": None})
+    assert line.split("\t")[:7] == ["1", "", "", "", "", "", "A B C"]
+    assert line.count("\t") == 60 and "\n" not in line
 
 
 def test_global_event_ids_are_stable_positive_integers():

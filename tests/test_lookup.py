@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newsgraph.extract.entities.index import EntityIndex
+from newsgraph.extract.index import EntityIndex
 from newsgraph.model import Entity, Mention
 
 PUTIN = Entity("e1", "Vladimir Putin", "PERSON", [Mention(0, 14, "Vladimir Putin"),
@@ -25,6 +25,7 @@ def test_returns_none_where_no_mention():
 def test_two_entities_may_share_a_mention(pipeline):
     # Entities do not compare: a resolver that sorted mentions with their entities failed
     # on a shared span. The index keeps them in text order, ties as given.
+    from newsgraph.extract.context import ArticleContext
     from newsgraph.extract.events.arguments import ActorResolver
 
     text = "Vladimir Putin met Imran Khan in Moscow. Putin said the talks went well."
@@ -36,6 +37,7 @@ def test_two_entities_may_share_a_mention(pipeline):
     assert [entity.id for _, _, entity in EntityIndex(entities).spans] == ["e1", "e2", "e1", "e3"]
     doc = pipeline.nlp(text)
     article = pipeline.make_article(text)
-    resolver = ActorResolver(doc, article, entities, pipeline.knowledge)
+    context = ArticleContext.read(doc, article, pipeline.knowledge).with_entities(entities)
+    resolver = ActorResolver(context)
     said_by = next(t for t in doc if t.text == "Putin" and t.idx == 41)
     assert resolver.one(said_by).ref.entity in ("e1", "e3")  # no TypeError on the tie

@@ -84,6 +84,16 @@ DISAMBIGUATION = [
     # a big capital outranks the state of the same name
     ("In Washington, State Department spokesman Ned Price said the United States was aware "
      "of the trip.", "Washington", "USA", "city"),
+    # a state cue after the name: the state, not its big city
+    ("New York Gov. Kathy Hochul signed the bill on Monday.", "New York", "USA", "admin region"),
+    ("Lawmakers in Quebec province voted on the language bill.", "Quebec", "CAN",
+     "admin region"),
+    # spatial coherence: the towns near Sarnia and Windsor are the Canadian London ...
+    ("He was born in London, and moved to Sarnia and Windsor in Ontario.", "London", "CAN",
+     "city"),
+    # ... and Ontario is the province they lie in, not the Ohio town near Windsor
+    ("He was born in London, and moved to Sarnia and Windsor in Ontario.", "Ontario", "CAN",
+     "admin region"),
 ]
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph.extract.quotes.marks import find_quoted_spans
+from newsgraph.extract.marks import find_quoted_spans
 
 # (text, kind, cue, speaker name, quote text, fragment texts)
 CONSTRUCTIONS = [

@@ -7,8 +7,12 @@ import functools
 import json
 import logging
 import os
+import re
+import signal
 import sys
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -28,6 +32,7 @@ from newsgraph.ingest import (
 from newsgraph.nlp import MODEL_ENV, model_name
 from newsgraph.pipeline import Pipeline, parse_published
 from newsgraph.run import Engine, ProcessEngine, analyse_inputs, failed_line, run
+from newsgraph.run.watch import Cycle, watch
 from newsgraph.safe_output import csv_cell, for_terminal
 from newsgraph.store import FILTERS, Filter, Store
 
@@ -260,6 +265,78 @@ def run_command(runtime: Runtime, inputs: tuple[str, ...], db: str, published: s
     sys.exit(0 if summary.processed else 2)
 
 
+class Duration(click.ParamType):
+    """A time span: ``90`` or ``90s``, ``15m``, ``2h``, ``1d``; in seconds."""
+
+    name = "DURATION"
+    UNITS = {"": 1, "s": 1, "m": 60, "h": 3600, "d": 86400}
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None
+                ) -> float:
+        if isinstance(value, int | float):
+            return float(value)
+        match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([smhd]?)\s*", str(value).lower())
+        if not match:
+            self.fail(f"{value!r} is not a duration such as 30s, 15m or 1h", param, ctx)
+        return float(match.group(1)) * self.UNITS[match.group(2)]
+
+
+@contextmanager
+def stop_on_signals() -> Iterator[threading.Event]:
+    """An event set by the first Ctrl-C or SIGTERM (a second Ctrl-C interrupts at once);
+    the previous handlers are back afterwards."""
+    stop = threading.Event()
+    previous = {sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM)}
+
+    def request_stop(signum: int, frame: object) -> None:
+        click.echo("newsgraph: stopping after the item in hand (Ctrl-C again to interrupt)",
+                   err=True)
+        stop.set()
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+
+    for sig in previous:
+        signal.signal(sig, request_stop)
+    try:
+        yield stop
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+
+
+@cli.command(name="watch")
+@click.argument("feeds", nargs=-1, required=True)
+@click.option("--every", type=Duration(), default="15m", show_default=True,
+              help="Time between polls: 30s, 15m, 1h…")
+@click.option("--cycles", type=click.IntRange(min=1), default=None,
+              help="Stop after this many polls (default: until Ctrl-C or SIGTERM).")
+@db_option
+@model_option
+@fetch_options
+@click.pass_obj
+@reports_errors
+def watch_command(runtime: Runtime, feeds: tuple[str, ...], every: float, cycles: int | None,
+                  db: str, model: str | None, fetch: FetchSettings) -> None:
+    """Poll feeds and analyse only the items not seen before, into the store.
+
+    An item is seen when its link or id is stored (it is not fetched again) or its
+    text is (it is not analysed again). A feed that is down or malformed is reported
+    in that poll's one log line and tried again at the next. Ctrl-C or SIGTERM stops
+    after the item in hand, with everything analysed committed.
+
+    \b
+    Example:
+        newsgraph watch https://example.org/world/rss.xml --every 15m --db news.duckdb
+    """
+    pipeline = runtime.pipeline_for(model)
+
+    def report(cycle: Cycle) -> None:
+        click.echo(f"newsgraph: {for_terminal(cycle.line())}", err=True)
+
+    with Store(db) as store, stop_on_signals() as stop:
+        done = watch(list(feeds), pipeline, store, fetch, every, stop, cycles, report)
+    click.echo(f"newsgraph: watch ended after {done} poll(s); store: {db}", err=True)
+
+
 def make_engine(runtime: Runtime, model: str | None, workers: int,
                 dask_address: str | None) -> Engine | Pipeline:
     """Where articles are analysed: a Dask cluster, worker processes, or this process."""
@@ -344,7 +421,7 @@ def export_command() -> click.Command:
     """``newsgraph export``: the store in another format, with the events listing's filters."""
 
     @db_option
-    @click.option("--format", "fmt", required=True, type=click.Choice(FORMATS),
+    @click.option("--format", "fmt", required=True, metavar="|".join(FORMATS),
                   help="gdelt: GDELT 2.0 event rows (TSV); jsonl: the output contract, one "
                        "article a line; parquet: one file per table; csv: the events table.")
     @click.option("--out", metavar="PATH",
@@ -388,6 +465,26 @@ def stats(db: str) -> None:
     if summary.events_by_plover:
         click.echo("events by PLOVER type: "
                    + ", ".join(f"{p} {n}" for p, n in summary.events_by_plover))
+
+
+@cli.command()
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on (loopback by default: only this machine).")
+@click.option("--port", type=click.IntRange(min=0, max=65535), default=8000,
+              show_default=True, help="Port to listen on.")
+@reports_errors
+def serve(db: str, host: str, port: int) -> None:
+    """Serve the store read-only: the JSON API (/api, docs at /api/docs) and the
+    explorer in a browser.
+
+    \b
+    Example:
+        newsgraph serve --db news.duckdb --port 8000
+    """
+    from newsgraph.app import serve as serve_app
+
+    serve_app(db, host, port)
 
 
 # --- output formatting -------------------------------------------------------------

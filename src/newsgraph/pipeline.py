@@ -18,6 +18,7 @@ from newsgraph import __version__
 from newsgraph.dedup import NearDuplicateIndex, signature
 from newsgraph.errors import InputError
 from newsgraph.extract import actors, dates, entities, events, places, quotes
+from newsgraph.extract.context import ArticleContext
 from newsgraph.ids import article_id, content_hash
 from newsgraph.knowledge import Knowledge
 from newsgraph.model import Analysis, Article
@@ -195,15 +196,13 @@ class Pipeline:
 
     def analyse_doc(self, doc: Doc, article: Article) -> Analysis:
         """Run every extractor over an already parsed article."""
-        knowledge = self.knowledge
-        found = entities.extract_entities(doc, article, knowledge)
-        found = actors.code_actors(found, doc, article, knowledge)
-        time_refs = dates.extract_dates(doc, article)
-        place_records = places.extract_places(doc, article, found, knowledge)
-        quote_records = quotes.extract_quotes(doc, article, found, knowledge)
-        event_records = events.extract_events(
-            doc, article, found, place_records, time_refs, quote_records, knowledge
-        )
+        context = ArticleContext.read(doc, article, self.knowledge)
+        found = actors.code_actors(entities.extract_entities(context), context)
+        context = context.with_entities(found)
+        time_refs = dates.extract_dates(context)
+        place_records = places.extract_places(context)
+        quote_records = quotes.extract_quotes(context)
+        event_records = events.extract_events(context, place_records, time_refs, quote_records)
         return Analysis(
             article=article,
             entities=found,

@@ -37,8 +37,9 @@ from spacy.attrs import LOWER
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Span, Token
 
+from newsgraph.extract.context import ArticleContext, published_day
 from newsgraph.ids import record_id
-from newsgraph.model import Article, TimeRef
+from newsgraph.model import TimeRef
 
 # --- constants -----------------------------------------------------------------------------
 
@@ -453,18 +454,12 @@ def resolve_with_dateparser(text: str, anchor: datetime, future: bool) -> str | 
     return format_value(data.date_obj, data.period or "day")
 
 
-def anchor_date(published: str | None) -> datetime | None:
-    """The publication date as a datetime, when it is a full date."""
-    if not published or len(published) < 10:
-        return None
-    return datetime.combine(date.fromisoformat(published[:10]), datetime.min.time())
-
-
 class Resolver:
     """Resolves one document's expressions, computing each (text, anchor, tense) once."""
 
-    def __init__(self, published: str | None) -> None:
-        self.anchor = anchor_date(published)
+    def __init__(self, day: date | None) -> None:
+        """``day``: the publication day relative expressions count from, if a whole day."""
+        self.anchor = datetime.combine(day, datetime.min.time()) if day else None
         self.values: dict[tuple[str, datetime, bool], str | None] = {}
 
     def at(self, text: str, anchor: datetime, future: bool) -> str | None:
@@ -496,14 +491,16 @@ class Resolver:
 
 def resolve_date(span: Span, published: str | None) -> tuple[bool, str | None]:
     """(is a time expression, value). Relative expressions without ``published`` get None."""
-    return Resolver(published).resolve(span)
+    day = published_day(published) if published and len(published) >= 10 else None
+    return Resolver(day).resolve(span)
 
 
-def extract_dates(doc: Doc, article: Article) -> list[TimeRef]:
+def extract_dates(context: ArticleContext) -> list[TimeRef]:
     """Every time expression with its ISO value (partial allowed) or null."""
     records = []
-    resolver = Resolver(article.published)
-    for span in find_candidates(doc):
+    article = context.article
+    resolver = Resolver(context.day if context.exact_day else None)
+    for span in find_candidates(context.doc):
         found, value = resolver.resolve(span)
         if not found:
             continue

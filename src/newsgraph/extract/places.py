@@ -4,7 +4,7 @@ Two steps. ``find_toponyms`` collects place mentions: GPE/LOC/FAC entities of sp
 of the actor step (which repairs NER slips); PERSON/ORG spans the gazetteer knows as
 places ("Donbass" tagged PERSON, "Kremlin" tagged ORG, a big city tagged ORG); curated
 names and capitalised datelines NER missed; "Rome, Italy" and "Greece Italy" split in
-two. Demonyms (NORP) never. ``best_entry`` picks one gazetteer entry per distinct name,
+two. Demonyms (NORP) never. ``best_entries`` picks one gazetteer entry per distinct name,
 scoring each candidate by
 
 - its base plausibility (countries and curated regions, then cities by population),
@@ -12,7 +12,10 @@ scoring each candidate by
   countries, regions and states it names unambiguously; not cities), in proportion to
   that country's share of those mentions,
 - a bonus when it lies in a state/region the article names, and a large one when a
-  qualifier follows it ("Portland, Maine", "Moscow, Idaho").
+  qualifier follows it ("Portland, Maine", "Moscow, Idaho") or a state cue does ("New
+  York Gov.", "Quebec province": the state, not its city),
+- a bonus when it lies within 300 km of a place the article names without doubt (spatial
+  coherence: "Charleston" near Mount Pleasant is the one in South Carolina).
 
 Every occurrence of a resolved name elsewhere in the text becomes a mention too. A name
 no entry fits is kept with null coordinates.
@@ -20,6 +23,7 @@ no entry fits is kept with null coordinates.
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -27,11 +31,11 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
+from newsgraph.extract.context import ArticleContext
 from newsgraph.extract.labels import PLACE_LABELS
 from newsgraph.ids import record_id
-from newsgraph.knowledge import Knowledge
 from newsgraph.knowledge.places import Gazetteer, GazetteerEntry, PlaceKnowledge, normalise
-from newsgraph.model import Article, Entity, Place, Span
+from newsgraph.model import Entity, Place, Span
 
 SLIP_LABELS = {"PERSON", "ORG"}
 COUNTRY_BONUS = 25.0
@@ -46,6 +50,20 @@ GENERIC_WORDS = re.compile(
     re.IGNORECASE,
 )
 SLIP_MIN_POPULATION = 100_000
+# Spatial coherence: a town within NEAR_KM of a place the article names without doubt
+# ("Charleston" in a story that also names Mount Pleasant, S.C.) is the likelier reading.
+NEAR_KM = 300.0
+NEAR_BONUS = 20.0
+# an anchor is a name whose best reading leads the next one of another country or
+# admin1 region by at least this much (a single candidate always anchors)
+ANCHOR_MARGIN = 15.0
+# "New York Gov.", "Quebec province", "the state of Washington": a state, not its city
+STATE_AFTER = re.compile(
+    r"^(?:'s)? (?:Gov\.|Governor|governor|state\b|State (?:Legislature|Senate|House|"
+    r"Assembly|Capitol|legislature|lawmakers)|province|Province|legislature|lawmakers|"
+    r"Attorney General|attorney general)"
+)
+STATE_BEFORE = re.compile(r"(?:state|province|State|Province) of $")
 # A dateline in capitals, which NER misses: "SAN DIEGO (AP) —", "HELENA, Mont. —", and the
 # single hyphen many local papers type ("SPRINGFIELD - ")
 DATELINE = re.compile(
@@ -189,9 +207,14 @@ def find_toponyms(
     ]
     ends = {t.end for t in toponyms}
     for toponym in toponyms:
-        # "Tacoma, Washington": Washington qualifies another place, so it is a state
+        # "Tacoma, Washington": Washington qualifies another place, so it is a state;
+        # so is "New York" in "New York Gov." and "Quebec" in "Quebec province"
         before = doc_text[max(0, toponym.start - 2) : toponym.start]
-        toponym.qualifies = before == ", " and toponym.start - 2 in ends
+        toponym.qualifies = (
+            before == ", " and toponym.start - 2 in ends
+            or bool(STATE_AFTER.match(doc_text[toponym.end : toponym.end + 40]))
+            or bool(STATE_BEFORE.search(doc_text[max(0, toponym.start - 20) : toponym.start]))
+        )
     return toponyms
 
 
@@ -259,10 +282,46 @@ def lookup(gazetteer: Gazetteer, name: str) -> list[GazetteerEntry]:
     return candidates
 
 
-def best_entry(
-    key: str, mentions: list[Toponym], gazetteer: Gazetteer, context: Context
-) -> GazetteerEntry | None:
-    """The best gazetteer entry for a name in this article, or None if it has none."""
+def distance_km(a: GazetteerEntry, b: GazetteerEntry) -> float:
+    """Great-circle distance between two entries with coordinates."""
+    lat1, lon1, lat2, lon2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))  # type: ignore[arg-type]
+    h = (math.sin((lat2 - lat1) / 2) ** 2
+         + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2)
+    return 12742.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def is_anchor(ranked: list[tuple[float, GazetteerEntry]]) -> bool:
+    """A name read without doubt: its best town or region leads every reading elsewhere
+    (another country or admin1 region) by ANCHOR_MARGIN. Countries, continents and seas
+    are too large to say where a town lies."""
+    if not ranked or ranked[0][1].lat is None:
+        return False
+    best_value, best = ranked[0]
+    if best.feature not in {"city", "admin region"}:
+        return False
+    rivals = [v for v, c in ranked[1:] if (c.country, c.admin1) != (best.country, best.admin1)]
+    return not rivals or best_value - max(rivals) >= ANCHOR_MARGIN
+
+
+def near_anchor(candidate: GazetteerEntry, anchors: list[GazetteerEntry]) -> bool:
+    """True when the candidate lies in the admin1 region of a place resolved without doubt
+    or, for a town, within NEAR_KM of one ("Ontario" near Sarnia is the province)."""
+    for anchor in anchors:
+        if anchor.geonameid == candidate.geonameid or candidate.lat is None:
+            continue
+        if anchor.admin1 and (anchor.country, anchor.admin1) == (
+            candidate.country, candidate.admin1
+        ):
+            return True
+        if candidate.feature == "city" and distance_km(candidate, anchor) <= NEAR_KM:
+            return True
+    return False
+
+
+def candidates_for(
+    key: str, mentions: list[Toponym], gazetteer: Gazetteer
+) -> list[GazetteerEntry]:
+    """The gazetteer entries a name may refer to, as it is used in this article."""
     candidates = lookup(gazetteer, key)
     if all(m.label == "FAC" for m in mentions):
         # a building or road named like a town ("Washington Square") is not that town
@@ -270,8 +329,17 @@ def best_entry(
             c for c in candidates
             if c.feature != "city" or c.population >= SLIP_MIN_POPULATION
         ]
-    if not candidates:
-        return None
+    return candidates
+
+
+def ranked_entries(
+    key: str,
+    mentions: list[Toponym],
+    gazetteer: Gazetteer,
+    context: Context,
+    anchors: list[GazetteerEntry] = (),  # type: ignore[assignment]
+) -> list[tuple[float, GazetteerEntry]]:
+    """A name's gazetteer entries, most plausible first, with their scores."""
     qualifiers = [q for m in mentions if m.qualifier for q in gazetteer.lookup(m.qualifier)]
     qualifies = any(m.qualifies for m in mentions)
 
@@ -279,9 +347,31 @@ def best_entry(
         value = score(candidate, context, qualifiers)
         if qualifies and candidate.feature in {"admin region", "country"}:
             value += QUALIFIER_BONUS
+        if anchors and near_anchor(candidate, anchors):
+            value += NEAR_BONUS
         return value
 
-    return max(candidates, key=plausibility)
+    ranked = [(plausibility(c), c) for c in candidates_for(key, mentions, gazetteer)]
+    return sorted(ranked, key=lambda pair: -pair[0])
+
+
+def best_entries(
+    names: dict[str, list[Toponym]], gazetteer: Gazetteer, context: Context
+) -> dict[str, GazetteerEntry | None]:
+    """The best entry for every name, decided jointly: names read without doubt anchor
+    the others, whose readings near an anchor gain NEAR_BONUS."""
+    first = {key: ranked_entries(key, mentions, gazetteer, context)
+             for key, mentions in names.items()}
+    best = {key: ranked[0][1] if ranked else None for key, ranked in first.items()}
+    anchors = {key: best[key] for key, ranked in first.items() if is_anchor(ranked)}
+    for key, ranked in first.items():
+        if key in anchors or len(ranked) < 2:
+            continue
+        others = [entry for other, entry in anchors.items() if other != key]
+        if others:
+            again = ranked_entries(key, names[key], gazetteer, context, others)
+            best[key] = again[0][1]
+    return best
 
 
 # --- records -------------------------------------------------------------------------------
@@ -315,11 +405,10 @@ def more_mentions(
     return spans
 
 
-def extract_places(
-    doc: Doc, article: Article, entities: list[Entity], knowledge: Knowledge
-) -> list[Place]:
+def extract_places(context: ArticleContext) -> list[Place]:
     """Every place named in the article, geocoded where possible: one record per place."""
-    place_knowledge = knowledge.places
+    doc, article, entities = context.doc, context.article, context.entities
+    place_knowledge = context.knowledge.places
     gazetteer = place_knowledge.gazetteer
     names: dict[str, list[Toponym]] = {}
     doc_text = doc.text  # rebuilt from the tokens on every access: once here
@@ -328,8 +417,9 @@ def extract_places(
     context = article_context(names, gazetteer, entities)
 
     groups: dict[object, tuple[GazetteerEntry | None, list[Toponym]]] = {}
+    chosen = best_entries(names, gazetteer, context)
     for key, mentions in names.items():
-        best = best_entry(key, mentions, gazetteer, context)
+        best = chosen[key]
         group = (best.name, best.country, best.feature) if best else key
         groups.setdefault(group, (best, []))[1].extend(mentions)
 

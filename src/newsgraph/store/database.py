@@ -13,7 +13,8 @@ from newsgraph.errors import StoreError
 from newsgraph.knowledge import DEFAULT_DIRECTORY
 from newsgraph.knowledge.events import load_symmetric
 from newsgraph.model import Analysis, Article
-from newsgraph.store import queries, signatures, stories, write
+from newsgraph.store import queries, seen, signatures, stories, write
+from newsgraph.store.explore import Reader
 from newsgraph.store.schema import ensure_schema
 
 
@@ -86,6 +87,14 @@ class Store:
         return write.current_ids(self.db, processed_with)
 
     # --- reads --------------------------------------------------------------------
+    def has_item(self, url: str | None, external_id: str | None) -> bool:
+        """An article is stored under this URL or external id (a feed item seen before)."""
+        return seen.has_item(self.db, url, external_id)
+
+    def has_content(self, digest: str) -> bool:
+        """An article with this content hash is stored (the same text, whatever its URL)."""
+        return seen.has_content(self.db, digest)
+
     def listing(self, kind: str, filters: Mapping[str, Any], limit: int | None = None
                 ) -> tuple[list[str], list[tuple]]:
         """Column names and rows of a listing (articles, entities, events, quotes).
@@ -93,6 +102,11 @@ class Store:
         Filter values are validated first: a bad one raises FilterError.
         """
         return queries.run_query(self.db, *queries.listing_sql(kind, filters, limit))
+
+    def reader(self) -> Reader:
+        """Read queries on a connection of their own: one per thread (or HTTP request);
+        close it when done."""
+        return Reader(self.db.cursor())
 
     def story_events(self, filters: Mapping[str, Any], limit: int | None = None
                      ) -> tuple[list[str], list[tuple]]:

@@ -89,6 +89,8 @@ COUNTRY = ValueType("ISO3", _pattern(r"[A-Z]{3}", "an ISO 3166 alpha-3 code, e.g
 LANGUAGE = ValueType(
     "LANG", _pattern(r"[a-z]{2,3}", "an ISO 639-1 code, e.g. en", normalise=str.lower)
 )
+QUAD_CLASS = _choice("1", "2", "3", "4")
+CAMEO_ROOT = ValueType("ROOT", _pattern(r"\d{2}", "a CAMEO root code (two digits), e.g. 04"))
 LABEL = ValueType("LABEL", _pattern(r"[A-Z_]{2,20}", "a type name, e.g. PERSON or SANCTION"))
 ARTICLE_ID = ValueType(
     "ID", _pattern(r"[0-9a-f]{64}", "an article id (64 hex digits)", normalise=str.lower)
@@ -139,10 +141,16 @@ FILTERS: dict[str, tuple[Filter, ...]] = {
     "events": (
         Filter("plover", LABEL, "PLOVER type, e.g. SANCTION.", "plover = ?"),
         Filter("cameo", CAMEO, "CAMEO event code prefix.", "starts_with(cameo, ?)"),
+        Filter("cameo_root", CAMEO_ROOT, "CAMEO root code (01-20).", "cameo_root = ?"),
+        Filter("quad_class", QUAD_CLASS,
+               "1 verbal cooperation, 2 material cooperation, 3 verbal conflict, "
+               "4 material conflict.", "quad_class = CAST(? AS INTEGER)"),
         Filter("actor", CODE, "Source or target actor code prefix.",
                "(starts_with(source_code, ?) OR starts_with(target_code, ?))"),
         Filter("source_code", CODE, "Source actor code prefix.", "starts_with(source_code, ?)"),
         Filter("target_code", CODE, "Target actor code prefix.", "starts_with(target_code, ?)"),
+        Filter("country", COUNTRY, "Source or target actor country (ISO alpha-3).",
+               "(source_country = ? OR target_country = ?)"),
         Filter("factuality", _choice(*FACTUALITIES), "How the event is told.",
                "factuality = ?"),
         Filter("min_confidence", SCORE,
@@ -150,6 +158,8 @@ FILTERS: dict[str, tuple[Filter, ...]] = {
                "are more precise).", "confidence >= CAST(? AS DOUBLE)"),
         Filter("article", ARTICLE_ID, "Only this article id.", "article_id = ?"),
         *_published("date"),
+        Filter("search", TEXT, "Evidence sentence contains this (case-insensitive).",
+               "contains(lower(sentence), lower(?))"),
     ),
     "quotes": (
         Filter("speaker", TEXT, "Speaker name contains this (case-insensitive).",

@@ -44,13 +44,17 @@ LISTINGS: dict[str, Listing] = {
     ),
     "quotes": Listing(
         "SELECT speaker_name, speaker_code, kind, cue, text, article_id, id FROM quotes",
-        "article_id, start",
+        "article_id, start, id",
     ),
 }
 
 
-def listing_sql(kind: str, values: Mapping[str, Any], limit: int | None) -> tuple[str, list]:
-    """SQL and parameters for a listing; values are validated first (FilterError)."""
+def listing_sql(kind: str, values: Mapping[str, Any], limit: int | None, offset: int = 0
+                ) -> tuple[str, list]:
+    """SQL and parameters for a listing; values are validated first (FilterError).
+
+    Every listing's order ends with a unique column, so pages (``limit``, ``offset``)
+    never skip or repeat a row."""
     listing = LISTINGS[kind]
     where, params = where_clause(kind, parse_filters(kind, values))
     sql = listing.select + where
@@ -59,6 +63,8 @@ def listing_sql(kind: str, values: Mapping[str, Any], limit: int | None) -> tupl
     sql += f" ORDER BY {listing.order}"
     if limit:
         sql += f" LIMIT {int(limit)}"
+    if offset:
+        sql += f" OFFSET {int(offset)}"
     return sql, params
 
 

@@ -22,6 +22,7 @@ from newsgraph.extract.actors.phrases import (
     is_place,
     make_code,
 )
+from newsgraph.extract.context import ArticleContext, published_day
 from newsgraph.extract.tree import Tree, tree_of
 from newsgraph.knowledge import Knowledge
 from newsgraph.knowledge.actors import ORGANISATION_PREFIXES, ActorDictionary, code_on, words_of
@@ -35,21 +36,10 @@ NO_SENTENCE_COUNTRY = ORGANISATION_PREFIXES | {"WST"}
 # ("Shona rebels attacked the Mozambique government").
 OWN_STATE_OPPONENTS = {"REB", "OPP", "INS", "SEP"}
 SETTING_PREPS = {"in", "at", "inside", "across", "throughout", "near", "from", "within"}
-
-
-def published_day(article: Article) -> date | None:
-    """The article's date, with partial dates taken at their start ("2022-02" -> 1 Feb)."""
-    if not article.published:
-        return None
-    parts = article.published.split("-")
-    try:
-        return date(
-            int(parts[0]),
-            int(parts[1]) if len(parts) > 1 else 1,
-            int(parts[2][:2]) if len(parts) > 2 else 1,
-        )
-    except ValueError:
-        return None
+# How far in the parse a country may be from an actor to lend it its country: "police in
+# Cairo" (2 arcs), "Minister Zinichev said Russia would …" (3), not a country told of in
+# another clause ("Gulf state leaders … to explain how … the crisis in Libya").
+MAX_ARCS = 4
 
 
 def code_span(
@@ -81,7 +71,7 @@ def _code_phrase_span(
     span: Span, article: Article, dictionary: ActorDictionary
 ) -> ActorCode | None:
     tokens, head = _with_noun(span)
-    code, _ = code_phrase(tokens, head, dictionary, published_day(article))
+    code, _ = code_phrase(tokens, head, dictionary, published_day(article.published))
     if code is not None and code.country and is_ethnic(span):
         return ethnic_group(code, span, dictionary)
     if code is not None and code.country is None and code.code[:3] not in NO_SENTENCE_COUNTRY:
@@ -154,7 +144,8 @@ def sentence_country(
     Turkish ministry, "fighters deployed to Mali" are not Mali's."""
     tree = tree_of(span.doc)
     first, last = tree.sentence(span.start)
-    best: tuple[int, str] | None = None
+    root = tree.root(span.start, span.end).i
+    found: list[tuple[bool, int, str]] = []
     for match in sentence_matches(span.doc, first, last, dictionary):
         start, end = first + match.start, first + match.end
         inside = start < span.end and end > span.start
@@ -165,10 +156,31 @@ def sentence_country(
             continue
         if role not in OWN_STATE_OPPONENTS and acted_on(start, end, tree):
             continue
+        far = arcs(root, tree.root(start, end).i, tree) > MAX_ARCS
         distance = span.start - end if end <= span.start else start - span.end
-        if best is None or distance < best[0]:
-            best = (distance, code[:3])
-    return best[1] if best else None
+        found.append((far, distance, code[:3]))
+    if len({country for _, _, country in found}) > 1:
+        # Several countries: only one near in the parse is this actor's ("police in
+        # Cairo"); the others are told of in other clauses.
+        found = [f for f in found if not f[0]]
+    return min(found, key=lambda f: f[1])[2] if found else None
+
+
+def arcs(one: int, other: int, tree: Tree) -> int:
+    """How many dependency arcs join tokens ``one`` and ``other`` of a sentence."""
+    up: dict[int, int] = {}
+    i, steps = one, 0
+    while True:
+        up[i] = steps
+        if tree.head[i] == i:
+            break
+        i, steps = tree.head[i], steps + 1
+    i, steps = other, 0
+    while i not in up:
+        if tree.head[i] == i:
+            return len(tree.head)  # another sentence's tree
+        i, steps = tree.head[i], steps + 1
+    return steps + up[i]
 
 
 def acted_on(start: int, end: int, tree: Tree) -> bool:
@@ -271,16 +283,13 @@ def code_entity(
     return best
 
 
-def code_actors(
-    entities: list[Entity], doc: Doc, article: Article, knowledge: Knowledge
-) -> list[Entity]:
+def code_actors(entities: list[Entity], context: ArticleContext) -> list[Entity]:
     """Return the entities with ``code``, ``country`` and ``role`` filled where known.
 
     An entity whose own mentions give a role but no country ("the Prime Minister's Focal
     Person, Dr Arslan Khalid") takes the country of another entity mentioned in its context.
     """
-    dictionary = knowledge.actors
-    day = published_day(article)
+    doc, dictionary, day = context.doc, context.knowledge.actors, context.day
     coded: list[Entity] = []
     for entity in entities:
         code, _ = code_entity(entity, doc, dictionary, day)

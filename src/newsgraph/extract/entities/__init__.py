@@ -6,6 +6,6 @@ entity behind a span of text for the rooms after this one.
 """
 
 from newsgraph.extract.entities.build import extract_entities
-from newsgraph.extract.entities.index import EntityIndex
+from newsgraph.extract.index import EntityIndex
 
 __all__ = ["EntityIndex", "extract_entities"]

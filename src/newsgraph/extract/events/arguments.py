@@ -15,13 +15,11 @@ from collections.abc import Iterator
 from functools import cached_property
 from typing import NamedTuple
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Span, Token
 
 from newsgraph.extract import actors
-from newsgraph.extract.entities.index import EntityIndex
-from newsgraph.extract.tree import Tree, tree_of
-from newsgraph.knowledge import Knowledge
-from newsgraph.model import ActorRef, Article, Entity, Place, Quote
+from newsgraph.extract.context import ArticleContext
+from newsgraph.model import ActorRef, Entity, Place, Quote
 
 COUNTRYLESS = {"IGO", "NGO", "IMG", "MNC", "WST", "AFR", "ASA", "EUR", "MEA"}
 NAMED_ACTORS = ("PERSON", "ORG", "NORP", "GPE")
@@ -82,19 +80,14 @@ class ActorResolver:
     """Resolves argument tokens of one article to actors."""
 
     def __init__(
-        self,
-        doc: Doc,
-        article: Article,
-        entities: list[Entity],
-        knowledge: Knowledge,
-        quotes: list[Quote] = (),
-        places: list[Place] = (),
-        kids: Tree | None = None,
+        self, context: ArticleContext, quotes: list[Quote] = (), places: list[Place] = ()
     ) -> None:
-        self.kids = kids or tree_of(doc)
-        self.doc, self.article, self.knowledge = doc, article, knowledge
-        self.entities = entities
-        self.index = EntityIndex(entities)
+        self.context = context
+        self.kids = context.tree
+        self.doc, self.article, knowledge = context.doc, context.article, context.knowledge
+        self.knowledge = knowledge
+        self.entities = context.entities
+        self.index = context.index
         # Sorted by offsets only (two entities may share a mention's offsets, and entities
         # do not compare): the index's list.
         self.mentions, self.starts = self.index.spans, self.index.starts

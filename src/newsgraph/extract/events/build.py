@@ -41,17 +41,16 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
+from newsgraph.extract.context import ArticleContext
 from newsgraph.extract.events.arguments import ActorResolver, Participant
 from newsgraph.extract.events.factuality import telling
 from newsgraph.extract.events.predicates import TARGET_PREPS, Predicate, find_predicates
 from newsgraph.extract.events.setting import event_date, event_place
 from newsgraph.extract.tree import Tree, tree_of
 from newsgraph.ids import record_id
-from newsgraph.knowledge import Knowledge
 from newsgraph.knowledge.events import EventKnowledge
-from newsgraph.model import ActorRef, Article, Entity, Event, Place, PlaceRef, Quote, TimeRef
+from newsgraph.model import ActorRef, Article, Event, Place, PlaceRef, Quote, TimeRef
 from newsgraph.model import Span as Offsets
-from newsgraph.syndication import notice_spans
 
 MAX_PAIRS = 4
 NESTED_PREPS = {"of", "for", "to", "on", "against", "with"}
@@ -79,21 +78,15 @@ AIMED_FORCE = "190"
 
 
 def extract_events(
-    doc: Doc,
-    article: Article,
-    entities: list[Entity],
-    places: list[Place],
-    dates: list[TimeRef],
-    quotes: list[Quote],
-    knowledge: Knowledge,
+    context: ArticleContext, places: list[Place], dates: list[TimeRef], quotes: list[Quote]
 ) -> list[Event]:
     """Every event of the article, with factuality, date, place and evidence."""
-    coder = knowledge.events
-    kids = tree_of(doc)
-    resolver = ActorResolver(doc, article, entities, knowledge, quotes, places, kids)
+    article, coder, kids, notices = (
+        context.article, context.knowledge.events, context.tree, context.notices
+    )
+    resolver = ActorResolver(context, quotes, places)
     events: dict[str, Event] = {}
-    notices = notice_spans(article.text)
-    for sentence in paragraph_sentences(doc, article.text):
+    for sentence in paragraph_sentences(context.doc, article.text):
         if any(sentence.start_char < end and start < sentence.end_char for start, end in notices):
             continue
         predicates = without_nested(find_predicates(sentence, coder, kids), coder, kids)

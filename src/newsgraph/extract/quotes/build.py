@@ -18,32 +18,29 @@ joined by " … "; its offsets span them all and ``fragments`` locate each.
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Token
 
+from newsgraph.extract.context import ArticleContext
 from newsgraph.extract.quotes.candidates import QuoteCandidate, trim_quote
 from newsgraph.extract.quotes.cues import source_phrase_ending
 from newsgraph.extract.quotes.direct import find_direct
-from newsgraph.extract.quotes.marks import find_quoted_spans
 from newsgraph.extract.quotes.reported import find_reported
 from newsgraph.extract.quotes.speakers import SpeakerResolver
 from newsgraph.ids import record_id
-from newsgraph.knowledge import Knowledge
 from newsgraph.knowledge.quotes import QuoteKnowledge
-from newsgraph.model import ActorRef, Article, Entity, Quote, Span
+from newsgraph.model import ActorRef, Article, Quote, Span
 
 GAP = " … "  # stands for the attribution between the parts of an interrupted quote
 
 
-def extract_quotes(
-    doc: Doc, article: Article, entities: list[Entity], knowledge: Knowledge
-) -> list[Quote]:
+def extract_quotes(context: ArticleContext) -> list[Quote]:
     """Every quote of the article with its speaker entity, or null."""
-    cues = knowledge.quotes
-    quoted = find_quoted_spans(article.text)
+    doc, article, quoted = context.doc, context.article, context.quoted
+    cues = context.knowledge.quotes
     text = doc.text  # rebuilt from the tokens on every access: once here
     direct = find_direct(doc, quoted, cues, text)
     reported = find_reported(doc, quoted, direct, cues, text)
-    resolver = SpeakerResolver(doc, article, entities, knowledge, cues, quoted)
+    resolver = SpeakerResolver(context)
     candidates = sorted(direct + reported, key=lambda c: c.start)
     return build_quotes(candidates, article, resolver, cues)
 

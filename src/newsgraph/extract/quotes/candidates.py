@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
-from newsgraph.extract.quotes.marks import QuotedSpan
+from newsgraph.extract.marks import QuotedSpan
 
 
 @dataclass(slots=True)

@@ -15,9 +15,9 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from newsgraph.extract.marks import CLOSING, OPENING, STRAIGHT, QuotedSpan
 from newsgraph.extract.quotes.candidates import QuoteCandidate, crosses_paragraph, trim_quote
 from newsgraph.extract.quotes.cues import cue_subject, is_cue, source_of, source_phrase_at
-from newsgraph.extract.quotes.marks import CLOSING, OPENING, STRAIGHT, QuotedSpan
 from newsgraph.knowledge.quotes import QuoteKnowledge
 
 MARKS = {*OPENING, *CLOSING, STRAIGHT, "\u2018", "\u2019", "''", "``"}

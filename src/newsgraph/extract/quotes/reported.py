@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from newsgraph.extract.marks import CLOSING, OPENING, STRAIGHT, QuotedSpan
 from newsgraph.extract.quotes.candidates import QuoteCandidate, end_char, mark_at, trim_quote
 from newsgraph.extract.quotes.cues import (
     cue_subject,
@@ -17,7 +18,6 @@ from newsgraph.extract.quotes.cues import (
     source_phrase_at,
     subject_in_paragraph,
 )
-from newsgraph.extract.quotes.marks import CLOSING, OPENING, STRAIGHT, QuotedSpan
 from newsgraph.knowledge.quotes import QuoteKnowledge
 
 # Words that may open reported content without belonging to it.

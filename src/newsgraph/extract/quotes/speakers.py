@@ -13,14 +13,12 @@ not even that, null.
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Span, Token
 
 from newsgraph.extract.actors.coding import code_span
-from newsgraph.extract.entities.index import EntityIndex
-from newsgraph.extract.quotes.marks import QuotedSpan
-from newsgraph.knowledge import Knowledge
+from newsgraph.extract.context import ArticleContext
 from newsgraph.knowledge.quotes import QuoteKnowledge
-from newsgraph.model import ActorRef, Article, Entity
+from newsgraph.model import ActorRef, Entity
 
 PRONOUN_WINDOW_CHARS = 1500
 NOMINAL_WINDOW_CHARS = 6000
@@ -32,22 +30,14 @@ SPEAKER_TYPES = {"PERSON", "ORG", "NORP", "GPE"}
 class SpeakerResolver:
     """Resolves cue subjects of one parsed article to speakers."""
 
-    def __init__(
-        self,
-        doc: Doc,
-        article: Article,
-        entities: list[Entity],
-        knowledge: Knowledge,
-        cues: QuoteKnowledge,
-        quoted: list[QuotedSpan],
-    ) -> None:
-        self.doc = doc
-        self.article = article
-        self.entities = entities
-        self.knowledge = knowledge
-        self.cues = cues
-        self.index = EntityIndex(entities)
-        self.quoted = quoted
+    def __init__(self, context: ArticleContext) -> None:
+        self.context = context
+        self.doc, self.article = context.doc, context.article
+        self.entities = entities = context.entities
+        self.knowledge = context.knowledge
+        self.cues: QuoteKnowledge = context.knowledge.quotes
+        self.index = context.index
+        self.quoted = context.quoted
         self.mentions = sorted(
             ((m.start, m.end, e) for e in entities for m in e.mentions if e.type in SPEAKER_TYPES),
             key=lambda mention: mention[:2],

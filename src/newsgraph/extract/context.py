@@ -1,0 +1,90 @@
+"""ArticleContext: what every extractor reads of one article, derived once by the pipeline.
+
+The parse (``doc``, and the ``tree`` read from it), the quoted spans, the syndication
+notices and the publication day are read when the article is parsed; the entities, their
+index and the pronouns they resolve are added after the entities step (``with_entities``).
+No extractor derives any of these again.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import date
+
+from spacy.tokens import Doc, Token
+
+from newsgraph.extract.index import EntityIndex
+from newsgraph.extract.marks import QuotedSpan, find_quoted_spans
+from newsgraph.extract.tree import Tree, tree_of
+from newsgraph.knowledge import Knowledge
+from newsgraph.model import Article, Entity
+from newsgraph.syndication import notice_spans
+
+
+def published_day(published: str | None) -> date | None:
+    """The publication date, with partial dates taken at their start ("2022-02" -> 1 Feb)."""
+    if not published:
+        return None
+    parts = published.split("-")
+    try:
+        return date(
+            int(parts[0]),
+            int(parts[1]) if len(parts) > 1 else 1,
+            int(parts[2][:2]) if len(parts) > 2 else 1,
+        )
+    except ValueError:
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleContext:
+    """One parsed article and what the extractors share about it."""
+
+    doc: Doc
+    article: Article
+    knowledge: Knowledge
+    tree: Tree
+    quoted: list[QuotedSpan]  # every quoted span, in text order (``marks``)
+    notices: list[tuple[int, int]]  # syndication notices: no event comes from them
+    day: date | None  # the publication day; a partial date at its start
+    exact_day: bool  # whether ``published`` names a whole day (relative dates need one)
+    entities: list[Entity] = field(default_factory=list)
+    index: EntityIndex = field(default_factory=lambda: EntityIndex([]))
+    # Pronoun (its character offset) -> the entity it stands for, resolved once by the
+    # entities step and read by quotes and events alike.
+    referents: dict[int, Entity] = field(default_factory=dict)
+
+    @classmethod
+    def read(cls, doc: Doc, article: Article, knowledge: Knowledge) -> ArticleContext:
+        """The context of a freshly parsed article (before its entities are known)."""
+        published = article.published
+        return cls(
+            doc=doc,
+            article=article,
+            knowledge=knowledge,
+            tree=tree_of(doc),
+            quoted=find_quoted_spans(article.text),
+            notices=notice_spans(article.text),
+            day=published_day(published),
+            exact_day=bool(published) and len(published) >= 10,
+        )
+
+    def with_entities(
+        self, entities: list[Entity], referents: dict[int, Entity] | None = None
+    ) -> ArticleContext:
+        """This context with the article's (coded) entities, their index and resolved pronouns."""
+        return replace(
+            self, entities=entities, index=EntityIndex(entities), referents=referents or {}
+        )
+
+    @property
+    def text(self) -> str:
+        return self.article.text
+
+    def in_quote(self, offset: int) -> bool:
+        """Whether a character offset lies inside a quoted span."""
+        return any(q.start <= offset < q.end for q in self.quoted)
+
+    def referent(self, pronoun: Token) -> Entity | None:
+        """The entity a pronoun stands for, as the entities step resolved it."""
+        return self.referents.get(pronoun.idx)
