@@ -84,3 +84,33 @@ def test_polars_frames_when_polars_is_installed(examples_db):
     with newsgraph.open(examples_db, frame="polars") as reader:
         frame = reader.events(plover="CONSULT")
     assert isinstance(frame, polars.DataFrame) and set(frame["plover"]) == {"CONSULT"}
+
+
+def count(db, sql: str) -> int:
+    with duckdb.connect(str(db), read_only=True) as connection:
+        return connection.execute(sql).fetchone()[0]
+
+
+def test_network_has_pakistan_and_russia_with_the_stores_edge_counts(news, examples_db):
+    nodes, edges = news.network(actor="PAK")
+    assert {"PAK", "RUS"} <= set(nodes.id)
+    pak_rus = edges[(edges.source == "PAK") & (edges.target == "RUS")].iloc[0]
+    assert pak_rus.events == count(examples_db, (
+        "SELECT count(*) FROM events WHERE coalesce(source_country, source_code) = 'PAK'"
+        " AND coalesce(target_country, target_code) = 'RUS'")) > 0
+    assert pak_rus.events == sum(pak_rus[f"quad_{q}"] for q in range(1, 5))
+    assert pak_rus.quad_1 > 0
+    by_code, _ = news.network(by="code", actor="PAK")
+    assert {"PAKGOV", "RUSGOV"} <= set(by_code.id)
+
+
+def test_timeline_and_places_of_the_events(news, examples_db):
+    timeline = news.timeline(country="PAK")
+    day = timeline[timeline.date == "2022-02-24"].iloc[0]
+    assert day.events == count(examples_db, (
+        "SELECT count(*) FROM events WHERE date = '2022-02-24'"
+        " AND 'PAK' IN (source_country, target_country)"))
+    assert list(timeline.date) == sorted(timeline.date)
+    places = news.places(actor="PAK")
+    moscow = places[places.name == "Moscow"].iloc[0]
+    assert (moscow.country, round(moscow.lat, 2), round(moscow.lon, 2)) == ("RUS", 55.75, 37.62)

@@ -16,18 +16,21 @@ from pathlib import Path
 from typing import Any, Literal
 
 from newsgraph.store import Store
+from newsgraph.store.explore import Reader
 
 Frame = Literal["pandas", "polars"]
 
 
 class NewsgraphReader:
-    """An open store: ``articles()``, ``actors()``, ``events()`` and ``quotes()`` frames."""
+    """An open store: ``articles()``, ``actors()``, ``events()`` and ``quotes()`` frames,
+    and the explorer's aggregates ``network()``, ``timeline()`` and ``places()``."""
 
     def __init__(self, db: str | Path, frame: Frame = "pandas") -> None:
         if frame not in ("pandas", "polars"):
             raise ValueError(f"frame must be 'pandas' or 'polars', not {frame!r}")
         self.frame = frame
         self.store = Store(db, read_only=True)
+        self._explore: Reader | None = None
 
     def __enter__(self) -> NewsgraphReader:
         return self
@@ -36,6 +39,8 @@ class NewsgraphReader:
         self.close()
 
     def close(self) -> None:
+        if self._explore is not None:
+            self._explore.close()
         self.store.close()
 
     def articles(self, limit: int | None = None, **filters: Any) -> Any:
@@ -55,8 +60,43 @@ class NewsgraphReader:
         """Quotes with their speaker, by article and position."""
         return self._listing("quotes", filters, limit)
 
+    # --- the explorer's aggregates over the filtered events ------------------------
+    def network(self, by: Literal["country", "code"] = "country", limit: int = 50,
+                **filters: Any) -> tuple[Any, Any]:
+        """The actor network: a nodes frame (``id``, ``name``, events ``as_source``,
+        ``as_target``, ``events``) of the ``limit`` busiest actors, keyed by country or by
+        full CAMEO code, and an edges frame (``source``, ``target``, ``events``,
+        ``quad_1``…``quad_4``: the events of each quad class)."""
+        network = self._reader().actors(filters, by=by, limit=limit)
+        edges = [{**{k: v for k, v in edge.items() if k != "by_quad_class"},
+                  **_by_quad_class(edge)} for edge in network["edges"]]
+        return (self._records(network["nodes"], NODE_COLUMNS),
+                self._records(edges, EDGE_COLUMNS))
+
+    def timeline(self, **filters: Any) -> Any:
+        """Events per day (day-dated events only), ``quad_1``…``quad_4``, oldest first."""
+        days = [{"date": day["date"], "events": day["events"], **_by_quad_class(day)}
+                for day in self._reader().timeline(filters)]
+        return self._records(days, DAY_COLUMNS)
+
+    def places(self, **filters: Any) -> Any:
+        """Where the events happened (geocoded places), with event counts."""
+        return self._records(self._reader().places(filters), PLACE_COLUMNS)
+
+    # --- frames --------------------------------------------------------------------
+    def _reader(self) -> Reader:
+        if self._explore is None:
+            self._explore = self.store.reader()
+        return self._explore
+
     def _listing(self, kind: str, filters: dict[str, Any], limit: int | None) -> Any:
         columns, rows = self.store.listing(kind, filters, limit)
+        return self._frame(columns, rows)
+
+    def _records(self, records: list[dict[str, Any]], columns: tuple[str, ...]) -> Any:
+        return self._frame(list(columns), [tuple(r[c] for c in columns) for r in records])
+
+    def _frame(self, columns: list[str], rows: list[tuple]) -> Any:
         if self.frame == "polars":
             import polars
 
@@ -64,4 +104,15 @@ class NewsgraphReader:
         import pandas
 
         return pandas.DataFrame.from_records(rows, columns=columns)
+
+
+NODE_COLUMNS = ("id", "name", "as_source", "as_target", "events")
+QUAD_COLUMNS = ("quad_1", "quad_2", "quad_3", "quad_4")
+EDGE_COLUMNS = ("source", "target", "events", *QUAD_COLUMNS)
+DAY_COLUMNS = ("date", "events", *QUAD_COLUMNS)
+PLACE_COLUMNS = ("name", "country", "lat", "lon", "events")
+
+
+def _by_quad_class(item: dict[str, Any]) -> dict[str, int]:
+    return {f"quad_{q}": item["by_quad_class"][str(q)] for q in range(1, 5)}
 
