@@ -12,7 +12,7 @@ import pytest
 
 from newsgraph.errors import StoreError
 from newsgraph.store import Store
-from tests.test_run import contents, copies_of_wikinews, start_run
+from tests.test_run import contents, copies_of_wikinews, interruptible, start_run
 
 NEWSGRAPH = [sys.executable, "-m", "newsgraph"]
 
@@ -99,7 +99,7 @@ def test_ctrl_c_during_a_query_is_a_keyboard_interrupt_not_a_duckdb_error(tmp_pa
             "    except KeyboardInterrupt:\n"
             "        print('KeyboardInterrupt')\n")
     process = subprocess.Popen([sys.executable, "-c", code, str(db)], stdout=subprocess.PIPE,
-                               stderr=subprocess.PIPE, text=True)
+                               stderr=subprocess.PIPE, text=True, preexec_fn=interruptible)
     assert process.stdout.readline() == "querying\n"
     time.sleep(0.5)
     process.send_signal(signal.SIGINT)
