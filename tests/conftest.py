@@ -45,6 +45,38 @@ def analyse(pipeline: Pipeline):
     return run
 
 
+@pytest.fixture
+def read_context(pipeline: Pipeline):
+    """Parse a text once and read its context (entities, actors, pronouns), for tests that
+    run one extractor on it: a change to places cannot break an event test."""
+
+    def read(text: str, published: str | None = None):
+        article = pipeline.make_article(text, published=published)
+        return pipeline.read_context(pipeline.nlp(text), article)
+
+    return read
+
+
+def extract_only(read_context, kind: str):
+    """A runner like ``analyse`` that, after the one parse and the entities and actors steps,
+    runs only the ``kind`` extractor (quotes, places or dates); the other lists stay empty."""
+    from newsgraph.extract import dates, places, quotes
+    from newsgraph.model import Analysis
+
+    extractors = {
+        "quotes": quotes.extract_quotes,
+        "places": places.extract_places,
+        "dates": dates.extract_dates,
+    }
+
+    def run(text: str, published: str | None = None) -> dict:
+        context = read_context(text, published=published)
+        found = {kind: extractors[kind](context)}
+        return Analysis(context.article, context.entities, **found).to_dict()
+
+    return run
+
+
 @pytest.fixture(scope="session")
 def seed_analysis(pipeline: Pipeline) -> dict:
     """The mission's example article, analysed once per session."""

@@ -215,3 +215,29 @@ def test_the_app_refuses_a_missing_store_without_creating_it(tmp_path):
     with pytest.raises(StoreError, match="no such database"):
         create_app(tmp_path / "none.duckdb")
     assert not (tmp_path / "none.duckdb").exists()
+
+
+def test_serve_refuses_a_missing_store_in_one_line_and_listens_on_loopback(tmp_path):
+    from click.testing import CliRunner
+
+    from newsgraph.cli import cli
+
+    result = CliRunner().invoke(cli, ["serve", "--db", str(tmp_path / "none.duckdb")])
+    assert result.exit_code == 2
+    assert result.output.strip().splitlines() == [
+        f"newsgraph: error: {tmp_path / 'none.duckdb'}: no such database "
+        "(create it with `newsgraph run`)"]
+    help_text = CliRunner().invoke(cli, ["serve", "--help"]).output
+    assert "[default: 127.0.0.1]" in " ".join(help_text.split())
+
+
+def test_stories_group_the_seed_meeting_and_count_its_mentions(explorer_url, all_events):
+    status, page = get(explorer_url, "/api/stories", article=SEED_ID, cameo="040", limit=500)
+    assert status == 200 and page["total"] == len(page["items"])
+    meeting = [s for s in page["items"]
+               if {s["source_code"], s["target_code"]} == {"PAKGOV", "RUSGOV"}]
+    assert len(meeting) == 1
+    mentions = [e for e in all_events if e["article_id"] == SEED_ID and e["cameo"] == "040"
+                and {code(e["source"]), code(e["target"])} == {"PAKGOV", "RUSGOV"}]
+    assert meeting[0]["num_mentions"] == len(mentions) >= 3
+    assert meeting[0]["num_articles"] == 1 and meeting[0]["date"] == "2022-02-24"

@@ -168,3 +168,15 @@ def test_rooms_are_found(owners):
 def test_no_two_rooms_define_the_same_public_name(owners):
     shared = {name: sorted(found) for name, found in owners.items() if len(found) > 1}
     assert shared == {}
+
+
+def test_only_the_store_speaks_sql():
+    # DuckDB is reached through store/ alone: the CLI, the API and the exports ask the store.
+    speaking = sorted(
+        name
+        for name, path in MODULES.items()
+        if not name.startswith("newsgraph.store")
+        and any(imported.split(".")[0] == "duckdb" for imported in imported_names(path))
+    )
+    assert speaking == []
+

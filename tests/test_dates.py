@@ -7,6 +7,13 @@ from datetime import datetime
 import pytest
 
 from newsgraph.extract.dates import resolve_simple, resolve_with_dateparser
+from tests.conftest import extract_only
+
+
+@pytest.fixture
+def dated(read_context):
+    """Dates alone: one parse, the entities and actors steps, then the dates extractor."""
+    return extract_only(read_context, "dates")
 
 PUBLISHED = "2022-02-24"  # a Thursday
 
@@ -48,8 +55,8 @@ TIME_EXPRESSIONS = [
 
 
 @pytest.mark.parametrize(("sentence", "expression", "value"), TIME_EXPRESSIONS)
-def test_time_expression_resolves_against_published(analyse, sentence, expression, value):
-    dates = analyse(sentence, published=PUBLISHED)["dates"]
+def test_time_expression_resolves_against_published(dated, sentence, expression, value):
+    dates = dated(sentence, published=PUBLISHED)["dates"]
     assert [(d["text"], d["value"]) for d in dates] == [(expression, value)]
 
 
@@ -65,8 +72,8 @@ NOT_DATES = [
 
 
 @pytest.mark.parametrize("sentence", NOT_DATES)
-def test_durations_ages_and_counts_are_not_dates(analyse, sentence):
-    assert analyse(sentence, published=PUBLISHED)["dates"] == []
+def test_durations_ages_and_counts_are_not_dates(dated, sentence):
+    assert dated(sentence, published=PUBLISHED)["dates"] == []
 
 
 @pytest.mark.parametrize(
@@ -79,13 +86,13 @@ def test_durations_ages_and_counts_are_not_dates(analyse, sentence):
         ("The treaty was signed on March 18, 2014.", "2014-03-18"),
     ],
 )
-def test_without_published_only_absolute_expressions_resolve(analyse, sentence, value):
-    assert [d["value"] for d in analyse(sentence)["dates"]] == [value]
+def test_without_published_only_absolute_expressions_resolve(dated, sentence, value):
+    assert [d["value"] for d in dated(sentence)["dates"]] == [value]
 
 
-def test_offsets_index_the_article_text(analyse):
+def test_offsets_index_the_article_text(dated):
     text = "Khan arrived in Russia on Wednesday."
-    (date,) = analyse(text, published=PUBLISHED)["dates"]
+    (date,) = dated(text, published=PUBLISHED)["dates"]
     assert text[date["start"]:date["end"]] == date["text"] == "Wednesday"
 
 
@@ -146,8 +153,8 @@ CLOCK_TIMES = [
 
 
 @pytest.mark.parametrize("sentence", CLOCK_TIMES)
-def test_four_digit_clock_times_are_not_years(analyse, sentence):
-    assert analyse(sentence, published="2020-11-07")["dates"] == []
+def test_four_digit_clock_times_are_not_years(dated, sentence):
+    assert dated(sentence, published="2020-11-07")["dates"] == []
 
 
 SPANS_OF_YEARS = [
@@ -162,8 +169,8 @@ SPANS_OF_YEARS = [
 
 
 @pytest.mark.parametrize(("sentence", "expression", "value", "granularity"), SPANS_OF_YEARS)
-def test_value_carries_its_granularity(analyse, sentence, expression, value, granularity):
-    dates = analyse(sentence, published=PUBLISHED)["dates"]
+def test_value_carries_its_granularity(dated, sentence, expression, value, granularity):
+    dates = dated(sentence, published=PUBLISHED)["dates"]
     assert [(d["text"], d["value"], d["granularity"]) for d in dates] == [
         (expression, value, granularity)
     ]
@@ -181,8 +188,8 @@ MONTH_DAYS = [
 
 
 @pytest.mark.parametrize(("sentence", "value"), MONTH_DAYS)
-def test_month_day_takes_the_year_its_tense_points_to(analyse, sentence, value):
-    (date,) = analyse(sentence, published="2020-01-11")["dates"]
+def test_month_day_takes_the_year_its_tense_points_to(dated, sentence, value):
+    (date,) = dated(sentence, published="2020-01-11")["dates"]
     assert (date["text"], date["value"]) == ("November 27", value)
 
 
@@ -261,6 +268,6 @@ def test_event_date(analyse, published, sentence, word, value):
         ("He disputed the account on one Sunday show.", []),
     ],
 )
-def test_words_that_only_look_like_dates(analyse, text, expected):
-    dates = analyse(text, published="2015-07-01")["dates"]
+def test_words_that_only_look_like_dates(dated, text, expected):
+    dates = dated(text, published="2015-07-01")["dates"]
     assert [(d["text"], d["value"]) for d in dates] == expected

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from newsgraph.cli import cli
@@ -28,3 +30,28 @@ def test_every_command_help_has_an_example(name):
 def test_readme_gives_exactly_two_set_up_commands():
     section = README.split("## Set up", 1)[1].split("\n## ", 1)[0]
     assert section.count("```bash") == 2
+
+
+ARCHITECTURE = (REPO / "docs" / "architecture.md").read_text(encoding="utf-8")
+PACKAGE = REPO / "src" / "newsgraph"
+
+
+def named_paths(text: str) -> set[str]:
+    """The module and package paths a text names in backticks: `extract/context.py`, `store/`."""
+    return set(re.findall(r"`([a-z_/]+(?:\.py|/))`", text))
+
+
+def test_the_architecture_names_only_modules_that_exist():
+    named = named_paths(ARCHITECTURE)
+    assert "extract/context.py" in named  # the check reads the names
+    missing = [p for p in named if not (PACKAGE / p).exists() and not (REPO / p).exists()]
+    assert sorted(missing) == []
+
+
+def test_the_architecture_names_every_room():
+    rooms = {f"{p.name}/" for p in PACKAGE.iterdir() if (p / "__init__.py").exists()}
+    rooms |= {f"extract/{p.name}/" for p in (PACKAGE / "extract").iterdir()
+              if (p / "__init__.py").exists()}
+    rooms |= {f"extract/{p.name}" for p in (PACKAGE / "extract").glob("*.py")
+              if p.name != "__init__.py"}
+    assert sorted(rooms - named_paths(ARCHITECTURE)) == []

@@ -187,19 +187,27 @@ def test_western_sanctions_on_russia(seed_analysis):
 
 
 def test_us_criticism_of_russia(seed_analysis):
-    assert any(
-        e["plover"] == "ACCUSE" and e["cameo"].startswith("11")
-        and country(e["source"]) == "USA" and country(e["target"]) == "RUS"
+    accusations = [
+        (e["cameo"], e["source"]["name"], e["target"]["name"])
         for e in seed_analysis["events"]
-    )
+        if e["plover"] == "ACCUSE" and country(e["source"]) == "USA"
+        and country(e["target"]) == "RUS"
+    ]
+    assert accusations == [("110", "Ned Price", "Vladimir Putin")]
 
 
 def test_us_position_communicated_to_pakistan(seed_analysis):
-    assert any(
-        e["cameo"][:2] in ("01", "02", "04")
-        and country(e["source"]) == "USA" and country(e["target"]) == "PAK"
+    # "the US has communicated its position to Islamabad", and Price's own "We've
+    # communicated to Pakistan our position" (the "we" of his quote).
+    told = [
+        (e["cameo"], e["source"]["name"], e["target"]["name"], e["factuality"])
         for e in seed_analysis["events"]
-    )
+        if country(e["source"]) == "USA" and country(e["target"]) == "PAK"
+    ]
+    assert told == [
+        ("040", "US", "Islamabad", "reported"),
+        ("040", "Ned Price", "Pakistan", "asserted"),
+    ]
 
 
 def test_joint_military_exercises(seed_analysis):

@@ -10,7 +10,7 @@ import pytest
 
 from newsgraph.ingest.addresses import BlockedAddress, refusal
 from newsgraph.ingest.fetch import USER_AGENT, Fetcher, FetchError, FetchSettings, GuardedTransport
-from tests.webserver import Answer, cut_short, endless, redirect, serve, slow
+from tests.webserver import Answer, cut_short, drip, endless, gzip_bomb, redirect, serve, slow
 
 PAGE = b"<html><body><article><p>Putin met Khan in Moscow.</p></article></body></html>"
 MB = 1024 * 1024
@@ -107,6 +107,19 @@ def test_a_50_mb_body_is_refused_at_the_cap(site, declare):
     expected = ("body of 52,428,800 bytes is over the 10,485,760-byte limit" if declare
                 else "body is over the 10,485,760-byte limit")
     assert message == expected
+
+
+def test_a_compressed_50_mb_body_is_refused_at_the_cap_after_decoding(site):
+    site.routes["/bomb"] = gzip_bomb(50 * MB)
+    with fetcher_for(site) as fetcher:
+        assert failure(fetcher, site.url("/bomb")) == "body is over the 10,485,760-byte limit"
+
+
+def test_a_page_that_trickles_in_is_refused_at_the_deadline(site):
+    site.routes["/drip"] = drip(declared=10_000, every=0.05)
+    with fetcher_for(site, timeout=1, deadline=0.5) as fetcher:
+        message = failure(fetcher, site.url("/drip"))
+    assert message == "still downloading when the page's deadline passed"
 
 
 def test_a_body_cut_short_is_one_line(site):

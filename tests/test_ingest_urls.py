@@ -3,6 +3,8 @@ WARC stores the articles with titles and dates, once; bad URLs are one line each
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from click.testing import CliRunner
 
@@ -135,3 +137,22 @@ def test_a_feed_item_whose_page_fails_is_one_line_and_the_feed_goes_on(site, new
     assert f"skipped {site.url('/feed.xml')}#1: {site.url('/news/gone')}: HTTP 404 Not Found" \
         in result.stdout
     assert [row[0] for row in stored(db)] == [site.url("/news/putin-khan")]
+
+
+def test_extract_on_a_page_url_prints_its_analysis(site, newsgraph):
+    serve_news(site)
+    result = newsgraph("extract", site.url("/news/putin-khan"), "--allow-private", "--pace", "0")
+    assert result.exit_code == 0, result.stderr
+    (line,) = [json.loads(text) for text in result.stdout.splitlines()]
+    assert (line["article"]["url"], line["article"]["title"], line["article"]["published"]) == (
+        site.url("/news/putin-khan"), "Putin meets Khan in Moscow", "2022-02-24")
+    assert {"Vladimir Putin", "Imran Khan"} <= {e["name"] for e in line["entities"]}
+
+
+def test_extract_on_a_loopback_url_without_permission_is_one_line(site, newsgraph):
+    serve_news(site)
+    result = newsgraph("extract", site.url("/news/putin-khan"))
+    assert result.exit_code == 2 and site.requests == []
+    assert result.stderr.strip().splitlines()[0] == (
+        f"newsgraph: skipped {site.url('/news/putin-khan')}: 127.0.0.1 is a loopback address: "
+        "refused (--allow-private allows it)")

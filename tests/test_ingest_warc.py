@@ -3,6 +3,7 @@ archive keeps the records before the cut and says so in one line."""
 
 from __future__ import annotations
 
+import io
 import json
 
 import pytest
@@ -10,8 +11,9 @@ from click.testing import CliRunner
 
 from newsgraph.cli import Runtime, cli
 from newsgraph.ingest import InputProblem, RawArticle, count_articles, iter_inputs
+from newsgraph.ingest.warc import iter_warc
 from newsgraph.store import Store
-from tests.webdata import STORIES, news_warc
+from tests.webdata import STORIES, news_page, news_warc, warc_with_ends
 
 
 def articles(items: list) -> list[RawArticle]:
@@ -92,3 +94,27 @@ def test_extract_on_a_warc_prints_one_line_per_article(tmp_path, pipeline):
     sanctions = [(e["source"]["name"], (e["target"] or {}).get("name"))
                  for e in lines[1]["events"] if e["plover"] == "SANCTION"]
     assert ("Joe Biden", "Russia") in sanctions
+
+
+@pytest.mark.parametrize("gzip", [True, False], ids=["warc.gz", "warc"])
+def test_wherever_an_archive_is_cut_the_whole_records_are_kept_and_the_cut_is_one_line(gzip):
+    records = [(f"http://news.test/{slug}", "text/html", 200, news_page(slug).encode())
+               for slug in STORIES]
+    whole, ends = warc_with_ends(records, gzip=gzip)
+    pages = ends[1::2]  # where each response record ends
+    for cut in [*range(1, len(whole), 17), *ends[:-1]]:
+        items = list(iter_warc(io.BytesIO(whole[:cut]), "crawl"))
+        complete = sum(end <= cut for end in pages)
+        if cut in ends:  # a shorter archive, not a cut one
+            assert len(articles(items)) == len(items) == complete, cut
+            continue
+        problems = [item for item in items if isinstance(item, InputProblem)]
+        # A cut in a record's closing blank lines or gzip trailer leaves the record whole.
+        closing = any(0 < end - cut <= 12 for end in ends)
+        if closing:
+            assert len(articles(items)) in (complete, complete + 1), cut
+            assert len(problems) <= 1, cut
+        else:
+            assert len(articles(items)) == complete and len(problems) == 1, cut
+        assert items[-1] is problems[0] if problems else True, cut
+        assert all("truncated" in problem.reason for problem in problems), cut

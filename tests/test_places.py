@@ -6,6 +6,14 @@ import re
 
 import pytest
 
+from tests.conftest import extract_only
+
+
+@pytest.fixture
+def analyse(read_context):
+    """Places alone: one parse, the entities and actors steps, then the places extractor."""
+    return extract_only(read_context, "places")
+
 
 def places_of(result: dict) -> dict[str, dict]:
     return {place["name"]: place for place in result["places"]}

@@ -5,6 +5,13 @@ from __future__ import annotations
 import pytest
 
 from newsgraph.extract.marks import find_quoted_spans
+from tests.conftest import extract_only
+
+
+@pytest.fixture
+def analyse(read_context):
+    """Quotes alone: one parse, the entities and actors steps, then the quotes extractor."""
+    return extract_only(read_context, "quotes")
 
 # (text, kind, cue, speaker name, quote text, fragment texts)
 CONSTRUCTIONS = [
@@ -259,7 +266,14 @@ def test_odd_number_of_quote_marks_keeps_the_sound_quote(analyse):
     ['He said "', '"', "“", "”", 'She said "no', "“A” ” “ \" B", "\n\n“\n\n“x", "''"],
 )
 def test_stray_marks_never_raise(analyse, text):
-    analyse(f"Sergei Lavrov spoke in Geneva. {text}")
+    article = f"Sergei Lavrov spoke in Geneva. {text}"
+    result = analyse(article)
+    assert result.get("error") is None
+    assert [e["name"] for e in result["entities"] if e["type"] == "PERSON"] == ["Sergei Lavrov"]
+    # Whatever the marks pair into, every quote points at text that is there.
+    for quote in result["quotes"]:
+        assert 0 <= quote["start"] <= quote["end"] <= len(article)
+        assert article[quote["start"] : quote["end"]] == quote["text"]
 
 
 # -- the seed article ---------------------------------------------------------------------

@@ -44,17 +44,27 @@ def news_page(slug: str, published: str | None = None) -> str:
 def warc_bytes(records: list[tuple[str, str, int, bytes]], gzip: bool = True) -> bytes:
     """A WARC of HTTP responses ``(url, content type, status, body)``, one request record
     before each as crawlers write them."""
+    return warc_with_ends(records, gzip)[0]
+
+
+def warc_with_ends(records: list[tuple[str, str, int, bytes]], gzip: bool = True
+                   ) -> tuple[bytes, list[int]]:
+    """The WARC of ``warc_bytes`` and the offset where each record ends (request, response,
+    request, …)."""
     buffer = io.BytesIO()
     writer = WARCWriter(buffer, gzip=gzip)
+    ends = []
     for url, content_type, status, body in records:
         writer.write_record(writer.create_warc_record(url, "request", payload=io.BytesIO(
             f"GET / HTTP/1.1\r\nHost: {url.split('/')[2]}\r\n\r\n".encode())))
+        ends.append(buffer.tell())
         headers = StatusAndHeaders(f"{status} {'OK' if status == 200 else 'Not Found'}",
                                    [("Content-Type", content_type)], protocol="HTTP/1.1")
         writer.write_record(writer.create_warc_record(
             url, "response", payload=io.BytesIO(body), http_headers=headers,
             warc_headers_dict={"WARC-Date": CAPTURED}))
-    return buffer.getvalue()
+        ends.append(buffer.tell())
+    return buffer.getvalue(), ends
 
 
 def news_warc(gzip: bool = True) -> bytes:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import gzip
 import http.server
 import threading
 import time
@@ -125,5 +127,41 @@ def cut_short(body: bytes, declared: int) -> Handler:
         request.end_headers()
         request.wfile.write(body)
         request.close_connection = True
+
+    return handle
+
+
+def gzip_bomb(size: int) -> Handler:
+    """``size`` bytes of zeros, sent gzip-encoded (a few kilobytes on the wire)."""
+    body = gzip.compress(bytes(size), compresslevel=9)
+
+    def handle(request: http.server.BaseHTTPRequestHandler) -> None:
+        request.send_response(200)
+        request.send_header("Content-Type", "text/html")
+        request.send_header("Content-Encoding", "gzip")
+        request.send_header("Content-Length", str(len(body)))
+        request.end_headers()
+        with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+            request.wfile.write(body)
+
+    return handle
+
+
+def drip(declared: int, every: float) -> Handler:
+    """Declares ``declared`` bytes and sends one every ``every`` seconds (never idle long
+    enough for a read timeout)."""
+
+    def handle(request: http.server.BaseHTTPRequestHandler) -> None:
+        request.send_response(200)
+        request.send_header("Content-Type", "text/html")
+        request.send_header("Content-Length", str(declared))
+        request.end_headers()
+        try:
+            for _ in range(declared):
+                request.wfile.write(b"x")
+                request.wfile.flush()
+                time.sleep(every)
+        except (BrokenPipeError, ConnectionResetError):
+            pass
 
     return handle

@@ -222,18 +222,24 @@ class Pipeline:
             log.exception("article %s: extraction failed", article.external_id or article.id)
             return Analysis(article=article, error=f"extraction failed: {error!r}")
 
-    def analyse_doc(self, doc: Doc, article: Article) -> Analysis:
-        """Run every extractor over an already parsed article."""
+    def read_context(self, doc: Doc, article: Article) -> ArticleContext:
+        """The article's context: the parse read once, its coded entities and the pronouns
+        they resolve (the entities and actors steps), for the extractors after them."""
         context = ArticleContext.read(doc, article, self.knowledge)
         found = actors.code_actors(entities.extract_entities(context), context)
         context = context.with_entities(found)
+        return context.with_referents(entities.resolve_pronouns(context))
+
+    def analyse_doc(self, doc: Doc, article: Article) -> Analysis:
+        """Run every extractor over an already parsed article."""
+        context = self.read_context(doc, article)
         time_refs = dates.extract_dates(context)
         place_records = places.extract_places(context)
         quote_records = quotes.extract_quotes(context)
         event_records = events.extract_events(context, place_records, time_refs, quote_records)
         return Analysis(
             article=article,
-            entities=found,
+            entities=context.entities,
             events=event_records,
             quotes=quote_records,
             places=place_records,

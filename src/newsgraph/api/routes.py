@@ -1,6 +1,6 @@
-"""The JSON API: articles, one article with its records, events, quotes, the actor
-network, the timeline and the places of events. Read-only; every route is a thin call
-into the store's ``Reader``."""
+"""The JSON API: articles, one article with its records, events, story-level events,
+quotes, the actor network, the timeline and the places of events. Read-only; every route
+is a thin call into the store's ``Reader``."""
 
 from __future__ import annotations
 
@@ -44,6 +44,14 @@ def article(db: ReaderDep, article_id: str) -> dict[str, Any]:
 @router.get("/events", summary="Events, newest first, as output-contract records")
 def events(db: ReaderDep, page: PageDep, filters: EventFilters) -> dict[str, Any]:
     return page_dict(db.records("events", filters, page.limit, page.offset))
+
+
+@router.get("/stories", summary="Story-level events: one event, many reports, with counts")
+def stories(db: ReaderDep, page: PageDep, filters: EventFilters) -> dict[str, Any]:
+    """Events with the same actors, CAMEO code and date grouped across articles, with
+    num_mentions, num_sources, num_articles, first_seen and last_seen (copies of an
+    article add mentions only); the filters pick the events that are grouped."""
+    return page_dict(db.stories(filters, page.limit, page.offset))
 
 
 @router.get("/quotes", summary="Quotes with their speakers")

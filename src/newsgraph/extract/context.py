@@ -8,8 +8,10 @@ No extractor derives any of these again.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 from datetime import date
+from typing import NamedTuple
 
 from spacy.tokens import Doc, Token
 
@@ -36,6 +38,14 @@ def published_day(published: str | None) -> date | None:
         return None
 
 
+class Referent(NamedTuple):
+    """The entity a pronoun stands for; ``subject``: found as the subject of this or the
+    previous sentence (or linked, or the speaker reporting it): the surer kind of answer."""
+
+    entity: Entity
+    subject: bool
+
+
 @dataclass(frozen=True, slots=True)
 class ArticleContext:
     """One parsed article and what the extractors share about it."""
@@ -52,30 +62,33 @@ class ArticleContext:
     index: EntityIndex = field(default_factory=lambda: EntityIndex([]))
     # Pronoun (its character offset) -> the entity it stands for, resolved once by the
     # entities step and read by quotes and events alike.
-    referents: dict[int, Entity] = field(default_factory=dict)
+    referents: dict[int, Referent] = field(default_factory=dict)
+    quote_starts: list[int] = field(default_factory=list)
 
     @classmethod
     def read(cls, doc: Doc, article: Article, knowledge: Knowledge) -> ArticleContext:
         """The context of a freshly parsed article (before its entities are known)."""
         published = article.published
+        quoted = find_quoted_spans(article.text)
         return cls(
             doc=doc,
             article=article,
             knowledge=knowledge,
             tree=tree_of(doc),
-            quoted=find_quoted_spans(article.text),
+            quoted=quoted,
+            quote_starts=[span.start for span in quoted],
             notices=notice_spans(article.text),
             day=published_day(published),
             exact_day=bool(published) and len(published) >= 10,
         )
 
-    def with_entities(
-        self, entities: list[Entity], referents: dict[int, Entity] | None = None
-    ) -> ArticleContext:
-        """This context with the article's (coded) entities, their index and resolved pronouns."""
-        return replace(
-            self, entities=entities, index=EntityIndex(entities), referents=referents or {}
-        )
+    def with_entities(self, entities: list[Entity]) -> ArticleContext:
+        """This context with the article's (coded) entities and their index."""
+        return replace(self, entities=entities, index=EntityIndex(entities))
+
+    def with_referents(self, referents: dict[int, Referent]) -> ArticleContext:
+        """This context with its pronouns resolved (``entities.resolve_pronouns``)."""
+        return replace(self, referents=referents)
 
     @property
     def text(self) -> str:
@@ -83,8 +96,9 @@ class ArticleContext:
 
     def in_quote(self, offset: int) -> bool:
         """Whether a character offset lies inside a quoted span."""
-        return any(q.start <= offset < q.end for q in self.quoted)
+        i = bisect_right(self.quote_starts, offset) - 1
+        return i >= 0 and offset < self.quoted[i].end
 
-    def referent(self, pronoun: Token) -> Entity | None:
+    def referent(self, pronoun: Token) -> Referent | None:
         """The entity a pronoun stands for, as the entities step resolved it."""
         return self.referents.get(pronoun.idx)

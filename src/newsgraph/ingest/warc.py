@@ -7,6 +7,7 @@ A truncated archive keeps the records before the cut and ends with one problem.
 from __future__ import annotations
 
 import gzip
+import io
 import zlib
 from collections.abc import Iterator
 from typing import BinaryIO
@@ -22,6 +23,8 @@ WARC_MAGIC = b"WARC/"
 GZIP_MAGIC = b"\x1f\x8b"
 # One page larger than this is no news article (the same cap as a fetched body).
 MAX_RECORD_BYTES = 10 * 1024 * 1024
+# A WARC record's header block is far shorter than this.
+HEADER_SCAN_BYTES = 64 * 1024
 TRUNCATED = "archive is truncated or damaged here; the records before it are kept"
 
 
@@ -95,6 +98,23 @@ def cut_short(record: ArcWarcRecord | None) -> bool:
     return not (declared or "").strip().isdigit() or getattr(record.raw_stream, "limit", 0) > 0
 
 
+def ends_whole(stream: BinaryIO, records: ArchiveIterator, last: ArcWarcRecord | None) -> bool:
+    """In a plain (uncompressed) archive, the last record's block is all there: warcio
+    does not tell when a record with HTTP headers was cut inside them, so the bytes are
+    counted from the record's start."""
+    if last is None or not records.member_info:
+        return True
+    start = records.member_info[0]
+    declared = int(last.rec_headers.get_header("Content-Length") or 0)
+    stream.seek(start)
+    head = stream.read(HEADER_SCAN_BYTES)
+    record = head.lstrip(b"\r\n")  # the blank lines that close the record before it
+    header_end = record.find(b"\r\n\r\n")
+    size = stream.seek(0, io.SEEK_END)
+    needed = start + len(head) - len(record) + header_end + 4 + declared
+    return header_end >= 0 and size >= needed
+
+
 def iter_warc(stream: BinaryIO, origin: str) -> Iterator[RawArticle | InputProblem]:
     """Every HTML response in a WARC stream, in order; a cut ends with one problem line."""
     head = stream.read(2)
@@ -121,7 +141,7 @@ def iter_warc(stream: BinaryIO, origin: str) -> Iterator[RawArticle | InputProbl
         # warcio meets a cut header as AttributeError or ArchiveLoadFailed.
         yield InputProblem(f"{origin}#{number}", f"{TRUNCATED} ({type(error).__name__})")
         return
-    if cut_short(last):
+    if cut_short(last) or (reader is stream and not ends_whole(stream, records, last)):
         yield InputProblem(f"{origin}#{number - 1}", TRUNCATED)
     elif records.next_line or last is None:
         # Bytes after the last whole record that do not parse as one: a cut header.

@@ -14,8 +14,10 @@ from typing import Any
 
 import duckdb
 
+from newsgraph.knowledge import DEFAULT_DIRECTORY
+from newsgraph.knowledge.events import load_symmetric
 from newsgraph.store.filters import parse_filters, where_clause
-from newsgraph.store.queries import listing_sql, run_query
+from newsgraph.store.queries import grouped_events_sql, listing_sql, run_query
 
 # How an actor becomes a network node: by its country (an actor with none keeps its code)
 # or by its full CAMEO code.
@@ -63,6 +65,17 @@ class Reader:
             f" LIMIT {int(limit)} OFFSET {int(offset)}", params).fetchall()
         items = [{**json.loads(record), "article_id": article_id} for record, article_id in rows]
         return Page(self._total(kind, kind, filters), limit, offset, items)
+
+    def stories(self, filters: Mapping[str, Any], limit: int, offset: int = 0) -> Page:
+        """Story-level events (store/stories.py) grouped from the events the filters select,
+        most mentioned first."""
+        sql, params = grouped_events_sql(filters, limit, load_symmetric(DEFAULT_DIRECTORY),
+                                         offset)
+        columns, rows = run_query(self.db, sql, params)
+        items = [dict(zip(columns, row, strict=True)) for row in rows]
+        count_sql, _ = grouped_events_sql(filters, None, load_symmetric(DEFAULT_DIRECTORY))
+        total = self.db.execute(f"SELECT count(*) FROM ({count_sql})", params).fetchone()[0]
+        return Page(total, limit, offset, items)
 
     # --- one article -------------------------------------------------------------
     def article(self, article_id: str) -> dict[str, Any] | None:

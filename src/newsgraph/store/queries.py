@@ -69,14 +69,16 @@ def listing_sql(kind: str, values: Mapping[str, Any], limit: int | None, offset:
 
 
 def grouped_events_sql(values: Mapping[str, Any], limit: int | None,
-                       symmetric: frozenset[str]) -> tuple[str, list]:
+                       symmetric: frozenset[str], offset: int = 0) -> tuple[str, list]:
     """SQL and parameters for story-level events grouped from the events the filters select
-    (so their counts are of the selected mentions)."""
+    (so their counts are of the selected mentions); the order ends with the story id."""
     where, params = where_clause("events", parse_filters("events", values))
     sql = (f"{story_events_sql(symmetric, f'(SELECT * FROM events{where})')}"
            " ORDER BY num_mentions DESC, date DESC NULLS LAST, story_id")
     if limit:
         sql += f" LIMIT {int(limit)}"
+    if offset:
+        sql += f" OFFSET {int(offset)}"
     return sql, params
 
 

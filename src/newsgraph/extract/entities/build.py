@@ -23,7 +23,7 @@ def extract_entities(context: ArticleContext) -> list[Entity]:
     doc, article = context.doc, context.article
     dictionary: ActorDictionary = context.knowledge.actors
     candidates = find_mentions(doc, dictionary)
-    actors = resolve_mentions(doc, candidates, dictionary)
+    actors = resolve_mentions(doc, candidates, dictionary, context.quoted)
     return [_record(doc, article, actor) for actor in actors]
 
 

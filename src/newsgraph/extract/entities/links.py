@@ -9,13 +9,13 @@ agency"). A surname NER tagged ORG or left untagged, after the full name, is the
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.actors.phrases import find_matches
 from newsgraph.extract.entities.mentions import DEFINITE, MentionCandidate
+from newsgraph.extract.marks import QuotedSpan
 from newsgraph.knowledge.actors import ORGANISATION_PREFIXES, ActorDictionary, code_on, words_of
 
 MALE = frozenset({"he", "him", "his", "himself"})
@@ -25,7 +25,6 @@ FEMALE_TITLES = frozenset({"mrs", "ms", "miss", "madam", "dame", "lady", "queen"
 # Titles a description may use for a head of state or government it was not introduced with.
 LEADER_WORDS = frozenset({("leader",), ("head", "of", "state"), ("head", "of", "government")})
 LEADER_TITLES = frozenset({("president",), ("prime", "minister"), ("premier",), ("chancellor",)})
-QUOTATION = re.compile(r"“[^”]*”|\"[^\"\n]*\"")
 
 
 @dataclass(slots=True)
@@ -39,7 +38,10 @@ class MentionGroup:
 
 
 def resolve_mentions(
-    doc: Doc, candidates: list[MentionCandidate], dictionary: ActorDictionary
+    doc: Doc,
+    candidates: list[MentionCandidate],
+    dictionary: ActorDictionary,
+    quoted: list[QuotedSpan] = (),
 ) -> list[MentionGroup]:
     """Group mentions into actors: names first, then descriptions, then pronouns."""
     persons = [c for c in candidates if c.label == "PERSON"]
@@ -57,7 +59,7 @@ def resolve_mentions(
         actor.titles = introduced_titles(doc, actor, dictionary)
     taken = {i for c in candidates for i in range(c.start, c.end)}
     link_descriptions(doc, actors, dictionary, taken)
-    link_pronouns(doc, actors)
+    link_pronouns(doc, actors, quoted)
     link_organisation_nouns(doc, [a for a in organisations if a.label == "ORG"], dictionary, taken)
     every = actors + organisations
     for actor in every:
@@ -297,16 +299,15 @@ def _title_fits(
     return title in LEADER_WORDS and known_title in LEADER_TITLES
 
 
-def link_pronouns(doc: Doc, actors: list[MentionGroup]) -> None:
+def link_pronouns(doc: Doc, actors: list[MentionGroup], quoted: list[QuotedSpan]) -> None:
     """Attach he/his/she/her to the one person mentioned (outside quotations) in the same
     sentence before it, else in the previous sentence (looking past sentences that are all
     quotation); never against a gender the person already has (from "Mr"/"Ms" or an earlier
     pronoun). A pronoun in a phrase put before its clause's subject refers to that subject
     when it is a person named there: "Ahead of his trip, Imran Khan said …"."""
-    quoted = [(m.start(), m.end()) for m in QUOTATION.finditer(doc.text)]
 
     def inside_quote(token: Token) -> bool:
-        return any(s <= token.idx < e for s, e in quoted)
+        return any(q.start <= token.idx < q.end for q in quoted)
 
     owner_at: dict[int, MentionGroup] = {}
     for actor in actors:

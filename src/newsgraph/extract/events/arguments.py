@@ -2,23 +2,27 @@
 
 An argument is an actor when it is (or its modifiers are) an entity mention, or when the
 actor coder codes its noun phrase ("police", "Western governments"). Pronouns take the
-nearest earlier entity of a fitting type, or a quote's speaker for "we"/"I" inside its
-quote; "the two countries" takes the two countries most mentioned just before it.
-"""
+entity coreference resolved them to (``entities.coreference``, read from the context, as
+quotes read it), a quote's speaker for "we"/"I" inside its quote, or for "they" the nearest
+plural actor phrase; "the two countries" takes the two countries most mentioned just before
+it. Where the article's places are named is ``located``'s."""
 
 from __future__ import annotations
 
-import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections import Counter
-from collections.abc import Iterator
-from functools import cached_property
 from typing import NamedTuple
 
 from spacy.tokens import Span, Token
 
 from newsgraph.extract import actors
 from newsgraph.extract.context import ArticleContext
+from newsgraph.extract.entities.coreference import (
+    is_expletive,
+    previous_sentence_start,
+    reporting_subject,
+)
+from newsgraph.extract.events.located import PlaceMentions
 from newsgraph.model import ActorRef, Entity, Place, Quote
 
 COUNTRYLESS = {"IGO", "NGO", "IMG", "MNC", "WST", "AFR", "ASA", "EUR", "MEA"}
@@ -26,8 +30,6 @@ NAMED_ACTORS = ("PERSON", "ORG", "NORP", "GPE")
 NAMED_TYPES = {*NAMED_ACTORS, "LOC", "FAC"}
 NOT_ACTORS = {"DATE", "TIME", "PERCENT", "MONEY"}
 NOMINAL = ("NOUN", "PROPN", "PRON", "NUM", "X")
-PERSONAL = {"he", "him", "his", "she", "her", "hers"}
-COLLECTIVE = {"it", "its"}
 PLURAL = {"they", "them", "their"}
 PLURAL_TAGS = ("NNS", "NNPS")
 ARGUMENT_DEPS = ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos")
@@ -40,10 +42,8 @@ GROUP_HEADS = {
 PAIRED = {"country": ("GPE",), "nation": ("GPE",), "side": ("GPE", "NORP", "ORG"),
           "government": ("GPE",), "leader": ("PERSON",)}
 OWNER_DEPS = ("amod", "compound", "poss", "nmod")
-QUOTED = re.compile(r"[“\"][^“”\"]*[”\"]")
 LOCATIVE = {"in", "at", "near", "throughout", "across", "inside", "outside", "of", "from"}
 PHRASE_CAP = 12  # tokens of a noun phrase given to the actor coder
-ANTECEDENT_WINDOW = 600  # characters back to look for a pronoun's antecedent
 SALIENCE_WINDOW = 500  # characters back in which "the two countries" are counted
 
 
@@ -92,12 +92,7 @@ class ActorResolver:
         # do not compare): the index's list.
         self.mentions, self.starts = self.index.spans, self.index.starts
         self.events = knowledge.events
-        self.place_mentions = sorted(
-            (m.start, m.end, p.country) for p in places if p.country for m in p.mentions
-        )
-        self.city_mentions = [
-            (m.start, m.end) for p in places if p.feature == "city" for m in p.mentions
-        ]
+        self.places = PlaceMentions(places)
         self.cache: dict[tuple[int, bool], Participant | None] = {}
         self.resolved: dict[tuple[int, bool, bool], list[Participant]] = {}
         self.coded: dict[tuple[int, int], actors.ActorCode | None] = {}
@@ -184,7 +179,7 @@ class ActorResolver:
         for start, end, entity in self.mentions_in(phrase.start_char, phrase.end_char):
             if entity.country:
                 return actors.ActorCode(entity.country, entity.country, None)
-            country = self.place_at(start, end)
+            country = self.places.country_within(start, end)
             if country:
                 return actors.ActorCode(country, country, None)
         return None
@@ -197,12 +192,6 @@ class ActorResolver:
                 found.append(self.mentions[i])
             i += 1
         return found
-
-    def place_at(self, start: int, end: int) -> str | None:
-        for m_start, m_end, country in self.place_mentions:
-            if m_start <= start and end <= m_end:
-                return country
-        return None
 
     def is_named_actor(self, actor: Participant) -> bool:
         """A person, organisation or group by name (not a building or a river)."""
@@ -301,9 +290,9 @@ class ActorResolver:
             code=code.code if code else None,
             country=code.country if code else None,
         )
-        if code is None and self.place_country(phrase) is not None:
+        country = None if code is not None else self.place_country(phrase)
+        if country is not None:
             # An uncoded toponym ("South Lebanon") stands for its country.
-            country = self.place_country(phrase)
             code = actors.ActorCode(country, country, None)
         if code is None:
             quality *= 0.7
@@ -340,43 +329,19 @@ class ActorResolver:
                     if entity is not None:
                         return self.from_entity(entity, token, 0.8)
             return None
-        head = token.head
-        if word == "it" and (head.lemma_ == "be" or head.lower_ in ("’s", "'s")) and any(
-            c.dep_ == "attr" for c in self.kids(head)
-        ):
+        if is_expletive(token):
             return None  # "it is the responsibility of …": no referent
-        reporter = self.reporter(token)
+        reporter = reporting_subject(token, self.events)
         if reporter is not None:
-            return reporter
+            return self.one(reporter)
         if word in PLURAL:
             return self.plural_antecedent(token)
-        types = ("PERSON",) if word in PERSONAL else ("GPE", "ORG") if word in COLLECTIVE else ()
-        if not types:
+        # Resolved once by the entities step (coreference), as quotes read it: a subject of
+        # this or the last sentence is what the text is about, so it is the surer answer.
+        referent = self.context.referent(token)
+        if referent is None:
             return None
-        earliest = self.previous_sentence_start(token)
-        nearest = None
-        for start, end, entity in self.antecedents(token, types):
-            if start < earliest:
-                return self.from_entity(nearest or entity, token, 0.7)
-            if self.is_subject_at(start, end):
-                # The subject of this or the last sentence is what the text is about:
-                # "Mitsotakis met …, then President Trump, where he denounced …".
-                return self.from_entity(entity, token, 0.8)
-            nearest = nearest or entity
-        return self.from_entity(nearest, token, 0.7) if nearest is not None else None
-
-    def antecedents(
-        self, token: Token, types: tuple[str, ...]
-    ) -> Iterator[tuple[int, int, Entity]]:
-        """Mentions of a fitting type before a pronoun, nearest first, within the window; a
-        pronoun outside quotation marks does not refer into a quotation."""
-        quoted = self.in_quote(token.idx)
-        i = bisect_left(self.starts, token.idx) - 1
-        while i >= 0 and self.mentions[i][0] >= token.idx - ANTECEDENT_WINDOW:
-            start, end, entity = self.mentions[i]
-            if entity.type in types and end <= token.idx and (quoted or not self.in_quote(start)):
-                yield start, end, entity
-            i -= 1
+        return self.from_entity(referent.entity, token, 0.8 if referent.subject else 0.7)
 
     def clause_subject(self, pronoun: Token) -> set[int]:
         """The tokens of the subject of the clause an object pronoun is in, which the
@@ -392,26 +357,12 @@ class ActorResolver:
         subjects = kids.with_dep(kids.tokens[verb], ("nsubj", "nsubjpass"))
         return {t.i for s in subjects for t in s.subtree}
 
-    def previous_sentence_start(self, token: Token) -> int:
-        """The character offset where the sentence before the token's sentence starts."""
-        start, _ = self.kids.sentence(token.i)
-        if start == 0:
-            return 0
-        return self.kids.starts[self.kids.sentence(start - 1)[0]]
-
-    def is_subject_at(self, start: int, end: int) -> bool:
-        """Whether the mention at [start, end) is the subject of its clause."""
-        found = self.kids.char_span(start, end)
-        if found is None:
-            return False
-        return self.kids.dep[self.kids.root(*found).i] in ("nsubj", "nsubjpass")
-
     def plural_antecedent(self, token: Token) -> Participant | None:
         """ "they", "them", "their": the nearest plural actor phrase before the pronoun in its
         sentence or the one before ("protesters", "police", "Palestinians"), never a single
         country or organisation ("Serbia … they" is the people of Serbia, not its state)."""
         quoted = self.in_quote(token.idx)
-        earliest = self.previous_sentence_start(token)
+        earliest = previous_sentence_start(self.kids, token)
         kids = self.kids
         own_subject = self.clause_subject(token)
         for i in range(token.i - 1, -1, -1):
@@ -428,46 +379,12 @@ class ActorResolver:
                 return actor._replace(quality=min(actor.quality, 0.7))
         return None
 
-    def reporter(self, token: Token) -> Participant | None:
-        """The subject of the reporting verb above a third-person subject pronoun: in "Syria
-        says it will …" and "rebels said they would …", the pronoun is the speaker."""
-        if token.dep_ not in ("nsubj", "nsubjpass") or token.lower_ in SPEAKER:
-            return None
-        clause = token.head
-        for _ in range(3):
-            if clause.dep_ not in ("ccomp", "conj") or clause.head.i == clause.i:
-                return None
-            clause = clause.head
-            if self.events.role(clause.lemma_.lower()) == "reported":
-                break
-        else:
-            return None
-        subjects = [c for c in self.kids(clause) if c.dep_ == "nsubj" and c.pos_ != "PRON"]
-        return self.one(subjects[0]) if subjects else None
-
-    def is_city(self, token: Token) -> bool:
-        """Whether the token is part of a city's name ("Benghazi" in "the Benghazi attacks")."""
-        return any(start <= token.idx < end for start, end in self.city_mentions)
-
     def place_country(self, phrase: Phrase) -> str | None:
         """The country of a place named by the whole phrase or its head."""
-        root = self.kids.starts[phrase.root.i]
-        for start, end, country in self.place_mentions:
-            if start <= root < end and phrase.start_char >= start - 4:
-                return country
-        return None
+        return self.places.country_named(self.kids.starts[phrase.root.i], phrase.start_char)
 
     def in_quote(self, offset: int) -> bool:
-        starts, spans = self.quoted
-        i = bisect_right(starts, offset) - 1
-        return i >= 0 and offset < spans[i][1]
-
-    @cached_property
-    def quoted(self) -> tuple[list[int], list[tuple[int, int]]]:
-        """The article's quotations (their starts, their character spans), read when a
-        pronoun first asks."""
-        spans = [m.span() for m in QUOTED.finditer(self.article.text)]
-        return [start for start, _ in spans], spans
+        return self.context.in_quote(offset)
 
     def from_entity(self, entity: Entity, token: Token, quality: float) -> Participant:
         phrase = self.phrase(token.i, token.i + 1)

@@ -38,6 +38,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import replace
+from typing import NamedTuple
 
 from spacy.tokens import Doc, Span, Token
 
@@ -48,7 +49,7 @@ from newsgraph.extract.events.predicates import TARGET_PREPS, Predicate, find_pr
 from newsgraph.extract.events.setting import event_date, event_place
 from newsgraph.extract.tree import Tree, tree_of
 from newsgraph.ids import record_id
-from newsgraph.knowledge.events import EventKnowledge
+from newsgraph.knowledge.events import CameoCode, EventKnowledge
 from newsgraph.model import ActorRef, Article, Event, Place, PlaceRef, Quote, TimeRef
 from newsgraph.model import Span as Offsets
 
@@ -293,18 +294,12 @@ def build_events(
     """The records of one predicate: one per source–target pair."""
     if predicate.gated and not gate_may_open(predicate, kids):
         return []  # decided from the parse alone, before any actor is resolved
-    source_heads, target_heads = predicate.sources, predicate.targets
-    # "the Benghazi attacks", "the Paris talks": where, not who; "the Pakistan threat", "the
-    # Iran nuclear agreement": what it is about (word class "topic").
-    if predicate.kind == "noun":
-        topic = predicate.head.lemma_.lower() in coder.topics
-        source_heads = [
-            t for t in source_heads
-            if not (kids.dep[t.i] == "compound" and resolver.is_city(t))
-            and not (topic and kids.dep[t.i] in ("compound", "nmod", "amod"))
-        ]
-        if not first_actors(source_heads, resolver, expand=predicate.expand_sources):
-            return []  # an event noun with no actor of its own ("the talks") codes nothing
+    source_heads = own_source_heads(predicate, resolver, coder, kids)
+    target_heads: Iterable[Token] = predicate.targets
+    if predicate.kind == "noun" and not first_actors(
+        source_heads, resolver, expand=predicate.expand_sources
+    ):
+        return []  # an event noun with no actor of its own ("the talks") codes nothing
     fact, mode = telling(predicate.head, coder, kids)
     code = recoded(predicate.code, mode, coder)
     cameo = coder.codes.get(code) or coder.codes.get(code[:3]) or coder.codes.get(code[:2])
@@ -312,28 +307,10 @@ def build_events(
         return []
     if mode == "demanded":  # "Russia said Sudan must return …": Russia demands it of Sudan
         source_heads, target_heads = speaker_of(predicate.head, coder, kids), predicate.sources
-    sources = first_actors(source_heads, resolver, expand=predicate.expand_sources)
-    if (
-        not sources
-        and not any(kids.pos[t.i] in ("NOUN", "PROPN") for t in source_heads)
-        and not predicate.passive
-        and predicate.kind != "noun"
-        and cameo.code[:2] in SAID_ROOTS
-    ):
-        # A statement with no subject of its own (or only "it") is the speaker's ("Price said
-        # … it was the responsibility … to voice objection"); one whose subject names no actor
-        # ("said the law has condemned …") is not.
-        sources = first_actors(speaker_of(predicate.head, coder, kids), resolver, expand=True)
+    sources = event_sources(predicate, source_heads, cameo.code, resolver, coder, kids)
     if not sources:
         return []
-    if cameo.quad_class in (1, 3) and not done_in_place(cameo.code):
-        # said or agreed somewhere: the place is no addressee (a visit's place is its target)
-        target_heads = (t for t in target_heads if not is_setting(t, kids))
-    targets = target_actors(target_heads, resolver, sources)
-    if len(sources) > 1 and cameo.code[:2] in RECIPROCAL_ROOTS:
-        # Parties meeting or agreeing act with each other; a country that only names what
-        # they discuss ("… gathered to discuss Libya–Turkey relations") is no party.
-        targets = [t for t in targets if not t.owner]
+    targets = event_targets(predicate, target_heads, sources, cameo, resolver, kids)
     date = event_date(predicate, sentence, dates) or article.published
     place = event_place(
         predicate, sentence, places, sources, targets, target_is_place=done_in_place(cameo.code)
@@ -357,47 +334,129 @@ def build_events(
         # A show of force aimed at an actor ("fired shells at targets in Jericho", "fired
         # missiles at Saudi Arabia") is an attack with it.
         code, cameo = AIMED_FORCE, coder.codes.get(AIMED_FORCE, cameo)
-    pairs = actor_pairs(sources, targets, code)
-    weight = (
-        NOUN_WEIGHT if predicate.kind == "noun"
-        else LIGHT_WEIGHT if predicate.kind == "light"
-        else FRAME_WEIGHT[predicate.frame]
+    told = Told(cameo, fact, date, place, frame_weight(predicate))
+    return [
+        event_record(predicate, sentence, article, told, source, target)
+        for source, target in actor_pairs(sources, targets, code)[:MAX_PAIRS]
+    ]
+
+
+def own_source_heads(
+    predicate: Predicate, resolver: ActorResolver, coder: EventKnowledge, kids: Tree
+) -> list[Token]:
+    """The predicate's source heads, without those of an event noun that say where ("the
+    Benghazi attacks", "the Paris talks") or what it is about ("the Pakistan threat", "the
+    Iran nuclear agreement": nouns of the word class "topic")."""
+    if predicate.kind != "noun":
+        return predicate.sources
+    topic = predicate.head.lemma_.lower() in coder.topics
+    return [
+        t for t in predicate.sources
+        if not (kids.dep[t.i] == "compound" and resolver.places.is_city(t))
+        and not (topic and kids.dep[t.i] in ("compound", "nmod", "amod"))
+    ]
+
+
+def event_sources(
+    predicate: Predicate,
+    heads: list[Token],
+    code: str,
+    resolver: ActorResolver,
+    coder: EventKnowledge,
+    kids: Tree,
+) -> list[Participant]:
+    """The actors of the source heads; a statement with no subject of its own (or only "it")
+    is the speaker's ("Price said … it was the responsibility … to voice objection"); one
+    whose subject names no actor ("said the law has condemned …") is not."""
+    sources = first_actors(heads, resolver, expand=predicate.expand_sources)
+    if (
+        not sources
+        and not any(kids.pos[t.i] in ("NOUN", "PROPN") for t in heads)
+        and not predicate.passive
+        and predicate.kind != "noun"
+        and code[:2] in SAID_ROOTS
+    ):
+        sources = first_actors(speaker_of(predicate.head, coder, kids), resolver, expand=True)
+    return sources
+
+
+def event_targets(
+    predicate: Predicate,
+    heads: Iterable[Token],
+    sources: list[Participant],
+    cameo: CameoCode,
+    resolver: ActorResolver,
+    kids: Tree,
+) -> list[Participant]:
+    """The actors of the target heads: never the place something was said or agreed in (a
+    visit's place is its target), nor, between parties meeting or agreeing, a country that
+    only names what they discuss ("… gathered to discuss Libya–Turkey relations")."""
+    if cameo.quad_class in (1, 3) and not done_in_place(cameo.code):
+        heads = (t for t in heads if not is_setting(t, kids))
+    targets = target_actors(heads, resolver, sources)
+    if len(sources) > 1 and cameo.code[:2] in RECIPROCAL_ROOTS:
+        targets = [t for t in targets if not t.owner]
+    return targets
+
+
+def frame_weight(predicate: Predicate) -> float:
+    """How sure the predicate's frame is (see the module docstring)."""
+    if predicate.kind == "noun":
+        return NOUN_WEIGHT
+    if predicate.kind == "light":
+        return LIGHT_WEIGHT
+    return FRAME_WEIGHT[predicate.frame]
+
+
+class Told(NamedTuple):
+    """What one predicate tells, shared by the records of its actor pairs."""
+
+    cameo: CameoCode
+    factuality: str
+    date: str | None
+    place: PlaceRef | None
+    weight: float  # the frame's
+
+
+def event_record(
+    predicate: Predicate,
+    sentence: Span,
+    article: Article,
+    told: Told,
+    source: Participant,
+    target: Participant | None,
+) -> Event:
+    """The record of one source–target pair: evidence from the predicate's words to its
+    actors' (within the sentence), and the confidence of the module docstring."""
+    spans = [(t.idx, t.idx + len(t)) for t in predicate.tokens]
+    spans += [(a.start, a.end) for a in (source, target) if a is not None]
+    start = max(min(s for s, _ in spans), sentence.start_char)
+    end = min(max(e for _, e in spans), sentence.end_char)
+    confidence = (
+        told.weight * source.quality * (1.0 if target is not None else 0.9)
+        * FACTUALITY_WEIGHT.get(told.factuality, 1.0)
+        * (LONG_SPAN_WEIGHT if len(article.text[start:end].split()) > LONG_SPAN_WORDS else 1.0)
     )
-    events = []
-    sentence_text = text_of(sentence, article.text)
-    for source, target in pairs[:MAX_PAIRS]:
-        spans = [(t.idx, t.idx + len(t)) for t in predicate.tokens]
-        spans += [(a.start, a.end) for a in (source, target) if a is not None]
-        start = max(min(s for s, _ in spans), sentence.start_char)
-        end = min(max(e for _, e in spans), sentence.end_char)
-        confidence = (
-            weight * source.quality * (1.0 if target is not None else 0.9)
-            * FACTUALITY_WEIGHT.get(fact, 1.0)
-            * (LONG_SPAN_WEIGHT if len(article.text[start:end].split()) > LONG_SPAN_WORDS else 1.0)
-        )
-        events.append(
-            Event(
-                id=record_id(
-                    article.id, "event", start, end, cameo.code, source.key,
-                    target.key if target else "",
-                ),
-                source=source.ref,
-                target=target.ref if target else None,
-                cameo=cameo.code,
-                cameo_root=cameo.code[:2],
-                plover=cameo.plover,
-                plover_mode=cameo.plover_mode,
-                quad_class=cameo.quad_class,
-                goldstein=cameo.goldstein,
-                factuality=fact,
-                date=date,
-                place=place,
-                sentence=sentence_text,
-                evidence=Offsets(start, end),
-                confidence=round(confidence, 2),
-            )
-        )
-    return events
+    cameo = told.cameo
+    return Event(
+        id=record_id(
+            article.id, "event", start, end, cameo.code, source.key, target.key if target else "",
+        ),
+        source=source.ref,
+        target=target.ref if target else None,
+        cameo=cameo.code,
+        cameo_root=cameo.code[:2],
+        plover=cameo.plover,
+        plover_mode=cameo.plover_mode,
+        quad_class=cameo.quad_class,
+        goldstein=cameo.goldstein,
+        factuality=told.factuality,
+        date=told.date,
+        place=told.place,
+        sentence=text_of(sentence, article.text),
+        evidence=Offsets(start, end),
+        confidence=round(confidence, 2),
+    )
 
 
 def gate_open(

@@ -17,10 +17,10 @@ from spacy.tokens import Span, Token
 
 from newsgraph.extract.actors.coding import code_span
 from newsgraph.extract.context import ArticleContext
+from newsgraph.extract.entities.coreference import fuller_person
 from newsgraph.knowledge.quotes import QuoteKnowledge
 from newsgraph.model import ActorRef, Entity
 
-PRONOUN_WINDOW_CHARS = 1500
 NOMINAL_WINDOW_CHARS = 6000
 SUBJECT_RELATIVES = {"who", "which", "that"}
 NAME_PARTS = ("compound", "flat", "nmod")
@@ -33,16 +33,11 @@ class SpeakerResolver:
     def __init__(self, context: ArticleContext) -> None:
         self.context = context
         self.doc, self.article = context.doc, context.article
-        self.entities = entities = context.entities
+        self.entities = context.entities
         self.knowledge = context.knowledge
         self.cues: QuoteKnowledge = context.knowledge.quotes
         self.index = context.index
         self.quoted = context.quoted
-        self.mentions = sorted(
-            ((m.start, m.end, e) for e in entities for m in e.mentions if e.type in SPEAKER_TYPES),
-            key=lambda mention: mention[:2],
-        )
-        self.genders = {e.id: self._gender(e) for e in entities if e.type == "PERSON"}
 
     # -- public ---------------------------------------------------------------------------
 
@@ -72,8 +67,9 @@ class SpeakerResolver:
     def entity_for(self, subject: Token) -> Entity | None:
         """The entity a subject refers to, trying each kind of reference in turn."""
         if subject.lower_ in self.cues.pronouns:
-            # The actors' coreference first, so a quote and an event agree on who "he" is.
-            return self._speaker_entity(subject) or self._antecedent(subject)
+            # Resolved once by the entities step: a quote and an event agree on who "he" is.
+            referent = self.context.referent(subject)
+            return referent.entity if referent is not None else None
         # A description names whoever was introduced with that title ("Spokesperson Ned
         # Price" -> "the spokesperson"), before any entity it was merged into.
         described = self._described(subject) if subject.pos_ == "NOUN" else None
@@ -131,23 +127,6 @@ class SpeakerResolver:
         entity = self.index.for_span(token)
         return entity if entity is not None and entity.type in SPEAKER_TYPES else None
 
-    def _antecedent(self, pronoun: Token) -> Entity | None:
-        """The most recent compatible entity before a pronoun, subjects first, quotes skipped."""
-        types, gender = self.cues.pronouns[pronoun.lower_]
-        candidates = [
-            (start, end, entity)
-            for start, end, entity in self.mentions
-            if pronoun.idx - PRONOUN_WINDOW_CHARS <= start < pronoun.idx
-            and entity.type in types
-            and not self._inside_quote(start)
-            and (gender is None or self.genders.get(entity.id) in (None, gender))
-        ]
-        for start, end, entity in reversed(candidates):
-            span = self.doc.char_span(start, end, alignment_mode="expand")
-            if span is not None and span.root.dep_ in ("nsubj", "nsubjpass"):
-                return self._canonical(entity)
-        return self._canonical(candidates[-1][2]) if candidates else None
-
     def _described(self, head: Token) -> Entity | None:
         """A definite description ("the agency") -> the entity introduced with that noun.
 
@@ -192,21 +171,7 @@ class SpeakerResolver:
 
     def _canonical(self, entity: Entity) -> Entity:
         """For an unmerged surname ("Price"), the fuller PERSON entity ending with it."""
-        if entity.type != "PERSON":
-            return entity
-        words = entity.name.split()
-        if len(words) > 1 and words[0].lower().rstrip(".") not in self.cues.honorifics:
-            return entity
-        surname = words[-1]
-        fuller = [
-            other
-            for other in self.entities
-            if other.type == "PERSON"
-            and other is not entity
-            and len(other.name.split()) > len(words)
-            and other.name.split()[-1] == surname
-        ]
-        return min(fuller, key=lambda e: e.mentions[0].start) if fuller else entity
+        return fuller_person(entity, self.entities, self.cues.honorifics)
 
     # -- helpers --------------------------------------------------------------------------
 
@@ -227,16 +192,3 @@ class SpeakerResolver:
         low, high = sorted((a.idx, b.idx))
         return "\n" not in self.article.text[low:high]
 
-    def _inside_quote(self, offset: int) -> bool:
-        return any(q.start <= offset < q.end for q in self.quoted)
-
-    def _gender(self, entity: Entity) -> str | None:
-        text = self.article.text
-        for mention in entity.mentions:
-            words = mention.text.split()
-            before = text[max(0, mention.start - 6) : mention.start].split()
-            for word in (words[:1] + before[-1:]):
-                gender = self.cues.honorifics.get(word.lower())
-                if gender:
-                    return gender
-        return None
