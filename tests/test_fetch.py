@@ -184,3 +184,17 @@ def test_the_transport_refuses_at_connect_time_too(site):
             pytest.raises(BlockedAddress, match="127.0.0.1 is a loopback address"):
         client.get(site.url("/story"))
     assert site.requests == []
+
+
+NETWORK_MODULES = ("httpx", "httpcore", "socket", "urllib.request", "urllib3", "requests")
+
+
+def test_only_ingest_fetch_and_addresses_touch_the_network():
+    from tests.test_architecture import MODULES, imported_names
+
+    reaching = {
+        name for name, path in MODULES.items()
+        if any(imported == module or imported.startswith(module + ".")
+               for imported in imported_names(path) for module in NETWORK_MODULES)
+    }
+    assert reaching == {"newsgraph.ingest.fetch", "newsgraph.ingest.addresses"}

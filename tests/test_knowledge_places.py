@@ -10,7 +10,7 @@ import pycountry
 import pytest
 
 from newsgraph.knowledge import DEFAULT_DIRECTORY, Knowledge
-from newsgraph.knowledge.cities import CITIES_FILE, COLUMNS, HEADER
+from newsgraph.knowledge.cities import CITIES_FILE, COLUMNS, HEADER, REGIONS_FILE
 from newsgraph.knowledge.places import ADDITIONS_FILE, COUNTRIES_FILE
 from newsgraph.knowledge.tsv import read_tsv
 from tests.conftest import REPO
@@ -118,6 +118,37 @@ def test_knowledge_fingerprint_changes_with_the_city_table(tmp_path):
     assert before == Knowledge().fingerprint != Knowledge(copy).fingerprint
 
 
+# --- regions.tsv: states, provinces and counties in the city table's layout ----------------
+
+
+@pytest.fixture(scope="module")
+def region_rows() -> list[list[str]]:
+    lines = (PLACES / REGIONS_FILE).read_text(encoding="utf-8").splitlines()
+    assert lines[0].startswith("# GeoNames") and lines[1] == HEADER
+    return [line.split("\t") for line in lines[2:]]
+
+
+def test_region_table_is_sorted_and_lists_a_region_once_per_key(region_rows):
+    keys = [row[0] for row in region_rows]
+    assert keys == sorted(keys) and {len(row) for row in region_rows} == {len(COLUMNS)}
+    pairs = [(row[0], row[2]) for row in region_rows]
+    assert len(set(pairs)) == len(pairs)
+
+
+def test_region_rows_are_well_formed(region_rows):
+    def bad(row: list[str]) -> bool:
+        key, alternate, geonameid, name, country, lat, lon, rank, admin1 = row
+        return not (
+            key == " ".join(key.lower().split()) != "" and alternate == ""
+            and geonameid.isdigit() and name.strip() == name != "" and rank in {"1", "2"}
+            and (country == "" or country in EXTRA_ALPHA3
+                 or pycountry.countries.get(alpha_3=country) is not None)
+            and -90 <= float(lat) <= 90 and -180 <= float(lon) <= 180 and admin1 != ""
+        )
+
+    assert [row for row in region_rows if bad(row)] == []
+
+
 @pytest.fixture(scope="module")
 def gazetteer(pipeline):
     return pipeline.knowledge.places.gazetteer
@@ -132,10 +163,24 @@ def gazetteer(pipeline):
         ("South China Sea", "sea", None), ("U.S.", "country", "USA"), ("Britain", "country", "GBR"),
         ("Europe", "continent", None), ("Calif.", "admin region", "USA"),
         ("Kiev", "city", "UKR"), ("Islamabad", "city", "PAK"),
+        # from regions.tsv: provinces, states and counties with GeoNames ids
+        ("Sichuan", "admin region", "CHN"), ("South Australia", "admin region", "AUS"),
+        ("Morris County", "county", "USA"), ("Hampshire", "county", "GBR"),
     ],
 )
 def test_gazetteer_knows_names_and_aliases(gazetteer, name, feature, country):
     assert (feature, country) in {(c.feature, c.country) for c in gazetteer.lookup(name)}
+
+
+def test_a_county_point_lies_among_its_towns(gazetteer):
+    (county,) = [c for c in gazetteer.lookup("Alachua County") if c.admin1 == "FL"]
+    assert county.geonameid == 4145709
+    assert (round(county.lat), round(county.lon)) == (30, -82)  # Gainesville is 29.65, -82.32
+
+
+def test_a_curated_region_keeps_its_geonames_point(gazetteer):
+    (quebec,) = [c for c in gazetteer.lookup("Quebec") if c.feature != "city"]
+    assert (quebec.feature, quebec.lat, quebec.lon) == ("admin region", 52.00017, -71.99907)
 
 
 @pytest.mark.parametrize("name", ["Washington", "District of Columbia"])

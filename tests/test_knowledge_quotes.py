@@ -17,6 +17,7 @@ COLUMNS = {
     "honorifics.tsv": ["honorific", "gender"],
     "organisation_nouns.tsv": ["noun"],
     "document_nouns.tsv": ["noun"],
+    "first_names.tsv": ["name", "gender"],
 }
 GENDERS = {"male", "female"}
 ENTITY_TYPES = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
@@ -58,6 +59,14 @@ def test_honorific_genders():
     assert {row[1] for row in rows(FOLDER / "honorifics.tsv")[1:]} <= GENDERS
 
 
+def test_first_names_are_single_words_with_a_gender_and_a_source_line():
+    lines = (FOLDER / "first_names.tsv").read_text(encoding="utf-8").splitlines()
+    assert "Social Security Administration" in lines[0] and "public domain" in lines[0]
+    body = rows(FOLDER / "first_names.tsv")[1:]
+    assert len(body) > 3000
+    assert all(name.isalpha() and gender in GENDERS for name, gender in body)
+
+
 def test_loaded_knowledge_reflects_the_files():
     knowledge = load_quotes(DEFAULT_DIRECTORY)
     assert {"say", "tell", "report"} <= knowledge.speech
@@ -66,5 +75,6 @@ def test_loaded_knowledge_reflects_the_files():
     assert ("according", "to") in knowledge.sources
     assert knowledge.pronouns["she"] == (frozenset({"PERSON"}), "female")
     assert knowledge.honorifics["mrs"] == "female"
+    assert (knowledge.first_names["hillary"], knowledge.first_names["ted"]) == ("female", "male")
     assert "agency" in knowledge.organisation_nouns
     assert "quote" in knowledge.passive_speakers and "quote" not in knowledge.speech

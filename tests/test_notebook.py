@@ -114,3 +114,14 @@ def test_timeline_and_places_of_the_events(news, examples_db):
     places = news.places(actor="PAK")
     moscow = places[places.name == "Moscow"].iloc[0]
     assert (moscow.country, round(moscow.lat, 2), round(moscow.lon, 2)) == ("RUS", 55.75, 37.62)
+
+
+def test_stories_make_the_khan_putin_meeting_one_row_with_its_mentions(news, seed_id):
+    mentions = news.events(article=seed_id, cameo="040", actor="PAKGOV")
+    meeting = mentions[mentions.target_code.isin(["PAKGOV", "RUSGOV"])
+                       & mentions.source_code.isin(["PAKGOV", "RUSGOV"])]
+    stories = news.stories(article=seed_id, cameo="040", actor="PAKGOV")
+    row = stories[stories.target_code.isin(["PAKGOV", "RUSGOV"])]
+    assert len(row) == 1 and len(meeting) >= 3
+    assert row.num_mentions.iloc[0] == len(meeting)
+    assert row.date.iloc[0] == "2022-02-24"

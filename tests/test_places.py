@@ -102,6 +102,10 @@ DISAMBIGUATION = [
     # ... and Ontario is the province they lie in, not the Ohio town near Windsor
     ("He was born in London, and moved to Sarnia and Windsor in Ontario.", "Ontario", "CAN",
      "admin region"),
+    # a province from the regions table
+    ("Floods hit Sichuan this week.", "Sichuan Sheng", "CHN", "admin region"),
+    # a county named like a town of its country ranks below the town
+    ("He was born in Cork and studied in Dublin.", "Cork", "IRL", "city"),
 ]
 
 
@@ -123,6 +127,25 @@ def test_state_department_washington_is_the_capital(analyse):
 
 
 # --- what is and is not a place ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "mention", "name", "feature"),
+    [
+        # a county inside an organisation's name, without the padding
+        ("Deputies from the Morris County Sheriff's Office searched the area.",
+         "Morris County", "Morris County", "county"),
+        ("The Ohio State Highway Patrol closed the road.", "Ohio", "Ohio", "admin region"),
+        # a town inside one, when the article names the town elsewhere
+        ("Bradford Council said the home in Bradford would close.", "Bradford", "Bradford",
+         "city"),
+    ],
+)
+def test_place_inside_an_organisation_name(analyse, sentence, mention, name, feature):
+    result = analyse(sentence)
+    place = places_of(result)[name]
+    assert place["feature"] == feature
+    assert mention_texts(result, place)[0] == mention
 
 
 @pytest.mark.parametrize(

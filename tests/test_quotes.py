@@ -151,6 +151,11 @@ SPEAKERS = [
         "Jones", id="pronoun-gender-from-honorific",
     ),
     pytest.param(
+        "Don Fowler spoke after Hillary Clinton fell ill. "
+        "“It is something you would be a fool not to prepare for,” he said.",
+        "Don Fowler", id="pronoun-gender-from-first-name",
+    ),
+    pytest.param(
         "Trump attacked Clinton on Monday, saying that she was “unfit to serve.”",
         "Trump", id="participle-borrows-subject",
     ),

@@ -159,7 +159,10 @@ def test_sigterm_between_polls_ends_the_process_cleanly(site, tmp_path):
          "--db", str(db), "--allow-private", "--pace", "0"],
         stderr=subprocess.PIPE, text=True)
     try:
-        first = process.stderr.readline()  # the first poll's line: now it sleeps
+        first = ""
+        while ": cycle 1 at " not in first:  # the first poll's line: now it sleeps
+            first = process.stderr.readline()
+            assert first, "watch ended before its first poll"
         process.send_signal(signal.SIGTERM)
         rest = process.communicate(timeout=60)[1]
     finally:

@@ -22,8 +22,9 @@ Frame = Literal["pandas", "polars"]
 
 
 class NewsgraphReader:
-    """An open store: ``articles()``, ``actors()``, ``events()`` and ``quotes()`` frames,
-    and the explorer's aggregates ``network()``, ``timeline()`` and ``places()``."""
+    """An open store: ``articles()``, ``actors()``, ``events()``, ``stories()`` and
+    ``quotes()`` frames, and the explorer's aggregates ``network()``, ``timeline()`` and
+    ``places()``."""
 
     def __init__(self, db: str | Path, frame: Frame = "pandas") -> None:
         if frame not in ("pandas", "polars"):
@@ -59,6 +60,12 @@ class NewsgraphReader:
     def quotes(self, limit: int | None = None, **filters: Any) -> Any:
         """Quotes with their speaker, by article and position."""
         return self._listing("quotes", filters, limit)
+
+    def stories(self, limit: int | None = None, **filters: Any) -> Any:
+        """Story-level events grouped from the events the filters select (same actors,
+        CAMEO code and date): ``num_mentions``, ``num_sources``, ``num_articles``,
+        ``first_seen``, ``last_seen`` and the first mention; most mentioned first."""
+        return self._frame(*self.store.story_events(filters, limit))
 
     # --- the explorer's aggregates over the filtered events ------------------------
     def network(self, by: Literal["country", "code"] = "country", limit: int = 50,

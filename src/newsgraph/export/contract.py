@@ -21,11 +21,6 @@ RECORD_TYPES: dict[str, type] = {
 VERSION_KEYS = ("newsgraph", "model", "knowledge")
 
 
-@cache
-def _field_types(cls: type) -> dict[str, Any]:
-    return typing.get_type_hints(cls)
-
-
 def _dataclass_in(hint: Any) -> tuple[type | None, bool]:
     """The dataclass a field holds (directly, optionally, or as a list's items), and
     whether it is a list."""
@@ -42,21 +37,29 @@ def _dataclass_in(hint: Any) -> tuple[type | None, bool]:
     return (hint, False) if dataclasses.is_dataclass(hint) else (None, False)
 
 
+@cache
+def _plan(cls: type) -> tuple[tuple[str, type | None, bool], ...]:
+    """Each field of dataclass ``cls`` in order: its name, the dataclass it holds (if
+    any) and whether as a list. Worked out once per class."""
+    hints = typing.get_type_hints(cls)
+    return tuple((item.name, *_dataclass_in(hints[item.name]))
+                 for item in dataclasses.fields(cls))
+
+
 def ordered(cls: type, data: dict[str, Any]) -> dict[str, Any]:
     """``data`` with its keys in the field order of dataclass ``cls``, nested records too;
     keys the dataclass does not know (fields a newer newsgraph added) follow, sorted."""
-    hints = _field_types(cls)
     result: dict[str, Any] = {}
-    for item in dataclasses.fields(cls):
-        if item.name not in data:
+    for name, inner, many in _plan(cls):
+        if name not in data:
             continue
-        value = data[item.name]
-        inner, many = _dataclass_in(hints[item.name])
+        value = data[name]
         if inner and value is not None:
             value = [ordered(inner, v) for v in value] if many else ordered(inner, value)
-        result[item.name] = value
-    for key in sorted(set(data) - set(result)):
-        result[key] = data[key]
+        result[name] = value
+    if len(result) < len(data):
+        for key in sorted(set(data) - set(result)):
+            result[key] = data[key]
     return result
 
 

