@@ -93,8 +93,8 @@ def test_ctrl_c_during_a_query_is_a_keyboard_interrupt_not_a_duckdb_error(tmp_pa
     code = ("import sys\n"
             "from newsgraph.store import Store\n"
             "with Store(sys.argv[1], read_only=True) as store:\n"
-            "    print('querying', flush=True)\n"
             "    try:\n"
+            "        print('querying', flush=True)\n"
             "        store.query('SELECT count(*) FROM range(100000000000) t(x) WHERE x % 7 = 3')\n"
             "    except KeyboardInterrupt:\n"
             "        print('KeyboardInterrupt')\n")
