@@ -124,6 +124,12 @@ def articles(shared: Path) -> list[dict]:
     return [found[i] for i in wanted if i in found]
 
 
+def speaker_error(why: str) -> bool:
+    """Whether a wrong quote's reason names its speaker (README: a reason that says
+    "speaker" is a speaker error; the others are errors of the text)."""
+    return "speaker" in why.lower()
+
+
 def precision(judged: list[bool]) -> str:
     if not judged:
         return "  -  (0)"
@@ -134,6 +140,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--shared", type=Path, default=SHARED)
     parser.add_argument("--add", action="store_true", help="append unjudged records to the TSVs")
+    parser.add_argument("--wrong", action="store_true", help="list sampled records judged wrong")
     args = parser.parse_args()
     pipeline = Pipeline()
     judgements = {kind: load_judgements(kind) for kind in ("events", "quotes", "dates")}
@@ -141,6 +148,8 @@ def main() -> None:
     by_root: dict[str, list[bool]] = defaultdict(list)
     by_band: dict[str, list[bool]] = defaultdict(list)
     missing: dict[str, list[dict]] = defaultdict(list)
+    wrong: list[str] = []
+    speakers: list[bool] = []
     for raw in articles(args.shared):
         article = pipeline.make_article(raw["text"], external_id=raw["id"],
                                         published=raw.get("published"), source=raw.get("source"))
@@ -153,6 +162,10 @@ def main() -> None:
                 continue
             right = row["judgement"] == "right"
             by_kind[kind].append(right)
+            if kind == "quotes":
+                speakers.append(right or not speaker_error(row["why"]))
+            if not right:
+                wrong.append(f"  {kind:6} {row['record'][:160]}  -- {row['why']}")
             if isinstance(record, Event):
                 by_root[record.cameo_root].append(right)
                 band = next(f"[{low:.2f},{high:.2f})" for low, high in pairwise(BANDS)
@@ -160,12 +173,16 @@ def main() -> None:
                 by_band[band].append(right)
     for kind in ("events", "quotes", "dates"):
         print(f"{kind:8} precision {precision(by_kind[kind])}")
+    print(f"quote speakers precision {precision(speakers)}")
     print("events by CAMEO root:")
     for root in sorted(by_root):
         print(f"  {root}  {precision(by_root[root])}")
     print("events by confidence band:")
     for band in sorted(by_band):
         print(f"  {band}  {precision(by_band[band])}")
+    if args.wrong:
+        print("sampled records judged wrong:")
+        print("\n".join(wrong))
     for kind, rows in missing.items():
         print(f"{len(rows)} sampled {kind} have no judgement:")
         for row in rows:

@@ -66,6 +66,19 @@ APART = [
 ]
 REPAIRS = [
     # (text, PERSON names that must be present, PERSON names that must be absent)
+    # NPR, 2014 (AllSides): a headline's verb is no part of the name; its words no person.
+    (
+        "'Justice Will Be Served,' Obama Warns The Islamic State\n\nSpeaking in Estonia "
+        "today, President Obama issued a warning to the extremist group.",
+        ["Obama"],
+        ["Obama Warns", "Will Be Served"],
+    ),
+    # The Hill, 2016 (AllSides): a hyphenated part of a name stays in it.
+    (
+        "U.N. Secretary-General Ban Ki-moon said he was \"deeply dismayed\" by the execution.",
+        ["Ban Ki-moon"],
+        ["Ban Ki"],
+    ),
     (
         "In Washington, Department of State Spokesperson Ned Price said that the US has "
         "communicated its position to Islamabad.",

@@ -3,7 +3,8 @@
 Repairs, each a named function:
 - ``extend_first_name``: "Imran" left out of sentence-initial "Imran Khan" is taken back.
 - ``strip_titles``: "Spokesperson Ned Price" -> "Ned Price"; "Vladimir Putin’s" -> "Vladimir Putin";
-  ``repair_person`` also drops a sentence opener ("Initially Sanger") and lower-case tails.
+  ``repair_person`` also drops a sentence opener ("Initially Sanger"), lower-case tails
+  (not a hyphenated part: "Ban Ki-moon") and a headline's verb ("Obama Warns").
 - ``is_possessive_fragment``: "’s Focal" (from "the Prime Minister’s Focal Person") is no one;
   nor is a PERSON with no capital letter ("cubic meter"), nor, by ``is_common_noun``, a
   one-word PERSON that names a kind of actor ("Scholars" at the start of a sentence).
@@ -25,6 +26,8 @@ ACTOR_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
 DEFINITE = frozenset({"the"})
 # Parts of speech of a capitalised sentence opener NER glued to a name.
 NOT_NAMES = frozenset({"ADV", "VERB", "ADP", "DET", "PRON", "SCONJ", "CCONJ", "AUX", "PART"})
+# Finite verbs end no name: "Obama Warns" in a headline is Obama and his verb.
+FINITE_VERBS = frozenset({"VBZ", "VBD", "VBP", "MD"})
 STREET_WORDS = frozenset({"avenue", "street", "road", "boulevard", "square", "lane", "highway"})
 
 
@@ -72,12 +75,23 @@ def repair_person(span: Span, dictionary: ActorDictionary) -> MentionCandidate |
     doc = span.doc
     while start < end and doc[start].is_sent_start and doc[start].pos_ in NOT_NAMES:
         start += 1  # "Initially Sanger said": a capitalised sentence opener is no name
-    while end > start and not doc[end - 1].text[:1].isupper():
-        end -= 1  # "David Axelrod - the"
+    while end > start and (
+        not doc[end - 1].text[:1].isupper() and not hyphenated(doc, end - 1)
+        or doc[end - 1].tag_ in FINITE_VERBS
+    ):
+        end -= 1  # "David Axelrod - the"; a headline's verb: "Obama Warns"
     name = doc[start:end]
+    if not any(t.tag_ in ("NNP", "NNPS") for t in name):
+        return None  # "Will Be Served": a headline's words, no name
     if start >= end or is_common_noun(name, dictionary):
         return None
     return MentionCandidate(start, end, retype_places(name, "PERSON", dictionary))
+
+
+def hyphenated(doc: Doc, i: int) -> bool:
+    """Whether token i ends a hyphenated name part written as one word ("Ban Ki-moon")."""
+    joined = i >= 2 and not doc[i - 2].whitespace_ and not doc[i - 1].whitespace_
+    return joined and doc[i - 1].text == "-"
 
 
 def is_possessive_fragment(span: Span) -> bool:
