@@ -91,3 +91,34 @@ def test_utf16_with_a_byte_order_mark_is_read(tmp_path):
 def test_a_relative_published_date_is_refused(value):
     with pytest.raises(InputError, match="relative"):
         parse_published(value)
+
+
+def test_a_symlinked_subdirectory_is_reported_not_skipped(tmp_path):
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "b.txt").write_text("Putin spoke in Kyiv.\n")
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Biden spoke in Warsaw.\n")
+    (folder / "linked").symlink_to(elsewhere, target_is_directory=True)
+    (folder / "gone.txt").symlink_to(tmp_path / "missing.txt")
+    found = [str(item) for item in iter_path(folder)]
+    assert len(found) == 3
+    assert found[0].startswith("RawArticle(origin='" + str(folder / "a.txt"))
+    assert found[1] == f"{folder / 'gone.txt'}: not a regular file (a broken symbolic link?)"
+    assert found[2] == (f"{folder / 'linked'}: symbolic link to a directory: not followed "
+                        "(give its target by name)")
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root lists every directory")
+def test_an_unreadable_subdirectory_is_reported_not_skipped(tmp_path):
+    folder = tmp_path / "in"
+    locked = folder / "locked"
+    locked.mkdir(parents=True)
+    (locked / "a.txt").write_text("Biden spoke in Warsaw.\n")
+    locked.chmod(0)
+    try:
+        found = [str(item) for item in iter_path(folder)]
+    finally:
+        locked.chmod(0o755)
+    assert found == [f"{locked}: cannot read directory: Permission denied"]

@@ -69,3 +69,33 @@ def test_like_wildcards_in_filters_match_only_themselves(invoke, tmp_path, patte
     assert "Putin" in invoke("entities", "--db", db, "--name", "putin").stdout
     listing = invoke("entities", "--db", db, "--name", pattern, "--format", "json")
     assert listing.exit_code == 0 and listing.stdout == ""
+
+
+def test_html_tags_never_reach_actor_names(invoke, tmp_path):
+    page = ("<html><head><title>Talks in Moscow</title></head><body><article>"
+            "<h1>Talks in Moscow</h1><p>Russian President <b>Vladimir Putin</b> met Pakistan "
+            "Prime Minister <i>Imran Khan</i> in <a href='/m'>Moscow</a> on Thursday.</p>"
+            "<p>The two leaders discussed energy and trade for several hours.</p>"
+            "</article></body></html>")
+    (tmp_path / "page.html").write_text(page)
+    db = tmp_path / "news.duckdb"
+    assert invoke("run", tmp_path / "page.html", "--db", db).exit_code == 0
+    entities = [json.loads(line) for line in
+                invoke("entities", "--db", db, "--format", "json").stdout.splitlines()]
+    names = {entity["name"] for entity in entities}
+    assert {"Vladimir Putin", "Imran Khan", "Moscow"} <= names
+    assert not [name for name in names if "<" in name or ">" in name]
+
+
+def test_an_actor_name_with_escape_sequences_is_listed_escaped(invoke, tmp_path):
+    source = tmp_path / "a.txt"
+    source.write_text(SENTENCE + "\n")
+    db = tmp_path / "news.duckdb"
+    assert invoke("run", source, "--db", db).exit_code == 0
+    with duckdb.connect(str(db)) as connection:  # a store written by another tool
+        connection.execute("UPDATE entities SET name = ? WHERE name = 'Vladimir Putin'",
+                           ["\x1b]0;pwned\x07Vladimir \u202ePutin"])
+    for kind in ("entities", "events"):
+        table = invoke(kind, "--db", db).stdout
+        assert "\x1b" not in table and "\x07" not in table and "\u202e" not in table
+    assert "\\x1b]0;pwned\\x07Vladimir \\u202ePutin" in invoke("entities", "--db", db).stdout

@@ -95,3 +95,33 @@ def test_a_blank_line_ends_a_sentence(nlp):
         "Putin meets Khan in Moscow today",
         "Russian President Vladimir Putin met Imran Khan.",
     ]
+
+
+def test_a_text_the_model_cannot_parse_fails_alone_not_its_batch(pipeline):
+    texts = ["Russian President Vladimir Putin met Imran Khan in Moscow.",
+             "Germany condemned the attack on the embassy in Kabul on Monday. " * 3,
+             "The United Nations urged Israel and Hamas to agree to a ceasefire."]
+    articles = [pipeline.make_article(text) for text in texts]
+    limit = pipeline.nlp.max_length
+    pipeline.nlp.max_length = 100  # the middle text is over spaCy's limit: E088 in nlp.pipe
+    try:
+        results = list(pipeline.analyse_many(articles))
+    finally:
+        pipeline.nlp.max_length = limit
+    assert [bool(result.error) for result in results] == [False, True, False]
+    assert results[1].error.startswith("parsing failed: [E088] Text of length 192 exceeds")
+    names = {entity.name for entity in results[0].entities}
+    assert {"Vladimir Putin", "Imran Khan", "Moscow"} <= names
+    assert results[2].events
+
+
+def test_a_text_over_the_models_limit_is_refused_before_parsing(pipeline):
+    limit = pipeline.nlp.max_length
+    pipeline.nlp.max_length = 100
+    try:
+        with pytest.raises(InputError, match="text of 192 characters is over the model's "
+                                             "limit of 100"):
+            pipeline.make_article("Germany condemned the attack on Monday in Kabul today. " * 3
+                                  + "x" * 27)
+    finally:
+        pipeline.nlp.max_length = limit

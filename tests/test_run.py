@@ -149,7 +149,13 @@ def start_run(inputs: Path, db: Path) -> subprocess.Popen:
     command = [sys.executable, "-m", "newsgraph", "-v", "run", str(inputs), "--db", str(db),
                "--workers", "1", "--commit-every", "0"]
     return subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                            text=True)
+                            text=True, preexec_fn=interruptible)
+
+
+def interruptible() -> None:
+    """Ctrl-C reaches the child as at a terminal, even when the tests themselves run in the
+    background (where a shell starts them with SIGINT ignored, and children inherit that)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def stop_at_first_commit(process: subprocess.Popen, stop: signal.Signals) -> int:

@@ -429,7 +429,7 @@ def export_command() -> click.Command:
     @click.option("--header", is_flag=True, help="gdelt: start with a line of column names.")
     @reports_errors
     def command(db: str, fmt: str, out: str | None, header: bool, **filters: Any) -> None:
-        with Store(db, read_only=True) as store:
+        with Store(db, read_only=True) as store, store.interruptible():
             written = export(store, fmt, out, filters, header)
         click.echo(f"newsgraph: exported {written} {UNITS[fmt]} to {for_terminal(out or '-')}",
                    err=True)

@@ -75,6 +75,12 @@ def detect_language(text: str, identifier: LanguageIdentifier, fallback: str) ->
     return language if probability >= MIN_LANGUAGE_PROBABILITY else fallback
 
 
+def first_line(error: Exception) -> str:
+    """An error's first line (spaCy's messages run over several)."""
+    lines = str(error).strip().splitlines()
+    return lines[0] if lines else type(error).__name__
+
+
 class Pipeline:
     """Turns articles into analyses. Holds the spaCy model and the knowledge; no global state."""
 
@@ -110,6 +116,9 @@ class Pipeline:
         """Build an Article with its stable id, language and syndication flag."""
         if not text or not text.strip():
             raise InputError("the text is empty")
+        if len(text) > self.nlp.max_length:
+            raise InputError(f"text of {len(text):,} characters is over the model's limit "
+                             f"of {self.nlp.max_length:,}")
         return Article(
             id=article_id(text, source, url),
             text=text,
@@ -171,7 +180,7 @@ class Pipeline:
         return isinstance(item, Article) and item.language == self.language
 
     def _analyse_batch(self, batch: list[Article | T]) -> Iterator[Analysis | T]:
-        docs = iter(self.nlp.pipe(item.text for item in batch if self._parses(item)))
+        docs = iter(self._parse([item.text for item in batch if self._parses(item)]))
         for item in batch:
             if not isinstance(item, Article):
                 yield item
@@ -184,7 +193,26 @@ class Pipeline:
                     ),
                 )
             else:
-                yield self._analyse_safely(next(docs), item)
+                doc = next(docs)
+                if isinstance(doc, Doc):
+                    yield self._analyse_safely(doc, item)
+                else:
+                    yield Analysis(article=item, error=f"parsing failed: {first_line(doc)}")
+
+    def _parse(self, texts: list[str]) -> list[Doc | Exception]:
+        """The texts parsed together; when that fails, each alone, so one text the model
+        cannot parse (too long, out of memory) fails alone, never its batch."""
+        try:
+            return list(self.nlp.pipe(texts))
+        except Exception:  # noqa: BLE001 - which text failed is found by parsing each
+            log.warning("a batch of %d texts failed to parse: parsing each alone", len(texts))
+        parsed: list[Doc | Exception] = []
+        for text in texts:
+            try:
+                parsed.append(self.nlp(text))
+            except Exception as error:  # noqa: BLE001 - reported as this article's error
+                parsed.append(error)
+        return parsed
 
     def _analyse_safely(self, doc: Doc, article: Article) -> Analysis:
         """An extractor bug on one article is logged and reported, never fatal to a batch."""

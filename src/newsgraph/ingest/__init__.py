@@ -7,6 +7,7 @@ reported as an ``InputProblem`` naming the file (and line) so a batch goes on.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Iterator
 from contextlib import ExitStack
 from pathlib import Path
@@ -53,20 +54,55 @@ def iter_path(path: Path) -> Iterator[RawArticle | InputProblem]:
     if not path.exists():
         yield InputProblem(str(path), "no such file or directory")
     elif path.is_dir():
-        files = walk(path)
-        if not files:
+        found = walk(path)
+        if not found:
             yield InputProblem(str(path), NO_INPUT_FILES)
-        for file in files:
-            yield from iter_path(file)
+        for entry in found:
+            if isinstance(entry, InputProblem):
+                yield entry
+            else:
+                yield from iter_path(entry)
     elif kind_of(path) == "jsonl":
         yield from iter_jsonl(path)
     else:
         yield from iter_by_content(path)
 
 
-def walk(directory: Path) -> list[Path]:
-    """The supported files under a directory, sorted."""
-    return sorted(p for p in directory.rglob("*") if p.is_file() and kind_of(p))
+SYMLINKED_DIRECTORY = "symbolic link to a directory: not followed (give its target by name)"
+NOT_A_FILE = "not a regular file (a broken symbolic link?)"
+
+
+def walk(directory: Path) -> list[Path | InputProblem]:
+    """The supported files under a directory, and a problem for every subdirectory that
+    is not read (a symbolic link, or one that cannot be listed), sorted by path.
+
+    Links to files are read; links to directories are not followed (they may loop).
+    """
+    found: list[Path | InputProblem] = []
+
+    def unreadable(error: OSError) -> None:
+        where = error.filename or directory
+        found.append(InputProblem(str(where), f"cannot read directory: {error.strerror or error}"))
+
+    for root, subdirectories, names in os.walk(directory, onerror=unreadable):
+        for name in subdirectories:
+            if os.path.islink(os.path.join(root, name)):
+                found.append(InputProblem(os.path.join(root, name), SYMLINKED_DIRECTORY))
+        for name in names:
+            path = Path(root, name)
+            if not kind_of(path):
+                continue
+            found.append(path if path.is_file() else InputProblem(str(path), NOT_A_FILE))
+    return sorted(found, key=_where)
+
+
+def _where(entry: Path | InputProblem) -> str:
+    return entry.origin if isinstance(entry, InputProblem) else str(entry)
+
+
+def files_under(directory: Path) -> list[Path]:
+    """The supported files a directory walk reads (problems left out)."""
+    return [entry for entry in walk(directory) if isinstance(entry, Path)]
 
 
 def iter_by_content(path: Path) -> Iterator[RawArticle | InputProblem]:
@@ -108,7 +144,7 @@ def count_articles(names: Iterable[str | Path]) -> int | None:
         if is_url(name):
             return None
         path = Path(name)
-        files = walk(path) if path.is_dir() else [path]
+        files = files_under(path) if path.is_dir() else [path]
         for file in files:
             count = count_file(file)
             if count is None:

@@ -64,6 +64,7 @@ def run(
     summary = RunSummary()
     writer = Writer(store, summary, batch_seconds=commit_seconds)
     done = store.current_ids(engine.versions())
+    store.release()  # readers may open the file until the first commit
     report = on_result or (lambda _: None)
 
     def fresh() -> Iterator[RawArticle]:

@@ -20,7 +20,8 @@ BATCH_SECONDS = 5.0
 class Writer:
     """Collects results and commits them in batches: once ``batch_articles`` articles are
     pending or ``batch_seconds`` have passed since the last commit, so a crash loses at
-    most one batch of analysed (never of stored) articles."""
+    most one batch of analysed (never of stored) articles. Between commits the store's
+    file is released, so ``stats`` and the listings can read it during a run."""
 
     def __init__(
         self,
@@ -62,7 +63,10 @@ class Writer:
         if not self.pending:
             return
         started = self.clock()
-        outcomes = self.store.write_many(self.pending)
+        try:
+            outcomes = self.store.write_many(self.pending)
+        finally:
+            self.store.release()
         self.summary.store_seconds += self.clock() - started
         for analysis, outcome in zip(self.pending, outcomes, strict=True):
             setattr(self.summary, outcome, getattr(self.summary, outcome) + 1)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +14,7 @@ from newsgraph.errors import StoreError
 from newsgraph.knowledge import DEFAULT_DIRECTORY
 from newsgraph.knowledge.events import load_symmetric
 from newsgraph.model import Analysis, Article
-from newsgraph.store import queries, seen, signatures, stories, write
+from newsgraph.store import access, queries, seen, signatures, stories, write
 from newsgraph.store.explore import Reader
 from newsgraph.store.schema import ensure_schema
 
@@ -23,23 +24,36 @@ class Store:
 
     def __init__(self, path: str | Path, read_only: bool = False) -> None:
         self.path = Path(path)
+        self.read_only = read_only
         if read_only and not self.path.exists():
             raise StoreError(f"{self.path}: no such database (create it with `newsgraph run`)")
-        try:
-            self.db = duckdb.connect(str(self.path), read_only=read_only)
-        except duckdb.IOException as error:
-            raise StoreError(f"{self.path}: cannot open the database: {error}") from None
-        except duckdb.Error as error:
-            raise StoreError(f"{self.path}: not a newsgraph database: {error}") from None
+        self._lock = None if read_only else access.lock_for_writing(self.path)
         self.symmetric = load_symmetric(DEFAULT_DIRECTORY)
+        self._db: duckdb.DuckDBPyConnection | None = None
         try:
-            ensure_schema(self.db, self.path, read_only)
+            self._db = access.connect(self.path, read_only)
+            ensure_schema(self._db, self.path, read_only)
             if not read_only:
-                stories.create_views(self.db, self.symmetric)
+                stories.create_views(self._db, self.symmetric)
         except BaseException:
-            self.db.close()
+            self.close()
             raise
         self._near_duplicates: NearDuplicateIndex | None = None
+
+    @property
+    def db(self) -> duckdb.DuckDBPyConnection:
+        """The open connection; after ``release()`` the file is opened again (waiting
+        while a reader has it)."""
+        if self._db is None:
+            self._db = access.connect(self.path, self.read_only, wait=access.WAIT_FOREVER)
+        return self._db
+
+    def release(self) -> None:
+        """Close the file so readers can open it; the next use opens it again. A run
+        releases between its commits; its lock keeps other writers out meanwhile."""
+        if self._db is not None:
+            self._db.close()
+            self._db = None
 
     def __enter__(self) -> Store:
         return self
@@ -48,7 +62,15 @@ class Store:
         self.close()
 
     def close(self) -> None:
-        self.db.close()
+        self.release()
+        if self._lock is not None:
+            self._lock.close()
+            self._lock = None
+
+    @staticmethod
+    def interruptible() -> AbstractContextManager[None]:
+        """Wrap direct use of ``db`` (exports) so Ctrl-C is a KeyboardInterrupt."""
+        return access.interruptible()
 
     def schema_version(self) -> int:
         row = self.db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
@@ -77,7 +99,8 @@ class Store:
         if self._near_duplicates is None:
             self._near_duplicates = signatures.load_index(self.db)
         try:
-            return write.write_batch(self.db, analyses, self._near_duplicates)
+            with access.interruptible():
+                return write.write_batch(self.db, analyses, self._near_duplicates)
         except BaseException:
             self._near_duplicates = None  # it may hold articles the rollback removed
             raise
@@ -101,7 +124,8 @@ class Store:
 
         Filter values are validated first: a bad one raises FilterError.
         """
-        return queries.run_query(self.db, *queries.listing_sql(kind, filters, limit))
+        with access.interruptible():
+            return queries.run_query(self.db, *queries.listing_sql(kind, filters, limit))
 
     def reader(self) -> Reader:
         """Read queries on a connection of their own: one per thread (or HTTP request);
@@ -112,17 +136,21 @@ class Store:
                      ) -> tuple[list[str], list[tuple]]:
         """Story-level events (one event, many reports) grouped from the events that the
         ``events`` filters select; see store/stories.py."""
-        return queries.run_query(
-            self.db, *queries.grouped_events_sql(filters, limit, self.symmetric))
+        with access.interruptible():
+            return queries.run_query(
+                self.db, *queries.grouped_events_sql(filters, limit, self.symmetric))
 
     def counts(self) -> dict[str, int]:
         """Row count of every table a user cares about."""
-        return queries.counts(self.db)
+        with access.interruptible():
+            return queries.counts(self.db)
 
     def stats(self) -> queries.Stats:
         """Schema version, table counts and events by PLOVER type."""
-        return queries.stats(self.db, self.schema_version())
+        with access.interruptible():
+            return queries.stats(self.db, self.schema_version())
 
     def query(self, sql: str, params: list[Any] | None = None) -> tuple[list[str], list[tuple]]:
         """Run a read query; returns column names and rows."""
-        return queries.run_query(self.db, sql, params)
+        with access.interruptible():
+            return queries.run_query(self.db, sql, params)

@@ -1,0 +1,122 @@
+"""Readers during a run, two runs at once, Ctrl-C in a query: real processes, real files."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+
+from newsgraph.errors import StoreError
+from newsgraph.store import Store
+from tests.test_run import contents, copies_of_wikinews, interruptible, start_run
+
+NEWSGRAPH = [sys.executable, "-m", "newsgraph"]
+
+
+def hold_read_only(db, seconds: float) -> subprocess.Popen:
+    """Another process with the store open read-only for ``seconds``; returns once it is open."""
+    code = ("import duckdb, sys, time; c = duckdb.connect(sys.argv[1], read_only=True); "
+            "print('open', flush=True); time.sleep(float(sys.argv[2]))")
+    process = subprocess.Popen([sys.executable, "-c", code, str(db), str(seconds)],
+                               stdout=subprocess.PIPE, text=True)
+    assert process.stdout.readline() == "open\n"
+    return process
+
+
+def test_stats_and_listings_answer_while_a_run_writes_and_a_second_run_is_refused(
+        tmp_path, pipeline):
+    inputs = copies_of_wikinews(tmp_path)
+    db = tmp_path / "n.duckdb"
+    running = start_run(inputs, db)
+    for line in running.stderr:
+        if "stored" in line:  # the first commit is in: the run goes on analysing
+            break
+    second = subprocess.run([*NEWSGRAPH, "run", str(inputs), "--db", str(db)],
+                            capture_output=True, text=True, timeout=120)
+    stats = subprocess.run([*NEWSGRAPH, "stats", "--db", str(db)], capture_output=True,
+                           text=True, timeout=120)
+    articles = subprocess.run([*NEWSGRAPH, "articles", "--db", str(db), "--limit", "0",
+                               "--format", "json"], capture_output=True, text=True, timeout=120)
+    running.communicate()
+
+    assert second.returncode == 2
+    assert second.stderr.strip() == (f"newsgraph: error: {db}: another newsgraph process is "
+                                     "writing to this store; wait for it to finish (reading "
+                                     "it meanwhile is fine)")
+    assert stats.returncode == 0, stats.stderr
+    stored = int(stats.stdout.split("articles: ")[1].split()[0])
+    assert 0 < stored < 60  # read during the run: it ends with 60
+    assert articles.returncode == 0, articles.stderr
+    assert stored <= len(articles.stdout.splitlines()) <= 60
+    assert running.returncode == 0
+    with Store(db, read_only=True) as store:
+        assert store.counts()["articles"] == 60
+
+
+def test_a_writer_waits_for_a_reader_and_a_reader_for_a_writer(tmp_path, monkeypatch):
+    db = tmp_path / "n.duckdb"
+    Store(db).close()
+    monkeypatch.setenv("NEWSGRAPH_BUSY_SECONDS", "0.3")
+    reader = hold_read_only(db, 3)
+    with pytest.raises(StoreError, match=r"the store is busy .* did not free up within 0.3 s"):
+        Store(db)
+    monkeypatch.setenv("NEWSGRAPH_BUSY_SECONDS", "60")
+    with Store(db) as store:  # waits until the reader is gone
+        assert reader.wait(timeout=10) == 0
+        store.release()  # as a run does between commits: a reader gets in
+        reader = hold_read_only(db, 0.5)
+        assert store.counts()["articles"] == 0  # opened again once the reader left
+        assert reader.wait(timeout=10) == 0
+
+
+def test_the_busy_message_reaches_the_command_line_as_one_line(tmp_path):
+    db = tmp_path / "n.duckdb"
+    writer = Store(db)  # this process holds the file, as a run does while it commits
+    try:
+        stats = subprocess.run([*NEWSGRAPH, "stats", "--db", str(db)], capture_output=True,
+                               text=True, timeout=120,
+                               env={**os.environ, "NEWSGRAPH_BUSY_SECONDS": "0.5"})
+    finally:
+        writer.close()
+    assert stats.returncode == 2
+    assert stats.stderr.startswith(f"newsgraph: error: {db}: the store is busy")
+    assert "Traceback" not in stats.stderr and len(stats.stderr.splitlines()) == 1
+
+
+def test_ctrl_c_during_a_query_is_a_keyboard_interrupt_not_a_duckdb_error(tmp_path):
+    db = tmp_path / "n.duckdb"
+    Store(db).close()
+    code = ("import sys\n"
+            "from newsgraph.store import Store\n"
+            "with Store(sys.argv[1], read_only=True) as store:\n"
+            "    try:\n"
+            "        print('querying', flush=True)\n"
+            "        store.query('SELECT count(*) FROM range(100000000000) t(x) WHERE x % 7 = 3')\n"
+            "    except KeyboardInterrupt:\n"
+            "        print('KeyboardInterrupt')\n")
+    process = subprocess.Popen([sys.executable, "-c", code, str(db)], stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, text=True, preexec_fn=interruptible)
+    assert process.stdout.readline() == "querying\n"
+    time.sleep(0.5)
+    process.send_signal(signal.SIGINT)
+    out, err = process.communicate(timeout=60)
+    assert (out, err, process.returncode) == ("KeyboardInterrupt\n", "", 0)
+
+
+def test_sigint_during_a_run_exits_130_with_the_promised_line(tmp_path):
+    inputs = copies_of_wikinews(tmp_path)
+    db = tmp_path / "n.duckdb"
+    running = start_run(inputs, db)
+    for line in running.stderr:
+        if "stored" in line:
+            running.send_signal(signal.SIGINT)
+            break
+    _, rest = running.communicate()
+    assert running.returncode == 130
+    assert rest.strip().splitlines()[-1] == "newsgraph: interrupted; what was committed is kept"
+    assert "Traceback" not in rest
+    assert 0 < len(contents(db)["articles"]) < 60
