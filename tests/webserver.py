@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import gzip
 import http.server
+import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -29,6 +30,10 @@ class Site:
     port: int = 0
     routes: dict[str, Answer | Handler] = field(default_factory=dict)
     requests: list[tuple[str, str]] = field(default_factory=list)  # (path, user agent)
+    # Errors raised while serving (a client hanging up mid-answer, say), kept here rather
+    # than printed: the server shares stderr with the command under test, whose own
+    # stderr the tests read.
+    errors: list[BaseException] = field(default_factory=list)
 
     def url(self, path: str) -> str:
         return f"http://127.0.0.1:{self.port}{path}"
@@ -61,10 +66,23 @@ def make_handler(site: Site) -> type[http.server.BaseHTTPRequestHandler]:
     return RequestHandler
 
 
+class RecordingServer(http.server.ThreadingHTTPServer):
+    """A threading server that records a request's error in its Site instead of printing
+    a traceback to the (shared) stderr."""
+
+    site: Site
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        error = sys.exc_info()[1]
+        if error is not None:
+            self.site.errors.append(error)
+
+
 def serve() -> Iterator[Site]:
     """Start a server; yields its Site; stops it afterwards."""
     site = Site()
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), make_handler(site))
+    server = RecordingServer(("127.0.0.1", 0), make_handler(site))
+    server.site = site
     server.daemon_threads = True
     server.block_on_close = False
     site.port = server.server_port
