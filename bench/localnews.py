@@ -17,15 +17,13 @@ import argparse
 import csv
 import json
 import os
-import subprocess
 import sys
 import tempfile
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from halves import HALVES, split_lines, split_xml
 from newsgraph.pipeline import Pipeline
-from places import analyse_record
+from places import analyse_record, score_by_half
 
 REPO = Path(__file__).resolve().parents[1]
 ANNOTATIONS = REPO / "bench" / "localnews" / "toponyms.tsv"
@@ -85,15 +83,7 @@ def run(shared: Path, out_dir: Path) -> None:
             handle.write(json.dumps(analyse_record(pipeline, record)) + "\n")
     toponyms = sum(map(len, annotations.values()))
     print(f"{len(articles)} articles, {toponyms} annotated toponyms")
-    scorer = shared / SCORER
-    print("all:", end=" ", flush=True)
-    subprocess.run([sys.executable, scorer, "score", gold, output], check=True)
-    golds = split_xml(gold, out_dir)
-    predictions = split_lines(output.read_text().splitlines(), out_dir, "out")
-    for half in HALVES:
-        print(f"{half}:", end=" ", flush=True)
-        subprocess.run([sys.executable, scorer, "score", golds[half], predictions[half]],
-                       check=True)
+    score_by_half(shared / SCORER, gold, output, out_dir)
 
 
 def main() -> None:

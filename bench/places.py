@@ -45,6 +45,18 @@ def analyse_record(pipeline: Pipeline, record: dict) -> dict:
     return pipeline.analyse(article).to_dict()
 
 
+def score_by_half(scorer: Path, gold: Path, output: Path, out_dir: Path) -> None:
+    """Print the shared scorer's figures for all articles, then for each half."""
+    print("all:", end=" ", flush=True)
+    subprocess.run([sys.executable, scorer, "score", gold, output], check=True)
+    golds = split_xml(gold, out_dir)
+    predictions = split_lines(output.read_text().splitlines(), out_dir, "out")
+    for half in HALVES:
+        print(f"{half}:", end=" ", flush=True)
+        subprocess.run([sys.executable, scorer, "score", golds[half], predictions[half]],
+                       check=True)
+
+
 def run(shared: Path, out_dir: Path, limit: int | None) -> None:
     gold, scorer = shared / GOLD, shared / SCORER
     inputs = out_dir / "articles.jsonl"
@@ -73,14 +85,7 @@ def run(shared: Path, out_dir: Path, limit: int | None) -> None:
     if limit:
         print(f"(first {limit} articles only: the scorer needs all 200)")
         return
-    print("all:", end=" ", flush=True)
-    subprocess.run([sys.executable, scorer, "score", gold, output], check=True)
-    golds = split_xml(gold, out_dir)
-    predictions = split_lines(output.read_text().splitlines(), out_dir, "out")
-    for half in HALVES:
-        print(f"{half}:", end=" ", flush=True)
-        subprocess.run([sys.executable, scorer, "score", golds[half], predictions[half]],
-                       check=True)
+    score_by_half(scorer, gold, output, out_dir)
     print(f"gazetteer load / model load: {gazetteer_seconds / model_seconds:.2f}x; "
           f"articles per second: {len(records) / analyse_seconds:.1f}")
 
