@@ -114,9 +114,12 @@ def test_ctrl_c_during_a_query_is_a_keyboard_interrupt_not_a_duckdb_error(tmp_pa
             "        print('KeyboardInterrupt')\n")
     process = subprocess.Popen([sys.executable, "-c", code, str(db)], stdout=subprocess.PIPE,
                                stderr=subprocess.PIPE, text=True, preexec_fn=interruptible)
-    assert process.stdout.readline() == "querying\n"
-    answered = interrupt_until_it_answers(process)
-    out, err = process.communicate(timeout=60)
+    try:
+        assert process.stdout.readline() == "querying\n"
+        answered = interrupt_until_it_answers(process)
+        out, err = process.communicate(timeout=60)
+    finally:
+        process.kill()  # a failed test leaves no query running
     assert (answered + out, err, process.returncode) == ("KeyboardInterrupt\n", "", 0)
 
 
