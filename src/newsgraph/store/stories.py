@@ -7,6 +7,13 @@ with ``num_mentions``, ``num_sources`` (outlets), ``num_articles``, and ``first_
 a code is keyed by its name. For symmetric codes (knowledge/data/events/symmetric.tsv:
 meetings, negotiations) the two actors are keyed in either order.
 
+A mention without a target is its own story, never part of one with a target: "Khan
+arrived for a two-day visit" does not say whom he visits, and the same source may visit
+two countries, meet two leaders, on one day — which of their stories it belongs to is a
+guess, and adding it to each would count it twice. So the story's counts are of mentions
+that say the same thing, as GDELT keys an event with an empty Actor2 apart from one with
+an Actor2.
+
 Only original articles start story-level events: a duplicate article's mentions add to
 the story-level events its original's mentions make, and never make new ones.
 
@@ -20,8 +27,17 @@ from collections.abc import Iterable
 
 import duckdb
 
-SOURCE_KEY = "coalesce(e.source_code, '~' || lower(e.source_name), '')"
-TARGET_KEY = "coalesce(e.target_code, '~' || lower(e.target_name), '')"
+
+def _actor_key(side: str) -> str:
+    """SQL keying one actor: its code, else ``~`` and its name, else ``#`` and its entity id;
+    empty only when there is no actor (an empty code or name does not count as one)."""
+    return (f"coalesce(nullif(trim(e.{side}_code), ''),"
+            f" '~' || nullif(lower(trim(e.{side}_name)), ''),"
+            f" '#' || nullif(e.{side}_entity, ''), '')")
+
+
+SOURCE_KEY = _actor_key("source")
+TARGET_KEY = _actor_key("target")
 
 
 def story_mentions_sql(symmetric: Iterable[str], events: str = "events") -> str:
