@@ -7,6 +7,8 @@ import json
 
 import pytest
 
+from newsgraph.export.gdelt import global_event_id
+from newsgraph.export.gdelt_codes import gdelt_columns
 from newsgraph.store import Store
 from tests.conftest import SEED_ARTICLE, SEED_PUBLISHED
 from tests.test_cli import invoke_with
@@ -154,3 +156,23 @@ def test_an_empty_target_code_is_keyed_by_the_target_name_not_as_no_target(tmp_p
             "SELECT count(DISTINCT story_id) FROM story_mentions WHERE source_name = 'Ned Price'"
             " AND cameo = '040' AND sentence LIKE '%communicated to Pakistan%'")
     assert rows == [(2,)]
+
+
+def test_the_gdelt_export_counts_the_story_across_articles(tmp_path, pipeline, analyses):
+    """Seed, its copy and the wire report: every exported row of the meeting (either
+    direction, any of the three articles) carries the story's counts."""
+    db = tmp_path / "n.duckdb"
+    with Store(db) as store:
+        store.write_many(analyses)
+        meeting = khan_putin(store)
+        _, events = store.query("SELECT event_id FROM story_mentions WHERE story_id = ?",
+                                [meeting["story_id"]])
+    result = invoke_with(pipeline, "export", "--db", db, "--format", "gdelt", "--cameo", "040")
+    assert result.exit_code == 0, result.output
+    ids = {str(global_event_id(event)) for (event,) in events}
+    rows = [line.split("\t") for line in result.output.splitlines()]
+    counts = {tuple(row[gdelt_columns().index(name)]
+                    for name in ("NumMentions", "NumSources", "NumArticles"))
+              for row in rows if row[0] in ids}
+    assert len([row for row in rows if row[0] in ids]) == meeting["num_mentions"]
+    assert counts == {(str(meeting["num_mentions"]), "3", "3")}

@@ -75,6 +75,29 @@ def story_mentions_sql(symmetric: Iterable[str], events: str = "events") -> str:
     )
 
 
+# A story's counts (GDELT's NumMentions, NumSources, NumArticles) and its first and last
+# publication day, over its mentions ``m``: the one definition the listing and the GDELT
+# export share. An article without an outlet counts as its own source.
+STORY_COUNTS = ("count(*) AS num_mentions,"
+                " count(DISTINCT coalesce(m.outlet, m.article_id)) AS num_sources,"
+                " count(DISTINCT m.article_id) AS num_articles,"
+                " min(m.published) AS first_seen, max(m.published) AS last_seen")
+
+
+def story_counts_sql(symmetric: Iterable[str]) -> str:
+    """Every stored event's story id and its story's counts, over the whole store.
+
+    The counts are those of ``story_events`` for every story it lists; an event whose
+    story it does not list (a copy's mention that no original's mention matches) still
+    gets its story's counts here.
+    """
+    return (
+        f"WITH m AS ({story_mentions_sql(symmetric)}),"
+        f" counts AS (SELECT m.story_id, {STORY_COUNTS} FROM m GROUP BY m.story_id)"
+        " SELECT m.event_id, counts.* FROM m JOIN counts USING (story_id)"
+    )
+
+
 def story_events_sql(symmetric: Iterable[str], events: str = "events") -> str:
     """Story-level events of ``events``: one row per story, its counts and first mention.
 
@@ -89,10 +112,7 @@ def story_events_sql(symmetric: Iterable[str], events: str = "events") -> str:
         f" arg_min(m.source_code, {first}) AS source_code, any_value(m.cameo) AS cameo,"
         f" any_value(m.plover) AS plover, arg_min(m.target_name, {first}) AS target_name,"
         f" arg_min(m.target_code, {first}) AS target_code,"
-        " count(*) AS num_mentions,"
-        " count(DISTINCT coalesce(m.outlet, m.article_id)) AS num_sources,"
-        " count(DISTINCT m.article_id) AS num_articles,"
-        " min(m.published) AS first_seen, max(m.published) AS last_seen,"
+        f" {STORY_COUNTS},"
         f" arg_min(m.sentence, {first}) AS sentence,"
         f" arg_min(m.article_id, {first}) AS article_id"
         f" FROM ({story_mentions_sql(symmetric, events)}) m"
