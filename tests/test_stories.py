@@ -48,12 +48,14 @@ def test_the_seed_meeting_is_one_story_event_with_headline_lead_and_body(tmp_pat
             "SELECT evidence_start, sentence FROM story_mentions WHERE story_id = ?"
             " ORDER BY evidence_start", [story["story_id"]])
     assert (story["date"], story["num_articles"], story["num_sources"]) == ("2022-02-24", 1, 1)
-    assert story["num_mentions"] == len(mentions) >= 3
-    sentences = [sentence for _, sentence in mentions]
-    assert sentences[0].startswith("Prime Minister of Pakistan Imran Khan meets")  # headline
-    assert any(s.startswith("Russian President Vladimir Putin met Pakistan") for s in sentences)
-    assert any(s.startswith("The meeting between Imran Khan and Vladimir Putin")
-               for s in sentences)
+    assert story["num_mentions"] == len(mentions) == 4
+    # The headline, the lead, TASS's report and the body's "meeting between".
+    assert [(start, sentence[:48]) for start, sentence in mentions] == [
+        (0, "Prime Minister of Pakistan Imran Khan meets Russ"),
+        (111, "Russian President Vladimir Putin met Pakistan Pr"),
+        (834, "President Putin is holding a meeting with Prime "),
+        (1369, "The meeting between Imran Khan and Vladimir Puti"),
+    ]
 
 
 def test_a_copy_adds_mentions_and_never_story_events(tmp_path, analyses):
