@@ -115,11 +115,8 @@ class ArgumentCoder:
         if self.codable(phrase):
             key = (phrase.start, phrase.end)
             if key not in self.coded:
-                context = self.context
-                self.coded[key] = code_span(
-                    context.doc[phrase.start : phrase.end], context.article, context.knowledge,
-                    context.entities,
-                )
+                span = self.context.doc[phrase.start : phrase.end]
+                self.coded[key] = code_span(span, self.context)
             coded = self.coded[key]
         if coded is None and entity is not None and entity.code:
             return entity_code(entity)
