@@ -197,8 +197,9 @@ def expected_lines(kind: str, data: bytes) -> int | None:
 
 
 def fuzz(per_reader: int, analyse_count: int, seed: int, findings_dir: Path | None = None,
-         pipeline=None) -> Report:
-    """Run the fuzzer; returns what it found."""
+         pipeline=None, progress=lambda line: None) -> Report:
+    """Run the fuzzer; returns what it found. ``progress`` gets a line after each reader
+    and every 1,000 analyses."""
     from newsgraph.pipeline import Pipeline
 
     rng = random.Random(seed)
@@ -225,7 +226,9 @@ def fuzz(per_reader: int, analyse_count: int, seed: int, findings_dir: Path | No
                 room = max(analyse_count // 10 - taken, 0)
                 to_analyse.extend(cut(article) for article in accepted[:room])
                 taken += len(accepted[:room])
-    analyse(to_analyse, analyse_count, rng, records, pipeline, report)
+            progress(f"{reader}: {per_reader} inputs read; {len(report.findings)} findings "
+                     "so far")
+    analyse(to_analyse, analyse_count, rng, records, pipeline, report, progress)
     report.findings.extend(f"extraction: {message}" for message in extraction_failures)
     logging.getLogger("newsgraph").removeHandler(catcher)
     return report
@@ -267,7 +270,7 @@ def cut(article):
 
 
 def analyse(articles: list, count: int, rng: random.Random, records: list[dict], pipeline,
-            report: Report) -> None:
+            report: Report, progress=lambda line: None) -> None:
     """Analyse ``count`` articles (``articles``, then mutated passages), streaming."""
     from newsgraph.ingest import RawArticle
     from newsgraph.run.inputs import analyse_inputs
@@ -281,6 +284,9 @@ def analyse(articles: list, count: int, rng: random.Random, records: list[dict],
     try:
         for _ in analyse_inputs(inputs(), pipeline):
             report.analysed += 1
+            if report.analysed % 1000 == 0:
+                progress(f"pipeline: {report.analysed} analysed; {len(report.findings)} "
+                         "findings so far")
     except Exception:  # noqa: BLE001 - that is the finding
         report.findings.append(f"pipeline: {traceback.format_exc(limit=-3)}")
     if report.analysed != count:
@@ -302,7 +308,9 @@ def main() -> None:
     parser.add_argument("--findings", type=Path, help="directory to keep failing inputs in")
     args = parser.parse_args()
     started = time.monotonic()
-    report = fuzz(args.per_reader, args.analyse, args.seed, args.findings)
+    report = fuzz(args.per_reader, args.analyse, args.seed, args.findings,
+                  progress=lambda line: print(
+                      f"{time.monotonic() - started:.0f} s: {line}", flush=True))
     inputs = ", ".join(f"{n} .{kind}" for kind, n in sorted(report.inputs.items()))
     print(f"seed {args.seed}: {sum(report.inputs.values())} inputs to ingest ({inputs}) -> "
           f"{report.articles} articles, "

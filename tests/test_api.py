@@ -247,3 +247,38 @@ def test_stories_group_the_seed_meeting_and_count_its_mentions(explorer_url, all
                 and {code(e["source"]), code(e["target"])} == {"PAKGOV", "RUSGOV"}]
     assert meeting[0]["num_mentions"] == len(mentions) >= 3
     assert meeting[0]["num_articles"] == 1 and meeting[0]["date"] == "2022-02-24"
+
+
+INJECTIONS = ["' OR '1'='1", "x'); DROP TABLE events; --", "RUS%' UNION SELECT id FROM articles --"]
+FILTERED_ROUTES = {"/api/articles": "articles", "/api/events": "events", "/api/stories": "events",
+                   "/api/quotes": "quotes", "/api/actors": "events", "/api/timeline": "events",
+                   "/api/places": "events"}
+
+
+def found(body: object) -> int:
+    """How many results an answer holds (a page, a network or a list of days/places)."""
+    if isinstance(body, dict) and "total" in body:
+        return body["total"]
+    if isinstance(body, dict):
+        return len(body["nodes"]) + len(body["edges"])
+    return len(body)
+
+
+@pytest.mark.parametrize("route", list(FILTERED_ROUTES))
+def test_sql_in_every_api_filter_finds_nothing_or_is_refused(explorer_url, route):
+    from newsgraph.store import FILTERS
+
+    status, before = get(explorer_url, route)
+    assert status == 200 and found(before) > 0
+    for item in FILTERS[FILTERED_ROUTES[route]]:
+        for attempt in INJECTIONS:
+            status, body = get(explorer_url, route, **{item.name: attempt})
+            assert status in (200, 400), (item.name, attempt, status)
+            if status == 200:
+                assert found(body) == 0, (item.name, attempt)
+            else:
+                assert item.name in body["detail"] and "\n" not in body["detail"]
+    status, after = get(explorer_url, route)
+    assert (status, found(after)) == (200, found(before))  # nothing was dropped or changed
+    attempt = urllib.parse.quote("' OR '1'='1")
+    assert get(explorer_url, f"/api/articles/{attempt}")[0] == 404

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import json
 import os
 import signal
+import socket
 import subprocess
 import sys
 import threading
+import urllib.request
 
 import pytest
 
+import newsgraph
 from newsgraph.errors import StoreError
 from newsgraph.store import Store
 from tests.test_run import contents, copies_of_wikinews, interruptible, start_run
@@ -149,3 +153,55 @@ def test_sigint_during_a_run_exits_130_with_the_promised_line(tmp_path):
     assert rest.strip().splitlines()[-1] == "newsgraph: interrupted; what was committed is kept"
     assert "Traceback" not in rest
     assert 0 < len(contents(db)["articles"]) < 60
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def articles_served(base: str) -> int:
+    with urllib.request.urlopen(f"{base}/api/articles?limit=1", timeout=60) as response:
+        return json.loads(response.read())["total"]
+
+
+def start_serving(db) -> tuple[subprocess.Popen, str]:
+    """``newsgraph serve`` on a free loopback port; returns once it answers."""
+    port = free_port()
+    server = subprocess.Popen([*NEWSGRAPH, "serve", "--db", str(db), "--port", str(port)],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    for line in server.stderr:  # uvicorn says when it listens
+        if "Uvicorn running on" in line:
+            threading.Thread(target=server.stderr.read, daemon=True).start()  # its access log
+            return server, f"http://127.0.0.1:{port}"
+    raise AssertionError(f"newsgraph serve did not start: {server.wait()}")
+
+
+def test_serve_and_an_open_notebook_let_a_run_commit_and_see_its_articles(tmp_path, pipeline):
+    inputs = copies_of_wikinews(tmp_path)
+    db = tmp_path / "n.duckdb"
+    Store(db).close()
+    server, base = start_serving(db)
+    notebook = newsgraph.open(db)
+    try:
+        assert articles_served(base) == 0 and len(notebook.articles()) == 0
+        running = start_run(inputs, db)
+        watchdog = threading.Timer(600, running.kill)  # a blocked run fails, never hangs
+        watchdog.start()
+        served, seen_by_notebook = [], []
+        for line in running.stderr:
+            if "stored" in line:  # a commit is in: read it while the run goes on
+                served.append(articles_served(base))
+                seen_by_notebook.append(len(notebook.articles()))
+        running.communicate()
+        watchdog.cancel()
+        assert running.returncode == 0
+        assert 0 < served[0] < 60 and served == sorted(served)
+        assert 0 < seen_by_notebook[0] < 60
+        assert articles_served(base) == 60 and len(notebook.articles()) == 60
+        assert len(notebook.events()) == len(contents(db)["events"]) > 0
+    finally:
+        notebook.close()
+        server.terminate()
+        server.wait(timeout=30)

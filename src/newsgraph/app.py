@@ -22,8 +22,10 @@ from newsgraph.web.views import router as web_router
 
 def create_app(db: str | Path) -> FastAPI:
     """The app over the store at ``db`` (opened read-only now: a missing or foreign file
-    raises StoreError before any server starts)."""
+    raises StoreError before any server starts). Then each request opens the file for
+    itself and releases it, so a ``run`` on the same file commits between requests."""
     store = Store(db, read_only=True)
+    store.release()
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:

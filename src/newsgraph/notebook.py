@@ -6,17 +6,18 @@
 
 Each method takes the filters of the command-line listing of the same name (the store's
 one filter table, ``newsgraph.store.FILTERS``), validated before any query: a bad value
-raises ``FilterError`` naming it. The file is opened read-only, so a notebook can read a
-store while ``newsgraph run`` is not writing it.
+raises ``FilterError`` naming it. The file is opened read-only for each call and released
+after it, so a notebook left open does not keep ``newsgraph run`` from committing to the
+same file (a call made while a run commits waits for it, up to ``$NEWSGRAPH_BUSY_SECONDS``).
 """
 
 from __future__ import annotations
 
+from contextlib import closing
 from pathlib import Path
 from typing import Any, Literal
 
 from newsgraph.store import Store
-from newsgraph.store.explore import Reader
 
 Frame = Literal["pandas", "polars"]
 
@@ -31,7 +32,7 @@ class NewsgraphReader:
             raise ValueError(f"frame must be 'pandas' or 'polars', not {frame!r}")
         self.frame = frame
         self.store = Store(db, read_only=True)
-        self._explore: Reader | None = None
+        self.store.release()
 
     def __enter__(self) -> NewsgraphReader:
         return self
@@ -40,8 +41,6 @@ class NewsgraphReader:
         self.close()
 
     def close(self) -> None:
-        if self._explore is not None:
-            self._explore.close()
         self.store.close()
 
     def articles(self, limit: int | None = None, **filters: Any) -> Any:
@@ -65,7 +64,10 @@ class NewsgraphReader:
         """Story-level events grouped from the events the filters select (same actors,
         CAMEO code and date): ``num_mentions``, ``num_sources``, ``num_articles``,
         ``first_seen``, ``last_seen`` and the first mention; most mentioned first."""
-        return self._frame(*self.store.story_events(filters, limit))
+        try:
+            return self._frame(*self.store.story_events(filters, limit))
+        finally:
+            self.store.release()
 
     # --- the explorer's aggregates over the filtered events ------------------------
     def network(self, by: Literal["country", "code"] = "country", limit: int = 50,
@@ -74,7 +76,8 @@ class NewsgraphReader:
         ``as_target``, ``events``) of the ``limit`` busiest actors, keyed by country or by
         full CAMEO code, and an edges frame (``source``, ``target``, ``events``,
         ``quad_1``…``quad_4``: the events of each quad class)."""
-        network = self._reader().actors(filters, by=by, limit=limit)
+        with closing(self.store.reader()) as reader:
+            network = reader.actors(filters, by=by, limit=limit)
         edges = [{**{k: v for k, v in edge.items() if k != "by_quad_class"},
                   **_by_quad_class(edge)} for edge in network["edges"]]
         return (self._records(network["nodes"], NODE_COLUMNS),
@@ -82,22 +85,23 @@ class NewsgraphReader:
 
     def timeline(self, **filters: Any) -> Any:
         """Events per day (day-dated events only), ``quad_1``…``quad_4``, oldest first."""
+        with closing(self.store.reader()) as reader:
+            timeline = reader.timeline(filters)
         days = [{"date": day["date"], "events": day["events"], **_by_quad_class(day)}
-                for day in self._reader().timeline(filters)]
+                for day in timeline]
         return self._records(days, DAY_COLUMNS)
 
     def places(self, **filters: Any) -> Any:
         """Where the events happened (geocoded places), with event counts."""
-        return self._records(self._reader().places(filters), PLACE_COLUMNS)
+        with closing(self.store.reader()) as reader:
+            return self._records(reader.places(filters), PLACE_COLUMNS)
 
     # --- frames --------------------------------------------------------------------
-    def _reader(self) -> Reader:
-        if self._explore is None:
-            self._explore = self.store.reader()
-        return self._explore
-
     def _listing(self, kind: str, filters: dict[str, Any], limit: int | None) -> Any:
-        columns, rows = self.store.listing(kind, filters, limit)
+        try:
+            columns, rows = self.store.listing(kind, filters, limit)
+        finally:
+            self.store.release()
         return self._frame(columns, rows)
 
     def _records(self, records: list[dict[str, Any]], columns: tuple[str, ...]) -> Any:

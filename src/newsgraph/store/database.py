@@ -42,10 +42,11 @@ class Store:
 
     @property
     def db(self) -> duckdb.DuckDBPyConnection:
-        """The open connection; after ``release()`` the file is opened again (waiting
-        while a reader has it)."""
+        """The open connection; after ``release()`` the file is opened again (a writer
+        waits while a reader has it; a reader up to ``$NEWSGRAPH_BUSY_SECONDS``)."""
         if self._db is None:
-            self._db = access.connect(self.path, self.read_only, wait=access.WAIT_FOREVER)
+            wait = None if self.read_only else access.WAIT_FOREVER
+            self._db = access.connect(self.path, self.read_only, wait=wait)
         return self._db
 
     def release(self) -> None:
@@ -137,7 +138,11 @@ class Store:
 
     def reader(self) -> Reader:
         """Read queries on a connection of their own: one per thread (or HTTP request);
-        close it when done."""
+        close it when done. A read-only store opens the file for each reader (DuckDB
+        shares one open instance among a process's connections), so once the last
+        reader is closed the file is free for a run's next commit."""
+        if self.read_only:
+            return Reader(access.connect(self.path, read_only=True))
         return Reader(self.db.cursor())
 
     def story_events(self, filters: Mapping[str, Any], limit: int | None = None
