@@ -11,7 +11,11 @@
    original" against the heuristic ``dup_group`` (chained shared 5-grams: not gold), for
    the tuning half, the checking half (by id hash) and all; ``--show N`` disagreements.
 4. Grouped events: the first ``--parse`` AllSides articles through ``newsgraph run``, then
-   how many event mentions collapse into how many story-level events (0: skip).
+   how many event mentions collapse into how many story-level events (0: skip). With
+   ``--store DB`` instead, the figures of a store already run (a copy of it is opened with
+   this code, so the views are this version's), and the share of its run time the dedup
+   step costs (its articles/s from 2. against the store's own articles/s, from the span of
+   its ``stored_at`` times).
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ import argparse
 import hashlib
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -94,7 +99,8 @@ def analyse_seconds(rows: list[dict]) -> float:
     return (time.perf_counter() - started) / len(rows)
 
 
-def allsides_world(sample: int) -> None:
+def allsides_world(sample: int) -> float:
+    """Dedup figures of the AllSides world corpus; returns the dedup seconds per article."""
     rows = read_jsonl(CORPUS)
     root, seconds = originals(rows)
     per_article = seconds / len(rows)
@@ -116,6 +122,7 @@ def allsides_world(sample: int) -> None:
               f"({first['source']}, {first['published']}): resemblance {jaccard:.2f} "
               f"(exact {exact_j:.2f}), containment {containment(a, b, jaccard):.2f} "
               f"(exact {exact_c:.2f})\n      {first['title']!r}\n      {copy['title']!r}")
+    return per_article
 
 
 def pair_scores(predicted: set[tuple[str, str]], labelled: set[tuple[str, str]]
@@ -175,25 +182,62 @@ def grouped_events(limit: int, workers: int) -> None:
                         "--workers", str(workers)], check=True, capture_output=True)
         seconds = time.perf_counter() - started
         con = duckdb.connect(str(db), read_only=True)
-        mentions = con.execute("SELECT count(*) FROM events").fetchone()[0]
-        duplicates = con.execute(
-            "SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL").fetchone()[0]
-        stories, multi, biggest = con.execute(
-            "SELECT count(*), count(*) FILTER (num_mentions > 1), max(num_mentions)"
-            " FROM story_events").fetchone()
-        grouped = con.execute("SELECT sum(num_mentions) FROM story_events").fetchone()[0]
-        cross = con.execute("SELECT count(*) FROM story_events WHERE num_articles > 1"
-                            ).fetchone()[0]
-        top = con.execute(
-            "SELECT source_code, cameo, target_code, date, num_mentions, num_articles,"
-            " num_sources FROM story_events ORDER BY num_mentions DESC, story_id LIMIT 5"
-        ).fetchall()
+        print(f"grouped events, first {limit} AllSides articles ({seconds:.0f} s run, "
+              f"{workers} workers):")
+        report_groups(con)
         con.close()
-    print(f"grouped events, first {limit} AllSides articles ({seconds:.0f} s run, "
-          f"{workers} workers, {duplicates} duplicate articles): {mentions} event mentions -> "
-          f"{stories} story-level events ({grouped} mentions in them; {multi} with more than "
-          f"one mention, {cross} across articles; largest {biggest} mentions)")
+
+
+def grouped_store(store: Path, dedup_seconds: float | None) -> None:
+    """The grouped-event figures of a store already run, opened (a copy) with this code."""
+    from newsgraph.store import Store
+
+    with tempfile.TemporaryDirectory() as folder:
+        db = Path(folder) / "copy.duckdb"
+        shutil.copyfile(store, db)
+        if Path(f"{store}.wal").exists():
+            shutil.copyfile(f"{store}.wal", f"{db}.wal")
+        Store(db).close()  # migrates the copy and (re)creates this version's views
+        con = duckdb.connect(str(db), read_only=True)
+        articles, span = con.execute(
+            "SELECT count(*), epoch(max(stored_at) - min(stored_at)) FROM articles").fetchone()
+        print(f"grouped events, {store} ({articles} articles stored over {span:.0f} s:"
+              f" {articles / span:.2f} articles/s):")
+        if dedup_seconds is not None:
+            print(f"  dedup ({dedup_seconds * 1000:.1f} ms/article) is"
+                  f" {dedup_seconds / (span / articles):.2%} of that run's time per article")
+        report_groups(con)
+        con.close()
+
+
+def report_groups(con: duckdb.DuckDBPyConnection) -> None:
+    """How many event mentions collapse into how many story-level events, and the largest."""
+    mentions, untargeted = con.execute(
+        "SELECT count(*), count(*) FILTER (target_name IS NULL AND target_code IS NULL)"
+        " FROM events").fetchone()
+    duplicates = con.execute(
+        "SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL").fetchone()[0]
+    stories, multi, cross, biggest, grouped, no_target = con.execute(
+        "SELECT count(*), count(*) FILTER (num_mentions > 1),"
+        " count(*) FILTER (num_articles > 1), max(num_mentions), sum(num_mentions),"
+        " count(*) FILTER (target_name IS NULL AND target_code IS NULL) FROM story_events"
+    ).fetchone()
+    print(f"  {mentions} event mentions ({untargeted} without a target; {duplicates} duplicate"
+          f" articles) -> {stories} story-level events ({no_target} without a target;"
+          f" {grouped} mentions in them; {multi} with more than one mention, {cross} across"
+          f" articles; largest {biggest} mentions)")
+    top = con.execute(
+        "SELECT source_code, cameo, target_code, date, num_mentions, num_articles,"
+        " num_sources FROM story_events ORDER BY num_mentions DESC, story_id LIMIT 5"
+    ).fetchall()
     for row in top:
+        print(f"  {row}")
+    cross_top = con.execute(
+        "SELECT source_code, cameo, target_code, date, num_mentions, num_articles,"
+        " num_sources FROM story_events ORDER BY num_articles DESC, num_mentions DESC,"
+        " story_id LIMIT 5").fetchall()
+    print("  most articles:")
+    for row in cross_top:
         print(f"  {row}")
 
 
@@ -203,11 +247,15 @@ def main() -> None:
     parser.add_argument("--sample", type=int, default=20, help="articles analysed for the share")
     parser.add_argument("--parse", type=int, default=500, help="articles run for grouping")
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--store", type=Path,
+                        help="a store already run on AllSides: its grouped events (no --parse)")
     args = parser.parse_args()
     syndicated_pairs()
-    allsides_world(args.sample)
+    dedup_seconds = allsides_world(args.sample)
     helsinki(args.show)
-    if args.parse:
+    if args.store:
+        grouped_store(args.store, dedup_seconds)
+    elif args.parse:
         grouped_events(args.parse, args.workers)
 
 

@@ -27,8 +27,8 @@ import time
 from pathlib import Path
 
 from halves import HALVES, split_gold, split_lines
-from newsgraph.extract import actors, dates, entities, events, places, quotes
-from newsgraph.extract.actors.phrases import token_table
+from newsgraph.extract import dates, entities, events, places, quotes
+from newsgraph.extract.actors.coding import code_actors
 from newsgraph.extract.context import ArticleContext
 from newsgraph.model import Analysis
 from newsgraph.pipeline import Pipeline
@@ -62,18 +62,17 @@ def run(pipeline: Pipeline, articles: list) -> tuple[list[Analysis], list[list[f
         for doc, article in zip(docs, chunk, strict=True):
             context = ArticleContext.read(doc, article, knowledge)
             found = entities.extract_entities(context)
-            coded = actors.code_actors(found, context)
+            coded = code_actors(found, context)
             context = context.with_entities(coded)
             time_refs = dates.extract_dates(context)
             place_records = places.extract_places(context)
             quote_records = quotes.extract_quotes(context)
             doc.user_data.clear()
             started = time.process_time()
-            context = ArticleContext.read(doc, article, knowledge)
-            token_table(doc, knowledge.actors)
+            context = ArticleContext.read(doc, article, knowledge)  # with the token table
             view_seconds += time.process_time() - started
             started = time.process_time()
-            coded = actors.code_actors(found, context)
+            coded = code_actors(found, context)
             actor_seconds += time.process_time() - started
             context = context.with_entities(coded)
             started = time.process_time()

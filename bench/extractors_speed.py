@@ -22,7 +22,8 @@ import statistics
 import time
 
 from corpus_args import parse_corpus_args, read_rows
-from newsgraph.extract import actors, dates, entities, events, places, quotes
+from newsgraph.extract import dates, entities, events, places, quotes
+from newsgraph.extract.actors.coding import code_actors
 from newsgraph.extract.context import ArticleContext
 from newsgraph.knowledge import Knowledge
 from newsgraph.nlp import load_model
@@ -46,7 +47,7 @@ def run_extractors(pairs, knowledge: Knowledge) -> dict[str, float]:
         spent["context"] += seconds
         seconds, found = cpu(entities.extract_entities, context)
         spent["entities"] += seconds
-        seconds, found = cpu(actors.code_actors, found, context)
+        seconds, found = cpu(code_actors, found, context)
         spent["actors"] += seconds
         seconds, context = cpu(context.with_entities, found)
         spent["context"] += seconds

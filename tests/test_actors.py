@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newsgraph.extract.actors.coding import ActorCode, code_span
+from newsgraph.extract.context import ArticleContext
 
 SEED_CODES = [
     ("Imran Khan", "PAKGOV"),
@@ -129,7 +130,8 @@ def test_code_span_codes_any_noun_phrase(pipeline, sentence, phrase, code, count
     doc = pipeline.nlp(sentence)
     start = sentence.index(phrase)
     span = doc.char_span(start, start + len(phrase))
-    assert code_span(span, article, pipeline.knowledge) == ActorCode(code, country, role)
+    context = ArticleContext.read(doc, article, pipeline.knowledge)
+    assert code_span(span, context) == ActorCode(code, country, role)
 
 
 @pytest.mark.parametrize(
@@ -145,14 +147,14 @@ def test_code_span_reads_the_sentence_around_it(pipeline, sentence, phrase, code
     doc = pipeline.nlp(sentence)
     start = sentence.index(phrase)
     span = doc.char_span(start, start + len(phrase))
-    assert code_span(span, article, pipeline.knowledge).code == code
+    assert code_span(span, ArticleContext.read(doc, article, pipeline.knowledge)).code == code
 
 
 def test_code_span_returns_none_for_a_phrase_with_no_actor(pipeline) -> None:
     sentence = "The weather was fine on Monday."
     doc = pipeline.nlp(sentence)
     article = pipeline.make_article(sentence)
-    assert code_span(doc[0:2], article, pipeline.knowledge) is None
+    assert code_span(doc[0:2], ArticleContext.read(doc, article, pipeline.knowledge)) is None
 
 
 def test_a_role_without_a_country_takes_the_country_of_its_sentence(analyse) -> None:
@@ -197,7 +199,7 @@ def test_an_ethnic_phrase_takes_the_country_of_its_sentence(pipeline) -> None:
     doc = pipeline.nlp(sentence)
     start = sentence.index("ethnic Hungarians")
     span = doc.char_span(start, start + len("ethnic Hungarians"))
-    assert code_span(span, article, pipeline.knowledge).country == "SVK"
+    assert code_span(span, ArticleContext.read(doc, article, pipeline.knowledge)).country == "SVK"
 
 
 def test_a_country_is_known_by_its_official_name(analyse) -> None:
@@ -227,7 +229,7 @@ def test_a_country_is_not_borrowed_from_what_a_verb_acts_on(pipeline, sentence, 
     doc = pipeline.nlp(sentence)
     start = sentence.index(phrase)
     span = doc.char_span(start, start + len(phrase))
-    code = code_span(span, article, pipeline.knowledge)
+    code = code_span(span, ArticleContext.read(doc, article, pipeline.knowledge))
     assert (code.country if code else None) == country
 
 
@@ -244,7 +246,7 @@ def test_regional_unions_and_armed_groups_are_known(pipeline, sentence, name, co
     doc = pipeline.nlp(sentence)
     start = sentence.index(name)
     span = doc.char_span(start, start + len(name))
-    assert code_span(span, article, pipeline.knowledge).code == code
+    assert code_span(span, ArticleContext.read(doc, article, pipeline.knowledge)).code == code
 
 
 @pytest.mark.parametrize("name", ["The Vatican", "Pope Francis"])

@@ -139,7 +139,13 @@ def test_one_article_has_all_its_records_and_offsets_index_its_text(explorer_url
     assert record["article"]["source"] == "Kashmir Today"
     assert {"entities", "events", "quotes", "places", "dates"} <= record.keys()
     price = [q for q in record["quotes"] if (q["speaker"] or {}).get("name") == "Ned Price"]
-    assert any(q["text"].startswith(PRICE_QUOTE) for q in price)
+    assert [(q["kind"], q["start"], q["end"], q["text"][:60]) for q in price] == [
+        ("mixed", 1892, 2079, "the US has communicated its position to Islamabad on Russia’"),
+        ("direct", 2083, 2310, "Well, we’re certainly aware of the trip … We’ve communicated"),
+        ("direct", 2314, 2481, PRICE_QUOTE[:60]),
+    ]
+    assert price[2]["text"] == PRICE_QUOTE + (
+        ", to voice objection to what Putin appears to have in mind for Ukraine")
     for quote in record["quotes"]:  # an interrupted quote's parts are joined by "…"
         assert text[quote["start"]:quote["end"]].startswith(quote["text"].split(" …")[0])
     for entity in record["entities"]:

@@ -95,15 +95,20 @@ def test_ctrl_c_during_a_query_is_a_keyboard_interrupt_not_a_duckdb_error(tmp_pa
             "with Store(sys.argv[1], read_only=True) as store:\n"
             "    try:\n"
             "        print('querying', flush=True)\n"
-            "        store.query('SELECT count(*) FROM range(100000000000) t(x) WHERE x % 7 = 3')\n"
+            "        store.query('SELECT count(*) FROM range(20000000000) t(x) WHERE x % 7 = 3')\n"
             "    except KeyboardInterrupt:\n"
             "        print('KeyboardInterrupt')\n")
     process = subprocess.Popen([sys.executable, "-c", code, str(db)], stdout=subprocess.PIPE,
                                stderr=subprocess.PIPE, text=True, preexec_fn=interruptible)
-    assert process.stdout.readline() == "querying\n"
-    time.sleep(0.5)
-    process.send_signal(signal.SIGINT)
-    out, err = process.communicate(timeout=60)
+    try:
+        assert process.stdout.readline() == "querying\n"
+        time.sleep(0.5)
+        process.send_signal(signal.SIGINT)
+        out, err = process.communicate(timeout=60)
+    finally:
+        if process.poll() is None:  # never leave a query running after the test
+            process.kill()
+            process.wait()
     assert (out, err, process.returncode) == ("KeyboardInterrupt\n", "", 0)
 
 

@@ -418,12 +418,13 @@ def test_troops_deployed_to_fight_are_no_aid(analyse):
 
 
 @pytest.mark.parametrize(
-    "sentence",
+    ("sentence", "sources"),
     [
-        "No link is seen between the Pakistan threat and another one.",
-        "Netanyahu took his protest of the Iran nuclear agreement to the U.S. airwaves.",
+        ("No link is seen between the Pakistan threat and another one.", []),
+        ("Netanyahu took his protest of the Iran nuclear agreement to the U.S. airwaves.",
+         ["Netanyahu"]),
     ],
 )
-def test_a_topic_modifier_of_an_event_noun_is_not_its_actor(analyse, sentence):
+def test_a_topic_modifier_of_an_event_noun_is_not_its_actor(analyse, sentence, sources):
     events = analyse(sentence, published="2015-04-05")["events"]
-    assert all(e["source"]["name"] not in {"Pakistan", "Iran"} for e in events)
+    assert [e["source"]["name"] for e in events] == sources

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from pathlib import Path
 
 import pytest
@@ -128,7 +129,8 @@ def test_the_seed_meeting_in_moscow_is_one_exact_gdelt_row(pipeline, examples_db
         "Actor2Type1Code": "GOV",
         "IsRootEvent": "1", "EventCode": "040", "EventBaseCode": "040", "EventRootCode": "04",
         "QuadClass": "1", "GoldsteinScale": "1.0",
-        "NumMentions": "2", "NumSources": "1", "NumArticles": "1",
+        # the story's: headline, lead and body, in either direction (a meeting is mutual)
+        "NumMentions": "4", "NumSources": "1", "NumArticles": "1",
         "ActionGeo_Type": "4", "ActionGeo_FullName": "Moscow, Russia",
         "ActionGeo_CountryCode": "RS", "ActionGeo_Lat": "55.75204",
         "ActionGeo_Long": "37.61781", "ActionGeo_FeatureID": "524901",
@@ -142,3 +144,25 @@ def test_header_and_filters(pipeline, examples_db):
     assert rows and all(r["EventRootCode"] == "19" and r["QuadClass"] == "4" for r in rows)
     _, everything = export_rows(pipeline, examples_db)
     assert len(rows) < len(everything)
+
+
+def test_mention_counts_are_the_story_level_events_of_events_grouped(pipeline, examples_db):
+    """One definition of a story: every exported row's NumMentions/NumSources/NumArticles
+    are its story's in ``events --grouped``, and a story's rows are its mentions."""
+    _, rows = export_rows(pipeline, examples_db)
+    result = CliRunner().invoke(cli, ["events", "--db", str(examples_db), "--grouped",
+                                      "--limit", "0", "--format", "json"],
+                                obj=Runtime(pipeline), catch_exceptions=False)
+    assert result.exit_code == 0, result.stderr
+    grouped = {story["story_id"]: story for story in map(json.loads, result.stdout.splitlines())}
+    with Store(examples_db, read_only=True) as store:
+        _, stories = store.query("SELECT story_id, event_id FROM story_mentions")
+    story_of = {str(global_event_id(event)): story for story, event in stories}
+    exported_per_story: dict[str, int] = {}
+    for row in rows:
+        story = grouped[story_of[row["GLOBALEVENTID"]]]
+        assert (int(row["NumMentions"]), int(row["NumSources"]), int(row["NumArticles"])) == (
+            story["num_mentions"], story["num_sources"], story["num_articles"])
+        exported_per_story[story["story_id"]] = exported_per_story.get(story["story_id"], 0) + 1
+    assert exported_per_story == {sid: story["num_mentions"] for sid, story in grouped.items()}
+    assert any(story["num_mentions"] > story["num_articles"] for story in grouped.values())

@@ -47,8 +47,11 @@ def test_the_khan_putin_meeting_in_moscow_is_an_exact_record(news, seed_id):
 def test_quotes_actors_and_articles_take_the_listing_filters(news, seed_id):
     quotes = news.quotes(speaker="Price", article=seed_id)
     assert set(quotes.speaker_name) == {"Ned Price"} and set(quotes.speaker_code) == {"USAGOV"}
-    assert any(text.startswith("We believe it’s the responsibility of every responsible"
-                               " country") for text in quotes.text)
+    assert [(kind, text[:40]) for kind, text in zip(quotes.kind, quotes.text, strict=True)] == [
+        ("mixed", "the US has communicated its position to "),
+        ("direct", "Well, we’re certainly aware of the trip "),
+        ("direct", "We believe it’s the responsibility of ev"),
+    ]
     people = news.actors(article=seed_id, type="PERSON")
     assert {"Imran Khan", "Vladimir Putin", "Ned Price"} <= set(people.name)
     khan = people[people.name == "Imran Khan"].iloc[0]

@@ -7,6 +7,8 @@ import json
 
 import pytest
 
+from newsgraph.export.gdelt import global_event_id
+from newsgraph.export.gdelt_codes import gdelt_columns
 from newsgraph.store import Store
 from tests.conftest import SEED_ARTICLE, SEED_PUBLISHED
 from tests.test_cli import invoke_with
@@ -46,12 +48,14 @@ def test_the_seed_meeting_is_one_story_event_with_headline_lead_and_body(tmp_pat
             "SELECT evidence_start, sentence FROM story_mentions WHERE story_id = ?"
             " ORDER BY evidence_start", [story["story_id"]])
     assert (story["date"], story["num_articles"], story["num_sources"]) == ("2022-02-24", 1, 1)
-    assert story["num_mentions"] == len(mentions) >= 3
-    sentences = [sentence for _, sentence in mentions]
-    assert sentences[0].startswith("Prime Minister of Pakistan Imran Khan meets")  # headline
-    assert any(s.startswith("Russian President Vladimir Putin met Pakistan") for s in sentences)
-    assert any(s.startswith("The meeting between Imran Khan and Vladimir Putin")
-               for s in sentences)
+    assert story["num_mentions"] == len(mentions) == 4
+    # The headline, the lead, TASS's report and the body's "meeting between".
+    assert [(start, sentence[:48]) for start, sentence in mentions] == [
+        (0, "Prime Minister of Pakistan Imran Khan meets Russ"),
+        (111, "Russian President Vladimir Putin met Pakistan Pr"),
+        (834, "President Putin is holding a meeting with Prime "),
+        (1369, "The meeting between Imran Khan and Vladimir Puti"),
+    ]
 
 
 def test_a_copy_adds_mentions_and_never_story_events(tmp_path, analyses):
@@ -84,3 +88,93 @@ def test_events_grouped_on_the_command_line(tmp_path, pipeline, analyses):
     top = json.loads(result.output.splitlines()[0])
     assert {top["source_code"], top["target_code"]} == {"PAKGOV", "RUSGOV"}
     assert top["num_articles"] == 3
+
+
+# Obama's visit of 2013-03-20, reported by two outlets: the first names both places he
+# visited that day, the second has one mention that names no target ("arrived ... for a
+# three-day visit") beside one that does.
+VISIT = ("President Barack Obama arrived in Israel on Wednesday for his first visit as "
+         "president. Obama visited Israel and the West Bank on Wednesday.")
+ARRIVAL = "Obama arrived on Wednesday for a three-day visit. Obama visited Israel on Wednesday."
+
+
+def visits(store: Store) -> dict[str | None, dict]:
+    """Obama's story-level visits (CAMEO 042) by target code."""
+    columns, rows = store.story_events({"cameo": "042", "actor": "USAGOV"})
+    stories = [dict(zip(columns, row, strict=True)) for row in rows]
+    by_target = {story["target_code"]: story for story in stories}
+    assert len(by_target) == len(stories), stories
+    return by_target
+
+
+def test_a_mention_without_a_target_is_a_story_of_its_own(tmp_path, pipeline):
+    """It cannot be told which of the day's visits it reports (Israel or the West Bank), and
+    adding it to both would count it twice: it is kept apart, and says what it says."""
+    visit = pipeline.analyse(pipeline.make_article(VISIT, published="2013-03-20", source="A"))
+    arrival = pipeline.analyse(pipeline.make_article(ARRIVAL, published="2013-03-20",
+                                                     source="B"))
+    with Store(tmp_path / "n.duckdb") as store:
+        store.write_many([visit, arrival])
+        stories = visits(store)
+        _, keyed = store.query(
+            "SELECT story_id, count(DISTINCT target_code IS NULL) FROM story_mentions"
+            " GROUP BY story_id HAVING count(DISTINCT target_code IS NULL) > 1")
+    assert set(stories) == {"ISR", "PSE", None}
+    israel, bank, untargeted = stories["ISR"], stories["PSE"], stories[None]
+    assert (israel["num_mentions"], israel["num_articles"], israel["num_sources"]) == (3, 2, 2)
+    assert (bank["num_mentions"], bank["num_articles"]) == (1, 1)
+    assert (untargeted["num_mentions"], untargeted["num_articles"]) == (1, 1)
+    assert untargeted["target_name"] is None
+    assert untargeted["sentence"].startswith("Obama arrived on Wednesday for a three-day visit")
+    assert keyed == []  # no story anywhere mixes mentions with and without a target
+
+
+def test_the_seed_keeps_its_untargeted_mentions_apart(tmp_path, analyses):
+    """Ned Price's "communicated to Pakistan ... briefed them": the consultation with
+    Pakistan and the one without a named target are two stories, one mention each."""
+    seed = analyses[0]
+    with Store(tmp_path / "n.duckdb") as store:
+        store.write(seed)
+        _, rows = store.query(
+            "SELECT story_id, target_code FROM story_mentions WHERE source_name = 'Ned Price'"
+            " AND cameo = '040' AND sentence LIKE '%communicated to Pakistan%'")
+        _, counts = store.query(
+            "SELECT num_mentions FROM story_events WHERE story_id IN (SELECT unnest(?))",
+            [[story for story, _ in rows]])
+    assert {target for _, target in rows} == {"PAK", None}
+    assert len({story for story, _ in rows}) == 2
+    assert counts == [(1,), (1,)]
+
+
+def test_an_empty_target_code_is_keyed_by_the_target_name_not_as_no_target(tmp_path, analyses):
+    """A target stored with an empty code (a reader writing ``""`` for "none") still names
+    someone: it must not fall into the story of the mentions that name nobody."""
+    seed = analyses[0]
+    with Store(tmp_path / "n.duckdb") as store:
+        store.write(seed)
+        store.db.execute("UPDATE events SET target_code = '' WHERE target_code = 'PAK'"
+                         " AND source_name = 'Ned Price'")
+        _, rows = store.query(
+            "SELECT count(DISTINCT story_id) FROM story_mentions WHERE source_name = 'Ned Price'"
+            " AND cameo = '040' AND sentence LIKE '%communicated to Pakistan%'")
+    assert rows == [(2,)]
+
+
+def test_the_gdelt_export_counts_the_story_across_articles(tmp_path, pipeline, analyses):
+    """Seed, its copy and the wire report: every exported row of the meeting (either
+    direction, any of the three articles) carries the story's counts."""
+    db = tmp_path / "n.duckdb"
+    with Store(db) as store:
+        store.write_many(analyses)
+        meeting = khan_putin(store)
+        _, events = store.query("SELECT event_id FROM story_mentions WHERE story_id = ?",
+                                [meeting["story_id"]])
+    result = invoke_with(pipeline, "export", "--db", db, "--format", "gdelt", "--cameo", "040")
+    assert result.exit_code == 0, result.output
+    ids = {str(global_event_id(event)) for (event,) in events}
+    rows = [line.split("\t") for line in result.output.splitlines()]
+    counts = {tuple(row[gdelt_columns().index(name)]
+                    for name in ("NumMentions", "NumSources", "NumArticles"))
+              for row in rows if row[0] in ids}
+    assert len([row for row in rows if row[0] in ids]) == meeting["num_mentions"]
+    assert counts == {(str(meeting["num_mentions"]), "3", "3")}

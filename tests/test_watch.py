@@ -121,6 +121,41 @@ def test_a_feed_that_is_down_or_malformed_is_reported_and_the_others_go_on(
     assert stored_urls(db) == [site.url("/news/putin-khan")]
 
 
+def test_a_page_that_keeps_failing_is_retried_after_1_2_4_polls_across_runs(
+        site, pipeline, tmp_path):
+    """The failure memory is the store's: a 404 page is requested at polls 1, 3 and 6 (it
+    waits 1, then 2, then 4 polls), a second watch on the same store still waits, and once
+    the page is back and its turn has come it is stored."""
+    serve_pages(site)
+    gone = "/news/biden"
+    page = site.routes.pop(gone)
+    site.routes["/feed.xml"] = Answer(body=feed_of(site, 2), content_type="application/rss+xml")
+    db = tmp_path / "news.duckdb"
+    args = (site.url("/feed.xml"), "--every", "0", "--db", db, "--allow-private", "--pace", "0")
+    result = watch(pipeline, *args, "--cycles", "6")
+    assert result.exit_code == 0, result.stderr
+    assert site.paths().count(gone) == 3
+    assert site.paths().count("/news/putin-khan") == 1
+    cycles = [line for line in result.stderr.splitlines() if ": cycle " in line]
+    failed = f"{site.url('/feed.xml')}#2: {site.url(gone)}: HTTP 404 Not Found"
+    assert [failed in line for line in cycles] == [True, False, True, False, False, True]
+    waiting = ", 1 failing item(s) left for a later poll"
+    assert [line.endswith(waiting) for line in cycles] == [False, True, False, True, True,
+                                                           False]
+    assert cycles[1].endswith(": 0 new, 1 seen, 0 problem(s)" + waiting)
+    with Store(db, read_only=True) as store:
+        assert store.query("SELECT link, failures, wait, reason FROM fetch_failures")[1] == [
+            (site.url(gone), 3, 4, f"{site.url(gone)}: HTTP 404 Not Found")]
+
+    watch(pipeline, *args, "--cycles", "1")  # poll 7: waits (3 more to go)
+    assert site.paths().count(gone) == 3
+    site.routes[gone] = page
+    result = watch(pipeline, *args, "--cycles", "4")  # polls 8-10 wait, 11 fetches
+    assert site.paths().count(gone) == 4
+    assert stored_urls(db) == [site.url(gone), site.url("/news/putin-khan")]
+    assert result.stderr.count(waiting) == 3 and ": 1 new, 1 seen, 0 problem(s)" in result.stderr
+
+
 def test_sigterm_during_a_poll_stops_after_the_item_in_hand(site, pipeline, tmp_path):
     serve_pages(site)
     site.routes["/feed.xml"] = Answer(body=feed_of(site, 3))

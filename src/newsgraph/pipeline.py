@@ -17,7 +17,8 @@ from spacy.tokens import Doc
 from newsgraph import __version__
 from newsgraph.dedup import NearDuplicateIndex, signature
 from newsgraph.errors import InputError
-from newsgraph.extract import actors, dates, entities, events, places, quotes
+from newsgraph.extract import dates, entities, events, places, quotes
+from newsgraph.extract.actors.coding import code_actors
 from newsgraph.extract.context import ArticleContext
 from newsgraph.ids import article_id, content_hash
 from newsgraph.knowledge import Knowledge
@@ -226,7 +227,7 @@ class Pipeline:
         """The article's context: the parse read once, its coded entities and the pronouns
         they resolve (the entities and actors steps), for the extractors after them."""
         context = ArticleContext.read(doc, article, self.knowledge)
-        found = actors.code_actors(entities.extract_entities(context), context)
+        found = code_actors(entities.extract_entities(context), context)
         context = context.with_entities(found)
         return context.with_referents(entities.resolve_pronouns(context))
 

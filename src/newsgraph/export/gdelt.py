@@ -142,7 +142,7 @@ def write_gdelt(store: Store, filters: Mapping[str, Any], out: TextIO,
     returns the number of rows."""
     if header:
         out.write("\t".join(gdelt_columns()) + "\n")
-    columns, rows = gdelt_events(store.db, filters)
+    columns, rows = gdelt_events(store.db, filters, store.symmetric)
     lists = actor_code_lists()
     count = 0
     for row in rows:

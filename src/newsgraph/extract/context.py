@@ -1,8 +1,9 @@
 """ArticleContext: what every extractor reads of one article, derived once by the pipeline.
 
-The parse (``doc``, and the ``tree`` read from it), the quoted spans, the syndication
-notices and the publication day are read when the article is parsed; the entities, their
-index and the pronouns they resolve are added after the entities step (``with_entities``).
+The parse (``doc``, and the ``tree`` read from it), the tokens as the actor dictionary reads
+them, the quoted spans, the syndication notices and the publication day are read when the
+article is parsed; the entities, their index and the pronouns they resolve are added after
+the entities step (``with_entities``).
 No extractor derives any of these again.
 """
 
@@ -15,6 +16,7 @@ from typing import NamedTuple
 
 from spacy.tokens import Doc, Token
 
+from newsgraph.extract.actors.phrases import PhraseTable, read_table
 from newsgraph.extract.index import EntityIndex
 from newsgraph.extract.marks import QuotedSpan, find_quoted_spans
 from newsgraph.extract.tree import Tree, tree_of
@@ -58,6 +60,9 @@ class ArticleContext:
     notices: list[tuple[int, int]]  # syndication notices: no event comes from them
     day: date | None  # the publication day; a partial date at its start
     exact_day: bool  # whether ``published`` names a whole day (relative dates need one)
+    # The tokens as the actor dictionary reads them, and the actor coder's answers for this
+    # article (its sentences' matches, its spans' codes): kept here, nowhere else.
+    phrases: PhraseTable
     entities: list[Entity] = field(default_factory=list)
     index: EntityIndex = field(default_factory=lambda: EntityIndex([]))
     # Pronoun (its character offset) -> the entity it stands for, resolved once by the
@@ -70,11 +75,13 @@ class ArticleContext:
         """The context of a freshly parsed article (before its entities are known)."""
         published = article.published
         quoted = find_quoted_spans(article.text)
+        tree = tree_of(doc)
         return cls(
             doc=doc,
             article=article,
             knowledge=knowledge,
-            tree=tree_of(doc),
+            tree=tree,
+            phrases=read_table(tree, doc.text, knowledge.actors),
             quoted=quoted,
             quote_starts=[span.start for span in quoted],
             notices=notice_spans(article.text),

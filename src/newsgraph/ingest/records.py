@@ -25,6 +25,7 @@ class InputProblem:
     origin: str
     reason: str
     external_id: str | None = None
+    link: str | None = None  # a feed item's link whose page failed (watch remembers it)
 
     def __str__(self) -> str:
         return f"{self.origin}: {self.reason}"

@@ -58,13 +58,14 @@ def entry_page(entry: FeedEntry, origin: str, fetcher: Fetcher) -> RawArticle | 
     try:
         page = fetcher.fetch(entry.link)
     except FetchError as error:
-        return InputProblem(origin, f"{entry.link}: {error}", entry.external_id)
+        return InputProblem(origin, f"{entry.link}: {error}", entry.external_id, entry.link)
     article = parse_html(page.body, origin, url=page.url)
     if isinstance(article, InputProblem):
         fallback = entry_article(entry, origin)
         if isinstance(fallback, RawArticle):
             return fallback
-        return InputProblem(origin, f"{entry.link}: {article.reason}", entry.external_id)
+        return InputProblem(origin, f"{entry.link}: {article.reason}", entry.external_id,
+                            entry.link)
     title = article.title or entry.title
     return RawArticle(
         origin=origin,

@@ -109,6 +109,14 @@ class Store:
         """Ids of the articles stored with these versions: a resumed run skips them."""
         return write.current_ids(self.db, processed_with)
 
+    def wait_for_retry(self, link: str) -> bool:
+        """A feed item whose page failed before waits this poll out (see store/seen.py)."""
+        return seen.wait_for_retry(self.db, link)
+
+    def record_failure(self, link: str, reason: str) -> None:
+        """A feed item's page failed again: it waits twice as many polls as last time."""
+        seen.record_failure(self.db, link, reason)
+
     # --- reads --------------------------------------------------------------------
     def has_item(self, url: str | None, external_id: str | None) -> bool:
         """An article is stored under this URL or external id (a feed item seen before)."""

@@ -8,7 +8,7 @@ whole. Without filters every article is exported, events or not.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +16,7 @@ import duckdb
 
 from newsgraph.store.filters import parse_filters, where_clause
 from newsgraph.store.schema import RECORD_TABLES
+from newsgraph.store.stories import story_counts_sql
 
 # The record tables whose ``record`` column holds the whole record as JSON (mentions are
 # inside their entity's record), in the output contract's order.
@@ -55,24 +56,19 @@ def events_table(db: duckdb.DuckDBPyConnection, filters: Mapping[str, Any]
     return columns, _rows(cursor)
 
 
-def gdelt_events(db: duckdb.DuckDBPyConnection, filters: Mapping[str, Any]
-                 ) -> tuple[list[str], Iterator[tuple]]:
+def gdelt_events(db: duckdb.DuckDBPyConnection, filters: Mapping[str, Any],
+                 symmetric: Iterable[str]) -> tuple[list[str], Iterator[tuple]]:
     """Filtered events with what a GDELT row needs from their article, their place and
     the store: oldest first.
 
-    ``mentions``/``articles``/``sources`` count the stored events with the same date, source
-    code, CAMEO code and target code (GDELT's one event told many times); ``lead_end`` is
-    the offset where the article's lead paragraph (the first after the headline) ends.
+    ``mentions``/``sources``/``articles`` are the counts of the event's story-level event
+    (``store/stories.py``, the same as ``events --grouped`` shows, over the whole store
+    whatever the filters: GDELT's one event told many times); ``lead_end`` is the offset
+    where the article's lead paragraph (the first after the headline) ends.
     """
     where, params = _events_where(filters)
     sql = f"""
-        WITH same AS (
-            SELECT e.date, e.source_code, e.cameo, e.target_code, count(*) AS mentions,
-                   count(DISTINCT e.article_id) AS articles,
-                   count(DISTINCT coalesce(a.source, a.url, a.id)) AS sources
-            FROM events e JOIN articles a ON a.id = e.article_id
-            GROUP BY ALL
-        ),
+        WITH story AS ({story_counts_sql(symmetric)}),
         chosen AS (SELECT * FROM events{where}),
         place AS (
             SELECT article_id, name, arg_min(geonameid, id) AS geonameid,
@@ -84,12 +80,11 @@ def gdelt_events(db: duckdb.DuckDBPyConnection, filters: Mapping[str, Any]
                e.quad_class, e.goldstein, e.evidence_start, e.place_name, e.place_country,
                e.lat, e.lon, p.geonameid, p.feature, a.published, a.url,
                strftime(a.stored_at, '%Y%m%d%H%M%S') AS stored_at,
-               s.mentions, s.articles, s.sources, {_LEAD_END} AS lead_end
+               s.num_mentions AS mentions, s.num_articles AS articles,
+               s.num_sources AS sources, {_LEAD_END} AS lead_end
         FROM chosen e
         JOIN articles a ON a.id = e.article_id
-        LEFT JOIN same s ON s.date IS NOT DISTINCT FROM e.date
-            AND s.source_code IS NOT DISTINCT FROM e.source_code AND s.cameo = e.cameo
-            AND s.target_code IS NOT DISTINCT FROM e.target_code
+        LEFT JOIN story s ON s.event_id = e.id
         LEFT JOIN place p ON p.article_id = e.article_id AND p.name = e.place_name
         ORDER BY e.date NULLS LAST, e.id
     """

@@ -12,13 +12,23 @@ import duckdb
 
 from newsgraph.errors import StoreError
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 # Each article's MinHash (dedup.py), ``seq`` the order articles were first stored in:
 # a new article is checked against all of them for near-duplicates, across runs.
 SIGNATURES = """
 CREATE TABLE IF NOT EXISTS signatures (
     article_id VARCHAR PRIMARY KEY, seq BIGINT, shingles INTEGER, minhash BLOB
+);
+"""
+
+# Feed items whose page could not be fetched or read (``watch``'s failure memory, by the
+# item's link): how often in a row, why the last time, and how many more polls pass it
+# over before it is tried again.
+FETCH_FAILURES = """
+CREATE TABLE IF NOT EXISTS fetch_failures (
+    link VARCHAR PRIMARY KEY, failures INTEGER, wait INTEGER, reason VARCHAR,
+    last_failed TIMESTAMP
 );
 """
 
@@ -60,7 +70,7 @@ CREATE TABLE IF NOT EXISTS dates (
     id VARCHAR PRIMARY KEY, article_id VARCHAR, text VARCHAR, start INTEGER, "end" INTEGER,
     value VARCHAR, granularity VARCHAR, record VARCHAR
 );
-""" + SIGNATURES
+""" + SIGNATURES + FETCH_FAILURES
 # What takes a store from the version before each key to that version.
 MIGRATIONS = {
     2: (  # dates keep their granularity and, like the other records, the whole record
@@ -68,6 +78,7 @@ MIGRATIONS = {
         "ALTER TABLE dates ADD COLUMN record VARCHAR",
     ),
     3: (SIGNATURES,),  # articles stored before get theirs when the store is next written
+    4: (FETCH_FAILURES,),
 }
 
 RECORD_TABLES = ("entities", "mentions", "events", "quotes", "places", "dates")

@@ -7,6 +7,13 @@ with ``num_mentions``, ``num_sources`` (outlets), ``num_articles``, and ``first_
 a code is keyed by its name. For symmetric codes (knowledge/data/events/symmetric.tsv:
 meetings, negotiations) the two actors are keyed in either order.
 
+A mention without a target is its own story, never part of one with a target: "Khan
+arrived for a two-day visit" does not say whom he visits, and the same source may visit
+two countries, meet two leaders, on one day — which of their stories it belongs to is a
+guess, and adding it to each would count it twice. So the story's counts are of mentions
+that say the same thing, as GDELT keys an event with an empty Actor2 apart from one with
+an Actor2.
+
 Only original articles start story-level events: a duplicate article's mentions add to
 the story-level events its original's mentions make, and never make new ones.
 
@@ -20,8 +27,17 @@ from collections.abc import Iterable
 
 import duckdb
 
-SOURCE_KEY = "coalesce(e.source_code, '~' || lower(e.source_name), '')"
-TARGET_KEY = "coalesce(e.target_code, '~' || lower(e.target_name), '')"
+
+def _actor_key(side: str) -> str:
+    """SQL keying one actor: its code, else ``~`` and its name, else ``#`` and its entity id;
+    empty only when there is no actor (an empty code or name does not count as one)."""
+    return (f"coalesce(nullif(trim(e.{side}_code), ''),"
+            f" '~' || nullif(lower(trim(e.{side}_name)), ''),"
+            f" '#' || nullif(e.{side}_entity, ''), '')")
+
+
+SOURCE_KEY = _actor_key("source")
+TARGET_KEY = _actor_key("target")
 
 
 def story_mentions_sql(symmetric: Iterable[str], events: str = "events") -> str:
@@ -59,6 +75,29 @@ def story_mentions_sql(symmetric: Iterable[str], events: str = "events") -> str:
     )
 
 
+# A story's counts (GDELT's NumMentions, NumSources, NumArticles) and its first and last
+# publication day, over its mentions ``m``: the one definition the listing and the GDELT
+# export share. An article without an outlet counts as its own source.
+STORY_COUNTS = ("count(*) AS num_mentions,"
+                " count(DISTINCT coalesce(m.outlet, m.article_id)) AS num_sources,"
+                " count(DISTINCT m.article_id) AS num_articles,"
+                " min(m.published) AS first_seen, max(m.published) AS last_seen")
+
+
+def story_counts_sql(symmetric: Iterable[str]) -> str:
+    """Every stored event's story id and its story's counts, over the whole store.
+
+    The counts are those of ``story_events`` for every story it lists; an event whose
+    story it does not list (a copy's mention that no original's mention matches) still
+    gets its story's counts here.
+    """
+    return (
+        f"WITH m AS ({story_mentions_sql(symmetric)}),"
+        f" counts AS (SELECT m.story_id, {STORY_COUNTS} FROM m GROUP BY m.story_id)"
+        " SELECT m.event_id, counts.* FROM m JOIN counts USING (story_id)"
+    )
+
+
 def story_events_sql(symmetric: Iterable[str], events: str = "events") -> str:
     """Story-level events of ``events``: one row per story, its counts and first mention.
 
@@ -73,10 +112,7 @@ def story_events_sql(symmetric: Iterable[str], events: str = "events") -> str:
         f" arg_min(m.source_code, {first}) AS source_code, any_value(m.cameo) AS cameo,"
         f" any_value(m.plover) AS plover, arg_min(m.target_name, {first}) AS target_name,"
         f" arg_min(m.target_code, {first}) AS target_code,"
-        " count(*) AS num_mentions,"
-        " count(DISTINCT coalesce(m.outlet, m.article_id)) AS num_sources,"
-        " count(DISTINCT m.article_id) AS num_articles,"
-        " min(m.published) AS first_seen, max(m.published) AS last_seen,"
+        f" {STORY_COUNTS},"
         f" arg_min(m.sentence, {first}) AS sentence,"
         f" arg_min(m.article_id, {first}) AS article_id"
         f" FROM ({story_mentions_sql(symmetric, events)}) m"

@@ -1,6 +1,6 @@
 """Actor coding: CAMEO actor code, country and role for each entity at the article's date.
 
-Each mention is coded from the phrase that describes it (``actor_phrases.code_phrase``); the
+Each mention is coded from the phrase that describes it (``phrases.code_phrase``); the
 entity takes its most telling mention (a title in the text beats a dictionary entry, which
 beats a bare country). What a phrase leaves open is filled from around it: a role without a
 country takes the country of another entity in its description ("the Prime Minister's Focal
@@ -17,16 +17,16 @@ from newsgraph.extract.actors.phrases import (
     RANK_NAME,
     RANK_TITLE,
     ActorCode,
+    PhraseTable,
     code_phrase,
     find_matches,
     is_place,
     make_code,
 )
-from newsgraph.extract.context import ArticleContext, published_day
-from newsgraph.extract.tree import Tree, tree_of
-from newsgraph.knowledge import Knowledge
-from newsgraph.knowledge.actors import ORGANISATION_PREFIXES, ActorDictionary, code_on, words_of
-from newsgraph.model import Article, Entity
+from newsgraph.extract.context import ArticleContext
+from newsgraph.extract.tree import Tree
+from newsgraph.knowledge.actors import ORGANISATION_PREFIXES, code_on, words_of
+from newsgraph.model import Entity
 
 __all__ = ["ActorCode", "code_actors", "code_span"]
 NOUNS = ("NOUN", "PROPN")
@@ -42,68 +42,62 @@ SETTING_PREPS = {"in", "at", "inside", "across", "throughout", "near", "from", "
 MAX_ARCS = 4
 
 
-def code_span(
-    span: Span, article: Article, knowledge: Knowledge, entities: list[Entity] = ()
-) -> ActorCode | None:
-    """Code any noun phrase as an actor ("Western governments", "police", "Imran Khan").
+def code_span(span: Span, context: ArticleContext) -> ActorCode | None:
+    """Code any noun phrase of the article as an actor ("Western governments", "police",
+    "Imran Khan").
 
     Used for entities and for actors NER does not tag; None when nothing fits. When the span
-    is a mention of a coded entity (``entities``), that entity's code is used.
+    is a mention of one of the context's coded entities, that entity's code is used.
     """
-    for entity in entities:
+    for entity in context.entities:
         if entity.code and any(
             m.start <= span.start_char and span.end_char <= m.end for m in entity.mentions
         ):
             return ActorCode(entity.code, entity.country, entity.role)
     if not len(span):
         return None
-    dictionary = knowledge.actors
-    # The event coder asks about the same phrases many times: remember the answers in the
-    # Doc's user_data, which dies with the Doc (no global state).
-    key = ("newsgraph.code_span", span.start, span.end, article.published, id(dictionary))
-    cache = span.doc.user_data
-    if key not in cache:
-        cache[key] = _code_phrase_span(span, article, dictionary)
-    return cache[key]
+    # The event coder asks about the same phrases many times: the context keeps the answers.
+    table = context.phrases
+    key = (span.start, span.end)
+    if key not in table.span_codes:
+        table.span_codes[key] = _code_phrase_span(span, table, context.day)
+    return table.span_codes[key]
 
 
-def _code_phrase_span(
-    span: Span, article: Article, dictionary: ActorDictionary
-) -> ActorCode | None:
-    tokens, head = _with_noun(span)
-    code, _ = code_phrase(tokens, head, dictionary, published_day(article.published))
-    if code is not None and code.country and is_ethnic(span):
-        return ethnic_group(code, span, dictionary)
+def _code_phrase_span(span: Span, table: PhraseTable, day: date | None) -> ActorCode | None:
+    dictionary = table.dictionary
+    tokens, head = _with_noun(span, table.tree)
+    code, _ = code_phrase(tokens, head, table, day)
+    if code is not None and code.country and is_ethnic(span, table.tree):
+        return ethnic_group(code, span, table)
     if code is not None and code.country is None and code.code[:3] not in NO_SENTENCE_COUNTRY:
-        country = sentence_country(span, dictionary, role=code.role)
+        country = sentence_country(span, table, role=code.role)
         if country:
             rest = code.code[3:] if code.code[:3] in dictionary.countries else code.code
             code = make_code(country + rest, dictionary)
     return code
 
 
-def is_ethnic(span: Span) -> bool:
+def is_ethnic(span: Span, tree: Tree) -> bool:
     """An ethnic group named by its people ("ethnic Albanians"), with "ethnic" in or just
     before the span."""
-    tree = tree_of(span.doc)
     first = max(span.start - 1, 0)
     return "ethnic" in tree.lower[first : span.end]
 
 
-def ethnic_group(code: ActorCode, span: Span, dictionary: ActorDictionary) -> ActorCode:
+def ethnic_group(code: ActorCode, span: Span, table: PhraseTable) -> ActorCode:
     """An ethnic group belongs to the country it lives in, not its kin state: "ethnic
     Albanians demonstrated in Serbia" -> SRB. The nearest other country of the sentence,
     else the kin state when the sentence names none."""
-    country = sentence_country(span, dictionary, besides=code.country)
+    country = sentence_country(span, table, besides=code.country)
     if not country:
         return code
-    return make_code(country + code.code[3:], dictionary)  # the kin state's prefix replaced
+    return make_code(country + code.code[3:], table.dictionary)  # the kin state's prefix replaced
 
 
-def _with_noun(span: Span) -> tuple[list[Token], int]:
+def _with_noun(span: Span, tree: Tree) -> tuple[list[Token], int]:
     """A lone modifier stands for the noun it modifies: "Russian" in "Russian diplomats",
     "Romanian" in "Hungarian and Romanian leaders" is coded with "diplomats", "leaders"."""
-    tree = tree_of(span.doc)
     tokens, root = tree.tokens[span.start : span.end], tree.root(span.start, span.end).i
     dep, heads = tree.dep, tree.head
     modifier = root
@@ -120,21 +114,17 @@ def _with_noun(span: Span) -> tuple[list[Token], int]:
     return tokens, root - span.start
 
 
-def sentence_matches(doc: Doc, first: int, end: int, dictionary: ActorDictionary) -> list:
-    """Dictionary matches of the sentence of tokens [first, end), computed once per sentence
-    and dictionary.
-
-    The cache lives in the Doc's ``user_data``, so it dies with the Doc: no global state.
-    """
-    key = ("newsgraph.actor_matches", first, id(dictionary))
-    cache = doc.user_data
-    if key not in cache:
-        cache[key] = find_matches(tree_of(doc).tokens[first:end], dictionary)
-    return cache[key]
+def sentence_matches(first: int, end: int, table: PhraseTable) -> list:
+    """Dictionary matches of the sentence of tokens [first, end), found once per sentence
+    (the table keeps them)."""
+    found = table.sentence_matches.get(first)
+    if found is None:
+        found = table.sentence_matches[first] = find_matches(table.tree.tokens[first:end], table)
+    return found
 
 
 def sentence_country(
-    span: Span, dictionary: ActorDictionary, besides: str | None = None, role: str | None = None
+    span: Span, table: PhraseTable, besides: str | None = None, role: str | None = None
 ) -> str | None:
     """The country named nearest to ``span`` in its sentence, outside it (other than
     ``besides``): the setting of "Shona rebels" in a sentence about Mozambique's government.
@@ -142,11 +132,11 @@ def sentence_country(
     Not a country a verb acts on (``acted_on``), unless the actor's ``role`` opposes its
     own state (rebels, opposition): "the ministry posted a statement accusing Turkey" is no
     Turkish ministry, "fighters deployed to Mali" are not Mali's."""
-    tree = tree_of(span.doc)
+    tree, dictionary = table.tree, table.dictionary
     first, last = tree.sentence(span.start)
     root = tree.root(span.start, span.end).i
     found: list[tuple[bool, int, str]] = []
-    for match in sentence_matches(span.doc, first, last, dictionary):
+    for match in sentence_matches(first, last, table):
         start, end = first + match.start, first + match.end
         inside = start < span.end and end > span.start
         if match.codes is None or not is_place(match.codes) or inside:
@@ -196,12 +186,11 @@ def acted_on(start: int, end: int, tree: Tree) -> bool:
     return False
 
 
-def mention_context(doc: Doc, start: int, end: int) -> tuple[list[Token], int]:
+def mention_context(tree: Tree, start: int, end: int) -> tuple[list[Token], int]:
     """The tokens that describe a mention: its left modifiers ("US President" before "Joe
     Biden"), or the noun phrase it is in apposition to, or that is in apposition to it or
     predicated of it ("Biden, the first US president to …", "Macron became the first French
     leader to …"); and the mention head's position."""
-    tree = tree_of(doc)
     found = tree.char_span(start, end)
     if found is None:
         return [], 0
@@ -244,9 +233,8 @@ def _description_head(token: Token, tree: Tree) -> Token:
     return tree.tokens[i]
 
 
-def _place_tokens(doc: Doc, start: int, end: int) -> tuple[list[Token], int]:
+def _place_tokens(tree: Tree, start: int, end: int) -> tuple[list[Token], int]:
     """A place mention's tokens, with a preceding "the" ("the West")."""
-    tree = tree_of(doc)
     found = tree.char_span(start, end)
     if found is None:
         return [], 0
@@ -256,20 +244,21 @@ def _place_tokens(doc: Doc, start: int, end: int) -> tuple[list[Token], int]:
 
 
 def code_entity(
-    entity: Entity, doc: Doc, dictionary: ActorDictionary, day: date | None
+    entity: Entity, table: PhraseTable, day: date | None
 ) -> tuple[ActorCode | None, int]:
     """The best code among an entity's mentions, with its rank."""
+    dictionary, tree = table.dictionary, table.tree
     name = words_of(entity.name)
     known = dictionary.name_codes(name)
     best: tuple[ActorCode | None, int] = (None, 0)
     for mention in entity.mentions:
         if entity.type in ("GPE", "LOC", "NORP"):
-            tokens, head = _place_tokens(doc, mention.start, mention.end)
+            tokens, head = _place_tokens(tree, mention.start, mention.end)
         else:
-            tokens, head = mention_context(doc, mention.start, mention.end)
+            tokens, head = mention_context(tree, mention.start, mention.end)
         if not tokens:
             continue
-        found = code_phrase(tokens, head, dictionary, day, known)
+        found = code_phrase(tokens, head, table, day, known)
         if found[0] is not None and found[1] > best[1]:
             best = found
             if best[1] >= RANK_TITLE:
@@ -289,26 +278,26 @@ def code_actors(entities: list[Entity], context: ArticleContext) -> list[Entity]
     An entity whose own mentions give a role but no country ("the Prime Minister's Focal
     Person, Dr Arslan Khalid") takes the country of another entity mentioned in its context.
     """
-    doc, dictionary, day = context.doc, context.knowledge.actors, context.day
+    doc, table, day = context.doc, context.phrases, context.day
     coded: list[Entity] = []
     for entity in entities:
-        code, _ = code_entity(entity, doc, dictionary, day)
+        code, _ = code_entity(entity, table, day)
         coded.append(_with_code(entity, code))
-    coded = [_borrow_country(entity, coded, doc, dictionary) for entity in coded]
-    coded = [_ethnic_entity(entity, doc, dictionary) for entity in coded]
-    return [_country_from_sentence(entity, doc, dictionary) for entity in coded]
+    coded = [_borrow_country(entity, coded, table) for entity in coded]
+    coded = [_ethnic_entity(entity, doc, table) for entity in coded]
+    return [_country_from_sentence(entity, doc, table) for entity in coded]
 
 
-def _ethnic_entity(entity: Entity, doc: Doc, dictionary: ActorDictionary) -> Entity:
+def _ethnic_entity(entity: Entity, doc: Doc, table: PhraseTable) -> Entity:
     """A people named as an ethnic group ("ethnic Albanians") takes the country it lives in
     (``ethnic_group``), read at its first mention so named."""
     if entity.type != "NORP" or not entity.country or not entity.code:
         return entity
     for mention in entity.mentions:
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        if span is not None and is_ethnic(span):
+        if span is not None and is_ethnic(span, table.tree):
             code = ActorCode(entity.code, entity.country, entity.role)
-            return _with_code(entity, ethnic_group(code, span, dictionary))
+            return _with_code(entity, ethnic_group(code, span, table))
     return entity
 
 
@@ -323,24 +312,24 @@ def _with_code(entity: Entity, code: ActorCode | None) -> Entity:
 
 
 def _borrow_country(
-    entity: Entity, entities: list[Entity], doc: Doc, dictionary: ActorDictionary
+    entity: Entity, entities: list[Entity], table: PhraseTable
 ) -> Entity:
     """Fill a missing country from an entity mentioned in this entity's describing context."""
     if entity.country or not entity.role or (entity.code or "")[:3] in ORGANISATION_PREFIXES:
         return entity
     for mention in entity.mentions:
-        tokens, _ = mention_context(doc, mention.start, mention.end)
+        tokens, _ = mention_context(table.tree, mention.start, mention.end)
         context = [t for t in tokens if not mention.start <= t.idx < mention.end]
         for other in entities:
             if other is entity or not other.country or not other.code:
                 continue
             if any(m.start <= t.idx < m.end for t in context for m in other.mentions):
                 code = other.code[:3] + (entity.code or "")
-                return _with_code(entity, make_code(code, dictionary))
+                return _with_code(entity, make_code(code, table.dictionary))
     return entity
 
 
-def _country_from_sentence(entity: Entity, doc: Doc, dictionary: ActorDictionary) -> Entity:
+def _country_from_sentence(entity: Entity, doc: Doc, table: PhraseTable) -> Entity:
     """A person with a role but no country ("Minister Yevgeny Zinichev" -> GOV) takes the
     country named nearest to their first mention in its sentence. Not organisations: an
     organisation's name words ("Digital Media") say little about where it belongs."""
@@ -348,10 +337,11 @@ def _country_from_sentence(entity: Entity, doc: Doc, dictionary: ActorDictionary
         return entity
     if entity.code[:3] in NO_SENTENCE_COUNTRY:
         return entity
+    dictionary = table.dictionary
     rest = entity.code[3:] if entity.code[:3] in dictionary.countries else entity.code
     for mention in entity.mentions:
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        found = sentence_country(span, dictionary, role=entity.role) if span is not None else None
+        found = sentence_country(span, table, role=entity.role) if span is not None else None
         country = found
         if country:
             return _with_code(entity, make_code(country + rest, dictionary))

@@ -9,10 +9,10 @@ from dataclasses import dataclass
 from datetime import date
 from typing import NamedTuple
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Token
 
 from newsgraph.extract.labels import PLACE_LABELS
-from newsgraph.extract.tree import Tree, tree_of
+from newsgraph.extract.tree import Tree
 from newsgraph.knowledge.actors import (
     ORGANISATION_PREFIXES,
     ActorDictionary,
@@ -73,42 +73,41 @@ class _Match(NamedTuple):
 
 
 @dataclass(slots=True)
-class _Table:
-    """What matching reads of a Doc's tokens, read once for the whole Doc and dictionary
-    (phrases overlap, and spaCy builds a new string on every attribute access). Lives in
-    ``doc.user_data``, so it dies with the Doc."""
+class PhraseTable:
+    """What actor coding reads of one article's tokens with one dictionary, read once (phrases
+    overlap, and spaCy builds a new string on every attribute access), and the answers it
+    keeps for that article: its sentences' matches and its spans' codes. The article's
+    context owns it (``ArticleContext.phrases``), so it lives and dies with the article."""
 
+    dictionary: ActorDictionary
     words: list[TokenWords]  # each token's words: none for punctuation but "-", or "'s"
     capital: list[bool]  # whether each token's text starts with a capital letter
     tree: Tree
     text: str  # the Doc's text
+    sentence_matches: dict[int, list[_Match]]  # by the sentence's first token
+    span_codes: dict[tuple[int, int], ActorCode | None]  # by the span's tokens [start, end)
 
 
-def token_table(doc: Doc, dictionary: ActorDictionary) -> _Table:
-    """What the matcher reads of every token of the Doc, read on first use and kept."""
-    key = ("newsgraph.actor_table", id(dictionary))
-    table = doc.user_data.get(key)
-    if table is None:
-        tree, text = tree_of(doc), doc.text
-        tags, bare = tree.tag, tree.bare
-        readings: dict[str, TokenWords] = {}  # news repeats its words: read each text once
+def read_table(tree: Tree, text: str, dictionary: ActorDictionary) -> PhraseTable:
+    """What the matcher reads of every token of a parsed text."""
+    tags, bare = tree.tag, tree.bare
+    readings: dict[str, TokenWords] = {}  # news repeats its words: read each text once
 
-        def read(lower: str) -> TokenWords:
-            found = readings.get(lower)
-            if found is None:
-                found = readings[lower] = tuple(read_word(w, dictionary) for w in words_of(lower))
-            return found
+    def read(lower: str) -> TokenWords:
+        found = readings.get(lower)
+        if found is None:
+            found = readings[lower] = tuple(read_word(w, dictionary) for w in words_of(lower))
+        return found
 
-        words = [
-            () if tags[i] == "POS" or bare[i] and lower != "-" else read(lower)
-            for i, lower in enumerate(tree.lower)  # matching ignores case
-        ]
-        capital = [text[start].isupper() for start in tree.starts]
-        table = doc.user_data[key] = _Table(words, capital, tree, text)
-    return table
+    words = [
+        () if tags[i] == "POS" or bare[i] and lower != "-" else read(lower)
+        for i, lower in enumerate(tree.lower)  # matching ignores case
+    ]
+    capital = [text[start].isupper() for start in tree.starts]
+    return PhraseTable(dictionary, words, capital, tree, text, {}, {})
 
 
-def _words(tokens: list[Token], table: _Table) -> tuple[list[Word], list[int]]:
+def _words(tokens: list[Token], table: PhraseTable) -> tuple[list[Word], list[int]]:
     """The phrase's normalised words and, for each, the position of its token in the phrase."""
     words: list[Word] = []
     owners: list[int] = []
@@ -126,7 +125,7 @@ def is_place(codes: tuple[Dated, ...]) -> bool:
     return bool(code) and len(code) == 3 and code not in ORGANISATION_PREFIXES
 
 
-def _name_allowed(tokens: list[Token], place: bool, table: _Table) -> bool:
+def _name_allowed(tokens: list[Token], place: bool, table: PhraseTable) -> bool:
     """Dictionary names must look like names in the text: capitalised, short ones upper case,
     and a person or organisation whole: "Khalid" in "Arslan Khalid" is not the dictionary's
     Khalid (a country adjective may sit inside a longer name: "British Defence Secretary")."""
@@ -178,12 +177,13 @@ def _walk(
 
 
 def _name_at(
-    words: list[Word], owners: list[int], i: int, tokens: list[Token], table: _Table,
-    dictionary: ActorDictionary, names: bool = True, places: bool = True,
+    words: list[Word], owners: list[int], i: int, tokens: list[Token], table: PhraseTable,
+    names: bool = True, places: bool = True,
 ) -> tuple[_Match, int] | None:
     """The longest dictionary name (or, inside a place NER found, gazetteer place) at word i.
     Positions are in ``tokens``, which need not be contiguous in the Doc (a description may
     be put before a name)."""
+    dictionary = table.dictionary
     for length, codes, plural in _walk(dictionary.name_trie, words, i) if names else ():
         span = tokens[owners[i] : owners[i + length - 1] + 1]
         place = is_place(codes)
@@ -211,14 +211,13 @@ def _name_at(
     return None
 
 
-def find_matches(tokens: list[Token], dictionary: ActorDictionary) -> list[_Match]:
+def find_matches(tokens: list[Token], table: PhraseTable) -> list[_Match]:
     """Longest dictionary names and agents in a phrase, left to right, not overlapping."""
     if not tokens:
         return []
-    table = token_table(tokens[0].doc, dictionary)
     words, owners = _words(tokens, table)
     matches: list[_Match] = []
-    agent_trie = dictionary.agent_trie
+    agent_trie = table.dictionary.agent_trie
     i = 0
     while i < len(words):
         # Most words start no key: the word's reading tells, once per word and dictionary.
@@ -229,7 +228,7 @@ def find_matches(tokens: list[Token], dictionary: ActorDictionary) -> list[_Matc
         best: _Match | None = None
         best_len = 0
         if names or places:
-            named = _name_at(words, owners, i, tokens, table, dictionary, names, places)
+            named = _name_at(words, owners, i, tokens, table, names, places)
             if named:
                 best, best_len = named
         for length, agent, _ in _walk(agent_trie, words, i) if agents else ():
@@ -277,7 +276,7 @@ class _Parts:
 def code_phrase(
     tokens: list[Token],
     head: int,
-    dictionary: ActorDictionary,
+    table: PhraseTable,
     day: date | None,
     known: tuple[Dated, ...] | None = None,
 ) -> tuple[ActorCode | None, int]:
@@ -286,19 +285,20 @@ def code_phrase(
     ``known`` are dictionary codes for the phrase's head when the caller knows more than the
     phrase shows (the entity's canonical name behind a bare surname).
     """
-    parts = read_phrase(tokens, head, dictionary, day, known)
-    return assemble(parts, head, dictionary)
+    parts = read_phrase(tokens, head, table, day, known)
+    return assemble(parts, head, table.dictionary)
 
 
 def read_phrase(
     tokens: list[Token],
     head: int,
-    dictionary: ActorDictionary,
+    table: PhraseTable,
     day: date | None,
     known: tuple[Dated, ...] | None = None,
 ) -> _Parts:
     """The country, the named actor, the other named actors and the role in a phrase."""
-    matches = find_matches(tokens, dictionary)
+    dictionary = table.dictionary
+    matches = find_matches(tokens, table)
     places: list[tuple[_Match, str]] = []
     actors: list[tuple[_Match, str]] = []
     agents: list[_Match] = []

@@ -12,7 +12,7 @@ from newsgraph.extract.context import ArticleContext
 from newsgraph.extract.entities.links import MentionGroup, resolve_mentions
 from newsgraph.extract.entities.mentions import ACTOR_LABELS, find_mentions
 from newsgraph.ids import record_id
-from newsgraph.knowledge.actors import ActorDictionary, words_of
+from newsgraph.knowledge.actors import words_of
 from newsgraph.model import Article, Entity, Mention
 
 __all__ = ["ACTOR_LABELS", "canonical_name", "extract_entities"]
@@ -21,9 +21,8 @@ __all__ = ["ACTOR_LABELS", "canonical_name", "extract_entities"]
 def extract_entities(context: ArticleContext) -> list[Entity]:
     """One entity per actor of the article, with every mention that refers to it."""
     doc, article = context.doc, context.article
-    dictionary: ActorDictionary = context.knowledge.actors
-    candidates = find_mentions(doc, dictionary)
-    actors = resolve_mentions(doc, candidates, dictionary, context.quoted)
+    candidates = find_mentions(doc, context.phrases)
+    actors = resolve_mentions(doc, candidates, context.phrases, context.quoted)
     return [_record(doc, article, actor) for actor in actors]
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.extract.actors.phrases import find_matches
+from newsgraph.extract.actors.phrases import PhraseTable, find_matches
 from newsgraph.extract.entities.mentions import DEFINITE, MentionCandidate
 from newsgraph.extract.marks import QuotedSpan
 from newsgraph.knowledge.actors import ORGANISATION_PREFIXES, ActorDictionary, code_on, words_of
@@ -41,7 +41,7 @@ class MentionGroup:
 def resolve_mentions(
     doc: Doc,
     candidates: list[MentionCandidate],
-    dictionary: ActorDictionary,
+    table: PhraseTable,
     quoted: list[QuotedSpan] = (),
 ) -> list[MentionGroup]:
     """Group mentions into actors: names first, then descriptions, then pronouns."""
@@ -57,11 +57,12 @@ def resolve_mentions(
         actor.mentions.append((candidate.start, candidate.end))
     organisations = merge_acronyms(doc, list(others.values()))
     for actor in actors:
-        actor.titles = introduced_titles(doc, actor, dictionary)
+        actor.titles = introduced_titles(doc, actor, table)
     taken = {i for c in candidates for i in range(c.start, c.end)}
-    link_descriptions(doc, actors, dictionary, taken)
+    link_descriptions(doc, actors, table, taken)
     link_pronouns(doc, actors, quoted)
-    link_organisation_nouns(doc, [a for a in organisations if a.label == "ORG"], dictionary, taken)
+    organisation_groups = [a for a in organisations if a.label == "ORG"]
+    link_organisation_nouns(doc, organisation_groups, table.dictionary, taken)
     every = actors + organisations
     for actor in every:
         actor.mentions.sort()
@@ -207,7 +208,7 @@ def _nearest(actors: list[MentionGroup], position: int) -> MentionGroup:
 
 
 def introduced_titles(
-    doc: Doc, actor: MentionGroup, dictionary: ActorDictionary
+    doc: Doc, actor: MentionGroup, table: PhraseTable
 ) -> set[tuple[tuple[str, ...], str | None]]:
     """Titles the text gives the person next to a name ("Russian President Vladimir Putin"
     -> (("president",), "RUS")); a former office ("former premier") introduces nothing."""
@@ -217,8 +218,8 @@ def introduced_titles(
         context = list(doc[root.left_edge.i : start])
         if not context or any(t.lower_ in ("former", "ex") for t in context):
             continue
-        country = _country_in(context, dictionary)
-        for match in find_matches(context, dictionary):
+        country = _country_in(context, table)
+        for match in find_matches(context, table):
             if match.agent is not None and match.agent.role:
                 titles.add(
                     (words_of(" ".join(t.text for t in context[match.start : match.end])), country)
@@ -226,8 +227,8 @@ def introduced_titles(
     return titles
 
 
-def _country_in(tokens: list[Token], dictionary: ActorDictionary) -> str | None:
-    for match in find_matches(tokens, dictionary):
+def _country_in(tokens: list[Token], table: PhraseTable) -> str | None:
+    for match in find_matches(tokens, table):
         if match.codes is not None:
             code = code_on(match.codes, None)
             if code and len(code) == 3 and code not in ORGANISATION_PREFIXES:
@@ -236,14 +237,14 @@ def _country_in(tokens: list[Token], dictionary: ActorDictionary) -> str | None:
 
 
 def link_descriptions(
-    doc: Doc, actors: list[MentionGroup], dictionary: ActorDictionary, taken: set[int]
+    doc: Doc, actors: list[MentionGroup], table: PhraseTable, taken: set[int]
 ) -> None:
     """Attach "the [Russian] President", "the Russian leader", "the spokesperson" to the one
     person introduced earlier with that title (and country); ambiguous descriptions stay out."""
     for token in doc:
         if token.lower_ not in DEFINITE:
             continue
-        described = _description_at(doc, token.i + 1, dictionary, taken)
+        described = _description_at(doc, token.i + 1, table, taken)
         if described is None:
             continue
         end, title, country = described
@@ -259,18 +260,18 @@ def link_descriptions(
 
 
 def _description_at(
-    doc: Doc, start: int, dictionary: ActorDictionary, taken: set[int]
+    doc: Doc, start: int, table: PhraseTable, taken: set[int]
 ) -> tuple[int, tuple[str, ...], str | None] | None:
     """(end, title words, country) for "[Russian] President" at ``start``, if it is a whole
     description: not followed by a name ("the President Joe Biden") or an "of" phrase."""
     window = list(doc[start : min(len(doc), start + 6)])
-    matches = find_matches(window, dictionary)
+    matches = find_matches(window, table)
     if not matches or matches[0].start != 0:
         return None
     country = None
     index = 0
     if matches[0].codes is not None:
-        country = _country_in(window[: matches[0].end], dictionary)
+        country = _country_in(window[: matches[0].end], table)
         if country is None or len(matches) < 2 or matches[1].start != matches[0].end:
             return None
         index = 1

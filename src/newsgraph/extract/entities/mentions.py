@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-from newsgraph.extract.actors.phrases import find_matches
+from newsgraph.extract.actors.phrases import PhraseTable, find_matches
 from newsgraph.knowledge.actors import ORGANISATION_PREFIXES, ActorDictionary, code_on, words_of
 
 ACTOR_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
@@ -40,21 +40,21 @@ class MentionCandidate:
     label: str
 
 
-def find_mentions(doc: Doc, dictionary: ActorDictionary) -> list[MentionCandidate]:
+def find_mentions(doc: Doc, table: PhraseTable) -> list[MentionCandidate]:
     """NER mentions of actors, repaired, plus organisations NER missed."""
     found = []
     for span in doc.ents:
         if span.label_ not in ACTOR_LABELS or is_possessive_fragment(span):
             continue
         if span.label_ == "PERSON":
-            candidate = repair_person(span, dictionary)
+            candidate = repair_person(span, table)
         elif span.label_ in ("GPE", "LOC") and described_with_who(span):
             candidate = MentionCandidate(*_trim(span), "PERSON")  # "Amman, who was described as …"
         else:
             candidate = MentionCandidate(*_trim(span), span.label_)
         if candidate is not None and candidate.start < candidate.end:
             found.append(candidate)
-    found.extend(untagged_organisations(doc, dictionary))
+    found.extend(untagged_organisations(doc, table.dictionary))
     return sorted(found, key=lambda c: c.start)
 
 
@@ -66,12 +66,13 @@ def described_with_who(span: Span) -> bool:
     )
 
 
-def repair_person(span: Span, dictionary: ActorDictionary) -> MentionCandidate | None:
+def repair_person(span: Span, table: PhraseTable) -> MentionCandidate | None:
     """A PERSON span with its first name, without titles, re-typed if it is a place; None
     when it is no name at all."""
     if not any(t.text[:1].isupper() for t in span):
         return None  # "cubic meter": names are capitalised
-    start, end = strip_titles(span, dictionary)
+    dictionary = table.dictionary
+    start, end = strip_titles(span, table)
     doc = span.doc
     while start < end and doc[start].is_sent_start and doc[start].pos_ in NOT_NAMES:
         start += 1  # "Initially Sanger said": a capitalised sentence opener is no name
@@ -130,14 +131,14 @@ def extend_first_name(span: Span, dictionary: ActorDictionary) -> int:
     return start
 
 
-def strip_titles(span: Span, dictionary: ActorDictionary) -> tuple[int, int]:
+def strip_titles(span: Span, table: PhraseTable) -> tuple[int, int]:
     """Drop titles glued to a person's name and a trailing possessive."""
     start, end = _trim(span)
     doc = span.doc
     if start == span.start:
-        start = extend_first_name(span, dictionary)
+        start = extend_first_name(span, table.dictionary)
     while start < end - 1:
-        matches = find_matches(list(doc[start : end - 1]), dictionary)
+        matches = find_matches(list(doc[start : end - 1]), table)
         lead = matches[0] if matches else None
         if lead is None or lead.start != 0 or lead.agent is None:
             break

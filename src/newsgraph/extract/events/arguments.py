@@ -5,17 +5,18 @@ actor coder codes its noun phrase ("police", "Western governments"). Pronouns ta
 entity coreference resolved them to (``entities.coreference``, read from the context, as
 quotes read it), a quote's speaker for "we"/"I" inside its quote, or for "they" the nearest
 plural actor phrase; "the two countries" takes the two countries most mentioned just before
-it. Where the article's places are named is ``located``'s."""
+it. Where the article's places are named is ``located``'s; the phrase around a token and its
+code are ``actors.argument_coder``'s."""
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections import Counter
 from typing import NamedTuple
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Token
 
-from newsgraph.extract import actors
+from newsgraph.extract.actors.argument_coder import ArgumentCoder, Phrase, entity_code
+from newsgraph.extract.actors.coding import ActorCode
 from newsgraph.extract.context import ArticleContext
 from newsgraph.extract.entities.coreference import (
     is_expletive,
@@ -27,7 +28,6 @@ from newsgraph.model import ActorRef, Entity, Place, Quote
 
 COUNTRYLESS = {"IGO", "NGO", "IMG", "MNC", "WST", "AFR", "ASA", "EUR", "MEA"}
 NAMED_ACTORS = ("PERSON", "ORG", "NORP", "GPE")
-NAMED_TYPES = {*NAMED_ACTORS, "LOC", "FAC"}
 NOT_ACTORS = {"DATE", "TIME", "PERCENT", "MONEY"}
 NOMINAL = ("NOUN", "PROPN", "PRON", "NUM", "X")
 PLURAL = {"they", "them", "their"}
@@ -42,8 +42,6 @@ GROUP_HEADS = {
 PAIRED = {"country": ("GPE",), "nation": ("GPE",), "side": ("GPE", "NORP", "ORG"),
           "government": ("GPE",), "leader": ("PERSON",)}
 OWNER_DEPS = ("amod", "compound", "poss", "nmod")
-LOCATIVE = {"in", "at", "near", "throughout", "across", "inside", "outside", "of", "from"}
-PHRASE_CAP = 12  # tokens of a noun phrase given to the actor coder
 SALIENCE_WINDOW = 500  # characters back in which "the two countries" are counted
 
 
@@ -65,17 +63,6 @@ class Participant(NamedTuple):
         return bool(self.ref.country) or (self.ref.code or "")[:3] in COUNTRYLESS
 
 
-class Phrase(NamedTuple):
-    """An argument's tokens [start, end) with their characters and syntactic head: what the
-    resolver reads of a phrase (a spaCy Span, and its root, cost more to build)."""
-
-    start: int
-    end: int
-    start_char: int
-    end_char: int
-    root: Token
-
-
 class ActorResolver:
     """Resolves argument tokens of one article to actors."""
 
@@ -84,20 +71,17 @@ class ActorResolver:
     ) -> None:
         self.context = context
         self.kids = context.tree
-        self.doc, self.article, knowledge = context.doc, context.article, context.knowledge
-        self.knowledge = knowledge
+        self.article = context.article
         self.entities = context.entities
         self.index = context.index
         # Sorted by offsets only (two entities may share a mention's offsets, and entities
         # do not compare): the index's list.
-        self.mentions, self.starts = self.index.spans, self.index.starts
-        self.events = knowledge.events
+        self.mentions = self.index.spans
+        self.events = context.knowledge.events
         self.places = PlaceMentions(places)
+        self.coder = ArgumentCoder(context, self.places)
         self.cache: dict[tuple[int, bool], Participant | None] = {}
         self.resolved: dict[tuple[int, bool, bool], list[Participant]] = {}
-        self.coded: dict[tuple[int, int], actors.ActorCode | None] = {}
-        self.agents: dict[str, bool] = {}
-        self.entities_at: dict[int, Entity | None] = {}
         self.quotes = [q for q in quotes if q.speaker is not None and q.speaker.entity]
 
     # --- public ---------------------------------------------------------------------
@@ -145,14 +129,14 @@ class ActorResolver:
             return None
         if pos == "PRON":
             return self.pronoun(token)
-        entity = self.entity_of(token)
-        collective = kids.lemma[i] in GROUP_HEADS or self.is_agent(token)
+        entity = self.coder.entity_of(token)
+        collective = kids.lemma[i] in GROUP_HEADS or self.coder.is_agent(token)
         whole = entity is None and (collective or located)
         owner = False
         if entity is None:
             for child in kids(token):
                 if kids.dep[child.i] in OWNER_DEPS:
-                    entity = self.entity_of(child)
+                    entity = self.coder.entity_of(child)
                     if entity is not None:
                         owner = not collective
                         break
@@ -163,35 +147,15 @@ class ActorResolver:
                 if kids.dep[child.i] == "prep" and kids.lower[child.i] == "of":
                     for obj in kids.with_dep(child, ("pobj",)):
                         return self.one(obj)
-        phrase = self.noun_phrase(token, whole)
+        phrase = self.coder.noun_phrase(token, whole)
         if entity is None and located and not collective:
-            code = self.located_code(phrase)  # a thing, not an actor: only where it is counts
+            code = self.coder.located_code(phrase)  # a thing, not an actor: only where it is counts
         else:
-            code = self.code(phrase, entity)
+            code = self.coder.code(phrase, entity)
         if entity is None and code is None:
             return None
         found = self.actor(entity, code, phrase, 1.0 if entity is not None else 0.9)
         return found._replace(owner=True) if owner else found
-
-    def located_code(self, phrase: Phrase) -> actors.ActorCode | None:
-        """The country of the first coded entity or place in a phrase naming a thing:
-        "aid deliveries in Baghdad" -> IRQ, "property seized by Algerian forces" -> DZA."""
-        for start, end, entity in self.mentions_in(phrase.start_char, phrase.end_char):
-            if entity.country:
-                return actors.ActorCode(entity.country, entity.country, None)
-            country = self.places.country_within(start, end)
-            if country:
-                return actors.ActorCode(country, country, None)
-        return None
-
-    def mentions_in(self, start: int, end: int) -> list[tuple[int, int, Entity]]:
-        i = bisect_left(self.starts, start)
-        found = []
-        while i < len(self.mentions) and self.mentions[i][0] < end:
-            if self.mentions[i][1] <= end:
-                found.append(self.mentions[i])
-            i += 1
-        return found
 
     def is_named_actor(self, actor: Participant) -> bool:
         """A person, organisation or group by name (not a building or a river)."""
@@ -199,88 +163,11 @@ class ActorResolver:
         return entity is not None and entity.type in NAMED_ACTORS
 
     # --- helpers --------------------------------------------------------------------
-    def entity_of(self, token: Token | Span) -> Entity | None:
-        """The entity a token (or span) mentions; a token's is looked up once."""
-        if not isinstance(token, Token):
-            return self.index.for_span(token)
-        found = self.entities_at.get(token.i, self)
-        if found is self:
-            found = self.entities_at[token.i] = self.index.for_span(token)
-        return found
-
-    def noun_phrase(self, token: Token, whole: bool) -> Phrase:
-        """The head with its modifiers; with ``whole``, also its prepositional phrases and
-        participles that name a place ("students throughout Indonesia", "refugees fleeing the
-        war in Liberia"), which tell the actor coder the country."""
-        kids, end, first = self.kids, token.i, token.left_edge.i
-        if whole:
-            for child in kids(token):
-                c = child.i
-                if c < token.i:
-                    continue
-                if not (kids.dep[c] in ("acl", "relcl") or kids.lower[c] in LOCATIVE):
-                    continue
-                last = child.right_edge.i
-                if last - first < PHRASE_CAP and self.index.at(
-                    kids.starts[c], kids.starts[last] + 1
-                ) is not None:
-                    end = last
-        return self.phrase(first, end + 1)
-
-    def phrase(self, first: int, end: int) -> Phrase:
-        """The phrase of tokens [first, end)."""
-        kids = self.kids
-        return Phrase(first, end, kids.starts[first], kids.ends[end - 1], kids.root(first, end))
-
     def is_event(self, token: Token) -> bool:
         return bool(self.events.lookup("NOUN", self.kids.lemma[token.i]))
 
-    def code(self, phrase: Phrase, entity: Entity | None) -> actors.ActorCode | None:
-        """The phrase's code: its entity's when the phrase is a mention of that entity (the
-        actor coder has coded it in context) or adds no role to it ("Haiti's efforts"), else
-        the coder's code of the phrase ("Hungarian officials" -> HUNGOV)."""
-        if entity is not None and entity.code and (
-            self.entity_of(phrase.root) is entity or not self.is_agent(phrase.root)
-        ):
-            return actors.ActorCode(entity.code, entity.country, entity.role)
-        if entity is not None and entity.type == "PERSON" and self.entity_of(phrase.root) is entity:
-            return None  # coded in context by the actor coder, which found no code for them
-        coded = None
-        if self.codable(phrase):
-            key = (phrase.start, phrase.end)
-            if key not in self.coded:
-                self.coded[key] = actors.code_span(
-                    self.doc[phrase.start : phrase.end], self.article, self.knowledge,
-                    self.entities,
-                )
-            coded = self.coded[key]
-        if coded is None and entity is not None and entity.code:
-            return actors.ActorCode(entity.code, entity.country, entity.role)
-        return coded
-
-    def codable(self, phrase: Phrase) -> bool:
-        """Cheap test before the actor coder: a name in the phrase, or an agent word as head
-        ("police", "rebels"); "targets" or "the program" name no actor."""
-        ent_type, pos = self.kids.ent_type, self.kids.pos
-        if any(
-            ent_type[i] in NAMED_TYPES or (pos[i] == "PROPN" and not ent_type[i])
-            for i in range(phrase.start, phrase.end)
-        ):
-            return True
-        return self.is_agent(phrase.root)
-
-    def is_agent(self, token: Token) -> bool:
-        """True for a word the actor dictionary knows as an agent ("police", "students")."""
-        word = self.kids.lower[token.i]
-        if word not in self.agents:
-            self.agents[word] = any(
-                self.knowledge.actors.agent((form,)) is not None
-                for form in (word, self.kids.lemma[token.i])
-            )
-        return self.agents[word]
-
     def actor(
-        self, entity: Entity | None, code: actors.ActorCode | None, phrase: Phrase, quality: float
+        self, entity: Entity | None, code: ActorCode | None, phrase: Phrase, quality: float
     ) -> Participant:
         start, end = phrase.start_char, phrase.end_char
         name = entity.name if entity is not None else self.article.text[start:end]
@@ -293,7 +180,7 @@ class ActorResolver:
         country = None if code is not None else self.place_country(phrase)
         if country is not None:
             # An uncoded toponym ("South Lebanon") stands for its country.
-            code = actors.ActorCode(country, country, None)
+            code = ActorCode(country, country, None)
         if code is None:
             quality *= 0.7
         key = entity.id if entity is not None else (code.code if code else name.lower())
@@ -308,17 +195,18 @@ class ActorResolver:
             conjuncts = self.kids.conjuncts(child)
             if conjuncts:
                 for member in (child, *conjuncts):
-                    entity = self.entity_of(member)
+                    entity = self.coder.entity_of(member)
                     if entity is not None:
-                        phrase = self.phrase(member.i, token.i + 1)
-                        found.append(self.actor(entity, self.code(phrase, entity), phrase, 1.0))
+                        phrase = self.coder.phrase(member.i, token.i + 1)
+                        code = self.coder.code(phrase, entity)
+                        found.append(self.actor(entity, code, phrase, 1.0))
         return found
 
     def pronoun(self, token: Token) -> Participant | None:
         """The actor a pronoun stands for: the person entity linking attached it to, the
         speaker of the quotation it is in ("we", "I"), the subject of the reporting verb
         above it ("Syria says it will …"), else the nearest fitting entity before it."""
-        linked = self.entity_of(token)
+        linked = self.coder.entity_of(token)
         if linked is not None:
             return self.from_entity(linked, token, 0.8)
         word = token.lower_
@@ -387,8 +275,8 @@ class ActorResolver:
         return self.context.in_quote(offset)
 
     def from_entity(self, entity: Entity, token: Token, quality: float) -> Participant:
-        phrase = self.phrase(token.i, token.i + 1)
-        code = actors.ActorCode(entity.code, entity.country, entity.role) if entity.code else None
+        phrase = self.coder.phrase(token.i, token.i + 1)
+        code = entity_code(entity) if entity.code else None
         return self.actor(entity, code, phrase, quality)
 
     def pair(self, token: Token) -> list[Participant]:

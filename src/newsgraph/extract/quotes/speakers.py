@@ -59,7 +59,7 @@ class SpeakerResolver:
         phrase = self._phrase(subject)
         if not phrase.text.strip():
             return None
-        code = code_span(phrase, self.article, self.knowledge, self.entities)
+        code = code_span(phrase, self.context)
         if code is None:
             return ActorRef(entity=None, name=phrase.text)
         return ActorRef(entity=None, name=phrase.text, code=code.code, country=code.country)

@@ -1,0 +1,155 @@
+"""The actor code of an argument's noun phrase, read in its article: the phrase around a head
+token, the entity it mentions, and its code (the entity's, or the actor coder's code of the
+phrase, or, for a thing acted upon, the country it is in).
+
+``events.arguments.ActorResolver`` decides which tokens are actors and whom a pronoun means;
+this part only codes the phrases it is given.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from typing import NamedTuple, Protocol
+
+from spacy.tokens import Span, Token
+
+from newsgraph.extract.actors.coding import ActorCode, code_span
+from newsgraph.extract.context import ArticleContext
+from newsgraph.model import Entity
+
+NAMED_TYPES = {"PERSON", "ORG", "NORP", "GPE", "LOC", "FAC"}
+LOCATIVE = {"in", "at", "near", "throughout", "across", "inside", "outside", "of", "from"}
+PHRASE_CAP = 12  # tokens of a noun phrase given to the actor coder
+
+
+class Phrase(NamedTuple):
+    """An argument's tokens [start, end) with their characters and syntactic head: what the
+    resolver reads of a phrase (a spaCy Span, and its root, cost more to build)."""
+
+    start: int
+    end: int
+    start_char: int
+    end_char: int
+    root: Token
+
+
+class PlaceCountries(Protocol):
+    """Where the article's places are (``events.located.PlaceMentions``)."""
+
+    def country_within(self, start: int, end: int) -> str | None:
+        """The country of a place mention that holds all of [start, end)."""
+
+
+def entity_code(entity: Entity) -> ActorCode:
+    """The code the actor coder gave an entity, as an ``ActorCode``."""
+    return ActorCode(entity.code, entity.country, entity.role)
+
+
+class ArgumentCoder:
+    """Codes the noun phrases of one article's event arguments (answers kept per article)."""
+
+    def __init__(self, context: ArticleContext, places: PlaceCountries) -> None:
+        self.context = context
+        self.kids = context.tree
+        self.index = context.index
+        self.places = places
+        self.coded: dict[tuple[int, int], ActorCode | None] = {}
+        self.agents: dict[str, bool] = {}
+        self.entities_at: dict[int, Entity | None] = {}
+
+    def entity_of(self, token: Token | Span) -> Entity | None:
+        """The entity a token (or span) mentions; a token's is looked up once."""
+        if not isinstance(token, Token):
+            return self.index.for_span(token)
+        found = self.entities_at.get(token.i, self)
+        if found is self:
+            found = self.entities_at[token.i] = self.index.for_span(token)
+        return found
+
+    def mentions_in(self, start: int, end: int) -> list[tuple[int, int, Entity]]:
+        """The entity mentions that lie within characters [start, end), in text order."""
+        mentions = self.index.spans
+        i = bisect_left(self.index.starts, start)
+        found = []
+        while i < len(mentions) and mentions[i][0] < end:
+            if mentions[i][1] <= end:
+                found.append(mentions[i])
+            i += 1
+        return found
+
+    def phrase(self, first: int, end: int) -> Phrase:
+        """The phrase of tokens [first, end)."""
+        kids = self.kids
+        return Phrase(first, end, kids.starts[first], kids.ends[end - 1], kids.root(first, end))
+
+    def noun_phrase(self, token: Token, whole: bool) -> Phrase:
+        """The head with its modifiers; with ``whole``, also its prepositional phrases and
+        participles that name a place ("students throughout Indonesia", "refugees fleeing the
+        war in Liberia"), which tell the actor coder the country."""
+        kids, end, first = self.kids, token.i, token.left_edge.i
+        if whole:
+            for child in kids(token):
+                c = child.i
+                if c < token.i:
+                    continue
+                if not (kids.dep[c] in ("acl", "relcl") or kids.lower[c] in LOCATIVE):
+                    continue
+                last = child.right_edge.i
+                if last - first < PHRASE_CAP and self.index.at(
+                    kids.starts[c], kids.starts[last] + 1
+                ) is not None:
+                    end = last
+        return self.phrase(first, end + 1)
+
+    def code(self, phrase: Phrase, entity: Entity | None) -> ActorCode | None:
+        """The phrase's code: its entity's when the phrase is a mention of that entity (the
+        actor coder has coded it in context) or adds no role to it ("Haiti's efforts"), else
+        the coder's code of the phrase ("Hungarian officials" -> HUNGOV)."""
+        if entity is not None and entity.code and (
+            self.entity_of(phrase.root) is entity or not self.is_agent(phrase.root)
+        ):
+            return entity_code(entity)
+        if entity is not None and entity.type == "PERSON" and self.entity_of(phrase.root) is entity:
+            return None  # coded in context by the actor coder, which found no code for them
+        coded = None
+        if self.codable(phrase):
+            key = (phrase.start, phrase.end)
+            if key not in self.coded:
+                span = self.context.doc[phrase.start : phrase.end]
+                self.coded[key] = code_span(span, self.context)
+            coded = self.coded[key]
+        if coded is None and entity is not None and entity.code:
+            return entity_code(entity)
+        return coded
+
+    def located_code(self, phrase: Phrase) -> ActorCode | None:
+        """The country of the first coded entity or place in a phrase naming a thing:
+        "aid deliveries in Baghdad" -> IRQ, "property seized by Algerian forces" -> DZA."""
+        for start, end, entity in self.mentions_in(phrase.start_char, phrase.end_char):
+            if entity.country:
+                return ActorCode(entity.country, entity.country, None)
+            country = self.places.country_within(start, end)
+            if country:
+                return ActorCode(country, country, None)
+        return None
+
+    def codable(self, phrase: Phrase) -> bool:
+        """Cheap test before the actor coder: a name in the phrase, or an agent word as head
+        ("police", "rebels"); "targets" or "the program" name no actor."""
+        ent_type, pos = self.kids.ent_type, self.kids.pos
+        if any(
+            ent_type[i] in NAMED_TYPES or (pos[i] == "PROPN" and not ent_type[i])
+            for i in range(phrase.start, phrase.end)
+        ):
+            return True
+        return self.is_agent(phrase.root)
+
+    def is_agent(self, token: Token) -> bool:
+        """True for a word the actor dictionary knows as an agent ("police", "students")."""
+        word = self.kids.lower[token.i]
+        if word not in self.agents:
+            dictionary = self.context.knowledge.actors
+            self.agents[word] = any(
+                dictionary.agent((form,)) is not None for form in (word, self.kids.lemma[token.i])
+            )
+        return self.agents[word]
