@@ -1,7 +1,11 @@
 """A precision audit an analyst can repeat: sampled records of fixed AllSides articles,
 judged by a reader.
 
-    PYTHONPATH=src python bench/audit.py [--shared ../shared] [--add]
+    PYTHONPATH=src python bench/audit.py [--shared ../shared] [--add] [--wrong] [--half H]
+
+The articles fall in two halves by their line number in the corpus: even lines are the
+tuning half (rules are developed looking at its records), odd lines the checking half
+(looked at only to report). The precision of each kind is printed for both halves.
 
 The articles are the ids in ``bench/audit/articles.txt`` (read from
 ``corpus/allsides-world/articles.jsonl``). From each article's analysis a fixed sample of
@@ -38,6 +42,7 @@ CORPUS = "corpus/allsides-world/articles.jsonl"
 EVENTS, QUOTES, DATES = 4, 2, 2
 BANDS = (0.0, 0.5, 0.7, 1.01)
 FIELDS = ["article", "key", "record", "judgement", "why"]
+HALVES = ("tuning", "checking")
 
 
 def event_key(event: Event) -> str:
@@ -113,14 +118,20 @@ def append_missing(kind: str, rows: list[dict]) -> None:
             writer.writerow({name: " ".join(value.split()) for name, value in row.items()})
 
 
-def articles(shared: Path) -> list[dict]:
+def half_of(line: int) -> str:
+    """An article's half: even corpus lines tune, odd lines check."""
+    return HALVES[line % 2]
+
+
+def articles(shared: Path) -> list[tuple[str, dict]]:
+    """(half, record) of each audit article, in the order of ``articles.txt``."""
     wanted = (AUDIT / "articles.txt").read_text().split()
     found = {}
     with (shared / CORPUS).open(encoding="utf-8") as handle:
-        for line in handle:
+        for number, line in enumerate(handle, 1):
             record = json.loads(line)
             if record["id"] in wanted:
-                found[record["id"]] = record
+                found[record["id"]] = (half_of(number), record)
     return [found[i] for i in wanted if i in found]
 
 
@@ -141,45 +152,59 @@ def main() -> None:
     parser.add_argument("--shared", type=Path, default=SHARED)
     parser.add_argument("--add", action="store_true", help="append unjudged records to the TSVs")
     parser.add_argument("--wrong", action="store_true", help="list sampled records judged wrong")
+    parser.add_argument("--half", choices=HALVES,
+                        help="list wrong and unjudged records of this half only")
     args = parser.parse_args()
     pipeline = Pipeline()
     judgements = {kind: load_judgements(kind) for kind in ("events", "quotes", "dates")}
     by_kind: dict[str, list[bool]] = defaultdict(list)
+    by_half: dict[tuple[str, str], list[bool]] = defaultdict(list)
     by_root: dict[str, list[bool]] = defaultdict(list)
     by_band: dict[str, list[bool]] = defaultdict(list)
     missing: dict[str, list[dict]] = defaultdict(list)
     wrong: list[str] = []
     speakers: list[bool] = []
-    for raw in articles(args.shared):
+    for half, raw in articles(args.shared):
+        listed = args.half in (None, half)
         article = pipeline.make_article(raw["text"], external_id=raw["id"],
                                         published=raw.get("published"), source=raw.get("source"))
         analysis = pipeline.analyse(article)
         for kind, key, description, record in sample(analysis):
             row = judgements[kind].get((raw["id"], key))
             if row is None or row["judgement"] not in {"right", "wrong"}:
+                if not listed:
+                    continue
                 missing[kind].append({"article": raw["id"], "key": key, "record": description,
                                       "judgement": "", "why": ""})
                 continue
             right = row["judgement"] == "right"
             by_kind[kind].append(right)
+            by_half[half, kind].append(right)
             if kind == "quotes":
                 speakers.append(right or not speaker_error(row["why"]))
-            if not right:
+                by_half[half, "quote speakers"].append(right or not speaker_error(row["why"]))
+            if not right and listed:
                 wrong.append(f"  {kind:6} {row['record'][:160]}  -- {row['why']}")
             if isinstance(record, Event):
                 by_root[record.cameo_root].append(right)
                 band = next(f"[{low:.2f},{high:.2f})" for low, high in pairwise(BANDS)
                             if low <= record.confidence < high)
                 by_band[band].append(right)
+                by_half[half, band].append(right)
     for kind in ("events", "quotes", "dates"):
         print(f"{kind:8} precision {precision(by_kind[kind])}")
     print(f"quote speakers precision {precision(speakers)}")
+    for half in HALVES:
+        print(f"{half} half: " + ", ".join(
+            f"{kind} {precision(by_half[half, kind])}"
+            for kind in ("events", "quotes", "quote speakers", "dates")))
     print("events by CAMEO root:")
     for root in sorted(by_root):
         print(f"  {root}  {precision(by_root[root])}")
     print("events by confidence band:")
     for band in sorted(by_band):
-        print(f"  {band}  {precision(by_band[band])}")
+        print(f"  {band}  {precision(by_band[band])}  "
+              + "  ".join(f"{half} {precision(by_half[half, band])}" for half in HALVES))
     if args.wrong:
         print("sampled records judged wrong:")
         print("\n".join(wrong))

@@ -194,9 +194,10 @@ def grouped_store(store: Path, dedup_seconds: float | None) -> None:
 
     with tempfile.TemporaryDirectory() as folder:
         db = Path(folder) / "copy.duckdb"
-        shutil.copyfile(store, db)
-        if Path(f"{store}.wal").exists():
-            shutil.copyfile(f"{store}.wal", f"{db}.wal")
+        with Store(store, read_only=True):  # waits for a writer's commit: a whole copy
+            shutil.copyfile(store, db)
+            if Path(f"{store}.wal").exists():
+                shutil.copyfile(f"{store}.wal", f"{db}.wal")
         Store(db).close()  # migrates the copy and (re)creates this version's views
         con = duckdb.connect(str(db), read_only=True)
         articles, span = con.execute(

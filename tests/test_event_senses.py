@@ -1,5 +1,6 @@
 """Senses of event verbs: a verb codes by the frame it is used in, not by its default alone
-(real sentences from Wikinews, CC BY 2.5, Wikinews contributors, en.wikinews.org; a person
+(real sentences from Wikinews, CC BY 2.5, Wikinews contributors, en.wikinews.org, and one
+from the AllSides corpus, not an audit article; a person
 is named in full, as the article names them first, since an event needs a coded actor)."""
 
 from __future__ import annotations
@@ -75,6 +76,11 @@ SENSES = {
         "President Barack Obama asked Congress to formally authorize the use of military "
         "force in the war against ISIS.",
         ["020"],
+    ),
+    "pull out of a summit: talks halted, no military retreat": (
+        "President Trump has pulled out of the scheduled summit with North Korean Dictator "
+        "Kim Jong Un in Singapore.",
+        ["164"],
     ),
     "broker: mediation": (
         "Russia brokered a cease-fire agreement but skirmishes continued to break out.",

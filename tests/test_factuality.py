@@ -170,7 +170,8 @@ def test_cannot_agree_is_a_rejection(analyse):
     ]
 
 
-# Washington Times, 2013-04-10: what one should do is not done.
+# Washington Times, 2013-04-10: what one should do is not done (leaving talks halts them:
+# 164, not a military retreat).
 def test_should_is_hypothetical(analyse):
     events = analyse(
         "At a minimum, the United States should withdraw from the Six Party Talks until China "
@@ -178,7 +179,7 @@ def test_should_is_hypothetical(analyse):
         published="2013-04-10",
     )["events"]
     assert [(e["cameo"], e["source"]["code"], e["factuality"]) for e in events] == [
-        ("0874", "USA", "hypothetical")
+        ("164", "USA", "hypothetical")
     ]
 
 

@@ -156,6 +156,23 @@ def test_a_page_that_keeps_failing_is_retried_after_1_2_4_polls_across_runs(
     assert result.stderr.count(waiting) == 3 and ": 1 new, 1 seen, 0 problem(s)" in result.stderr
 
 
+def test_a_link_in_two_feeds_is_fetched_once_a_poll_and_waits_once(site, pipeline, tmp_path):
+    serve_pages(site)
+    gone = "/news/biden"
+    del site.routes[gone]
+    for name in ("/feed.xml", "/mirror.xml"):
+        site.routes[name] = Answer(body=feed_of(site, 2), content_type="application/rss+xml")
+    db = tmp_path / "news.duckdb"
+    result = watch(pipeline, site.url("/feed.xml"), site.url("/mirror.xml"), "--every", "0",
+                   "--cycles", "3", "--db", db, "--allow-private", "--pace", "0")
+    assert result.exit_code == 0, result.stderr
+    assert site.paths().count("/news/putin-khan") == 1
+    assert site.paths().count(gone) == 2  # polls 1 and 3: it waited poll 2 out, once
+    cycles = [line for line in result.stderr.splitlines() if ": cycle " in line]
+    assert cycles[0].endswith(f": 1 new, 2 seen, 1 problem(s): {site.url('/feed.xml')}#2: "
+                              f"{site.url(gone)}: HTTP 404 Not Found")
+
+
 def test_sigterm_during_a_poll_stops_after_the_item_in_hand(site, pipeline, tmp_path):
     serve_pages(site)
     site.routes["/feed.xml"] = Answer(body=feed_of(site, 3))

@@ -142,7 +142,8 @@ class Tree:
 
     def preps(self, token: Token) -> list[tuple[str, Token]]:
         """(preposition, object) pairs below a token: "on Russia", "by Burundian militiamen";
-        a dative noun counts as "to" ("gave Pakistan aid"). Read once per token."""
+        a dative noun counts as "to" ("gave Pakistan aid"); a particle's preposition counts
+        as the verb's ("pulled out of the summit" -> "of"). Read once per token."""
         found = self._preps.get(token.i)
         if found is None:
             found = self._preps[token.i] = []
@@ -151,6 +152,11 @@ class Tree:
                 label = dep[child.i]
                 if label in PREPS:
                     objects = [c for c in kids[child.i] if dep[c.i] in ("pobj", "pcomp")]
+                    if not objects:  # "pulled out of the summit": the inner preposition's
+                        inner = [c for c in kids[child.i] if dep[c.i] == "prep"]
+                        if inner:
+                            child = inner[0]
+                            objects = [c for c in kids[child.i] if dep[c.i] == "pobj"]
                     if objects:
                         found.append((self.lower[child.i], objects[0]))
                     elif label == "dative" and self.pos[child.i] in ("NOUN", "PROPN", "PRON"):

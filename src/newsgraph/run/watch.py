@@ -75,9 +75,16 @@ def fresh(items: Iterable[RawArticle | InputProblem], store: Store, cycle: Cycle
 
 def poll(feeds: Iterable[str], engine: Engine | Pipeline, store: Store, fetch: FetchSettings,
          cycle: Cycle, stop: threading.Event) -> Cycle:
-    """One cycle: every feed read, its unseen items fetched, analysed and stored."""
+    """One cycle: every feed read, its unseen items fetched, analysed and stored. A link
+    listed by several feeds is taken once per cycle (and waits one poll, not one per feed)."""
+    taken: set[str] = set()
 
     def seen(entry: FeedEntry) -> bool:
+        if entry.link in taken:
+            cycle.seen += 1
+            return True
+        if entry.link:
+            taken.add(entry.link)
         if store.has_item(entry.link, entry.external_id):
             cycle.seen += 1
             return True

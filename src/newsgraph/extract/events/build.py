@@ -245,7 +245,8 @@ def without_nested(
     predicates: list[Predicate], coder: EventKnowledge, kids: Tree
 ) -> list[Predicate]:
     """Drop an event noun that is the object of a coded verb ("accepted demands", "rejected
-    an appeal") or lies inside a verb event of the same CAMEO root ("met … in talks"). A
+    an appeal"), the word its preposition frame names ("withdrew from the talks" is 164,
+    not talks besides), or lies inside a verb event of the same CAMEO root ("met … in talks"). A
     broad verb default ("pressed demands") may come to nothing, so it drops no noun."""
     heads = {p.head.i: p for p in predicates if not p.gated}
     kept = []
@@ -253,11 +254,31 @@ def without_nested(
         head = predicate.head.i
         if predicate.kind == "noun" and (
             (kids.dep[head] in ("dobj", "obj") and kids.head[head] in heads)
+            or named_by_frame(predicate, heads, kids)
             or governed_by_same_type(predicate, heads, coder, kids)
         ):
             continue
         kept.append(predicate)
     return kept
+
+
+def named_by_frame(predicate: Predicate, heads: dict[int, Predicate], kids: Tree) -> bool:
+    """True for an event noun that is the very word of a verb's preposition frame: "talks"
+    in "withdrew from the talks" (``withdraw prep:from:@meeting``), "pulled out of the
+    summit"; the verb's code already says what happened to them."""
+    noun = predicate.head.i
+    if kids.dep[noun] != "pobj":
+        return False
+    prep = kids.head[noun]
+    token = kids.head[prep]
+    if kids.dep[token] == "prep" and kids.head[token] != token:
+        token = kids.head[token]  # "out of": the particle's verb
+    verb = heads.get(token)
+    pattern = verb.pattern if verb is not None else None
+    return (
+        pattern is not None and pattern.kind == "prep_word" and pattern.prep == kids.lower[prep]
+        and pattern.word in (kids.lemma[noun], kids.lower[noun])
+    )
 
 
 def governed_by_same_type(
