@@ -24,6 +24,7 @@ MALE_TITLES = frozenset({"mr", "mister", "sir", "lord", "king", "prince"})
 FEMALE_TITLES = frozenset({"mrs", "ms", "miss", "madam", "dame", "lady", "queen", "princess"})
 # Titles a description may use for a head of state or government it was not introduced with.
 LEADER_WORDS = frozenset({("leader",), ("head", "of", "state"), ("head", "of", "government")})
+SUBJECT_DEPS = ("nsubj", "nsubjpass")
 LEADER_TITLES = frozenset({("president",), ("prime", "minister"), ("premier",), ("chancellor",)})
 
 
@@ -303,19 +304,24 @@ def _title_fits(
 def link_pronouns(doc: Doc, actors: list[MentionGroup], quoted: list[QuotedSpan]) -> None:
     """Attach he/his/she/her to the one person mentioned (outside quotations) in the same
     sentence before it, else in the previous sentence (looking past sentences that are all
-    quotation); never against a gender the person already has (from "Mr"/"Ms" or an earlier
-    pronoun). A pronoun in a phrase put before its clause's subject refers to that subject
-    when it is a person named there: "Ahead of his trip, Imran Khan said …"."""
+    quotation), when that person is a subject there ("He is not only reclaiming Patriot's
+    mines. He has …": "Patriot" is no antecedent; coreference resolves such pronouns from
+    the sentences before); never against a gender the person already has (from "Mr"/"Ms"
+    or an earlier pronoun). A pronoun in a phrase put before its clause's subject refers to
+    that subject when it is a person named there: "Ahead of his trip, Imran Khan said …"."""
 
     def inside_quote(token: Token) -> bool:
         # The marks belong to the quotation: a sentence that opens with one is quoted.
         return any(q.open_mark <= token.idx <= q.close_mark for q in quoted)
 
     owner_at: dict[int, MentionGroup] = {}
+    subjects: set[int] = set()  # the starts of mentions that are a clause's subject
     for actor in actors:
-        for start, _ in actor.mentions:
+        for start, end in actor.mentions:
             if not inside_quote(doc[start]):
                 owner_at[start] = actor
+                if doc[start:end].root.dep_ in SUBJECT_DEPS:
+                    subjects.add(start)
     genders = {id(actor): _honorific_gender(doc, actor) for actor in actors}
     sentences = list(doc.sents)
     for index, sentence in enumerate(sentences):
@@ -337,7 +343,8 @@ def link_pronouns(doc: Doc, actors: list[MentionGroup], quoted: list[QuotedSpan]
                 if not found:
                     continue
                 fitting = [a for a in found.values() if genders[id(a)] in (None, gender)]
-                if len(found) == 1 and fitting:
+                subject = any(i in subjects for i in scope)
+                if len(found) == 1 and fitting and subject:
                     fitting[0].mentions.append((token.i, token.i + 1))
                     genders[id(fitting[0])] = gender
                 break
