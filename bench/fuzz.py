@@ -1,14 +1,17 @@
 """Fuzzing ingest and the pipeline with mutated real articles (a seeded generator).
 
-    NEWSGRAPH_SHARED=/work/shared python bench/fuzz.py [--ingest 10000] [--analyse 10000]
-        [--seed 17] [--findings DIR]
+    NEWSGRAPH_SHARED=/work/shared python bench/fuzz.py [--per-reader 10000]
+        [--analyse 10000] [--seed 17] [--findings DIR]
 
 Inputs are real articles (examples/) mutated the way hostile or broken inputs are: bytes
 flipped, inserted, cut and repeated; invalid UTF-8, UTF-16, lone-surrogate escapes, NUL,
 terminal escapes, bidi overrides, 10,000 quote marks, deep nesting, HTML tags, JSON fields
 of the wrong type, malformed feeds and WARC records. Each is written as a file of a
-random kind and read by ingest (``iter_path``); what ingest accepts is analysed by the
-real pipeline. A finding is any exception escaping ingest or the pipeline, an input that
+kind and read by ingest (``iter_path``): ``--per-reader`` inputs for each reader (plain
+text, JSON Lines, HTML, feed, WARC). The pipeline (parse and every extractor) gets
+``--analyse`` articles: a tenth from what each reader accepted, the rest mutated passages
+of the real articles; all are cut to a few paragraphs, so 10,000 analyses take minutes,
+not hours. A finding is any exception escaping ingest or the pipeline, an input that
 does not give exactly one line (an article or one problem; one per non-blank JSONL line),
 or an extraction failure (logged with a traceback). Findings are printed, and with
 ``--findings`` their inputs saved.
@@ -43,7 +46,10 @@ JSON_VALUES = [None, 0, -1, 2**70, 1.5e308, True, [], {}, [1, [2, [3]]], {"x": {
                "", " ", "yesterday", "2022-02-30", "0000-00-00", "9999-12-31T99:99",
                "\ud83d", "<p>", "\x1b[31m", "x" * 10_000]
 FIELDS = ["id", "title", "text", "published", "source", "url"]
-KINDS = ["txt", "jsonl", "html", "xml", "warc", "ndjson", "TXT"]
+# The readers fuzzed, and the file suffixes each is given.
+READERS = {"txt": ["txt", "TXT"], "jsonl": ["jsonl", "ndjson"], "html": ["html"],
+           "feed": ["xml"], "warc": ["warc"]}
+PASSAGE_CHARS = 1500
 
 
 def real_articles() -> list[dict]:
@@ -135,9 +141,9 @@ def warc(record: dict, rng: random.Random) -> bytes:
     return head + http + b"\r\n\r\n"
 
 
-def generate(rng: random.Random, records: list[dict]) -> tuple[str, bytes]:
-    """One hostile input: its file suffix and bytes."""
-    kind = rng.choice(KINDS)
+def generate(rng: random.Random, records: list[dict], reader: str) -> tuple[str, bytes]:
+    """One hostile input for ``reader``: its file suffix and bytes."""
+    kind = rng.choice(READERS[reader])
     record = rng.choice(records)
     if kind in ("jsonl", "ndjson"):
         lines = [jsonl_line(rng.choice(records), rng) for _ in range(rng.randint(1, 5))]
@@ -159,9 +165,21 @@ def generate(rng: random.Random, records: list[dict]) -> tuple[str, bytes]:
     return kind, data
 
 
+def passage(records: list[dict], rng: random.Random) -> str:
+    """A few consecutive paragraphs of a real article, at most about PASSAGE_CHARS."""
+    paragraphs = rng.choice(records)["text"].split("\n")
+    start = rng.randrange(len(paragraphs))
+    text = ""
+    for paragraph in paragraphs[start:]:
+        if text and len(text) + len(paragraph) > PASSAGE_CHARS:
+            break
+        text += paragraph + "\n"
+    return text[:PASSAGE_CHARS * 2]
+
+
 @dataclass
 class Report:
-    inputs: int = 0
+    inputs: Counter = field(default_factory=Counter)
     articles: int = 0
     problems: int = 0
     analysed: int = 0
@@ -178,12 +196,10 @@ def expected_lines(kind: str, data: bytes) -> int | None:
     return None if kind in ("xml", "warc") else 1
 
 
-def fuzz(ingest_count: int, analyse_count: int, seed: int, findings_dir: Path | None = None,
+def fuzz(per_reader: int, analyse_count: int, seed: int, findings_dir: Path | None = None,
          pipeline=None) -> Report:
     """Run the fuzzer; returns what it found."""
-    from newsgraph.ingest import InputProblem, RawArticle, iter_path
     from newsgraph.pipeline import Pipeline
-    from newsgraph.run.inputs import analyse_inputs
 
     rng = random.Random(seed)
     records = real_articles()
@@ -198,48 +214,77 @@ def fuzz(ingest_count: int, analyse_count: int, seed: int, findings_dir: Path | 
 
     catcher = Catch()
     logging.getLogger("newsgraph").addHandler(catcher)
-    to_analyse: list[RawArticle] = []
+    to_analyse: list = []
     with tempfile.TemporaryDirectory() as tmp:
-        for number in range(ingest_count):
-            kind, data = generate(rng, records)
-            path = Path(tmp) / f"input{number}.{kind}"
-            path.write_bytes(data)
-            report.inputs += 1
-            try:
-                items = list(iter_path(path))
-            except Exception:  # noqa: BLE001 - that is the finding
-                report.findings.append(f"ingest {path.name}: {traceback.format_exc(limit=-1)}")
-                keep(findings_dir, path)
-                continue
-            expected = expected_lines(kind, data)
-            if expected is not None and len(items) != expected:
-                report.findings.append(f"ingest {path.name}: {len(items)} results, "
-                                       f"expected {expected}")
-                keep(findings_dir, path)
-            for item in items:
-                if isinstance(item, InputProblem):
-                    report.problems += 1
-                    report.reasons[item.reason.split(":")[0][:40]] += 1
-                else:
-                    report.articles += 1
-                    if len(to_analyse) < analyse_count:
-                        to_analyse.append(item)
-            path.unlink()
-        # Fill up with directly mutated texts when ingest accepted fewer articles.
-        while len(to_analyse) < analyse_count:
-            text = mutate_text(rng.choice(records)["text"], rng)
-            to_analyse.append(RawArticle(origin=f"text{len(to_analyse)}", text=text or "x"))
-    try:
-        results = list(analyse_inputs(to_analyse, pipeline))
-    except Exception:  # noqa: BLE001 - that is the finding
-        report.findings.append(f"pipeline: {traceback.format_exc(limit=-3)}")
-        results = []
-    report.analysed = len(results)
-    if results and len(results) != len(to_analyse):
-        report.findings.append(f"pipeline: {len(results)} results for {len(to_analyse)} inputs")
+        for reader in READERS:
+            taken = 0
+            for number in range(per_reader):
+                kind, data = generate(rng, records, reader)
+                accepted = read(Path(tmp) / f"{reader}{number}.{kind}", data, report,
+                                findings_dir)
+                room = max(analyse_count // 10 - taken, 0)
+                to_analyse.extend(cut(article) for article in accepted[:room])
+                taken += len(accepted[:room])
+    analyse(to_analyse, analyse_count, rng, records, pipeline, report)
     report.findings.extend(f"extraction: {message}" for message in extraction_failures)
     logging.getLogger("newsgraph").removeHandler(catcher)
     return report
+
+
+def read(path: Path, data: bytes, report: Report, findings_dir: Path | None) -> list:
+    """Ingest one input file; returns the articles it gave, records what happened."""
+    from newsgraph.ingest import InputProblem, iter_path
+
+    kind = path.suffix[1:]
+    path.write_bytes(data)
+    report.inputs[kind] += 1
+    try:
+        items = list(iter_path(path))
+    except Exception:  # noqa: BLE001 - that is the finding
+        report.findings.append(f"ingest {path.name}: {traceback.format_exc(limit=-1)}")
+        keep(findings_dir, path)
+        return []
+    expected = expected_lines(kind, data)
+    if expected is not None and len(items) != expected:
+        report.findings.append(f"ingest {path.name}: {len(items)} results, expected {expected}")
+        keep(findings_dir, path)
+    path.unlink()
+    articles = [item for item in items if not isinstance(item, InputProblem)]
+    report.articles += len(articles)
+    for item in items:
+        if isinstance(item, InputProblem):
+            report.problems += 1
+            report.reasons[item.reason.split(":")[0][:40]] += 1
+    return articles
+
+
+def cut(article):
+    """An accepted article with its text cut to a passage's length (parsing cost grows
+    with length; the readers saw the whole text)."""
+    from dataclasses import replace
+
+    return replace(article, text=article.text[:PASSAGE_CHARS * 2])
+
+
+def analyse(articles: list, count: int, rng: random.Random, records: list[dict], pipeline,
+            report: Report) -> None:
+    """Analyse ``count`` articles (``articles``, then mutated passages), streaming."""
+    from newsgraph.ingest import RawArticle
+    from newsgraph.run.inputs import analyse_inputs
+
+    def inputs():
+        yield from articles[:count]
+        for number in range(len(articles), count):
+            text = mutate_text(passage(records, rng), rng)
+            yield RawArticle(origin=f"passage{number}", text=text or "x")
+
+    try:
+        for _ in analyse_inputs(inputs(), pipeline):
+            report.analysed += 1
+    except Exception:  # noqa: BLE001 - that is the finding
+        report.findings.append(f"pipeline: {traceback.format_exc(limit=-3)}")
+    if report.analysed != count:
+        report.findings.append(f"pipeline: {report.analysed} results for {count} inputs")
 
 
 def keep(findings_dir: Path | None, path: Path) -> None:
@@ -250,14 +295,17 @@ def keep(findings_dir: Path | None, path: Path) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--ingest", type=int, default=10_000, help="inputs given to ingest")
+    parser.add_argument("--per-reader", type=int, default=10_000,
+                        help="inputs given to each reader (txt, JSONL, HTML, feed, WARC)")
     parser.add_argument("--analyse", type=int, default=10_000, help="articles analysed")
     parser.add_argument("--seed", type=int, default=17)
     parser.add_argument("--findings", type=Path, help="directory to keep failing inputs in")
     args = parser.parse_args()
     started = time.monotonic()
-    report = fuzz(args.ingest, args.analyse, args.seed, args.findings)
-    print(f"seed {args.seed}: {report.inputs} inputs to ingest -> {report.articles} articles, "
+    report = fuzz(args.per_reader, args.analyse, args.seed, args.findings)
+    inputs = ", ".join(f"{n} .{kind}" for kind, n in sorted(report.inputs.items()))
+    print(f"seed {args.seed}: {sum(report.inputs.values())} inputs to ingest ({inputs}) -> "
+          f"{report.articles} articles, "
           f"{report.problems} problems; {report.analysed} articles analysed; "
           f"{len(report.findings)} findings; {time.monotonic() - started:.0f} s")
     print("problems by reason:", ", ".join(f"{r!r} {n}" for r, n in report.reasons.most_common()))

@@ -6,6 +6,7 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 
 import pytest
 
@@ -16,14 +17,20 @@ from tests.test_run import contents, copies_of_wikinews, interruptible, start_ru
 NEWSGRAPH = [sys.executable, "-m", "newsgraph"]
 
 
-def hold_read_only(db, seconds: float) -> subprocess.Popen:
-    """Another process with the store open read-only for ``seconds``; returns once it is open."""
-    code = ("import duckdb, sys, time; c = duckdb.connect(sys.argv[1], read_only=True); "
-            "print('open', flush=True); time.sleep(float(sys.argv[2]))")
-    process = subprocess.Popen([sys.executable, "-c", code, str(db), str(seconds)],
+def hold_read_only(db) -> subprocess.Popen:
+    """Another process with the store open read-only until ``let_go``; returns once it is
+    open."""
+    code = ("import duckdb, sys; c = duckdb.connect(sys.argv[1], read_only=True); "
+            "print('open', flush=True); sys.stdin.read()")
+    process = subprocess.Popen([sys.executable, "-c", code, str(db)], stdin=subprocess.PIPE,
                                stdout=subprocess.PIPE, text=True)
     assert process.stdout.readline() == "open\n"
     return process
+
+
+def let_go(reader: subprocess.Popen, after: float = 0.0) -> None:
+    """Have the reader close the store and exit (``after`` seconds from now, in a thread)."""
+    threading.Timer(after, reader.stdin.close).start()
 
 
 def test_stats_and_listings_answer_while_a_run_writes_and_a_second_run_is_refused(
@@ -32,14 +39,19 @@ def test_stats_and_listings_answer_while_a_run_writes_and_a_second_run_is_refuse
     db = tmp_path / "n.duckdb"
     running = start_run(inputs, db)
     for line in running.stderr:
-        if "stored" in line:  # the first commit is in: the run goes on analysing
+        if "stored" in line:  # the first commit is in, the file released: more to come
             break
-    second = subprocess.run([*NEWSGRAPH, "run", str(inputs), "--db", str(db)],
-                            capture_output=True, text=True, timeout=120)
-    stats = subprocess.run([*NEWSGRAPH, "stats", "--db", str(db)], capture_output=True,
-                           text=True, timeout=120)
-    articles = subprocess.run([*NEWSGRAPH, "articles", "--db", str(db), "--limit", "0",
-                               "--format", "json"], capture_output=True, text=True, timeout=120)
+    running.send_signal(signal.SIGSTOP)  # held mid-run, however slow the commands below
+    try:
+        second = subprocess.run([*NEWSGRAPH, "run", str(inputs), "--db", str(db)],
+                                capture_output=True, text=True, timeout=120)
+        stats = subprocess.run([*NEWSGRAPH, "stats", "--db", str(db)], capture_output=True,
+                               text=True, timeout=120)
+        articles = subprocess.run([*NEWSGRAPH, "articles", "--db", str(db), "--limit", "0",
+                                   "--format", "json"], capture_output=True, text=True,
+                                  timeout=120)
+    finally:
+        running.send_signal(signal.SIGCONT)
     running.communicate()
 
     assert second.returncode == 2
@@ -50,7 +62,7 @@ def test_stats_and_listings_answer_while_a_run_writes_and_a_second_run_is_refuse
     stored = int(stats.stdout.split("articles: ")[1].split()[0])
     assert 0 < stored < 60  # read during the run: it ends with 60
     assert articles.returncode == 0, articles.stderr
-    assert stored <= len(articles.stdout.splitlines()) <= 60
+    assert len(articles.stdout.splitlines()) == stored
     assert running.returncode == 0
     with Store(db, read_only=True) as store:
         assert store.counts()["articles"] == 60
@@ -60,14 +72,16 @@ def test_a_writer_waits_for_a_reader_and_a_reader_for_a_writer(tmp_path, monkeyp
     db = tmp_path / "n.duckdb"
     Store(db).close()
     monkeypatch.setenv("NEWSGRAPH_BUSY_SECONDS", "0.3")
-    reader = hold_read_only(db, 3)
+    reader = hold_read_only(db)
     with pytest.raises(StoreError, match=r"the store is busy .* did not free up within 0.3 s"):
         Store(db)
     monkeypatch.setenv("NEWSGRAPH_BUSY_SECONDS", "60")
+    let_go(reader, after=0.5)
     with Store(db) as store:  # waits until the reader is gone
         assert reader.wait(timeout=10) == 0
         store.release()  # as a run does between commits: a reader gets in
-        reader = hold_read_only(db, 0.5)
+        reader = hold_read_only(db)
+        let_go(reader, after=0.5)
         assert store.counts()["articles"] == 0  # opened again once the reader left
         assert reader.wait(timeout=10) == 0
 

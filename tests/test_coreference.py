@@ -72,3 +72,78 @@ def test_an_expletive_it_refers_to_nothing(read_context):
     )
     it = next(t for t in context.doc if t.text == "It")
     assert context.referent(it) is None
+
+
+# Real paragraphs (AllSides corpus): "it" after a text that spoke, and after an organisation.
+BENGHAZI_REPORT = (  # abp-ONWcoUQeqCcWTjvT
+    'The report said there had been a "lack of transparency, responsiveness, and leadership '
+    'at the senior levels" in Washington, Tripoli and Benghazi.\n\n"Security in Benghazi was '
+    "not recognized and implemented as a 'shared responsibility' by the bureaus in Washington "
+    "charged with supporting the post, resulting in stove-piped discussions and decisions on "
+    'policy and security," it said.'
+)
+MORSY_STATEMENT = (  # abp-CUp1sR25E4i15mco
+    "Obama addressed this argument directly in his conversation with Morsy.\n\n\"He stressed "
+    'that democracy is about more than elections," the statement said.\n\nObama reiterated to '
+    "Morsy that the United States does not support any party or movement in Egypt, it said. "
+    "He called for an end to violence on all sides."
+)
+AL_JAZEERA = (  # abp-TDwgGTQYWod2yagb
+    "Shortly after Morsy's statement aired, Al Jazeera reported its Cairo studios had been "
+    "raided during a live broadcast and 28 staff members arrested. Most were later released, "
+    "it said."
+)
+
+
+@pytest.mark.parametrize("text", [BENGHAZI_REPORT, MORSY_STATEMENT])
+def test_it_after_a_text_that_spoke_refers_to_no_place(read_context, text):
+    # "the report said … it said": not Washington, not the United States of what it said
+    context = read_context(text, published="2013-07-02")
+    it = next(t for t in context.doc if t.text == "it" and t.head.lemma_ == "say")
+    assert context.referent(it) is None
+    said = [q for q in extract_quotes(context) if q.end <= it.idx and q.cue == "said"]
+    assert max(said, key=lambda q: q.start).speaker is None
+
+
+def test_it_said_continues_the_organisation_that_reported(read_context):
+    context = read_context(AL_JAZEERA, published="2013-07-04")
+    it = next(t for t in context.doc if t.text == "it")
+    assert context.referent(it).entity.name == "Al Jazeera"
+    [quote] = [q for q in extract_quotes(context) if q.text.startswith("Most were")]
+    assert quote.speaker.name == "Al Jazeera"
+
+
+def test_he_is_the_subject_of_the_sentence_before_not_a_person_named_in_it(read_context):
+    # "Obama reiterated to Morsy …, it said. He called for …": Obama, not Morsy
+    context = read_context(MORSY_STATEMENT, published="2013-07-02")
+    he = [t for t in context.doc if t.text == "He"][-1]
+    assert context.referent(he).entity.name == "Obama"
+    [quote] = [q for q in extract_quotes(context) if q.cue == "called"]
+    assert quote.speaker.entity == context.referent(he).entity.id
+
+
+POMPEO = (  # AllSides corpus, abp-4HAIajA3n9JOpR74 (Reuters, 2020): a wife named with her husband
+    'The State Department inspector general fired by U.S. President Donald Trump last month '
+    'has confirmed that at the time of his dismissal his office was investigating alleged '
+    'misuse of department resources by Secretary of State Mike Pompeo and his wife, Susan '
+    'Pompeo, according to a transcript released by Democratic lawmakers.\n\nThe newly '
+    'released interview is certain to ramp up public pressure on Pompeo to explain his '
+    'recommendation to Trump that he sack Steve Linick last month.\n\nPompeo has been vague '
+    'on the specific reasons for Linick’s firing but has denied that it was a retaliatory '
+    'move and accused Linick’s office of leaking to the press. “Steve Linick was a bad '
+    'actor in the inspector general office here,” Pompeo told reporters in a press '
+    'conference on Wednesday. “He didn’t take on the mission of the State Department to '
+    'make us better. That’s what inspector generals are supposed to do. They work for the '
+    'agency head—that’s me—and they are supposed to deliver and help make that organization '
+    'better. It’s not what Mr. Linick did.”'
+)
+
+
+def test_a_bare_surname_names_the_principal_not_the_relative(read_context):
+    context = read_context(POMPEO, published="2020-06-10")
+    persons = {e.name: [m.text for m in e.mentions] for e in context.entities
+               if e.type == "PERSON"}
+    assert persons["Susan Pompeo"] == ["Susan Pompeo"]
+    assert "Pompeo" in persons["Mike Pompeo"]
+    [quote] = [q for q in extract_quotes(context) if q.text.startswith("Steve Linick was")]
+    assert quote.speaker.name == "Mike Pompeo"

@@ -82,6 +82,11 @@ SENSES = {
         "Kim Jong Un in Singapore.",
         ["164"],
     ),
+    "provide, a broad default: only between coded actors of two countries": (
+        "Some estimated death tolls, provided anonymously by officials to journalists, "
+        "exceeded 100.",
+        [],
+    ),
     "broker: mediation": (
         "Russia brokered a cease-fire agreement but skirmishes continued to break out.",
         ["045"],

@@ -17,8 +17,9 @@ def load_fuzzer():
 
 
 def test_mutated_real_articles_give_no_exception_and_one_result_each(pipeline):
-    report = load_fuzzer().fuzz(ingest_count=60, analyse_count=6, seed=17, pipeline=pipeline)
+    report = load_fuzzer().fuzz(per_reader=12, analyse_count=10, seed=17, pipeline=pipeline)
     assert report.findings == []
-    assert report.inputs == 60 and report.analysed == 6
+    assert sum(report.inputs.values()) == 60 and report.analysed == 10
+    assert {"txt", "jsonl", "html", "xml", "warc"} <= set(report.inputs)
     assert report.articles > 0 and report.problems > 0
     assert report.reasons["not JSON (Invalid control character at a"] > 0

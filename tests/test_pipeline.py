@@ -115,13 +115,9 @@ def test_a_text_the_model_cannot_parse_fails_alone_not_its_batch(pipeline):
     assert results[2].events
 
 
-def test_a_text_over_the_models_limit_is_refused_before_parsing(pipeline):
-    limit = pipeline.nlp.max_length
-    pipeline.nlp.max_length = 100
-    try:
-        with pytest.raises(InputError, match="text of 192 characters is over the model's "
-                                             "limit of 100"):
-            pipeline.make_article("Germany condemned the attack on Monday in Kabul today. " * 3
-                                  + "x" * 27)
-    finally:
-        pipeline.nlp.max_length = limit
+def test_a_text_over_the_hard_cap_is_refused_before_parsing(pipeline, monkeypatch):
+    monkeypatch.setenv("NEWSGRAPH_MAX_CHARS", "100")
+    with pytest.raises(InputError, match="text of 192 characters is over the limit of 100 "
+                                         r"\(raise \$NEWSGRAPH_MAX_CHARS to analyse it\)"):
+        pipeline.make_article("Germany condemned the attack on Monday in Kabul today. " * 3
+                              + "x" * 27)

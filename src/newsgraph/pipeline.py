@@ -21,7 +21,9 @@ from newsgraph.extract import dates, entities, events, places, quotes
 from newsgraph.extract.actors.coding import code_actors
 from newsgraph.extract.context import ArticleContext
 from newsgraph.ids import article_id, content_hash
+from newsgraph.ingest.guards import too_long
 from newsgraph.knowledge import Knowledge
+from newsgraph.long_texts import CHUNK_CHARS, parse_in_chunks
 from newsgraph.model import Analysis, Article
 from newsgraph.nlp import load_model, model_version
 from newsgraph.syndication import is_syndicated
@@ -91,8 +93,11 @@ class Pipeline:
         knowledge: Knowledge | None = None,
         batch_size: int = 16,
         nlp: Language | None = None,
+        chunk_chars: int = CHUNK_CHARS,
     ) -> None:
         self.nlp = nlp or load_model(model)
+        # Longer texts are parsed in paragraph-aligned chunks of at most this many characters.
+        self.chunk_chars = min(chunk_chars, self.nlp.max_length // 2)
         self.knowledge = knowledge or Knowledge()
         self.batch_size = batch_size
         self.language = self.nlp.lang
@@ -117,9 +122,9 @@ class Pipeline:
         """Build an Article with its stable id, language and syndication flag."""
         if not text or not text.strip():
             raise InputError("the text is empty")
-        if len(text) > self.nlp.max_length:
-            raise InputError(f"text of {len(text):,} characters is over the model's limit "
-                             f"of {self.nlp.max_length:,}")
+        refused = too_long(len(text))  # the hard cap; below it long texts go in chunks
+        if refused:
+            raise InputError(refused)
         return Article(
             id=article_id(text, source, url),
             text=text,
@@ -204,16 +209,27 @@ class Pipeline:
         """The texts parsed together; when that fails, each alone, so one text the model
         cannot parse (too long, out of memory) fails alone, never its batch."""
         try:
-            return list(self.nlp.pipe(texts))
+            return list(self._parse_all(texts))
         except Exception:  # noqa: BLE001 - which text failed is found by parsing each
             log.warning("a batch of %d texts failed to parse: parsing each alone", len(texts))
         parsed: list[Doc | Exception] = []
         for text in texts:
             try:
-                parsed.append(self.nlp(text))
+                parsed.append(self._parse_one(text))
             except Exception as error:  # noqa: BLE001 - reported as this article's error
                 parsed.append(error)
         return parsed
+
+    def _parse_all(self, texts: list[str]) -> Iterator[Doc]:
+        """Texts up to ``chunk_chars`` parsed in batches, longer ones in chunks, in order."""
+        short = iter(self.nlp.pipe([text for text in texts if len(text) <= self.chunk_chars]))
+        for text in texts:
+            yield next(short) if len(text) <= self.chunk_chars else self._parse_one(text)
+
+    def _parse_one(self, text: str) -> Doc:
+        if len(text) <= self.chunk_chars:
+            return self.nlp(text)
+        return parse_in_chunks(self.nlp, text, self.chunk_chars)
 
     def _analyse_safely(self, doc: Doc, article: Article) -> Analysis:
         """An extractor bug on one article is logged and reported, never fatal to a batch."""

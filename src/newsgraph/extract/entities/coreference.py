@@ -9,10 +9,17 @@ article's context, so one pronoun names one entity in both. In order:
 3. The subject pronoun of a clause reported by a speech verb is that verb's subject
    ("Syria says it will …", "Putin said he would …"), when the subject names an entity; when
    it names another phrase ("rebels said they …"), the pronoun has no entity.
-4. Otherwise an earlier entity of a fitting type and gender (he/she: a person; it: a
-   country or organisation) within ``WINDOW_CHARS``, outside quotations unless the pronoun
-   is inside one: the most recent one that is the subject of its clause (what the text is
-   about: "Panetta … an emotional opportunity. '…,' he told reporters"), else the nearest.
+4. he/she: sentence by sentence back from the pronoun's own (up to ``SENTENCES_BACK``), a
+   person of a fitting gender who is a main-clause subject (what the text is about:
+   "Mr. Clarke said the Patriot deal … . He is not only reclaiming …"), else the nearest
+   person of that gender named in that sentence; an earlier pronoun subject counts as the
+   person it stands for, so a chain of "he"s keeps its person. Past those sentences, the
+   most recent fitting subject within ``WINDOW_CHARS``, else the nearest fitting mention.
+   Mentions inside quotations count only for a pronoun inside one.
+5. it/its: the nearest subject before it in its sentence or the one before decides: a
+   country or organisation is the referent, a person is passed over, a text ("the report
+   said … it added") stands for its author ("a Times article") or for nothing, and any
+   other subject ("the plan", "the situation") or none means no entity.
 
 A surname entity NER left unmerged ("Price") stands for the fuller person ("Ned Price").
 """
@@ -34,6 +41,9 @@ COLLECTIVE = frozenset({"it", "its"})
 TYPES = {"personal": ("PERSON",), "collective": ("GPE", "ORG")}
 WINDOW_CHARS = 1500  # how far back a pronoun's antecedent may be
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
+MAIN_CLAUSES = ("conj", "parataxis", "ccomp")  # clauses on a par with the sentence's root
+SENTENCES_BACK = 4  # sentences before a he/she in which its person is looked for first
+RELATIVES = frozenset({"who", "which", "that"})
 FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
 
 
@@ -106,17 +116,47 @@ def fuller_person(entity: Entity, entities: list[Entity], honorifics: dict[str, 
     return min(fuller, key=lambda e: e.mentions[0].start) if fuller else entity
 
 
+
+def main_subjects(tree: Tree, first: int, end: int) -> list[Token]:
+    """The subjects of a sentence's main clauses, shallowest first: the root's subject, then
+    those of the clauses joined to it ("and said", "said that X …") and of any inserted
+    reporting clause (", he said,"); not those of other subordinate or relative clauses
+    ("while Obama had …", "who has …")."""
+    queue = [tree.root(first, end)]
+    queue += [tree.tokens[i] for i in range(first, end) if tree.dep[i] == "parataxis"]
+    found, seen = [], set()
+    for verb in queue:
+        if verb.i in seen:
+            continue
+        seen.add(verb.i)
+        for child in tree.kids[verb.i]:
+            dep = tree.dep[child.i]
+            if dep in SUBJECT_DEPS:
+                found.append(child)
+            elif dep in MAIN_CLAUSES:
+                queue.append(child)
+    return found
+
+
 class Coreference:
-    """Resolves the pronouns of one article (see the module docstring for the rules)."""
+    """Resolves the pronouns of one article, in text order (see the module docstring)."""
 
     def __init__(self, context: ArticleContext) -> None:
         self.context = context
         self.tree = context.tree
         self.index = context.index
         self.honorifics = context.knowledge.quotes.honorifics
+        self.documents = context.knowledge.quotes.document_nouns
+        self.speech = context.knowledge.quotes.speech
         self.genders = {e.id: self.gender(e) for e in context.entities if e.type == "PERSON"}
+        self.resolved: dict[int, Referent | None] = {}  # pronoun offset -> its referent
 
     def referent(self, pronoun: Token) -> Referent | None:
+        if pronoun.idx not in self.resolved:
+            self.resolved[pronoun.idx] = self.resolve(pronoun)
+        return self.resolved[pronoun.idx]
+
+    def resolve(self, pronoun: Token) -> Referent | None:
         linked = self.index.for_span(pronoun)
         if linked is not None:
             return Referent(linked, True)
@@ -126,14 +166,161 @@ class Coreference:
         if reporter is not None:
             entity = self.index.for_span(reporter)
             return self.fuller(entity, True) if entity is not None else None
-        return self.antecedent(pronoun)
+        if pronoun.lower_ in COLLECTIVE:
+            return self.collective(pronoun)
+        return self.person(pronoun)
 
     def fuller(self, entity: Entity, subject: bool) -> Referent:
         return Referent(fuller_person(entity, self.context.entities, self.honorifics), subject)
 
+    # -- he, she ----------------------------------------------------------------------------
+
+    def person(self, pronoun: Token) -> Referent | None:
+        """Rule 4 for he/she: sentence by sentence back from the pronoun's own, a fitting
+        main-clause subject, else the nearest fitting person named in that sentence; past
+        ``SENTENCES_BACK`` sentences, the most recent fitting subject, else the nearest
+        fitting mention."""
+        gender = PERSONAL[pronoun.lower_]
+        quoted = self.context.in_quote(pronoun.idx)
+        own_clause = self.own_clause_subjects(pronoun)
+        first, end = self.tree.sentence(pronoun.i)
+        for back in range(SENTENCES_BACK + 1):
+            if back:
+                if first == 0:
+                    break
+                first, end = self.tree.sentence(first - 1)
+            limit = pronoun.i if back == 0 else end
+            for subject in main_subjects(self.tree, first, end):
+                if subject.i >= limit or subject.i in own_clause:
+                    continue
+                entity = self.person_at(subject, gender, quoted)
+                if entity is not None:
+                    return self.fuller(entity, back <= 1)
+            for i in range(limit - 1, first - 1, -1):
+                if i in own_clause or self.tree.pos[i] not in ("PROPN", "PRON"):
+                    continue
+                entity = self.person_at(self.tree.tokens[i], gender, quoted)
+                if entity is not None:
+                    return self.fuller(entity, False)
+        return self.antecedent(pronoun)
+
+    def person_at(self, token: Token, gender: str, quoted: bool) -> Entity | None:
+        """The person of ``gender`` a token names or, for a pronoun, stands for."""
+        if not quoted and self.context.in_quote(token.idx):
+            return None
+        if token.pos_ == "PRON":
+            if PERSONAL.get(token.lower_) != gender:
+                return None
+            found = self.resolved.get(token.idx)
+            entity = found.entity if found is not None else self.index.for_span(token)
+        else:
+            entity = self.index.for_span(token)
+        if entity is None or entity.type != "PERSON":
+            return None
+        return entity if self.genders.get(entity.id) in (None, gender) else None
+
+    def own_clause_subjects(self, pronoun: Token) -> set[int]:
+        """The subject of the clause an object or possessive pronoun is in, which an object
+        pronoun cannot mean ("Trump attacked him" is not Trump)."""
+        if self.tree.dep[pronoun.i] in SUBJECT_DEPS or self.tree.dep[pronoun.i] == "poss":
+            return set()
+        verb = pronoun.i
+        for _ in range(6):
+            if self.tree.pos[verb] in ("VERB", "AUX") or self.tree.head[verb] == verb:
+                break
+            verb = self.tree.head[verb]
+        return {
+            t.i
+            for child in self.tree.kids[verb]
+            if self.tree.dep[child.i] in SUBJECT_DEPS
+            for t in child.subtree
+        }
+
+    # -- it, its ----------------------------------------------------------------------------
+
+    def collective(self, pronoun: Token) -> Referent | None:
+        """Rule 5: "it"/"its" stands for what the subjects before it, in its sentence or the
+        one before, name (see ``collective_subjects`` for their order): the first that is not
+        a person decides; a country or organisation is the referent, a text ("the report said
+        … it added") stands for its author ("a Times article") or nothing, any other phrase
+        for no entity; no subject, no entity."""
+        for subject in self.collective_subjects(pronoun):
+            if subject.pos_ == "PRON":
+                if subject.lower_ in COLLECTIVE:
+                    return self.resolved.get(subject.idx)
+                continue  # he, they, I: a person or people, not "it"
+            if subject.lemma_.lower() in self.documents:
+                subject = self.author(subject)
+                if subject is None:
+                    return None
+            entity = self.index.for_span(subject)
+            if entity is not None and entity.type == "PERSON":
+                continue
+            if entity is not None and entity.type in TYPES["collective"]:
+                return Referent(entity, True)
+            return None
+        return None
+
+    def collective_subjects(self, pronoun: Token) -> list[Token]:
+        """The subjects an "it" may continue: those of its own sentence before it, then of the
+        sentence before; in each, the subjects of speech verbs first ("the Observatory said
+        … . It said"), then the others, nearest first. What an "it said" reports is no
+        antecedent ("Most were later released, it said"), nor is a quotation for a pronoun
+        outside one."""
+        quoted = self.context.in_quote(pronoun.idx)
+        first, _ = self.tree.sentence(pronoun.i)
+        reporting = pronoun.dep_ in SUBJECT_DEPS and self.is_speech(pronoun.head)
+        ranges = [] if reporting else [(first, pronoun.i)]
+        if first:
+            ranges.append((self.sentence_before(pronoun, quoted), first))
+        found = []
+        for start, end in ranges:
+            subjects = []
+            for i in range(end - 1, start - 1, -1):
+                if self.tree.dep[i] not in SUBJECT_DEPS:
+                    continue
+                subject = self.tree.tokens[i]
+                if not quoted and self.context.in_quote(subject.idx):
+                    continue
+                if subject.lower_ in RELATIVES and self.tree.dep[subject.head.i] == "relcl":
+                    subject = subject.head.head  # "the ministry, which said …"
+                subjects.append(subject)
+            subjects.sort(key=lambda t: not self.is_speech(t.head))  # stable: nearest first
+            found += subjects
+        return found
+
+    def is_speech(self, verb: Token) -> bool:
+        return self.tree.lemma[verb.i] in self.speech
+
+    def sentence_before(self, pronoun: Token, quoted: bool) -> int:
+        """The first token of the sentence before the pronoun's; for a pronoun outside
+        quotation marks, of the last such sentence that is not all quotation ("…,” the
+        Times wrote. “But … . He continues …,” it further wrote.")."""
+        first, _ = self.tree.sentence(pronoun.i)
+        for _ in range(3):
+            if first == 0:
+                break
+            first, end = self.tree.sentence(first - 1)
+            words = [i for i in range(first, end) if not self.tree.bare[i]]
+            if quoted or not words or not all(
+                self.context.in_quote(self.tree.starts[i]) for i in (words[0], words[-1])
+            ):
+                break
+        return first
+
+    def author(self, text: Token) -> Token | None:
+        """The name a text is credited to: "a Times article", "the Pentagon's statement"."""
+        for child in self.tree.kids[text.i]:
+            dep = self.tree.dep[child.i]
+            if dep == "poss" or (dep == "compound" and self.tree.pos[child.i] == "PROPN"):
+                return child
+        return None
+
+    # -- the fallback -----------------------------------------------------------------------
+
     def antecedent(self, pronoun: Token) -> Referent | None:
-        """The most recent fitting subject, else the nearest fitting mention (rule 4 of the
-        module); ``subject`` says whether it is a subject of this or the previous sentence."""
+        """The most recent fitting subject within ``WINDOW_CHARS``, else the nearest fitting
+        mention; ``subject`` says whether it is a subject of this or the previous sentence."""
         candidates = list(self.candidates(pronoun))  # nearest first
         if not candidates:
             return None
@@ -170,17 +357,20 @@ class Coreference:
         return self.tree.dep[self.tree.root(*found).i] in SUBJECT_DEPS
 
     def gender(self, entity: Entity) -> str | None:
-        """A person's gender from an honorific in or just before a mention ("Mr", "Ms"),
-        else from the first name of a full name ("Hillary Clinton") when that name is given
-        almost only to one sex (``first_names.tsv``)."""
+        """A person's gender from an honorific in or just before a mention ("Mr", "Ms"), or
+        a relative's noun before it ("his wife, Heidi"), else from the first name of a full
+        name ("Hillary Clinton") when that name is given almost only to one sex
+        (``first_names.tsv``)."""
         text = self.context.text
+        kinship = self.context.knowledge.quotes.kinship
         for mention in entity.mentions:
             words = mention.text.split()
-            before = text[max(0, mention.start - 6) : mention.start].split()
+            before = text[max(0, mention.start - 20) : mention.start].rstrip(", ").split()
+            gender = kinship.get(before[-1].lower()) if before else None
             for word in words[:1] + before[-1:]:
-                gender = self.honorifics.get(word.lower())
-                if gender:
-                    return gender
+                gender = gender or self.honorifics.get(word.lower())
+            if gender:
+                return gender
         first_names = self.context.knowledge.quotes.first_names
         for mention in entity.mentions:
             words = mention.text.split()

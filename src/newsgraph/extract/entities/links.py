@@ -9,6 +9,7 @@ agency"). A surname NER tagged ORG or left untagged, after the full name, is the
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -24,6 +25,7 @@ MALE_TITLES = frozenset({"mr", "mister", "sir", "lord", "king", "prince"})
 FEMALE_TITLES = frozenset({"mrs", "ms", "miss", "madam", "dame", "lady", "queen", "princess"})
 # Titles a description may use for a head of state or government it was not introduced with.
 LEADER_WORDS = frozenset({("leader",), ("head", "of", "state"), ("head", "of", "government")})
+SUBJECT_DEPS = ("nsubj", "nsubjpass")
 LEADER_TITLES = frozenset({("president",), ("prime", "minister"), ("premier",), ("chancellor",)})
 
 
@@ -42,10 +44,12 @@ def resolve_mentions(
     candidates: list[MentionCandidate],
     table: PhraseTable,
     quoted: list[QuotedSpan] = (),
+    kinship: Collection[str] = (),
 ) -> list[MentionGroup]:
-    """Group mentions into actors: names first, then descriptions, then pronouns."""
+    """Group mentions into actors: names first, then descriptions, then pronouns;
+    ``kinship``: nouns naming a relative ("wife"), whose bare surname is not theirs."""
     persons = [c for c in candidates if c.label == "PERSON"]
-    actors = group_person_names(doc, persons)
+    actors = group_person_names(doc, persons, kinship)
     candidates = relabel_person_names(doc, candidates, actors)
     others: dict[tuple[str, tuple[str, ...]], MentionGroup] = {}
     for candidate in candidates:
@@ -68,15 +72,26 @@ def resolve_mentions(
     return sorted(every, key=lambda a: a.mentions[0])
 
 
-def group_person_names(doc: Doc, persons: list[MentionCandidate]) -> list[MentionGroup]:
+def group_person_names(
+    doc: Doc, persons: list[MentionCandidate], kinship: Collection[str] = ()
+) -> list[MentionGroup]:
     """Full names are actors; a shorter name joins the full name it is part of ("Khan",
-    "Vladimir Putin" ⊂ "Vladimir Vladimirovich Putin"), the nearest preceding one if several."""
+    "Vladimir Putin" ⊂ "Vladimir Vladimirovich Putin"), the nearest preceding one if several.
+    A bare name that could be a relative's ("Cruz" after "his wife, Heidi" and "Heidi Cruz")
+    names the one who is no relative (Ted Cruz), if there is one."""
     names = [(c, words_of(doc[c.start : c.end].text)) for c in persons]
+    relatives = {words for c, words in names if words and is_relative(doc, c.start, kinship)}
     actors: list[MentionGroup] = []
     for candidate, words in sorted(names, key=lambda pair: -len(pair[1])):
         if not words:
             continue
         owners = [a for a in actors if any(_part_of(words, full) for full in a.names)]
+        if len(words) == 1 and len(owners) > 1:
+            principals = [
+                a for a in owners
+                if not any(_part_of(kin, full) for kin in relatives for full in a.names)
+            ]
+            owners = principals or owners
         if not owners:
             actor = MentionGroup("PERSON")
             actors.append(actor)
@@ -85,6 +100,15 @@ def group_person_names(doc: Doc, persons: list[MentionCandidate]) -> list[Mentio
         actor.mentions.append((candidate.start, candidate.end))
         actor.names.append(words)
     return actors
+
+
+def is_relative(doc: Doc, start: int, kinship: Collection[str]) -> bool:
+    """Whether the name starting at token ``start`` follows a noun naming a relative: "his
+    wife, Heidi", "his wife Hillary Clinton"."""
+    before = start - 1
+    if before >= 0 and doc[before].text == ",":
+        before -= 1
+    return before >= 0 and doc[before].lower_ in kinship
 
 
 def merge_acronyms(doc: Doc, actors: list[MentionGroup]) -> list[MentionGroup]:
@@ -303,19 +327,24 @@ def _title_fits(
 def link_pronouns(doc: Doc, actors: list[MentionGroup], quoted: list[QuotedSpan]) -> None:
     """Attach he/his/she/her to the one person mentioned (outside quotations) in the same
     sentence before it, else in the previous sentence (looking past sentences that are all
-    quotation); never against a gender the person already has (from "Mr"/"Ms" or an earlier
-    pronoun). A pronoun in a phrase put before its clause's subject refers to that subject
-    when it is a person named there: "Ahead of his trip, Imran Khan said …"."""
+    quotation), when that person is a subject there ("He is not only reclaiming Patriot's
+    mines. He has …": "Patriot" is no antecedent; coreference resolves such pronouns from
+    the sentences before); never against a gender the person already has (from "Mr"/"Ms"
+    or an earlier pronoun). A pronoun in a phrase put before its clause's subject refers to
+    that subject when it is a person named there: "Ahead of his trip, Imran Khan said …"."""
 
     def inside_quote(token: Token) -> bool:
         # The marks belong to the quotation: a sentence that opens with one is quoted.
         return any(q.open_mark <= token.idx <= q.close_mark for q in quoted)
 
     owner_at: dict[int, MentionGroup] = {}
+    subjects: set[int] = set()  # the starts of mentions that are a clause's subject
     for actor in actors:
-        for start, _ in actor.mentions:
+        for start, end in actor.mentions:
             if not inside_quote(doc[start]):
                 owner_at[start] = actor
+                if doc[start:end].root.dep_ in SUBJECT_DEPS:
+                    subjects.add(start)
     genders = {id(actor): _honorific_gender(doc, actor) for actor in actors}
     sentences = list(doc.sents)
     for index, sentence in enumerate(sentences):
@@ -337,7 +366,8 @@ def link_pronouns(doc: Doc, actors: list[MentionGroup], quoted: list[QuotedSpan]
                 if not found:
                     continue
                 fitting = [a for a in found.values() if genders[id(a)] in (None, gender)]
-                if len(found) == 1 and fitting:
+                subject = any(i in subjects for i in scope)
+                if len(found) == 1 and fitting and subject:
                     fitting[0].mentions.append((token.i, token.i + 1))
                     genders[id(fitting[0])] = gender
                 break
