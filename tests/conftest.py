@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -27,6 +28,16 @@ def shared_file(relative: str) -> Path:
 @pytest.fixture(scope="session")
 def pipeline() -> Pipeline:
     return Pipeline()
+
+
+def invoke_with(pipeline: Pipeline, *args: object):
+    """Run ``newsgraph ARGS…`` in-process with an already built Pipeline."""
+    from click.testing import CliRunner
+
+    from newsgraph.cli import Runtime, cli
+
+    return CliRunner(env={"NEWSGRAPH_WORKERS": "1"}).invoke(
+        cli, [str(a) for a in args], obj=Runtime(pipeline), catch_exceptions=False)
 
 
 @pytest.fixture(scope="session")
@@ -89,17 +100,24 @@ EXAMPLES = REPO / "examples"
 
 
 @pytest.fixture(scope="session")
-def examples_db(tmp_path_factory, pipeline: Pipeline) -> Path:
-    """examples/ run once per session into a real store; tests only read it (read-only)."""
-    from newsgraph.ingest import iter_inputs
-    from newsgraph.run import run
-    from newsgraph.store import Store
-
+def examples_run(tmp_path_factory, pipeline: Pipeline):
+    """``newsgraph run examples/`` once per session into a real store: (the store, the
+    command's result). Tests only read that store; one that writes works on a copy."""
     db = tmp_path_factory.mktemp("examples-store") / "examples.duckdb"
-    with Store(db) as store:
-        summary = run(iter_inputs([EXAMPLES]), pipeline, store, None, None)
-    assert summary.processed
-    return db
+    result = invoke_with(pipeline, "run", EXAMPLES, "--db", db)
+    assert result.exit_code == 0, result.stderr
+    return db, result
+
+
+@pytest.fixture(scope="session")
+def examples_db(examples_run) -> Path:
+    """The store examples/ was run into once per session (read-only)."""
+    return examples_run[0]
+
+
+def copy_store(db: Path, folder: Path) -> Path:
+    """A copy of a closed store file in ``folder``, for a test that writes to it."""
+    return Path(shutil.copy(db, folder / db.name))
 
 
 # --- the explorer: examples/ plus a hostile article in a store, served on loopback -------
@@ -112,9 +130,9 @@ HOSTILE_TEXT = (
 
 
 @pytest.fixture(scope="session")
-def explorer_db(tmp_path_factory, pipeline: Pipeline) -> Path:
-    """examples/ and one article full of markup, run once per session into a store that
-    the API and browser tests only read."""
+def explorer_db(tmp_path_factory, pipeline: Pipeline, examples_db: Path) -> Path:
+    """examples/ (the session's store, copied) and one article full of markup run into it:
+    a store the API and browser tests only read."""
     from newsgraph.ingest import iter_inputs
     from newsgraph.run import run
     from newsgraph.store import Store
@@ -122,10 +140,10 @@ def explorer_db(tmp_path_factory, pipeline: Pipeline) -> Path:
     folder = tmp_path_factory.mktemp("explorer")
     hostile = folder / "hostile.txt"
     hostile.write_text(HOSTILE_TEXT, encoding="utf-8")
-    db = folder / "news.duckdb"
+    db = copy_store(examples_db, folder)
     with Store(db) as store:
-        summary = run(iter_inputs([EXAMPLES, hostile]), pipeline, store)
-    assert summary.processed == 22
+        summary = run(iter_inputs([hostile]), pipeline, store)
+        assert summary.processed == 1 and store.counts()["articles"] == 22
     return db
 
 

@@ -6,20 +6,20 @@ import functools
 import json
 
 import pytest
-from click.testing import CliRunner
 
-from newsgraph.cli import Runtime, cli
+from newsgraph.cli import cli
 from newsgraph.store import FILTERS, SCHEMA_VERSION
-from tests.conftest import REPO, SEED_ARTICLE, SEED_PUBLISHED, shared_file
+from tests.conftest import (
+    REPO,
+    SEED_ARTICLE,
+    SEED_PUBLISHED,
+    copy_store,
+    invoke_with,
+    shared_file,
+)
 
 EXAMPLES = REPO / "examples"
 SENTENCE = "Russian President Vladimir Putin met Pakistan Prime Minister Imran Khan in Moscow."
-
-
-def invoke_with(pipeline, *args: object):
-    """Run ``newsgraph ARGS…`` in-process with an already built Pipeline."""
-    return CliRunner(env={"NEWSGRAPH_WORKERS": "1"}).invoke(
-        cli, [str(a) for a in args], obj=Runtime(pipeline), catch_exceptions=False)
 
 
 @pytest.fixture
@@ -29,10 +29,11 @@ def invoke(pipeline):
 
 
 @pytest.fixture(scope="module")
-def examples_store(tmp_path_factory, pipeline):
-    """examples/ run once into a store, with that first run's result; tests only read it."""
-    db = tmp_path_factory.mktemp("examples") / "news.duckdb"
-    return db, invoke_with(pipeline, "run", EXAMPLES, "--db", db)
+def examples_store(tmp_path_factory, examples_run):
+    """The session's run of examples/, with that first run's result, in a copy of its store
+    (a test here runs examples/ into it again)."""
+    db, first = examples_run
+    return copy_store(db, tmp_path_factory.mktemp("examples")), first
 
 
 def test_extract_seed_article_prints_the_contract(invoke, tmp_path):

@@ -120,3 +120,30 @@ def test_he_is_the_subject_of_the_sentence_before_not_a_person_named_in_it(read_
     assert context.referent(he).entity.name == "Obama"
     [quote] = [q for q in extract_quotes(context) if q.cue == "called"]
     assert quote.speaker.entity == context.referent(he).entity.id
+
+
+POMPEO = (  # AllSides corpus, abp-4HAIajA3n9JOpR74 (Reuters, 2020): a wife named with her husband
+    'The State Department inspector general fired by U.S. President Donald Trump last month '
+    'has confirmed that at the time of his dismissal his office was investigating alleged '
+    'misuse of department resources by Secretary of State Mike Pompeo and his wife, Susan '
+    'Pompeo, according to a transcript released by Democratic lawmakers.\n\nThe newly '
+    'released interview is certain to ramp up public pressure on Pompeo to explain his '
+    'recommendation to Trump that he sack Steve Linick last month.\n\nPompeo has been vague '
+    'on the specific reasons for Linick’s firing but has denied that it was a retaliatory '
+    'move and accused Linick’s office of leaking to the press. “Steve Linick was a bad '
+    'actor in the inspector general office here,” Pompeo told reporters in a press '
+    'conference on Wednesday. “He didn’t take on the mission of the State Department to '
+    'make us better. That’s what inspector generals are supposed to do. They work for the '
+    'agency head—that’s me—and they are supposed to deliver and help make that organization '
+    'better. It’s not what Mr. Linick did.”'
+)
+
+
+def test_a_bare_surname_names_the_principal_not_the_relative(read_context):
+    context = read_context(POMPEO, published="2020-06-10")
+    persons = {e.name: [m.text for m in e.mentions] for e in context.entities
+               if e.type == "PERSON"}
+    assert persons["Susan Pompeo"] == ["Susan Pompeo"]
+    assert "Pompeo" in persons["Mike Pompeo"]
+    [quote] = [q for q in extract_quotes(context) if q.text.startswith("Steve Linick was")]
+    assert quote.speaker.name == "Mike Pompeo"

@@ -18,6 +18,7 @@ COLUMNS = {
     "organisation_nouns.tsv": ["noun"],
     "document_nouns.tsv": ["noun"],
     "first_names.tsv": ["name", "gender"],
+    "kinship.tsv": ["noun", "gender"],
 }
 GENDERS = {"male", "female"}
 ENTITY_TYPES = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
@@ -78,3 +79,9 @@ def test_loaded_knowledge_reflects_the_files():
     assert (knowledge.first_names["hillary"], knowledge.first_names["ted"]) == ("female", "male")
     assert "agency" in knowledge.organisation_nouns
     assert "quote" in knowledge.passive_speakers and "quote" not in knowledge.speech
+
+
+def test_kinship_genders():
+    genders = {row[1] for row in rows(FOLDER / "kinship.tsv")[1:]}
+    assert genders <= GENDERS | {"-"}
+    assert load_quotes(DEFAULT_DIRECTORY).kinship["wife"] == "female"

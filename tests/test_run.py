@@ -42,13 +42,12 @@ def analyses(pipeline):
 
 
 @pytest.fixture(scope="module")
-def reference(tmp_path_factory, pipeline) -> dict[str, list[tuple]]:
-    """examples/ run in this process: what every other way of running must store."""
-    path = tmp_path_factory.mktemp("reference") / "n.duckdb"
-    with Store(path) as store:
-        summary = run(iter_inputs([EXAMPLES]), pipeline, store)
-    assert summary.new == 21 and not summary.skipped
-    return contents(path)
+def reference(examples_run) -> dict[str, list[tuple]]:
+    """examples/ run in this process (the session's run): what every other way of running
+    must store."""
+    db, result = examples_run
+    assert "21 new, 0 updated, 0 unchanged, 0 skipped" in result.stdout
+    return contents(db)
 
 
 def test_a_batch_is_stored_in_one_write_with_one_outcome_each(tmp_path, analyses):

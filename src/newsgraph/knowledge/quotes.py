@@ -26,6 +26,7 @@ class QuoteKnowledge:
     passive_speakers: frozenset[str] = frozenset()  # quote: "X was quoted as saying"
     document_nouns: frozenset[str] = frozenset()  # statement, letter: texts, not speakers
     first_names: dict[str, str] = field(default_factory=dict)  # hillary -> female
+    kinship: dict[str, str | None] = field(default_factory=dict)  # wife -> female
     sources_by_first: dict[str, tuple[tuple[str, ...], ...]] = field(init=False)
 
     def __post_init__(self) -> None:
@@ -66,4 +67,8 @@ def load_quotes(directory: Path) -> QuoteKnowledge:
         passive_speakers=frozenset(r["cue"] for r in cues if r["type"] == "passive"),
         document_nouns=frozenset(r["noun"] for r in read_tsv(folder / "document_nouns.tsv")),
         first_names={r["name"]: r["gender"] for r in read_tsv(folder / "first_names.tsv")},
+        kinship={
+            r["noun"]: None if r["gender"] == "-" else r["gender"]
+            for r in read_tsv(folder / "kinship.tsv")
+        },
     )

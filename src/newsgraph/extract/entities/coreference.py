@@ -357,17 +357,20 @@ class Coreference:
         return self.tree.dep[self.tree.root(*found).i] in SUBJECT_DEPS
 
     def gender(self, entity: Entity) -> str | None:
-        """A person's gender from an honorific in or just before a mention ("Mr", "Ms"),
-        else from the first name of a full name ("Hillary Clinton") when that name is given
-        almost only to one sex (``first_names.tsv``)."""
+        """A person's gender from an honorific in or just before a mention ("Mr", "Ms"), or
+        a relative's noun before it ("his wife, Heidi"), else from the first name of a full
+        name ("Hillary Clinton") when that name is given almost only to one sex
+        (``first_names.tsv``)."""
         text = self.context.text
+        kinship = self.context.knowledge.quotes.kinship
         for mention in entity.mentions:
             words = mention.text.split()
-            before = text[max(0, mention.start - 6) : mention.start].split()
+            before = text[max(0, mention.start - 20) : mention.start].rstrip(", ").split()
+            gender = kinship.get(before[-1].lower()) if before else None
             for word in words[:1] + before[-1:]:
-                gender = self.honorifics.get(word.lower())
-                if gender:
-                    return gender
+                gender = gender or self.honorifics.get(word.lower())
+            if gender:
+                return gender
         first_names = self.context.knowledge.quotes.first_names
         for mention in entity.mentions:
             words = mention.text.split()

@@ -9,6 +9,7 @@ agency"). A surname NER tagged ORG or left untagged, after the full name, is the
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -43,10 +44,12 @@ def resolve_mentions(
     candidates: list[MentionCandidate],
     table: PhraseTable,
     quoted: list[QuotedSpan] = (),
+    kinship: Collection[str] = (),
 ) -> list[MentionGroup]:
-    """Group mentions into actors: names first, then descriptions, then pronouns."""
+    """Group mentions into actors: names first, then descriptions, then pronouns;
+    ``kinship``: nouns naming a relative ("wife"), whose bare surname is not theirs."""
     persons = [c for c in candidates if c.label == "PERSON"]
-    actors = group_person_names(doc, persons)
+    actors = group_person_names(doc, persons, kinship)
     candidates = relabel_person_names(doc, candidates, actors)
     others: dict[tuple[str, tuple[str, ...]], MentionGroup] = {}
     for candidate in candidates:
@@ -69,15 +72,26 @@ def resolve_mentions(
     return sorted(every, key=lambda a: a.mentions[0])
 
 
-def group_person_names(doc: Doc, persons: list[MentionCandidate]) -> list[MentionGroup]:
+def group_person_names(
+    doc: Doc, persons: list[MentionCandidate], kinship: Collection[str] = ()
+) -> list[MentionGroup]:
     """Full names are actors; a shorter name joins the full name it is part of ("Khan",
-    "Vladimir Putin" ⊂ "Vladimir Vladimirovich Putin"), the nearest preceding one if several."""
+    "Vladimir Putin" ⊂ "Vladimir Vladimirovich Putin"), the nearest preceding one if several.
+    A bare name that could be a relative's ("Cruz" after "his wife, Heidi" and "Heidi Cruz")
+    names the one who is no relative (Ted Cruz), if there is one."""
     names = [(c, words_of(doc[c.start : c.end].text)) for c in persons]
+    relatives = {words for c, words in names if words and is_relative(doc, c.start, kinship)}
     actors: list[MentionGroup] = []
     for candidate, words in sorted(names, key=lambda pair: -len(pair[1])):
         if not words:
             continue
         owners = [a for a in actors if any(_part_of(words, full) for full in a.names)]
+        if len(words) == 1 and len(owners) > 1:
+            principals = [
+                a for a in owners
+                if not any(_part_of(kin, full) for kin in relatives for full in a.names)
+            ]
+            owners = principals or owners
         if not owners:
             actor = MentionGroup("PERSON")
             actors.append(actor)
@@ -86,6 +100,15 @@ def group_person_names(doc: Doc, persons: list[MentionCandidate]) -> list[Mentio
         actor.mentions.append((candidate.start, candidate.end))
         actor.names.append(words)
     return actors
+
+
+def is_relative(doc: Doc, start: int, kinship: Collection[str]) -> bool:
+    """Whether the name starting at token ``start`` follows a noun naming a relative: "his
+    wife, Heidi", "his wife Hillary Clinton"."""
+    before = start - 1
+    if before >= 0 and doc[before].text == ",":
+        before -= 1
+    return before >= 0 and doc[before].lower_ in kinship
 
 
 def merge_acronyms(doc: Doc, actors: list[MentionGroup]) -> list[MentionGroup]:
