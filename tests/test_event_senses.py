@@ -1,6 +1,6 @@
 """Senses of event verbs: a verb codes by the frame it is used in, not by its default alone
-(real sentences from Wikinews, CC BY 2.5, Wikinews contributors, en.wikinews.org, and one
-from the AllSides corpus, not an audit article; a person
+(real sentences from Wikinews, CC BY 2.5, Wikinews contributors, en.wikinews.org, and a few
+from the AllSides corpus, not audit articles; a person
 is named in full, as the article names them first, since an event needs a coded actor)."""
 
 from __future__ import annotations
@@ -86,6 +86,11 @@ SENSES = {
         "Some estimated death tolls, provided anonymously by officials to journalists, "
         "exceeded 100.",
         [],
+    ),
+    "heading to a country: a visit": (
+        "He later said a 10-member Canadian delegation was heading to Iran to assist victims’ "
+        "families.",
+        ["042"],
     ),
     "broker: mediation": (
         "Russia brokered a cease-fire agreement but skirmishes continued to break out.",

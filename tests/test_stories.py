@@ -178,3 +178,18 @@ def test_the_gdelt_export_counts_the_story_across_articles(tmp_path, pipeline, a
               for row in rows if row[0] in ids}
     assert len([row for row in rows if row[0] in ids]) == meeting["num_mentions"]
     assert counts == {(str(meeting["num_mentions"]), "3", "3")}
+
+
+def test_undated_mentions_of_two_undated_articles_are_not_one_story(tmp_path, pipeline):
+    """Neither the sentence nor the article has a date: nothing says the two reports are
+    of one event, so each article keeps its own story."""
+    texts = ["The United Nations condemned the attack.",
+             "The United Nations condemned the attack. Rescue teams searched the rubble."]
+    analyses = [pipeline.analyse(pipeline.make_article(text, source=f"Outlet {n}"))
+                for n, text in enumerate(texts)]
+    assert [event.date for analysis in analyses for event in analysis.events] == [None, None]
+    with Store(tmp_path / "n.duckdb") as store:
+        store.write_many(analyses)
+        _, rows = store.query("SELECT source_code, cameo, date, num_mentions, num_articles"
+                              " FROM story_events")
+    assert rows == [("IGOUNO", "018", None, 1, 1)] * 2

@@ -15,6 +15,7 @@ from newsgraph.ingest import InputProblem, RawArticle
 from newsgraph.model import Analysis
 from newsgraph.pipeline import Pipeline
 from newsgraph.run.inputs import Defaults, analyse_chunk
+from newsgraph.run.worker import settled
 
 try:
     from distributed import Client, LocalCluster, WorkerPlugin, get_worker
@@ -36,7 +37,7 @@ class PipelinePlugin(WorkerPlugin):
         self.pipeline: Pipeline | None = None
 
     def setup(self, worker: Any) -> None:
-        self.pipeline = Pipeline(model=self.model)
+        self.pipeline = settled(Pipeline(model=self.model))
 
 
 def _worker_pipeline() -> Pipeline:

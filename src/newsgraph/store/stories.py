@@ -36,6 +36,11 @@ def _actor_key(side: str) -> str:
             f" '#' || nullif(e.{side}_entity, ''), '')")
 
 
+# A mention without a date of its own is dated by its article's publication day (as the
+# GDELT export's SQLDATE), else kept to its article: two undated reports from different
+# days or articles are not known to be one event.
+DAY_KEY = ("coalesce(e.date, 'p' || nullif(left(a.published, 10), ''),"
+           " 'a' || e.article_id)")
 SOURCE_KEY = _actor_key("source")
 TARGET_KEY = _actor_key("target")
 
@@ -54,7 +59,7 @@ def story_mentions_sql(symmetric: Iterable[str], events: str = "events") -> str:
     actors_and_code = f"concat_ws(chr(31), {first}, {second}, e.cameo)"
     keyed = (
         "SELECT 's' || left(sha256(concat_ws(chr(31), "
-        f"{actors_and_code}, coalesce(e.date, ''))), 15) AS story_id,"
+        f"{actors_and_code}, {DAY_KEY})), 15) AS story_id,"
         f" {actors_and_code} AS actors_and_code,"
         " e.id AS event_id, e.article_id, a.source AS outlet, a.published, a.stored_at,"
         " a.duplicate_of, e.date, e.source_name, e.source_code, e.cameo, e.plover,"
