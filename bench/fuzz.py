@@ -243,7 +243,8 @@ def fuzz(per_reader: int, analyse_count: int, seed: int, findings_dir: Path | No
     rng = random.Random(seed)
     records = real_articles()
     report = Report()
-    pipeline = pipeline or Pipeline()
+    if analyse_count:
+        pipeline = pipeline or Pipeline()  # the model is loaded only when analysing
     extraction_failures: list[str] = []
 
     class Catch(logging.Handler):
@@ -269,7 +270,8 @@ def fuzz(per_reader: int, analyse_count: int, seed: int, findings_dir: Path | No
                 taken += len(accepted[:room])
             progress(f"{reader}: {per_reader} inputs read; {len(report.findings)} findings "
                      "so far")
-    analyse(to_analyse, analyse_count, rng, records, pipeline, report, progress)
+    if analyse_count:
+        analyse(to_analyse, analyse_count, rng, records, pipeline, report, progress)
     report.findings.extend(f"extraction: {message}" for message in extraction_failures)
     logging.getLogger("newsgraph").removeHandler(catcher)
     return report
