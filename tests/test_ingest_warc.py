@@ -146,3 +146,14 @@ def test_a_record_longer_than_its_content_length_is_one_problem_line_not_cut_tex
         "the records after it are read"]
     assert [(a.url, a.text) for a in articles(items)] == [("https://news.test/b", body)]
     assert capfd.readouterr().err == ""
+
+
+def test_a_target_uri_with_spaces_and_escapes_is_read_without_a_word_on_stderr(capfd, caplog):
+    # bench/fuzz.py: a mutated header made warcio log the whole next block, escapes and all.
+    uri = "https://news.test/a b\x1b]0;pwned\x07 " + "[" * 5000
+    _, body = STORIES["biden-sanctions"]
+    page = f"<html><body><article><p>{body}</p></article></body></html>".encode()
+    [article] = list(iter_warc(io.BytesIO(warc_response(uri, page)), "x.warc"))
+    assert article.text == body and article.url.startswith("https://news.test/a%20b")
+    assert capfd.readouterr().err == ""
+    assert [record.name for record in caplog.records if record.name.startswith("warcio")] == []

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gzip
 import io
+import logging
 import zlib
 from collections.abc import Iterator
 from typing import BinaryIO
@@ -115,6 +116,11 @@ def ends_whole(stream: BinaryIO, records: ArchiveIterator, last: ArcWarcRecord |
     size = stream.seek(0, io.SEEK_END)
     needed = start + len(head) - len(record) + header_end + 4 + declared
     return header_end >= 0 and size >= needed
+
+
+# warcio logs warnings quoting header values of any length from the file (a hostile
+# Target-URI of megabytes); what matters reaches the user as this reader's problem lines.
+logging.getLogger("warcio").setLevel(logging.ERROR)
 
 
 class QuietArchiveIterator(ArchiveIterator):
