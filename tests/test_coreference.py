@@ -113,6 +113,28 @@ def test_it_said_continues_the_organisation_that_reported(read_context):
     assert quote.speaker.name == "Al Jazeera"
 
 
+PALESTINIAN_STATEMENT = (  # abp-EMrTG9CpUsrX9mHO (Reuters, 2018)
+    "A statement from the Palestinian Foreign Ministry said the latest aid cut was part of a "
+    "U.S. attempt “to liquidate the Palestinian cause” and said it would threaten the lives "
+    "of thousands of Palestinians and the livelihoods of thousands of hospital employees.\n\n"
+    "“This dangerous and unjustified American escalation has crossed all red lines and is "
+    "considered a direct aggression against the Palestinian people,” it said."
+)
+
+
+def test_it_said_after_a_statement_from_an_organisation_is_the_organisation(read_context):
+    context = read_context(PALESTINIAN_STATEMENT, published="2018-09-08")
+    it = [t for t in context.doc if t.text == "it"][-1]
+    assert context.referent(it).entity.name == "Palestinian Foreign Ministry"
+    quotes = extract_quotes(context)
+    assert [(q.kind, q.speaker.name) for q in quotes] == [
+        ("mixed", "Palestinian Foreign Ministry"),
+        ("indirect", "Palestinian Foreign Ministry"),
+        ("direct", "Palestinian Foreign Ministry"),
+    ]
+    assert quotes[-1].text.startswith("This dangerous and unjustified American escalation")
+
+
 def test_he_is_the_subject_of_the_sentence_before_not_a_person_named_in_it(read_context):
     # "Obama reiterated to Morsy …, it said. He called for …": Obama, not Morsy
     context = read_context(MORSY_STATEMENT, published="2013-07-02")

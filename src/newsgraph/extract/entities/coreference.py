@@ -97,6 +97,19 @@ def previous_sentence_start(tree: Tree, token: Token) -> int:
     return tree.starts[tree.sentence(start - 1)[0]]
 
 
+def text_author(text: Token) -> Token | None:
+    """The name a text is credited to: its possessor or naming modifier ("the Pentagon's
+    statement", "a Times article"), or who it is from or by ("a statement from the Foreign
+    Ministry", "a tweet by the group's director")."""
+    for child in text.children:
+        if child.dep_ == "poss" or (child.dep_ == "compound" and child.pos_ == "PROPN"):
+            return child
+    for child in text.children:
+        if child.dep_ == "prep" and child.lower_ in ("from", "by") and child.i > text.i:
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return None
+
+
 def fuller_person(entity: Entity, entities: list[Entity], honorifics: dict[str, str]) -> Entity:
     """For an unmerged surname ("Price", "Mr Price"), the fuller PERSON entity ending with it."""
     if entity.type != "PERSON":
@@ -250,7 +263,7 @@ class Coreference:
                     return self.resolved.get(subject.idx)
                 continue  # he, they, I: a person or people, not "it"
             if subject.lemma_.lower() in self.documents:
-                subject = self.author(subject)
+                subject = text_author(subject)
                 if subject is None:
                     return None
             entity = self.index.for_span(subject)
@@ -307,14 +320,6 @@ class Coreference:
             ):
                 break
         return first
-
-    def author(self, text: Token) -> Token | None:
-        """The name a text is credited to: "a Times article", "the Pentagon's statement"."""
-        for child in self.tree.kids[text.i]:
-            dep = self.tree.dep[child.i]
-            if dep == "poss" or (dep == "compound" and self.tree.pos[child.i] == "PROPN"):
-                return child
-        return None
 
     # -- the fallback -----------------------------------------------------------------------
 
