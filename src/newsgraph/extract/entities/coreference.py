@@ -38,6 +38,9 @@ from newsgraph.model import Entity
 PERSONAL = {"he": "male", "him": "male", "his": "male",
             "she": "female", "her": "female", "hers": "female"}
 COLLECTIVE = frozenset({"it", "its"})
+GROUP = frozenset({"they"})
+GROUP_TYPES = ("ORG", "NORP")
+PLURAL_TAGS = ("NNS", "NNPS")
 TYPES = {"personal": ("PERSON",), "collective": ("GPE", "ORG")}
 WINDOW_CHARS = 1500  # how far back a pronoun's antecedent may be
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
@@ -53,7 +56,8 @@ def resolve_pronouns(context: ArticleContext) -> dict[int, Referent]:
     resolver = Coreference(context)
     found = {}
     for token in context.doc:
-        if token.pos_ != "PRON" or not (token.lower_ in PERSONAL or token.lower_ in COLLECTIVE):
+        word = token.lower_
+        if token.pos_ != "PRON" or not (word in PERSONAL or word in COLLECTIVE or word in GROUP):
             continue
         referent = resolver.referent(token)
         if referent is not None:
@@ -160,6 +164,8 @@ class Coreference:
         self.index = context.index
         self.honorifics = context.knowledge.quotes.honorifics
         self.documents = context.knowledge.quotes.document_nouns
+        self.sources = context.knowledge.quotes.source_nouns
+        self.organisations = context.knowledge.quotes.organisation_nouns
         self.speech = context.knowledge.quotes.speech
         self.genders = {e.id: self.gender(e) for e in context.entities if e.type == "PERSON"}
         self.resolved: dict[int, Referent | None] = {}  # pronoun offset -> its referent
@@ -178,9 +184,15 @@ class Coreference:
         reporter = reporting_subject(pronoun, self.context.knowledge.events)
         if reporter is not None:
             entity = self.index.for_span(reporter)
-            return self.fuller(entity, True) if entity is not None else None
+            if entity is not None:
+                return self.fuller(entity, True)
+            if pronoun.lower_ in GROUP and reporter.tag_ in PLURAL_TAGS:
+                return Referent(None, True, reporter)  # "rebels said they would …"
+            return None
         if pronoun.lower_ in COLLECTIVE:
             return self.collective(pronoun)
+        if pronoun.lower_ in GROUP:
+            return self.group(pronoun)
         return self.person(pronoun)
 
     def fuller(self, entity: Entity, subject: bool) -> Referent:
@@ -271,7 +283,36 @@ class Coreference:
                 continue
             if entity is not None and entity.type in TYPES["collective"]:
                 return Referent(entity, True)
+            if entity is None and subject.lemma_.lower() in self.sources:
+                return Referent(None, True, subject)  # "the report … it said"
             return None
+        return None
+
+    # -- they -------------------------------------------------------------------------------
+
+    def group(self, pronoun: Token) -> Referent | None:
+        """ "they": the subjects before it, as for "it" (``collective_subjects``): the first
+        that can be a group decides: an organisation or a people ("Democrats") is the
+        referent; a plural or organisation noun with no entity ("show insiders", "the
+        committee") or two people named together ("Mr. Grassley and Mr. Leahy") is the
+        phrase, with no entity. A single person, a place or another noun is passed over."""
+        for subject in self.collective_subjects(pronoun):
+            if subject.pos_ == "PRON":
+                if subject.lower_ in GROUP:
+                    return self.resolved.get(subject.idx)
+                continue
+            entity = self.index.for_span(subject)
+            if entity is not None and entity.type in GROUP_TYPES:
+                return Referent(entity, True)
+            if entity is not None and entity.type == "PERSON":
+                if any(self.tree.dep[c.i] == "conj" for c in self.tree.kids[subject.i]):
+                    return Referent(None, True, subject)
+                continue
+            if entity is None and (
+                self.tree.tag[subject.i] in PLURAL_TAGS
+                or self.tree.lemma[subject.i] in self.organisations
+            ):
+                return Referent(None, True, subject)
         return None
 
     def collective_subjects(self, pronoun: Token) -> list[Token]:
@@ -282,7 +323,12 @@ class Coreference:
         outside one."""
         quoted = self.context.in_quote(pronoun.idx)
         first, _ = self.tree.sentence(pronoun.i)
-        reporting = pronoun.dep_ in SUBJECT_DEPS and self.is_speech(pronoun.head)
+        verb = pronoun.head
+        # "Most were later released, it said": what it said comes first and is no antecedent;
+        # "Although the report found …, it said that …" reports what follows.
+        reporting = pronoun.dep_ in SUBJECT_DEPS and self.is_speech(verb) and not any(
+            self.tree.dep[c.i] == "ccomp" and c.i > verb.i for c in self.tree.kids[verb.i]
+        )
         ranges = [] if reporting else [(first, pronoun.i)]
         if first:
             ranges.append((self.sentence_before(pronoun, quoted), first))
@@ -290,7 +336,7 @@ class Coreference:
         for start, end in ranges:
             subjects = []
             for i in range(end - 1, start - 1, -1):
-                if self.tree.dep[i] not in SUBJECT_DEPS:
+                if self.tree.dep[i] not in SUBJECT_DEPS and not self.is_cited(i):
                     continue
                 subject = self.tree.tokens[i]
                 if not quoted and self.context.in_quote(subject.idx):
@@ -303,7 +349,21 @@ class Coreference:
         return found
 
     def is_speech(self, verb: Token) -> bool:
+        """A speech verb, or the "to" of "according to X" (its source counts as a speaker)."""
+        i = verb.i
+        if self.tree.lower[i] == "to" and i and self.tree.lower[i - 1] == "according":
+            return True
         return self.tree.lemma[verb.i] in self.speech
+
+    def is_cited(self, i: int) -> bool:
+        """The source of "according to X", which a later "it"/"they" may continue."""
+        head = self.tree.head[i]
+        return (
+            self.tree.dep[i] == "pobj"
+            and self.tree.lower[head] == "to"
+            and head > 0
+            and self.tree.lower[head - 1] == "according"
+        )
 
     def sentence_before(self, pronoun: Token, quoted: bool) -> int:
         """The first token of the sentence before the pronoun's; for a pronoun outside

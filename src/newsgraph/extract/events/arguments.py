@@ -227,7 +227,7 @@ class ActorResolver:
         # Resolved once by the entities step (coreference), as quotes read it: a subject of
         # this or the last sentence is what the text is about, so it is the surer answer.
         referent = self.context.referent(token)
-        if referent is None:
+        if referent is None or referent.entity is None:
             return None
         return self.from_entity(referent.entity, token, 0.8 if referent.subject else 0.7)
 

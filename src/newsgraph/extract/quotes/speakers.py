@@ -64,9 +64,16 @@ class SpeakerResolver:
         entity = self.entity_for(subject)
         if entity is not None:
             return self._ref(entity)
-        if subject.pos_ == "PRON" and subject.lower_ not in INDEFINITE:
+        whole = False
+        if subject.lower_ in self.cues.pronouns:
+            # A pronoun that stands for a phrase, not an entity ("they" -> "show insiders").
+            referent = self.context.referent(subject)
+            if referent is None or referent.phrase is None:
+                return None
+            subject, whole = referent.phrase, True
+        elif subject.pos_ == "PRON" and subject.lower_ not in INDEFINITE:
             return None
-        phrase = self._phrase(subject)
+        phrase = self._phrase(subject, whole)
         if not phrase.text.strip():
             return None
         code = code_span(phrase, self.context)
@@ -208,11 +215,12 @@ class SpeakerResolver:
         return ActorRef(entity=entity.id, name=entity.name, code=entity.code,
                         country=entity.country)
 
-    def _phrase(self, head: Token) -> Span:
+    def _phrase(self, head: Token, whole: bool = False) -> Span:
         """The speaker's noun phrase ("a senior official", "the head of Kurdistan's
         security council"), from after the last punctuation before the head (a misparse
         can reach back across a dash; a hyphen inside a word, "Coca-Cola", is no break) to
-        its "of …"/adjective tail, unbroken by punctuation."""
+        its "of …"/adjective tail, unbroken by punctuation; ``whole`` also keeps the names
+        joined to it ("Mr. Grassley and Mr. Leahy", for a "they")."""
         start = head.left_edge.i
         for token in self.doc[start : head.i]:
             if (token.is_punct and not self._in_word(token)) or token.is_space or (
@@ -220,11 +228,12 @@ class SpeakerResolver:
             ):
                 start = token.i + 1
         end = head.i
+        tails = PHRASE_TAILS + (("cc", "conj") if whole else ())
         for child in head.children:
-            if child.i < head.i or child.dep_ not in PHRASE_TAILS or child.i != end + 1:
+            if child.i < head.i or child.dep_ not in tails or child.left_edge.i != end + 1:
                 continue
             tail = self.doc[child.i : child.right_edge.i + 1]
-            if child.dep_ == "prep" and head.pos_ != "PRON" and child.lower_ != "of":
+            if child.dep_ == "prep" and head.pos_ != "PRON" and child.lower_ != "of" and not whole:
                 continue
             if any(t.is_punct or t.is_space for t in tail) or not self._same_paragraph(
                 tail[-1], head
