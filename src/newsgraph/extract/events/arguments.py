@@ -19,6 +19,7 @@ from newsgraph.extract.actors.argument_coder import ArgumentCoder, Phrase, entit
 from newsgraph.extract.actors.coding import ActorCode
 from newsgraph.extract.context import ArticleContext
 from newsgraph.extract.entities.coreference import (
+    PLURAL_TAGS,
     is_expletive,
     previous_sentence_start,
     reporting_subject,
@@ -31,7 +32,6 @@ NAMED_ACTORS = ("PERSON", "ORG", "NORP", "GPE")
 NOT_ACTORS = {"DATE", "TIME", "PERCENT", "MONEY"}
 NOMINAL = ("NOUN", "PROPN", "PRON", "NUM", "X")
 PLURAL = {"they", "them", "their"}
-PLURAL_TAGS = ("NNS", "NNPS")
 ARGUMENT_DEPS = ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos")
 SPEAKER = {"i", "me", "my", "we", "us", "our"}
 GROUP_HEADS = {
