@@ -468,6 +468,8 @@ def more_mentions(
     # Longest name first ("U.S." before "U.S"), in a fixed order: a set's order depends on
     # the process's hash seed, and so would the records.
     for surface in sorted(surfaces, key=lambda s: (-len(s), s)):
+        if surface not in text:  # a plain search is far cheaper than building the pattern
+            continue
         for match in re.finditer(rf"(?<!\w){re.escape(surface)}(?!\w)", text):
             start, end = match.span()
             if not any(s < end and start < e for s, e in blocked):
