@@ -156,6 +156,18 @@ def test_qualified_towns_and_inline_datelines(analyse, sentence, mention, name, 
     assert (place["country"], mention_texts(result, place)) == (country, [mention])
 
 
+def test_town_listed_with_a_place_is_a_place(analyse):
+    # NER tags Yonkers NORP; joined by "and" to a place, and a town of the gazetteer
+    result = analyse("The cities of New Rochelle and Yonkers were hit hardest.")
+    assert places_of(result)["Yonkers"]["geonameid"] == 5145215
+
+
+def test_a_name_after_a_comma_ending_a_place_list_is_no_place(analyse):
+    # "Illinois, Rittenhouse is accused": a comma, but the list does not go on
+    result = analyse("A resident of Antioch, Illinois, Rittenhouse is accused of shooting.")
+    assert set(places_of(result)) == {"Antioch", "Illinois"}
+
+
 def test_small_town_does_not_displace_a_big_city(analyse):
     # London, California (1,800 people) lies in the state the article names; London is
     # still the capital of the United Kingdom

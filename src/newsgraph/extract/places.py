@@ -3,10 +3,11 @@
 Two steps. ``find_toponyms`` collects place mentions: GPE/LOC/FAC entities of spaCy and
 of the actor step (which repairs NER slips); PERSON/ORG spans the gazetteer knows as
 places ("Donbass" tagged PERSON, "Kremlin" tagged ORG, a big city tagged ORG); a town
-tagged otherwise after a locative cue or before its state ("White Plains, New York" as
-ORG); curated names and capitalised datelines NER missed (at a line's start, or after a
-by-line when an agency follows: "BOSTON (Reuters) -"); "Rome, Italy" and "Greece Italy"
-split in two. Demonyms (NORP) never. ``best_entries`` picks one gazetteer entry per distinct name,
+tagged otherwise after a locative cue, before its state ("White Plains, New York" as
+ORG) or in a list with a place ("New Rochelle and Yonkers", Yonkers as NORP); curated
+names and capitalised datelines NER missed (at a line's start, or after a by-line when
+an agency follows: "BOSTON (Reuters) -"); "Rome, Italy" and "Greece Italy" split in
+two. Demonyms (NORP) never. ``best_entries`` picks one gazetteer entry per distinct name,
 scoring each candidate by
 
 - its base plausibility (countries and curated regions, then cities by population),
@@ -90,6 +91,8 @@ INLINE_DATELINE = re.compile(
     r"(?<=[.!?\"”] )([A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,3})"
     r"(?=(?:, [A-Z][\w.]*(?: [A-Z][\w.]*)?)? \([A-Z][\w ]{0,20}\) ?(?:—|–|--|-[ \t]))"
 )
+LIST_JOINER = re.compile(r",? (?:and|or) |, ")
+LIST_GOES_ON = re.compile(r"(?:,|;|\.|$| and | or )")
 WORD = re.compile(r"[^\s\-–/]+")
 
 
@@ -209,6 +212,31 @@ def is_qualified_town(
     )
 
 
+def is_listed_town(
+    gazetteer: Gazetteer, ent: SpacySpan, ents: tuple[SpacySpan, ...], text: str
+) -> bool:
+    """A town NER labelled otherwise in a list of places: "New Rochelle and Yonkers"
+    (NORP), "from Dolgellau, Harlech, Barmouth" — next to a place entity, joined by a
+    comma or "and"/"or", and the gazetteer has a town of that name."""
+    if ent.label_ not in RESCUE_LABELS:
+        return False
+    # after a comma the list must go on ("Illinois, Rittenhouse is accused" is no list)
+    goes_on = LIST_GOES_ON.match(text[ent.end_char : ent.end_char + 5]) is not None
+    neighbours = [
+        e for e in ents if e.label_ in PLACE_LABELS and (
+            (joiner := LIST_JOINER.fullmatch(text[e.end_char : ent.start_char]))
+            and (goes_on or "and" in joiner.group() or "or" in joiner.group())
+            or LIST_JOINER.fullmatch(text[ent.end_char : e.start_char])
+        )
+    ]
+    if not neighbours:
+        return False
+    candidates = gazetteer.lookup(ent.text)
+    if ent.label_ == "PERSON" and any(c.feature == "country" for c in candidates):
+        return False
+    return any(c.feature == "city" and not c.alternate for c in candidates)
+
+
 def is_region_inside(gazetteer: Gazetteer, name: str) -> bool:
     """A name safe to read as a place inside an organisation's name on its own: a country,
     a curated state or province, or a county, by its own name ("Ohio", "Morris County";
@@ -269,6 +297,7 @@ def find_toponyms(
         is_rescue = not (is_place or is_slip) and (
             is_locative_town(gazetteer, ent, doc_text)
             or is_qualified_town(gazetteer, ent, qualifier)
+            or is_listed_town(gazetteer, ent, ents, doc_text)
         )
         if is_place or is_slip or is_rescue:
             start, end, text = trim_toponym(ent.start_char, ent.end_char, ent.text)
