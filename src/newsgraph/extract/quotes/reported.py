@@ -22,6 +22,7 @@ from newsgraph.knowledge.quotes import QuoteKnowledge
 
 # Words that may open reported content without belonging to it.
 CONTENT_MARKERS = {"that"}
+SPEAKING_PERSONS = frozenset({"i", "we", "you"})
 
 
 def find_reported(
@@ -54,13 +55,23 @@ def find_reported(
         else:
             content = _content_around(token, end)
             subject, confidence = source_of(end), 0.6
-        if content is None or subject is None:
+        if content is None or subject is None or _addressed(subject, quoted):
             continue
         cue = token if cue_verb else end
         candidate = _reported(doc, text, content, quoted, direct, cue, subject, confidence)
         if candidate is not None:
             found.append(candidate)
     return found
+
+
+def _addressed(subject: Token, quoted: list[QuotedSpan]) -> bool:
+    """True for a cue whose subject is the reader ("in case you're wondering how …") or,
+    inside quotation marks, the quoted speaker or listener ("You ask yourself, …", "we
+    say"): those words belong to the writer or to the quotation, not to a new speaker."""
+    word = subject.lower_
+    if word == "you":
+        return True
+    return word in SPEAKING_PERSONS and any(q.start <= subject.idx < q.end for q in quoted)
 
 
 def _reported(
