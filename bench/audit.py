@@ -111,7 +111,7 @@ def append_missing(kind: str, rows: list[dict]) -> None:
     new = not path.exists()
     with path.open("a", encoding="utf-8", newline="") as handle:
         writer = csv.DictWriter(handle, FIELDS, delimiter="\t", quoting=csv.QUOTE_NONE,
-                                escapechar="\\")
+                                escapechar="\\", lineterminator="\n")
         if new:
             writer.writeheader()
         for row in rows:

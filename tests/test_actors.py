@@ -265,3 +265,22 @@ def test_a_role_takes_no_country_told_of_in_another_clause(analyse):
     )["events"]
     fighting = [e for e in events if e["cameo"] == "190"]
     assert [(e["source"]["code"], e["target"]["code"]) for e in fighting] == [("REB", "MIL")]
+
+
+# AllSides (Fox News, 2013): the surname "Cantor" is no cantor (Phoenix: JEW), nor is
+# any agent word that ends a person's name after a first name; a title before it still is.
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "code"),
+    [
+        ("Eric Cantor said definitively that he plans to vote in favor of giving Obama "
+         "authorization to use military force.", "Eric Cantor", None),
+        ("Pope Francis met the Palestinian leader.", "Pope Francis", "VAT"),
+    ],
+)
+def test_an_agent_word_as_a_surname_is_no_role(pipeline, sentence, phrase, code) -> None:
+    article = pipeline.make_article(sentence, published="2013-09-04")
+    doc = pipeline.nlp(sentence)
+    start = sentence.index(phrase)
+    span = doc.char_span(start, start + len(phrase))
+    found = code_span(span, ArticleContext.read(doc, article, pipeline.knowledge))
+    assert (found.code if found else None) == code

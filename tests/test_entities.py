@@ -277,3 +277,28 @@ def test_a_name_described_with_who_is_a_person_not_the_place(analyse) -> None:
     result = analyse("Amman, who was described as knife-obsessed, was arrested in London.")
     found = {e["name"]: (e["type"], e["code"]) for e in result["entities"]}
     assert found["Amman"] == ("PERSON", None)
+
+
+# AllSides (Washington Times 2015, NYT 2015): NER takes "Islamic" as a people and "State" apart.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Most recently, the Islamic State said an American hostage, 26-year-old Kayla Mueller, "
+        "was killed in a Jordanian airstrike, although officials suspect the group is lying.",
+        "Two weeks later, the Islamic State released a video showing the masked man beheading "
+        "Mr. Haines.",
+    ],
+)
+def test_an_adjective_ner_split_from_its_name_is_the_named_organisation(analyse, text) -> None:
+    entities = {e["name"]: e for e in analyse(text)["entities"]}
+    assert entities["Islamic State"]["code"] == "IMGMUSISI"
+    assert "Islamic" not in entities and "State" not in entities
+
+
+def test_a_name_ends_before_a_paragraph_break(analyse) -> None:
+    # NPR, 2014 (AllSides): NER ran the headline's last name into the paragraph break.
+    text = ("'Justice Will Be Served,' Obama Warns The Islamic State\n\nSpeaking in Estonia "
+            "today, President Obama issued a warning to the extremist group.")
+    names = [m["text"] for e in analyse(text)["entities"] for m in e["mentions"]]
+    assert "Islamic State" in names
+    assert not any(name != name.strip() for name in names)

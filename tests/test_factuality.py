@@ -32,6 +32,23 @@ CASES = {
         # Benghazi names the attacks, not where the killing would be: no target
         [("190", "USAGOV", None, "negated")],
     ),
+    # CNN, 2014 (AllSides): a rule stated in the present simple with a
+    # present-simple "when" clause is no act, negated or not.
+    "generic statement: when people harm Americans, we don't retreat": (
+        "2014-09-03",
+        'As a nation, we are united, and when people harm Americans, we don\'t retreat, we '
+        'don\'t forget," he said at an appearance near Portsmouth, New Hampshire.',
+        [],
+    ),
+    # Townhall, 2013 (AllSides): an occasion in the present simple under "should" has not
+    # happened: hypothetical.
+    "occasion clause in the present simple: when the President issues an ultimatum": (
+        "2013-09-04",
+        "When the President of the United States issues an ultimatum to another sovereign "
+        "nation, he should know in advance what he is going to do if that ultimatum is "
+        "rejected.",
+        [("139", "USAGOV", None, "hypothetical")],
+    ),
     # Wikinews, "Police shoot man dead after 'terrorist-related' knife attack in London".
     "coordinated infinitive shares its governor's intent": (
         "2020-02-05",

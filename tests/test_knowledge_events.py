@@ -25,8 +25,8 @@ from tests.conftest import shared_file
 FOLDER = DEFAULT_DIRECTORY / "events"
 PATTERN_FILES = ["patterns.tsv", "petrarch_verbs.tsv"]
 ROLES = {"light", "intended", "expected", "hypothetical", "negated", "reported", "threat",
-         "obliged", "able", "directive", "adjunct", "contrast", "setting", "claim", "claimed",
-         "halt", "question", "cancelled"}
+         "obliged", "able", "directive", "adjunct", "occasion", "contrast", "setting", "claim",
+         "claimed", "halt", "question", "cancelled"}
 PLOVER_TYPES = {
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
     "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",

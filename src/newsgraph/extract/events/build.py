@@ -44,7 +44,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.context import ArticleContext
 from newsgraph.extract.events.arguments import ActorResolver, Participant
-from newsgraph.extract.events.factuality import telling
+from newsgraph.extract.events.factuality import generic, telling
 from newsgraph.extract.events.predicates import TARGET_PREPS, Predicate, find_predicates
 from newsgraph.extract.events.setting import event_date, event_place
 from newsgraph.extract.tree import Tree, tree_of
@@ -321,6 +321,8 @@ def build_events(
         source_heads, resolver, expand=predicate.expand_sources
     ):
         return []  # an event noun with no actor of its own ("the talks") codes nothing
+    if generic(predicate.head, coder, kids):
+        return []  # "When people harm Americans, we don't retreat": a rule, not an act
     fact, mode = telling(predicate.head, coder, kids)
     code = recoded(predicate.code, mode, coder)
     cameo = coder.codes.get(code) or coder.codes.get(code[:3]) or coder.codes.get(code[:2])

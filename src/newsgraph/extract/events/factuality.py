@@ -16,7 +16,11 @@ asserted. Along the walk:
   question; "under no condition", "at no time" negate, and "cannot" negated is a refusal;
 - a relative clause and a temporal adjunct ("after talks between …", "when the junta
   seized …") tell events of their own: past them, only attribution carries; a meeting one
-  speaks in ("said in a meeting") is not what is said.
+  speaks in ("said in a meeting") is not what is said. A temporal clause in the present
+  simple under a verb not in the past ("when the President issues an ultimatum, he should
+  know …") tells an occasion, not an act: hypothetical;
+- ``generic``: a present simple with a present-simple "when"/"if" clause of its own
+  ("When people harm Americans, we don't retreat") states a rule: no event at all.
 """
 
 from __future__ import annotations
@@ -38,6 +42,7 @@ NOMINAL_SUBJECTS = ("nsubj", "nsubjpass")
 NOUN_CUES = ("intended", "threat", "expected", "directive")
 OWN_EVENT_DEPS = frozenset({"relcl", "prep", "advcl"})
 MAX_STEPS = 6
+PRESENT_TAGS = ("VBZ", "VBP")
 
 
 @dataclass(slots=True)
@@ -141,9 +146,11 @@ def collect(head: Token, knowledge: EventKnowledge, kids: Tree) -> Cues:
         if label not in EMBEDDING and not (label == "acl" and role in NOUN_CUES):
             break
         bound = label in OWN_EVENT_DEPS and own_event(token, label, knowledge, kids)
-        if bound and cues is inner:
-            cues = Cues()  # a relative clause, "after …": its own event
         governor = kids.tokens[up]
+        if bound and cues is inner:
+            if label == "advcl" and occasion(token, knowledge, kids) and not past(governor, kids):
+                cues.roles.add("hypothetical")  # "when X issues an ultimatum, he should …"
+            cues = Cues()  # a relative clause, "after …": its own event
         if role == "reported" and (
             (bound and label != "relcl") or knowledge.role(kids.lower[token.i]) == "setting"
         ):
@@ -168,6 +175,46 @@ def collect(head: Token, knowledge: EventKnowledge, kids: Tree) -> Cues:
             inner.roles.discard("hypothetical")
             inner.roles.add("intended")
     return inner
+
+
+def generic(head: Token, knowledge: EventKnowledge, kids: Tree) -> bool:
+    """A generic statement, no event: a verb in the present simple whose own "when", "if"
+    or "whenever" clause is in the present simple too ("When people harm Americans, we
+    don't retreat", "if they attack, we respond"): a rule or habit, not an act."""
+    if not present_simple(head, kids):
+        return False
+    for clause in kids.with_dep(head, ("advcl",)):
+        if occasion(clause, knowledge, kids) or present_simple(clause, kids) and any(
+            knowledge.role(kids.lower[m.i]) == "hypothetical"
+            for m in kids.with_dep(clause, ("mark",))
+        ):
+            return True
+    return False
+
+
+def occasion(clause: Token, knowledge: EventKnowledge, kids: Tree) -> bool:
+    """A clause in the present simple that names an occasion ("when people harm …",
+    "once they agree"; cue role ``occasion``)."""
+    return present_simple(clause, kids) and any(
+        knowledge.has_role(kids.lower[m.i], "occasion")
+        for m in kids.with_dep(clause, ("mark", "advmod"))
+    )
+
+
+def present_simple(verb: Token, kids: Tree) -> bool:
+    """A verb in the present simple, active or passive ("harm", "does not retreat", "is
+    attacked"), not progressive, perfect or modal."""
+    auxiliaries = kids.with_dep(verb, ("aux", "auxpass"))
+    if any(kids.tag[a.i] not in PRESENT_TAGS or kids.lemma[a.i] == "have" for a in auxiliaries):
+        return False
+    tag = kids.tag[verb.i]
+    return tag in PRESENT_TAGS or (tag in ("VB", "VBN") and bool(auxiliaries))
+
+
+def past(verb: Token, kids: Tree) -> bool:
+    """A verb told in a past tense (its own or an auxiliary's)."""
+    auxiliaries = kids.with_dep(verb, ("aux", "auxpass"))
+    return kids.tag[verb.i] == "VBD" or any(kids.tag[a.i] == "VBD" for a in auxiliaries)
 
 
 def phrasal_lemma(i: int, kids: Tree) -> str:
