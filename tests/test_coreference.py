@@ -95,14 +95,47 @@ AL_JAZEERA = (  # abp-TDwgGTQYWod2yagb
 )
 
 
-@pytest.mark.parametrize("text", [BENGHAZI_REPORT, MORSY_STATEMENT])
-def test_it_after_a_text_that_spoke_refers_to_no_place(read_context, text):
-    # "the report said … it said": not Washington, not the United States of what it said
+@pytest.mark.parametrize(
+    ("text", "speaker"), [(BENGHAZI_REPORT, "The report"), (MORSY_STATEMENT, None)]
+)
+def test_it_after_a_text_that_spoke_refers_to_no_place(read_context, text, speaker):
+    # "the report said … it said": not Washington, not the United States of what it said;
+    # a report speaks for itself (named, no entity), a statement credited to nobody does not
     context = read_context(text, published="2013-07-02")
     it = next(t for t in context.doc if t.text == "it" and t.head.lemma_ == "say")
-    assert context.referent(it) is None
+    referent = context.referent(it)
+    assert referent is None or referent.entity is None
     said = [q for q in extract_quotes(context) if q.end <= it.idx and q.cue == "said"]
-    assert max(said, key=lambda q: q.start).speaker is None
+    found = max(said, key=lambda q: q.start).speaker
+    assert (found.name, found.entity) == (speaker, None) if speaker else found is None
+
+
+# Real paragraphs (PolNeAR dev): "they" for a people and for two people named together.
+DEMOCRATS = (  # politico_2016-09-22_house-panel-votes-to-hold-clinto
+    "Democrats repeatedly noted that last year Pagliano invoked his 5th Amendment rights in a "
+    "closed session of the House Benghazi Committee. They noted his attorney offered to have "
+    "Pagliano appear at a closed session, but Chaffetz declined."
+)
+SENATORS = (  # nyt_2016-09-12_visa-program-up-for-renewal-amid
+    "But Mr. Grassley and Mr. Leahy say other changes are needed.\n\nThe program, which was "
+    "created in 1990, has expanded well beyond its original intent, they say."
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "entity"),
+    [
+        (DEMOCRATS, "Democrats", True),
+        (SENATORS, "Mr. Grassley and Mr. Leahy", False),
+    ],
+)
+def test_they_is_the_group_named_before(read_context, text, speaker, entity):
+    context = read_context(text, published="2016-09-22")
+    they = [t for t in context.doc if t.lower_ == "they"][-1]
+    quote = extract_quotes(context)[-1]  # the quote "they" speaks
+    assert quote.speaker.name == speaker
+    assert (quote.speaker.entity is not None) == entity
+    assert (context.referent(they).entity is not None) == entity
 
 
 def test_it_said_continues_the_organisation_that_reported(read_context):
@@ -111,6 +144,28 @@ def test_it_said_continues_the_organisation_that_reported(read_context):
     assert context.referent(it).entity.name == "Al Jazeera"
     [quote] = [q for q in extract_quotes(context) if q.text.startswith("Most were")]
     assert quote.speaker.name == "Al Jazeera"
+
+
+PALESTINIAN_STATEMENT = (  # abp-EMrTG9CpUsrX9mHO (Reuters, 2018)
+    "A statement from the Palestinian Foreign Ministry said the latest aid cut was part of a "
+    "U.S. attempt “to liquidate the Palestinian cause” and said it would threaten the lives "
+    "of thousands of Palestinians and the livelihoods of thousands of hospital employees.\n\n"
+    "“This dangerous and unjustified American escalation has crossed all red lines and is "
+    "considered a direct aggression against the Palestinian people,” it said."
+)
+
+
+def test_it_said_after_a_statement_from_an_organisation_is_the_organisation(read_context):
+    context = read_context(PALESTINIAN_STATEMENT, published="2018-09-08")
+    it = [t for t in context.doc if t.text == "it"][-1]
+    assert context.referent(it).entity.name == "Palestinian Foreign Ministry"
+    quotes = extract_quotes(context)
+    assert [(q.kind, q.speaker.name) for q in quotes] == [
+        ("mixed", "Palestinian Foreign Ministry"),
+        ("indirect", "Palestinian Foreign Ministry"),
+        ("direct", "Palestinian Foreign Ministry"),
+    ]
+    assert quotes[-1].text.startswith("This dangerous and unjustified American escalation")
 
 
 def test_he_is_the_subject_of_the_sentence_before_not_a_person_named_in_it(read_context):

@@ -49,6 +49,13 @@ CASES = {
         "rejected.",
         [("139", "USAGOV", None, "hypothetical")],
     ),
+    # Newsmax, 2015 (AllSides): an attack that "would pale" beside others is only imagined.
+    "event noun as subject of would: hypothetical": (
+        "2015-05-23",
+        'Further, an ISIS attack in the U.S. would pale compared to "the attacks of the '
+        'past," the op-ed piece states.',
+        [("190", "IMGMUSISI", "USA", "hypothetical")],
+    ),
     # Wikinews, "Police shoot man dead after 'terrorist-related' knife attack in London".
     "coordinated infinitive shares its governor's intent": (
         "2020-02-05",

@@ -17,6 +17,7 @@ COLUMNS = {
     "honorifics.tsv": ["honorific", "gender"],
     "organisation_nouns.tsv": ["noun"],
     "document_nouns.tsv": ["noun"],
+    "source_nouns.tsv": ["noun"],
     "first_names.tsv": ["name", "gender"],
     "kinship.tsv": ["noun", "gender"],
 }

@@ -175,12 +175,130 @@ SPEAKERS = [
         "The Clinton campaign said the ad would air on Friday.",
         "The Clinton campaign", id="organisation-noun-is-not-the-person-naming-it",
     ),
+    # Real sentences (AllSides corpus and PolNeAR dev), one per class of issue 13.
+    pytest.param(
+        "But the head of Kurdistan's security council tells Ari, \"I wish I could tell you the "
+        "Iraqi army is ready for that, but it's not.\"",
+        "the head of Kurdistan's security council", id="description-keeps-its-of-phrase",
+    ),
+    pytest.param(
+        "A Chinese Consulate-General spokesperson in Houston attacked the tweet and urged the "
+        "Rockets to \"correct the error.\"",
+        "A Chinese Consulate-General spokesperson", id="hyphenated-name-is-not-cut",
+    ),
+    pytest.param(
+        "The ad uses footage of Hillary Clinton asking, “Why aren’t I 50 points ahead, you might "
+        "ask?”",
+        "Hillary Clinton", id="footage-of-a-person-saying",
+    ),
+    pytest.param(
+        "Those close to him say that, in addition to Scott, he would have to consider Rep. Don "
+        "Beyer (D-Va.), a former ambassador.",
+        "Those close to him", id="indefinite-pronoun-is-its-phrase",
+    ),
+    pytest.param(
+        "Then someone asked how Clinton could inspire young people the way Sen. Bernie Sanders "
+        "(Vt.) had.",
+        "someone", id="someone-asked",
+    ),
+    pytest.param(
+        "The Latest: Trump urges supporters to monitor polling places",
+        "Trump", id="headline-label-before-a-colon-is-no-subject",
+    ),
 ]
 
 
 @pytest.mark.parametrize(("text", "speaker"), SPEAKERS)
 def test_speaker_resolution(analyse, text, speaker):
     assert only_quote(analyse(text))["speaker"]["name"] == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "quoted", "speaker"),
+    [
+        pytest.param(
+            "Colorado Secretary of State Wayne Williams said DHS told it that its systems were "
+            "scanned in the weeks before the 2016 election.",
+            "said", "DHS told it that its systems were scanned in the weeks before the 2016 "
+            "election", "Wayne Williams", id="title-of-place-then-name-is-the-person",
+        ),
+        pytest.param(
+            "Trump was similarly defensive when forced to defend not paying an architect who "
+            "said he was stiffed after he designed a clubhouse at one of Trump’s golf courses, "
+            "saying, “Maybe he didn’t do a good job, and I wasn’t satisfied with his work.”",
+            "saying", "Maybe he didn’t do a good job, and I wasn’t satisfied with his work.",
+            "Trump", id="saying-belongs-to-the-main-clause-not-a-relative-clause",
+        ),
+        pytest.param(
+            "When Clinton noted that Trump has occasionally not paid anything in federal income "
+            "taxes ― as was true for the few years his tax returns were made public ― Trump "
+            "boasted, “That makes me smart.”",
+            "boasted", "That makes me smart.", "Trump", id="a-dash-is-no-subject",
+        ),
+    ],
+)
+def test_speaker_of_one_cue_among_several(analyse, text, cue, quoted, speaker):
+    """Sentences with two cues: the quote of ``cue`` and its speaker."""
+    found = next(q for q in analyse(text)["quotes"] if q["cue"] == cue)
+    assert (found["text"], found["speaker"]["name"]) == (quoted, speaker)
+
+
+# Real sentences (PolNeAR dev): where reported content ends, and content the parse hung on
+# the cue as an adverbial or a gerund.
+CONTENTS = [
+    pytest.param(
+        "At a press conference in Chelsea, the mayor also said that it was too early to tell "
+        "whether the explosion was caused by a bomb, and there was “no evidence\" yet that it "
+        "was an act of terrorism.",
+        "mixed", "said", "it was too early to tell whether the explosion was caused by a bomb, "
+        "and there was “no evidence\" yet that it was an act of terrorism",
+        id="a-joined-clause-with-quoted-words-is-more-content",
+    ),
+    pytest.param(
+        "Clinton says she hopes to be elected president, but she knows that “LeBron will always "
+        "be the king.”",
+        "mixed", "says", "she hopes to be elected president, but she knows that “LeBron will "
+        "always be the king.”",
+        id="but-she-knows-that-quoted",
+    ),
+    pytest.param(
+        "She said she was attracted to her first job in government, prosecuting cases for the "
+        "U.S. attorney's office for the Eastern District of New York, in part because of the "
+        "number of women in management roles there.",
+        "indirect", "said", "she was attracted to her first job in government, prosecuting "
+        "cases for the U.S. attorney's office for the Eastern District of New York, in part "
+        "because of the number of women in management roles there",
+        id="a-participle-that-is-no-cue-stays-in-the-content",
+    ),
+    pytest.param(
+        "Trump tells his supporters at a Michigan rally to “go to your place and vote” and then "
+        "“go pick some other place and go sit there with your friends and make sure it’s on the "
+        "up and up.”",
+        "mixed", "tells", "to “go to your place and vote” and then “go pick some other place "
+        "and go sit there with your friends and make sure it’s on the up and up.”",
+        id="tells-someone-to-parsed-as-adverbial",
+    ),
+    pytest.param(
+        "President Obama called for reducing the corporate tax rate to 28 percent.",
+        "indirect", "called", "reducing the corporate tax rate to 28 percent",
+        id="called-for-a-gerund",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "kind", "cue", "quoted"), CONTENTS)
+def test_reported_content(analyse, text, kind, cue, quoted):
+    quote = only_quote(analyse(text))
+    assert (quote["kind"], quote["cue"], quote["text"]) == (kind, cue, quoted)
+    assert quote["text"] == text[quote["start"] : quote["end"]]
+
+
+def test_a_writers_own_clause_after_the_content_is_not_more_content(analyse):
+    text = ("McAuliffe has said about 20 people have indicated an interest in the seat, but he "
+            "refuses to discuss potential appointees, aside from saying he wants a diverse "
+            "congressional delegation.")
+    said = next(q for q in analyse(text)["quotes"] if q["cue"] == "said")
+    assert said["text"] == "about 20 people have indicated an interest in the seat"
 
 
 @pytest.mark.parametrize(
@@ -214,6 +332,8 @@ def test_quoted_programme_after_the_cue_is_no_quote(analyse):
          "policies.”", "J Street"),
         ("According to a Pentagon statement, Soleimani was planning attacks on diplomats.",
          "Pentagon"),
+        ("A statement from Stena Bulk, which owns the seized tanker, said the ship had 23 crew "
+         "members aboard when it was seized.", "Stena Bulk"),
         ("The agreement says that Iran may enrich uranium to 3.67 percent.", None),
         ("A letter sent to Senator Chuck Grassley said that 38 people were culpable.", None),
     ],
@@ -230,6 +350,8 @@ def test_a_text_is_no_speaker_its_author_is(analyse, text, speaker):
         "The plan was announced on Monday.",
         "Sergei Lavrov told reporters.",
         "Asked to describe the device, the officer declined.",
+        "And in case you’re wondering how many minutes the networks have spent this year on "
+        "the Clinton Foundation, the answer is none.",
     ],
 )
 def test_no_quote_without_reported_content(analyse, text):

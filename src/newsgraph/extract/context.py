@@ -42,10 +42,13 @@ def published_day(published: str | None) -> date | None:
 
 class Referent(NamedTuple):
     """The entity a pronoun stands for; ``subject``: found as the subject of this or the
-    previous sentence (or linked, or the speaker reporting it): the surer kind of answer."""
+    previous sentence (or linked, or the speaker reporting it): the surer kind of answer.
+    When no entity is meant but a phrase is ("show insiders … They said", "the report …
+    it said"), ``entity`` is None and ``phrase`` is that phrase's head."""
 
-    entity: Entity
+    entity: Entity | None
     subject: bool
+    phrase: Token | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -92,6 +92,7 @@ class EventKnowledge:
     first_words: set[tuple[str, str]] = field(default_factory=set)
     phrasal: set[tuple[str, str]] = field(default_factory=set)
     topics: frozenset[str] = frozenset()  # event nouns whose compound names the topic
+    leaving: frozenset[str] = frozenset()  # event nouns whose "from" is what is left
 
     def __post_init__(self) -> None:
         self.first_words = {(pos, lemma.split()[0]) for pos, lemma in self.patterns}
@@ -310,6 +311,7 @@ def load_events(directory: Path) -> EventKnowledge:
             classes=classes,
         ),
         topics=frozenset(classes.get("topic", [])),
+        leaving=frozenset(classes.get("leaving", [])),
         cues=load_cues(folder / "cues.tsv", directory / "quotes" / "cues.tsv"),
         modality=modality,
         codes=codes,

@@ -25,6 +25,7 @@ class QuoteKnowledge:
     organisation_nouns: frozenset[str]  # agency, ministry: nouns an ORG name can head
     passive_speakers: frozenset[str] = frozenset()  # quote: "X was quoted as saying"
     document_nouns: frozenset[str] = frozenset()  # statement, letter: texts, not speakers
+    source_nouns: frozenset[str] = frozenset()  # report, study: findings that speak
     first_names: dict[str, str] = field(default_factory=dict)  # hillary -> female
     kinship: dict[str, str | None] = field(default_factory=dict)  # wife -> female
     sources_by_first: dict[str, tuple[tuple[str, ...], ...]] = field(init=False)
@@ -66,6 +67,7 @@ def load_quotes(directory: Path) -> QuoteKnowledge:
         ),
         passive_speakers=frozenset(r["cue"] for r in cues if r["type"] == "passive"),
         document_nouns=frozenset(r["noun"] for r in read_tsv(folder / "document_nouns.tsv")),
+        source_nouns=frozenset(r["noun"] for r in read_tsv(folder / "source_nouns.tsv")),
         first_names={r["name"]: r["gender"] for r in read_tsv(folder / "first_names.tsv")},
         kinship={
             r["noun"]: None if r["gender"] == "-" else r["gender"]

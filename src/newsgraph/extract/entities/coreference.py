@@ -38,6 +38,9 @@ from newsgraph.model import Entity
 PERSONAL = {"he": "male", "him": "male", "his": "male",
             "she": "female", "her": "female", "hers": "female"}
 COLLECTIVE = frozenset({"it", "its"})
+GROUP = frozenset({"they"})
+GROUP_TYPES = ("ORG", "NORP")
+PLURAL_TAGS = ("NNS", "NNPS")
 TYPES = {"personal": ("PERSON",), "collective": ("GPE", "ORG")}
 WINDOW_CHARS = 1500  # how far back a pronoun's antecedent may be
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
@@ -53,7 +56,8 @@ def resolve_pronouns(context: ArticleContext) -> dict[int, Referent]:
     resolver = Coreference(context)
     found = {}
     for token in context.doc:
-        if token.pos_ != "PRON" or not (token.lower_ in PERSONAL or token.lower_ in COLLECTIVE):
+        word = token.lower_
+        if token.pos_ != "PRON" or not (word in PERSONAL or word in COLLECTIVE or word in GROUP):
             continue
         referent = resolver.referent(token)
         if referent is not None:
@@ -95,6 +99,19 @@ def previous_sentence_start(tree: Tree, token: Token) -> int:
     if start == 0:
         return 0
     return tree.starts[tree.sentence(start - 1)[0]]
+
+
+def text_author(text: Token) -> Token | None:
+    """The name a text is credited to: its possessor or naming modifier ("the Pentagon's
+    statement", "a Times article"), or who it is from or by ("a statement from the Foreign
+    Ministry", "a tweet by the group's director")."""
+    for child in text.children:
+        if child.dep_ == "poss" or (child.dep_ == "compound" and child.pos_ == "PROPN"):
+            return child
+    for child in text.children:
+        if child.dep_ == "prep" and child.lower_ in ("from", "by") and child.i > text.i:
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return None
 
 
 def fuller_person(entity: Entity, entities: list[Entity], honorifics: dict[str, str]) -> Entity:
@@ -147,6 +164,8 @@ class Coreference:
         self.index = context.index
         self.honorifics = context.knowledge.quotes.honorifics
         self.documents = context.knowledge.quotes.document_nouns
+        self.sources = context.knowledge.quotes.source_nouns
+        self.organisations = context.knowledge.quotes.organisation_nouns
         self.speech = context.knowledge.quotes.speech
         self.genders = {e.id: self.gender(e) for e in context.entities if e.type == "PERSON"}
         self.resolved: dict[int, Referent | None] = {}  # pronoun offset -> its referent
@@ -165,9 +184,15 @@ class Coreference:
         reporter = reporting_subject(pronoun, self.context.knowledge.events)
         if reporter is not None:
             entity = self.index.for_span(reporter)
-            return self.fuller(entity, True) if entity is not None else None
+            if entity is not None:
+                return self.fuller(entity, True)
+            if pronoun.lower_ in GROUP and reporter.tag_ in PLURAL_TAGS:
+                return Referent(None, True, reporter)  # "rebels said they would …"
+            return None
         if pronoun.lower_ in COLLECTIVE:
             return self.collective(pronoun)
+        if pronoun.lower_ in GROUP:
+            return self.group(pronoun)
         return self.person(pronoun)
 
     def fuller(self, entity: Entity, subject: bool) -> Referent:
@@ -250,7 +275,7 @@ class Coreference:
                     return self.resolved.get(subject.idx)
                 continue  # he, they, I: a person or people, not "it"
             if subject.lemma_.lower() in self.documents:
-                subject = self.author(subject)
+                subject = text_author(subject)
                 if subject is None:
                     return None
             entity = self.index.for_span(subject)
@@ -258,7 +283,36 @@ class Coreference:
                 continue
             if entity is not None and entity.type in TYPES["collective"]:
                 return Referent(entity, True)
+            if entity is None and subject.lemma_.lower() in self.sources:
+                return Referent(None, True, subject)  # "the report … it said"
             return None
+        return None
+
+    # -- they -------------------------------------------------------------------------------
+
+    def group(self, pronoun: Token) -> Referent | None:
+        """ "they": the subjects before it, as for "it" (``collective_subjects``): the first
+        that can be a group decides: an organisation or a people ("Democrats") is the
+        referent; a plural or organisation noun with no entity ("show insiders", "the
+        committee") or two people named together ("Mr. Grassley and Mr. Leahy") is the
+        phrase, with no entity. A single person, a place or another noun is passed over."""
+        for subject in self.collective_subjects(pronoun):
+            if subject.pos_ == "PRON":
+                if subject.lower_ in GROUP:
+                    return self.resolved.get(subject.idx)
+                continue
+            entity = self.index.for_span(subject)
+            if entity is not None and entity.type in GROUP_TYPES:
+                return Referent(entity, True)
+            if entity is not None and entity.type == "PERSON":
+                if any(self.tree.dep[c.i] == "conj" for c in self.tree.kids[subject.i]):
+                    return Referent(None, True, subject)
+                continue
+            if entity is None and (
+                self.tree.tag[subject.i] in PLURAL_TAGS
+                or self.tree.lemma[subject.i] in self.organisations
+            ):
+                return Referent(None, True, subject)
         return None
 
     def collective_subjects(self, pronoun: Token) -> list[Token]:
@@ -269,7 +323,12 @@ class Coreference:
         outside one."""
         quoted = self.context.in_quote(pronoun.idx)
         first, _ = self.tree.sentence(pronoun.i)
-        reporting = pronoun.dep_ in SUBJECT_DEPS and self.is_speech(pronoun.head)
+        verb = pronoun.head
+        # "Most were later released, it said": what it said comes first and is no antecedent;
+        # "Although the report found …, it said that …" reports what follows.
+        reporting = pronoun.dep_ in SUBJECT_DEPS and self.is_speech(verb) and not any(
+            self.tree.dep[c.i] == "ccomp" and c.i > verb.i for c in self.tree.kids[verb.i]
+        )
         ranges = [] if reporting else [(first, pronoun.i)]
         if first:
             ranges.append((self.sentence_before(pronoun, quoted), first))
@@ -277,7 +336,7 @@ class Coreference:
         for start, end in ranges:
             subjects = []
             for i in range(end - 1, start - 1, -1):
-                if self.tree.dep[i] not in SUBJECT_DEPS:
+                if self.tree.dep[i] not in SUBJECT_DEPS and not self.is_cited(i):
                     continue
                 subject = self.tree.tokens[i]
                 if not quoted and self.context.in_quote(subject.idx):
@@ -290,7 +349,21 @@ class Coreference:
         return found
 
     def is_speech(self, verb: Token) -> bool:
+        """A speech verb, or the "to" of "according to X" (its source counts as a speaker)."""
+        i = verb.i
+        if self.tree.lower[i] == "to" and i and self.tree.lower[i - 1] == "according":
+            return True
         return self.tree.lemma[verb.i] in self.speech
+
+    def is_cited(self, i: int) -> bool:
+        """The source of "according to X", which a later "it"/"they" may continue."""
+        head = self.tree.head[i]
+        return (
+            self.tree.dep[i] == "pobj"
+            and self.tree.lower[head] == "to"
+            and head > 0
+            and self.tree.lower[head - 1] == "according"
+        )
 
     def sentence_before(self, pronoun: Token, quoted: bool) -> int:
         """The first token of the sentence before the pronoun's; for a pronoun outside
@@ -307,14 +380,6 @@ class Coreference:
             ):
                 break
         return first
-
-    def author(self, text: Token) -> Token | None:
-        """The name a text is credited to: "a Times article", "the Pentagon's statement"."""
-        for child in self.tree.kids[text.i]:
-            dep = self.tree.dep[child.i]
-            if dep == "poss" or (dep == "compound" and self.tree.pos[child.i] == "PROPN"):
-                return child
-        return None
 
     # -- the fallback -----------------------------------------------------------------------
 

@@ -19,6 +19,7 @@ from newsgraph.extract.actors.argument_coder import ArgumentCoder, Phrase, entit
 from newsgraph.extract.actors.coding import ActorCode
 from newsgraph.extract.context import ArticleContext
 from newsgraph.extract.entities.coreference import (
+    PLURAL_TAGS,
     is_expletive,
     previous_sentence_start,
     reporting_subject,
@@ -31,7 +32,6 @@ NAMED_ACTORS = ("PERSON", "ORG", "NORP", "GPE")
 NOT_ACTORS = {"DATE", "TIME", "PERCENT", "MONEY"}
 NOMINAL = ("NOUN", "PROPN", "PRON", "NUM", "X")
 PLURAL = {"they", "them", "their"}
-PLURAL_TAGS = ("NNS", "NNPS")
 ARGUMENT_DEPS = ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos")
 SPEAKER = {"i", "me", "my", "we", "us", "our"}
 GROUP_HEADS = {
@@ -227,7 +227,7 @@ class ActorResolver:
         # Resolved once by the entities step (coreference), as quotes read it: a subject of
         # this or the last sentence is what the text is about, so it is the surer answer.
         referent = self.context.referent(token)
-        if referent is None:
+        if referent is None or referent.entity is None:
             return None
         return self.from_entity(referent.entity, token, 0.8 if referent.subject else 0.7)
 

@@ -19,6 +19,8 @@ asserted. Along the walk:
   speaks in ("said in a meeting") is not what is said. A temporal clause in the present
   simple under a verb not in the past ("when the President issues an ultimatum, he should
   know …") tells an occasion, not an act: hypothetical;
+- an event noun that is the subject of a verb with "would", "could", "might" or "may" ("an
+  attack in the U.S. would pale …") is hypothetical;
 - ``generic``: a present simple with a present-simple "when"/"if" clause of its own
   ("When people harm Americans, we don't retreat") states a rule: no event at all.
 """
@@ -127,6 +129,11 @@ def collect(head: Token, knowledge: EventKnowledge, kids: Tree) -> Cues:
     cues = inner = Cues()
     dep, role_of = kids.dep, knowledge.role
     token, own = head, True
+    if kids.pos[head.i] == "NOUN" and dep[head.i] in NOMINAL_SUBJECTS:
+        # "an ISIS attack in the U.S. would pale …": what might be is no act
+        verb = kids.tokens[kids.head[head.i]]
+        if any(role_of(kids.lower[a.i]) == "hypothetical" for a in kids.with_dep(verb, ("aux",))):
+            cues.roles.add("hypothetical")
     for _ in range(MAX_STEPS):
         own_cues(token, knowledge, own, cues, kids)
         if dep[token.i] == "conj":

@@ -255,12 +255,14 @@ def targets_of_noun(noun: Token, kids: Tree) -> list[Token]:
     return [o for prep in wanted for p, o in preps if p == prep]
 
 
-def sources_of_noun(noun: Token, kids: Tree) -> list[Token]:
-    """A noun event's actor: "Russia's operation", "US sanctions", "appeals from the West"."""
+def sources_of_noun(noun: Token, kids: Tree, leaving: bool = False) -> list[Token]:
+    """A noun event's actor: "Russia's operation", "US sanctions", "appeals from the West";
+    not, for a noun of ``leaving``, what is left ("withdrawal from the European Union")."""
     candidates = kids.with_dep(noun, ("poss",))
     if kids.dep[noun.i] == "compound":
         candidates += kids.with_dep(noun.head, ("poss",))
-    candidates += [o for p, o in kids.preps(noun) if p in ("by", "from")]
+    by = ("by",) if leaving else ("by", "from")
+    candidates += [o for p, o in kids.preps(noun) if p in by]
     candidates += [
         c for c in kids.with_dep(noun, MODIFIER_DEPS) if kids.ent_type[c.i] in ACTOR_ENTITY_TYPES
     ]
@@ -437,7 +439,8 @@ def noun_predicate(noun: Token, knowledge: EventKnowledge, kids: Tree) -> Predic
     if pair:
         sources, targets = pair, kids.conjuncts(pair[0])
     else:
-        sources, targets = sources_of_noun(noun, kids), targets_of_noun(noun, kids)
+        leaving = kids.lemma[noun.i] in knowledge.leaving
+        sources, targets = sources_of_noun(noun, kids, leaving), targets_of_noun(noun, kids)
         claimant = claiming_verb(noun, knowledge, kids)
         if claimant is not None and not sources:
             sources = subject_of(claimant, kids)  # "the Taliban claimed the attack"

@@ -48,19 +48,33 @@ def cue_subject(verb: Token, passive_speakers: frozenset[str] = frozenset()) -> 
     for "footage of Trump saying"; the name after the verb for "Said Ellis: ..."; the
     passive subject of a verb in ``passive_speakers`` ("X was quoted as saying").
     """
-    for _ in range(3):
-        by_dep = {child.dep_: child for child in reversed(list(verb.children))}
+    for step in range(6):
+        # The first child of each relation; a dash misparsed as a noun is no subject.
+        by_dep = {
+            child.dep_: child
+            for child in reversed(list(verb.children))
+            if any(ch.isalnum() for ch in child.text)
+        }
         if "nsubj" in by_dep:
-            return by_dep["nsubj"]
+            return _past_colon(by_dep["nsubj"], verb)
         if "nsubjpass" in by_dep and verb.lemma_.lower() in passive_speakers:
             return by_dep["nsubjpass"]
         if "agent" in by_dep:  # "was told by X"
             return next((c for c in by_dep["agent"].children if c.dep_ == "pobj"), None)
         if "nsubjpass" in by_dep:  # what was said, not who said it
             return None
-        if verb.dep_ in ("acl", "compound") and verb.head.pos_ in ("PROPN", "NOUN"):
+        if not step and verb.dep_ in ("acl", "compound") and verb.head.pos_ in ("PROPN", "NOUN"):
             return verb.head  # "footage of Trump saying", a misparsed "Said Ellis"
         if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":  # "X sings before asking"
+            verb = _clause_verb(verb.head.head)
+            continue
+        if verb.dep_ == "xcomp" and verb.tag_ == "VBG":  # "shows footage of X asking"
+            shown = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
+            if shown is not None and shown.i < verb.i:
+                return _of_whom(shown)
+        if verb.dep_ == "advcl" and verb.head.dep_ == "relcl":
+            # "X defended not paying an architect who said …, saying …": the participle
+            # belongs to the main clause, not to the relative clause it was hung on.
             verb = _clause_verb(verb.head.head)
             continue
         if verb.dep_ not in BORROWS_SUBJECT or verb.head.i == verb.i:
@@ -70,6 +84,29 @@ def cue_subject(verb: Token, passive_speakers: frozenset[str] = frozenset()) -> 
     if following is not None and following.pos_ == "PROPN" and following.head.i == verb.i:
         return following
     return None
+
+
+def _of_whom(noun: Token) -> Token:
+    """A noun, or the one it shows ("footage of Hillary Clinton" -> Clinton)."""
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            shown = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if shown is not None and shown.pos_ == "PROPN":
+                return shown
+    return noun
+
+
+def _past_colon(subject: Token, verb: Token) -> Token:
+    """A subject parsed across a colon ("The Latest: Trump urges") -> the nearest name or
+    noun after the colon."""
+    if not subject.i < verb.i or not any(t.text == ":" for t in subject.doc[subject.i : verb.i]):
+        return subject
+    for token in reversed(subject.doc[subject.i + 1 : verb.i]):
+        if token.text == ":":
+            break
+        if token.pos_ in ("PROPN", "NOUN", "PRON") and token.dep_ in ("nsubj", "compound"):
+            return token
+    return subject
 
 
 def _clause_verb(token: Token) -> Token:

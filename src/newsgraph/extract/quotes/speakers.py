@@ -17,7 +17,7 @@ from spacy.tokens import Span, Token
 
 from newsgraph.extract.actors.coding import code_span
 from newsgraph.extract.context import ArticleContext
-from newsgraph.extract.entities.coreference import fuller_person
+from newsgraph.extract.entities.coreference import fuller_person, text_author
 from newsgraph.knowledge.quotes import QuoteKnowledge
 from newsgraph.model import ActorRef, Entity
 
@@ -25,6 +25,16 @@ NOMINAL_WINDOW_CHARS = 6000
 SUBJECT_RELATIVES = {"who", "which", "that"}
 NAME_PARTS = ("compound", "flat", "nmod")
 SPEAKER_TYPES = {"PERSON", "ORG", "NORP", "GPE"}
+# Pronouns that name nobody in particular: the speaker is the phrase ("someone asked",
+# "those close to him say", "each ... saying").
+INDEFINITE = frozenset({
+    "someone", "somebody", "anyone", "anybody", "everyone", "everybody", "nobody", "one",
+    "each", "both", "all", "many", "some", "several", "few", "others", "those", "most",
+})
+# Words after a noun head that still belong to the speaker's phrase: "the head of
+# Kurdistan's security council", "those close to him".
+PHRASE_TAILS = ("prep", "amod", "compound")
+DASHES = frozenset({"-", "–", "—", "―", "--"})
 
 
 class SpeakerResolver:
@@ -54,9 +64,16 @@ class SpeakerResolver:
         entity = self.entity_for(subject)
         if entity is not None:
             return self._ref(entity)
-        if subject.pos_ == "PRON":
+        whole = False
+        if subject.lower_ in self.cues.pronouns:
+            # A pronoun that stands for a phrase, not an entity ("they" -> "show insiders").
+            referent = self.context.referent(subject)
+            if referent is None or referent.phrase is None:
+                return None
+            subject, whole = referent.phrase, True
+        elif subject.pos_ == "PRON" and subject.lower_ not in INDEFINITE:
             return None
-        phrase = self._phrase(subject)
+        phrase = self._phrase(subject, whole)
         if not phrase.text.strip():
             return None
         code = code_span(phrase, self.context)
@@ -82,12 +99,12 @@ class SpeakerResolver:
 
     @staticmethod
     def _author(text: Token) -> Token | None:
-        """Who stands behind a text: its possessor or naming modifier ("Iran's statement",
-        "a Pentagon statement"), or the subject of the verb that issued it ("J Street
-        issued a statement saying")."""
-        for child in text.children:
-            if child.dep_ == "poss" or (child.dep_ == "compound" and child.pos_ == "PROPN"):
-                return child
+        """Who stands behind a text: its possessor, naming modifier or issuer ("Iran's
+        statement", "a Pentagon statement", "a tweet by X", "a statement from X"), or the
+        subject of the verb that issued it ("J Street issued a statement saying")."""
+        named = text_author(text)
+        if named is not None:
+            return named
         if text.dep_ in ("dobj", "nsubjpass") and text.head.pos_ == "VERB":
             for child in text.head.children:
                 if child.dep_ in ("nsubj", "agent"):
@@ -100,6 +117,9 @@ class SpeakerResolver:
         entity = self._speaker_entity(head)
         if entity is not None:
             return entity
+        titled = self._titled_name(head)
+        if titled is not None:
+            return titled
         for token in head.subtree:
             if token.dep_ == "appos" and token.i != head.i and self._same_paragraph(token, head):
                 entity = self._speaker_entity(token)
@@ -112,6 +132,22 @@ class SpeakerResolver:
                     if entity is not None and entity.type == "ORG":
                         return entity
         return self._by_name(head)
+
+    def _titled_name(self, head: Token) -> Entity | None:
+        """The person a capitalised title phrase ends with: "US Ambassador to France Jane
+        Doe", "Prime Minister of Canada Justin Trudeau" (parsed as the title's object)."""
+        if head.pos_ != "PROPN" or any(c.dep_ == "det" for c in head.children):
+            return None
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.i < head.i:
+                continue
+            name = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if name is None or name.i != head.right_edge.i:
+                continue
+            entity = self._speaker_entity(name)
+            if entity is not None and entity.type == "PERSON":
+                return entity
+        return None
 
     def _by_name(self, head: Token) -> Entity | None:
         """A proper name NER missed here but tagged elsewhere ("Trump boasted")."""
@@ -179,14 +215,41 @@ class SpeakerResolver:
         return ActorRef(entity=entity.id, name=entity.name, code=entity.code,
                         country=entity.country)
 
-    def _phrase(self, head: Token) -> Span:
-        """The speaker's noun phrase up to its head ("a senior official"), from after the
-        last punctuation before the head (a misparse can reach back across a dash)."""
+    def _phrase(self, head: Token, whole: bool = False) -> Span:
+        """The speaker's noun phrase ("a senior official", "the head of Kurdistan's
+        security council"), from after the last punctuation before the head (a misparse
+        can reach back across a dash; a hyphen inside a word, "Coca-Cola", is no break) to
+        its "of …"/adjective tail, unbroken by punctuation; ``whole`` also keeps the names
+        joined to it ("Mr. Grassley and Mr. Leahy", for a "they")."""
         start = head.left_edge.i
         for token in self.doc[start : head.i]:
-            if token.is_punct or token.is_space or not self._same_paragraph(token, head):
+            if (token.is_punct and not self._in_word(token)) or token.is_space or (
+                not self._same_paragraph(token, head)
+            ):
                 start = token.i + 1
-        return self.doc[start : head.i + 1]
+        end = head.i
+        tails = PHRASE_TAILS + (("cc", "conj") if whole else ())
+        for child in head.children:
+            if child.i < head.i or child.dep_ not in tails or child.left_edge.i != end + 1:
+                continue
+            tail = self.doc[child.i : child.right_edge.i + 1]
+            if child.dep_ == "prep" and head.pos_ != "PRON" and child.lower_ != "of" and not whole:
+                continue
+            if any(t.is_punct or t.is_space for t in tail) or not self._same_paragraph(
+                tail[-1], head
+            ):
+                continue
+            end = child.right_edge.i
+        return self.doc[start : end + 1]
+
+    def _in_word(self, token: Token) -> bool:
+        """A hyphen joining two words with no space ("Coca-Cola", "Ki-moon")."""
+        return (
+            token.text in DASHES
+            and token.i > 0
+            and not self.doc[token.i - 1].whitespace_
+            and not token.whitespace_
+        )
 
     def _same_paragraph(self, a: Token, b: Token) -> bool:
         low, high = sorted((a.idx, b.idx))
