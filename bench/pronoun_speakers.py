@@ -5,7 +5,9 @@ usage: [NEWSGRAPH_SHARED=../shared] python bench/pronoun_speakers.py OUT.jsonl [
 OUT.jsonl is the output of ``bench/quotes.py --out DIR`` (DIR/out.jsonl). The gold
 attributions whose source is a bare pronoun ("he", "she", "they", "we", "I", "who", …)
 and whose content newsgraph found are sampled reproducibly (a fixed seed, 100 of them).
-``--show`` prints each with the text before it, for judging by hand.
+``--show`` prints each with the text before it, for judging by hand. The sample is the
+judged quotes that are still found, topped up to 100 by the seeded draw, so a change that
+finds more quotes keeps the sample (the seeded draw alone reshuffled it).
 ``bench/pronoun_speakers.tsv`` holds the judgments: the sample key, the speaker name
 newsgraph gave when it was judged, ``right``/``wrong`` and, for a wrong one, the error
 class. Without ``--show`` the script prints the share judged right, by error class, and
@@ -65,9 +67,21 @@ def pronoun_quotes(out_path: Path) -> list[dict]:
     return found
 
 
-def sample(found: list[dict]) -> list[dict]:
-    chosen = random.Random(SEED).sample(range(len(found)), min(SAMPLE_SIZE, len(found)))
-    return [found[i] for i in sorted(chosen)]
+def sample(found: list[dict], judged: set[str]) -> list[dict]:
+    """The judged quotes that are still found, topped up to SAMPLE_SIZE by the seeded draw:
+    a change that finds more quotes does not reshuffle the sample (the draw alone did)."""
+    kept = [q for q in found if q["key"] in judged][:SAMPLE_SIZE]
+    keys = {q["key"] for q in kept}
+    rest = [q for q in found if q["key"] not in keys]
+    order = random.Random(SEED).sample(range(len(rest)), len(rest))
+    extra = [rest[i] for i in order[: SAMPLE_SIZE - len(kept)]]
+    return sorted(kept + extra, key=lambda q: found.index(q))
+
+
+def judged_keys() -> set[str]:
+    with JUDGMENTS.open(encoding="utf-8") as handle:
+        return {row["key"] for row in csv.DictReader(
+            (line for line in handle if not line.startswith("#")), delimiter="\t")}
 
 
 def show(quotes: list[dict]) -> None:
@@ -100,8 +114,9 @@ def main() -> None:
     parser.add_argument("--show", action="store_true", help="print the sample for judging")
     args = parser.parse_args()
     found = pronoun_quotes(args.out)
-    quotes = sample(found)
-    print(f"{len(found)} found quotes with a pronoun source; {len(quotes)} sampled (seed {SEED})")
+    quotes = sample(found, judged_keys())
+    print(f"{len(found)} found quotes with a pronoun source; {len(quotes)} sampled (the judged "
+          f"ones still found, topped up by seed {SEED})")
     if args.show:
         show(quotes)
     else:

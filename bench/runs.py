@@ -40,6 +40,8 @@ class Run:
     peak_rss_mb: float  # the largest single process
     peak_tree_mb: float  # the runner and its workers together
     output: str
+    main_cpu: float = 0.0  # CPU seconds of the runner process itself (last sample)
+    worker_cpu: float = 0.0  # CPU seconds of its child processes (last sample of each)
 
 
 def tree_rss(process: psutil.Process) -> tuple[int, int]:
@@ -62,10 +64,13 @@ def newsgraph_run(inputs: Path, *options: str) -> Run:
                                    text=True)
         watched = psutil.Process(process.pid)
 
+        cpu: dict[int, float] = {}
+
         def sample() -> None:
             while process.poll() is None:
                 largest, whole = tree_rss(watched)
                 peaks[0], peaks[1] = max(peaks[0], largest), max(peaks[1], whole)
+                cpu.update(cpu_seconds(watched))
                 time.sleep(0.5)
 
         sampler = threading.Thread(target=sample, daemon=True)
@@ -76,5 +81,16 @@ def newsgraph_run(inputs: Path, *options: str) -> Run:
     if process.returncode:
         raise SystemExit(f"{' '.join(command)} failed:\n{err[-2000:]}")
     store = re.search(r"store writes took ([\d.]+) s", err)
+    main = cpu.pop(process.pid, 0.0)
     return Run(seconds, float(store.group(1)) if store else float("nan"),
-               peaks[0] / MB, peaks[1] / MB, out)
+               peaks[0] / MB, peaks[1] / MB, out, main, sum(cpu.values()))
+
+
+def cpu_seconds(process: psutil.Process) -> dict[int, float]:
+    """User + system CPU seconds so far of a process and each of its descendants."""
+    seconds = {}
+    for member in [process, *process.children(recursive=True)]:
+        with contextlib.suppress(psutil.Error):
+            times = member.cpu_times()
+            seconds[member.pid] = times.user + times.system
+    return seconds

@@ -6,13 +6,17 @@ On the first LIMIT articles of ../shared/corpus/allsides-world: (a) spaCy ``nlp.
 over the texts with the same model, in this process; (b) ``newsgraph run --workers 1``
 end to end (model load included) into a fresh DuckDB; (c) the same with ``--workers 2``.
 Prints tokens/s of each, the ratios b/a and c/b, the share of (b) spent in store
-writes, and peak RSS (largest process, and the whole process tree). The machine is
+writes, peak RSS (largest process, and the whole process tree), and in (c) how much
+of the CPU the runner process itself (reading, writing, unpickling results) took from
+the workers. Every component of the model is read by newsgraph (tagger tags, parser,
+attribute ruler POS, lemmas, NER), so (a) is the very model (b) and (c) load. The machine is
 shared and noisy: compare the ratios, not the seconds.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import tempfile
 import time
 from pathlib import Path
@@ -50,6 +54,9 @@ def main() -> None:
     print(f"b/a = {rate_b / rate_a:.2f}   c/b = {rate_c / rate_b:.2f}")
     print(f"store writes: {one.store_seconds:.1f} s of (b)'s {one.seconds:.1f} s "
           f"= {one.store_seconds / one.seconds:.1%}")
+    print(f"(c) CPU: runner process {two.main_cpu:.1f} s, workers {two.worker_cpu:.1f} s "
+          f"(runner = {two.main_cpu / max(two.main_cpu + two.worker_cpu, 1e-9):.1%} of the "
+          f"run's CPU; {two.seconds:.1f} s wall on {os.cpu_count()} cores)")
 
 
 if __name__ == "__main__":

@@ -8,6 +8,7 @@ import json
 import urllib.error
 import urllib.parse
 import urllib.request
+from collections import Counter
 
 import pytest
 
@@ -181,6 +182,41 @@ def test_actor_network_nodes_and_edges_split_by_quad_class(explorer_url):
         e["by_quad_class"]["4"] == e["events"] for e in conflict["edges"])
     _, by_code = get(explorer_url, "/api/actors", by="code", article=SEED_ID)
     assert {"PAKGOV", "RUSGOV"} <= {node["id"] for node in by_code["nodes"]}
+
+
+def node_key(side: dict | None) -> str | None:
+    """The node an event's side counts for (by country, else its code), as the API keys it."""
+    side = side or {}
+    return side.get("country") if side.get("country") is not None else side.get("code")
+
+
+@pytest.mark.parametrize("params", [{}, {"by": "code"}, {"quad_class": "1"},
+                                    {"article": SEED_ID}, {"limit": 500}])
+def test_the_same_actors_request_gives_the_same_json(explorer_url, params):
+    answers = [get(explorer_url, "/api/actors", **params) for _ in range(6)]
+    assert answers[0][0] == 200 and answers[0][1]["nodes"]
+    assert {json.dumps(answer) for answer in answers} == {json.dumps(answers[0])}
+
+
+def test_a_node_is_named_by_its_actors_most_frequent_name_ties_in_code_point_order(
+        explorer_url, all_events):
+    names: dict[str, Counter] = {}
+    for event in all_events:
+        for side in (event["source"], event["target"]):
+            key = node_key(side)
+            if key is not None:
+                names.setdefault(key, Counter())[side.get("name")] += 0 if side.get(
+                    "name") is None else 1
+    _, network = get(explorer_url, "/api/actors", limit=500)
+    assert len(network["nodes"]) == len(names)
+    tied = 0
+    for node in network["nodes"]:
+        counts = +names[node["id"]]  # the names actors of this node were given, how often
+        most = max(counts.values(), default=0)
+        best = sorted(name for name, n in counts.items() if n == most)
+        tied += len(best) > 1
+        assert node["name"] == (best[0] if best else None), node
+    assert tied > 0  # the store holds ties, so the rule is what decided them
 
 
 def test_timeline_counts_events_per_day_by_quad_class(explorer_url, all_events):

@@ -118,3 +118,42 @@ def test_wherever_an_archive_is_cut_the_whole_records_are_kept_and_the_cut_is_on
             assert len(articles(items)) == complete and len(problems) == 1, cut
         assert items[-1] is problems[0] if problems else True, cut
         assert all("truncated" in problem.reason for problem in problems), cut
+
+
+def warc_response(url: str, html: bytes, declared_shift: int = 0) -> bytes:
+    """One uncompressed WARC response record; ``declared_shift`` makes its Content-Length
+    wrong by that many bytes."""
+    http = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n" + html
+    head = (f"WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: {url}\r\n"
+            f"WARC-Record-ID: <urn:uuid:{abs(hash(url))}>\r\n"
+            f"Content-Length: {len(http) + declared_shift}\r\n\r\n").encode()
+    return head + http + b"\r\n\r\n"
+
+
+def test_a_record_longer_than_its_content_length_is_one_problem_line_not_cut_text(capfd):
+    # What bench/fuzz.py made: a Content-Length 40 bytes short. warcio cut the text there
+    # without a word to us and wrote the rest of the record, escapes and all, to stderr.
+    page = (b"<html><head><title>Putin meets Khan</title></head><body><article><p>Russian "
+            b"President Vladimir Putin met Imran Khan in Moscow on Thursday.</p>"
+            b"<p>\x1b]0;pwned\x07</p></article></body></html>")
+    _, body = STORIES["biden-sanctions"]
+    second = f"<html><body><article><p>{body}</p></article></body></html>".encode()
+    data = (warc_response("https://news.test/a", page, declared_shift=-40)
+            + warc_response("https://news.test/b", second))
+    items = list(iter_warc(io.BytesIO(data), "x.warc"))
+    assert [str(item) for item in items if isinstance(item, InputProblem)] == [
+        "x.warc#1: record's Content-Length does not match its block (damaged): skipped, "
+        "the records after it are read"]
+    assert [(a.url, a.text) for a in articles(items)] == [("https://news.test/b", body)]
+    assert capfd.readouterr().err == ""
+
+
+def test_a_target_uri_with_spaces_and_escapes_is_read_without_a_word_on_stderr(capfd, caplog):
+    # bench/fuzz.py: a mutated header made warcio log the whole next block, escapes and all.
+    uri = "https://news.test/a b\x1b]0;pwned\x07 " + "[" * 5000
+    _, body = STORIES["biden-sanctions"]
+    page = f"<html><body><article><p>{body}</p></article></body></html>".encode()
+    [article] = list(iter_warc(io.BytesIO(warc_response(uri, page)), "x.warc"))
+    assert article.text == body and article.url.startswith("https://news.test/a%20b")
+    assert capfd.readouterr().err == ""
+    assert [record.name for record in caplog.records if record.name.startswith("warcio")] == []

@@ -121,3 +121,27 @@ def test_a_text_over_the_hard_cap_is_refused_before_parsing(pipeline, monkeypatc
                                          r"\(raise \$NEWSGRAPH_MAX_CHARS to analyse it\)"):
         pipeline.make_article("Germany condemned the attack on Monday in Kabul today. " * 3
                               + "x" * 27)
+
+
+# The input bench/fuzz.py found (seed 17): a mutated wikinews passage with a lone surrogate
+# (U+DC00) given straight to the pipeline, as `extract` or the Python API may be; article_id
+# raised UnicodeEncodeError and the exception ended the whole analysis.
+FUZZ_SURROGATE = (
+    "\nAli Reza Raisi, spe\udc00aking for the\u2081country's Health Ministry, repo\u2f6fted "
+    "yes\u0efaerday, \"The definite lat\u2611st numbers we ha\u2bd7e are 523\u0bc5new "
+    "infect\u06f6ons and 12 ne\u1521 deaths so the total number of those infected until now "
+    "is \u2bcd501 an\u0809 the number of deaths is 66\".")
+
+
+def test_a_lone_surrogate_given_to_the_pipeline_is_replaced_not_raised(pipeline):
+    from newsgraph.ingest import RawArticle
+    from newsgraph.run.inputs import Defaults, analyse_inputs, input_id
+
+    raw = RawArticle(origin="fuzz", text=FUZZ_SURROGATE, source="Wiki\ud83dnews")
+    [result] = analyse_inputs([raw], pipeline)
+    cleaned = FUZZ_SURROGATE.replace("\udc00", "\ufffd")
+    assert result.article.text == cleaned and len(cleaned) == len(FUZZ_SURROGATE)
+    assert result.article.source == "Wiki\ufffdnews"
+    assert result.article.id == input_id(raw, Defaults())  # skip-by-id still finds it
+    assert "Ali Reza Raisi" in {entity.name for entity in result.entities}
+    assert result.error is None

@@ -130,6 +130,44 @@ def test_small_town_where_the_article_points_at_it(analyse, sentence, name, geon
     assert places_of(analyse(sentence))[name]["geonameid"] == geonameid
 
 
+# (sentence, the mention, place name, country): NER slips the qualifier or the dateline repairs
+QUALIFIED_AND_DATELINED = [
+    # a town NER labels ORG, followed by its state
+    ("Officials of White Plains, New York, said the water was safe.", "White Plains",
+     "White Plains", "USA"),
+    # a town NER labels FAC (a building or road otherwise), followed by its state
+    ("An aircraft crashed in Beaver Falls, Pennsylvania on Monday.", "Beaver Falls",
+     "Beaver Falls", "USA"),
+    # a dateline after a by-line on the same line, a news agency following
+    ("By Jane Smith. BOSTON (Reuters) - A judge ruled on Monday that the sale could go ahead.",
+     "BOSTON", "Boston", "USA"),
+    # a Canadian province's press abbreviation
+    ("Wildfires forced evacuations in B.C. on Sunday.", "B.C.", "British Columbia", "CAN"),
+    # "X County Council": an English county named without "County"
+    ("Hampshire County Council said the school in Winchester, England would reopen.",
+     "Hampshire County", "Hampshire", "GBR"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "mention", "name", "country"), QUALIFIED_AND_DATELINED)
+def test_qualified_towns_and_inline_datelines(analyse, sentence, mention, name, country):
+    result = analyse(sentence)
+    place = places_of(result)[name]
+    assert (place["country"], mention_texts(result, place)) == (country, [mention])
+
+
+def test_town_listed_with_a_place_is_a_place(analyse):
+    # NER tags Yonkers NORP; joined by "and" to a place, and a town of the gazetteer
+    result = analyse("The cities of New Rochelle and Yonkers were hit hardest.")
+    assert places_of(result)["Yonkers"]["geonameid"] == 5145215
+
+
+def test_a_name_after_a_comma_ending_a_place_list_is_no_place(analyse):
+    # "Illinois, Rittenhouse is accused": a comma, but the list does not go on
+    result = analyse("A resident of Antioch, Illinois, Rittenhouse is accused of shooting.")
+    assert set(places_of(result)) == {"Antioch", "Illinois"}
+
+
 def test_small_town_does_not_displace_a_big_city(analyse):
     # London, California (1,800 people) lies in the state the article names; London is
     # still the capital of the United Kingdom

@@ -243,6 +243,64 @@ def test_speaker_of_one_cue_among_several(analyse, text, cue, quoted, speaker):
     assert (found["text"], found["speaker"]["name"]) == (quoted, speaker)
 
 
+# Real sentences (PolNeAR dev): where reported content ends, and content the parse hung on
+# the cue as an adverbial or a gerund.
+CONTENTS = [
+    pytest.param(
+        "At a press conference in Chelsea, the mayor also said that it was too early to tell "
+        "whether the explosion was caused by a bomb, and there was “no evidence\" yet that it "
+        "was an act of terrorism.",
+        "mixed", "said", "it was too early to tell whether the explosion was caused by a bomb, "
+        "and there was “no evidence\" yet that it was an act of terrorism",
+        id="a-joined-clause-with-quoted-words-is-more-content",
+    ),
+    pytest.param(
+        "Clinton says she hopes to be elected president, but she knows that “LeBron will always "
+        "be the king.”",
+        "mixed", "says", "she hopes to be elected president, but she knows that “LeBron will "
+        "always be the king.”",
+        id="but-she-knows-that-quoted",
+    ),
+    pytest.param(
+        "She said she was attracted to her first job in government, prosecuting cases for the "
+        "U.S. attorney's office for the Eastern District of New York, in part because of the "
+        "number of women in management roles there.",
+        "indirect", "said", "she was attracted to her first job in government, prosecuting "
+        "cases for the U.S. attorney's office for the Eastern District of New York, in part "
+        "because of the number of women in management roles there",
+        id="a-participle-that-is-no-cue-stays-in-the-content",
+    ),
+    pytest.param(
+        "Trump tells his supporters at a Michigan rally to “go to your place and vote” and then "
+        "“go pick some other place and go sit there with your friends and make sure it’s on the "
+        "up and up.”",
+        "mixed", "tells", "to “go to your place and vote” and then “go pick some other place "
+        "and go sit there with your friends and make sure it’s on the up and up.”",
+        id="tells-someone-to-parsed-as-adverbial",
+    ),
+    pytest.param(
+        "President Obama called for reducing the corporate tax rate to 28 percent.",
+        "indirect", "called", "reducing the corporate tax rate to 28 percent",
+        id="called-for-a-gerund",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "kind", "cue", "quoted"), CONTENTS)
+def test_reported_content(analyse, text, kind, cue, quoted):
+    quote = only_quote(analyse(text))
+    assert (quote["kind"], quote["cue"], quote["text"]) == (kind, cue, quoted)
+    assert quote["text"] == text[quote["start"] : quote["end"]]
+
+
+def test_a_writers_own_clause_after_the_content_is_not_more_content(analyse):
+    text = ("McAuliffe has said about 20 people have indicated an interest in the seat, but he "
+            "refuses to discuss potential appointees, aside from saying he wants a diverse "
+            "congressional delegation.")
+    said = next(q for q in analyse(text)["quotes"] if q["cue"] == "said")
+    assert said["text"] == "about 20 people have indicated an interest in the seat"
+
+
 @pytest.mark.parametrize(
     ("text", "parts"),
     [

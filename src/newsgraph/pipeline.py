@@ -21,7 +21,7 @@ from newsgraph.extract import dates, entities, events, places, quotes
 from newsgraph.extract.actors.coding import code_actors
 from newsgraph.extract.context import ArticleContext
 from newsgraph.ids import article_id, content_hash
-from newsgraph.ingest.guards import too_long
+from newsgraph.ingest.guards import clean, clean_field, too_long
 from newsgraph.knowledge import Knowledge
 from newsgraph.long_texts import CHUNK_CHARS, parse_in_chunks
 from newsgraph.model import Analysis, Article
@@ -119,7 +119,14 @@ class Pipeline:
         published: str | None = None,
         language: str | None = None,
     ) -> Article:
-        """Build an Article with its stable id, language and syndication flag."""
+        """Build an Article with its stable id, language and syndication flag.
+
+        Lone surrogates and control characters are replaced one for one, as ingest does,
+        so text from any caller can be hashed, analysed and stored.
+        """
+        text = clean(text) if text else text
+        external_id, url, source, title, published = (
+            clean_field(value) for value in (external_id, url, source, title, published))
         if not text or not text.strip():
             raise InputError("the text is empty")
         refused = too_long(len(text))  # the hard cap; below it long texts go in chunks

@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 
 import numpy
 from dateparser.date import DateDataParser
@@ -438,8 +439,13 @@ def resolve_at(text: str, anchor: datetime, future: bool) -> str | None:
     return resolve_with_dateparser(text, anchor, future)
 
 
+@lru_cache(maxsize=4096)
 def resolve_with_dateparser(text: str, anchor: datetime, future: bool) -> str | None:
-    """dateparser's ISO value of ``text`` at ``anchor`` in the tense's direction, or None."""
+    """dateparser's ISO value of ``text`` at ``anchor`` in the tense's direction, or None.
+
+    Kept across articles: the articles of one day ask the same questions, and dateparser
+    is the slowest step of the dates (the answer depends only on the three arguments).
+    """
     parser = DateDataParser(
         languages=["en"],
         settings={

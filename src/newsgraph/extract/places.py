@@ -2,8 +2,11 @@
 
 Two steps. ``find_toponyms`` collects place mentions: GPE/LOC/FAC entities of spaCy and
 of the actor step (which repairs NER slips); PERSON/ORG spans the gazetteer knows as
-places ("Donbass" tagged PERSON, "Kremlin" tagged ORG, a big city tagged ORG); curated
-names and capitalised datelines NER missed; "Rome, Italy" and "Greece Italy" split in
+places ("Donbass" tagged PERSON, "Kremlin" tagged ORG, a big city tagged ORG); a town
+tagged otherwise after a locative cue, before its state ("White Plains, New York" as
+ORG) or in a list with a place ("New Rochelle and Yonkers", Yonkers as NORP); curated
+names and capitalised datelines NER missed (at a line's start, or after a by-line when
+an agency follows: "BOSTON (Reuters) -"); "Rome, Italy" and "Greece Italy" split in
 two. Demonyms (NORP) never. ``best_entries`` picks one gazetteer entry per distinct name,
 scoring each candidate by
 
@@ -82,6 +85,14 @@ DATELINE = re.compile(
     r"(?=(?:,[^\n]{1,25}?)?\s*(?:\(|—|–|--|-[ \t]))",
     re.MULTILINE,
 )
+# the same after an earlier sentence on its line, when a news agency follows:
+# "By Nate Raymond. BOSTON (Reuters) -"
+INLINE_DATELINE = re.compile(
+    r"(?<=[.!?\"”] )([A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,3})"
+    r"(?=(?:, [A-Z][\w.]*(?: [A-Z][\w.]*)?)? \([A-Z][\w ]{0,20}\) ?(?:—|–|--|-[ \t]))"
+)
+LIST_JOINER = re.compile(r",? (?:and|or) |, ")
+LIST_GOES_ON = re.compile(r"(?:,|;|\.|$| and | or )")
 WORD = re.compile(r"[^\s\-–/]+")
 
 
@@ -187,6 +198,45 @@ def is_locative_town(gazetteer: Gazetteer, ent: SpacySpan, text: str) -> bool:
     return any(c.feature == "city" and not c.alternate for c in candidates)
 
 
+def is_qualified_town(
+    gazetteer: Gazetteer, ent: SpacySpan, qualifier: str | None
+) -> bool:
+    """A town NER labelled otherwise, followed by its state or country: "the US city of
+    White Plains, New York" (ORG). Small towns count: the qualifier vouches for them."""
+    if ent.label_ not in RESCUE_LABELS or qualifier is None:
+        return False
+    qualifiers = gazetteer.lookup(qualifier)
+    return any(
+        c.feature == "city" and not c.alternate and any(qualifies_as(q, c) for q in qualifiers)
+        for c in gazetteer.lookup(ent.text, towns=True)
+    )
+
+
+def is_listed_town(
+    gazetteer: Gazetteer, ent: SpacySpan, ents: tuple[SpacySpan, ...], text: str
+) -> bool:
+    """A town NER labelled otherwise in a list of places: "New Rochelle and Yonkers"
+    (NORP), "from Dolgellau, Harlech, Barmouth" — next to a place entity, joined by a
+    comma or "and"/"or", and the gazetteer has a town of that name."""
+    if ent.label_ not in RESCUE_LABELS:
+        return False
+    # after a comma the list must go on ("Illinois, Rittenhouse is accused" is no list)
+    goes_on = LIST_GOES_ON.match(text[ent.end_char : ent.end_char + 5]) is not None
+    neighbours = [
+        e for e in ents if e.label_ in PLACE_LABELS and (
+            (joiner := LIST_JOINER.fullmatch(text[e.end_char : ent.start_char]))
+            and (goes_on or "and" in joiner.group() or "or" in joiner.group())
+            or LIST_JOINER.fullmatch(text[ent.end_char : e.start_char])
+        )
+    ]
+    if not neighbours:
+        return False
+    candidates = gazetteer.lookup(ent.text)
+    if ent.label_ == "PERSON" and any(c.feature == "country" for c in candidates):
+        return False
+    return any(c.feature == "city" and not c.alternate for c in candidates)
+
+
 def is_region_inside(gazetteer: Gazetteer, name: str) -> bool:
     """A name safe to read as a place inside an organisation's name on its own: a country,
     a curated state or province, or a county, by its own name ("Ohio", "Morris County";
@@ -243,10 +293,15 @@ def find_toponyms(
         is_slip = ent.label_ in SLIP_LABELS and is_known_place(
             gazetteer, trim_toponym(0, 0, ent.text)[2], ent.label_
         )
-        is_rescue = not (is_place or is_slip) and is_locative_town(gazetteer, ent, doc_text)
+        qualifier = qualifier_after(doc, ent.end, ents)
+        is_rescue = not (is_place or is_slip) and (
+            is_locative_town(gazetteer, ent, doc_text)
+            or is_qualified_town(gazetteer, ent, qualifier)
+            or is_listed_town(gazetteer, ent, ents, doc_text)
+        )
         if is_place or is_slip or is_rescue:
             start, end, text = trim_toponym(ent.start_char, ent.end_char, ent.text)
-            for toponym in split_qualified(start, text, qualifier_after(doc, ent.end, ents)):
+            for toponym in split_qualified(start, text, qualifier):
                 toponym.label = ent.label_
                 found[(toponym.start, toponym.end)] = toponym
     named = {normalise(t.text) for t in found.values()}
@@ -255,7 +310,8 @@ def find_toponyms(
             for toponym in places_inside(ent, gazetteer, named):
                 if not any(s < toponym.end and toponym.start < e for s, e in found):
                     found[(toponym.start, toponym.end)] = toponym
-    for match in DATELINE.finditer(doc_text):
+    datelines = [*DATELINE.finditer(doc_text), *INLINE_DATELINE.finditer(doc_text)]
+    for match in datelines:
         start, end = match.span(1)
         if lookup(gazetteer, match.group(1)) and (start, end) not in found:
             found[(start, end)] = Toponym(start, end, match.group(1))
@@ -414,8 +470,15 @@ def candidates_for(
 ) -> list[GazetteerEntry]:
     """The gazetteer entries a name may refer to, as it is used in this article."""
     candidates = lookup(gazetteer, key, towns=True)
-    if all(m.label == "FAC" for m in mentions):
-        # a building or road named like a town ("Washington Square") is not that town
+    bare = GENERIC_WORDS.sub("", key)
+    if bare != key and len(bare) > 2 and key.endswith(" county"):
+        # "Hampshire County Council": the English county is named without "County"
+        for candidate in gazetteer.lookup(bare):
+            if candidate.feature in {"admin region", "county"} and candidate not in candidates:
+                candidates.append(candidate)
+    if all(m.label == "FAC" and not m.qualifier for m in mentions):
+        # a building or road named like a town ("Washington Square") is not that town;
+        # one followed by a state ("Beaver Falls, Pennsylvania") is the town
         candidates = [
             c for c in candidates
             if c.feature != "city" or c.population >= SLIP_MIN_POPULATION
@@ -496,6 +559,8 @@ def more_mentions(
     # Longest name first ("U.S." before "U.S"), in a fixed order: a set's order depends on
     # the process's hash seed, and so would the records.
     for surface in sorted(surfaces, key=lambda s: (-len(s), s)):
+        if surface not in text:  # a plain search is far cheaper than building the pattern
+            continue
         for match in re.finditer(rf"(?<!\w){re.escape(surface)}(?!\w)", text):
             start, end = match.span()
             if not any(s < end and start < e for s, e in blocked):

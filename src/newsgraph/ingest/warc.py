@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gzip
 import io
+import logging
 import zlib
 from collections.abc import Iterator
 from typing import BinaryIO
@@ -26,6 +27,8 @@ MAX_RECORD_BYTES = 10 * 1024 * 1024
 # A WARC record's header block is far shorter than this.
 HEADER_SCAN_BYTES = 64 * 1024
 TRUNCATED = "archive is truncated or damaged here; the records before it are kept"
+LENGTH_MISMATCH = ("record's Content-Length does not match its block (damaged): skipped, "
+                   "the records after it are read")
 
 
 class TruncatedGzip(Exception):
@@ -115,18 +118,40 @@ def ends_whole(stream: BinaryIO, records: ArchiveIterator, last: ArcWarcRecord |
     return header_end >= 0 and size >= needed
 
 
+# warcio logs warnings quoting header values of any length from the file (a hostile
+# Target-URI of megabytes); what matters reaches the user as this reader's problem lines.
+logging.getLogger("warcio").setLevel(logging.ERROR)
+
+
+class QuietArchiveIterator(ArchiveIterator):
+    """warcio's iterator without its stderr warning on a record not followed by a blank
+    line (its Content-Length too short): the warning quotes the next line, any length,
+    from a hostile file. ``err_count`` still counts them; ``iter_warc`` reports the record
+    as one problem line instead."""
+
+    INC_RECORD = ""
+
+
 def iter_warc(stream: BinaryIO, origin: str) -> Iterator[RawArticle | InputProblem]:
     """Every HTML response in a WARC stream, in order; a cut ends with one problem line."""
     head = stream.read(2)
     stream.seek(0)
     reader = CheckedGzip(stream) if head == GZIP_MAGIC else stream
-    records = ArchiveIterator(reader, arc2warc=True)
+    records = QuietArchiveIterator(reader, arc2warc=True)
     number = 0  # the record being read, from the moment it is asked for
     last = None
+    # An article is held until the next record is read: only then does warcio find whether
+    # its block ended where its Content-Length said (else its text would be cut silently).
+    pending: RawArticle | InputProblem | None = None
     try:
         while True:
             number += 1
+            damaged = records.err_count
             record = next(records, None)
+            if pending is not None:
+                yield pending if records.err_count == damaged else InputProblem(
+                    pending.origin, LENGTH_MISMATCH)
+                pending = None
             if record is None:
                 break
             last = record
@@ -136,9 +161,11 @@ def iter_warc(stream: BinaryIO, origin: str) -> Iterator[RawArticle | InputProbl
             if len(body) <= MAX_RECORD_BYTES and cut_short(record):
                 yield InputProblem(f"{origin}#{number}", TRUNCATED)
                 return
-            yield record_article(record, body, f"{origin}#{number}")
+            pending = record_article(record, body, f"{origin}#{number}")
     except (TruncatedGzip, ArchiveLoadFailed, EOFError, AttributeError, ValueError) as error:
         # warcio meets a cut header as AttributeError or ArchiveLoadFailed.
+        if pending is not None:
+            yield pending
         yield InputProblem(f"{origin}#{number}", f"{TRUNCATED} ({type(error).__name__})")
         return
     if cut_short(last) or (reader is stream and not ends_whole(stream, records, last)):

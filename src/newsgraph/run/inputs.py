@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from newsgraph.errors import InputError
 from newsgraph.ids import article_id
 from newsgraph.ingest import InputProblem, RawArticle
+from newsgraph.ingest.guards import clean, clean_field
 from newsgraph.model import Analysis, Article, failed_analysis
 from newsgraph.pipeline import Pipeline
 
@@ -21,8 +22,10 @@ class Defaults:
 
 
 def input_id(raw: RawArticle, defaults: Defaults) -> str:
-    """The id the article will get: known before language detection and parsing."""
-    return article_id(raw.text, raw.source or defaults.source, raw.url)
+    """The id the article will get: known before language detection and parsing (of the
+    text cleaned as ``Pipeline.make_article`` cleans it)."""
+    return article_id(clean(raw.text), clean_field(raw.source or defaults.source),
+                      clean_field(raw.url))
 
 
 def to_article(

@@ -102,7 +102,12 @@ class Reader:
     def actors(self, filters: Mapping[str, Any], by: str = "country", limit: int = 50
                ) -> dict[str, list[dict[str, Any]]]:
         """The actor network of the filtered events: nodes (actors with their event counts
-        as source and as target) and edges (source → target counts by quad class)."""
+        as source and as target) and edges (source → target counts by quad class).
+
+        The same request always gives the same answer: nodes are ordered by events, then
+        id; edges by events, then source and target; a node's name is the name its actors
+        have most often, ties going to the first in code-point order (``mode`` picked one
+        of the tied names by thread timing)."""
         where, params = where_clause("events", parse_filters("events", filters))
         source, target = (NODE_KEYS[by].format(side=side) for side in ("source", "target"))
         nodes = self.db.execute(
@@ -110,10 +115,15 @@ class Reader:
             f" FROM events{where}),"
             " ends AS (SELECT s AS key, source_name AS name, 1 AS as_source, 0 AS as_target"
             " FROM e WHERE s IS NOT NULL UNION ALL SELECT t, target_name, 0, 1 FROM e"
-            " WHERE t IS NOT NULL)"
-            " SELECT key, mode(name) AS name, sum(as_source) AS as_source,"
-            " sum(as_target) AS as_target, count(*) AS events FROM ends GROUP BY key"
-            f" ORDER BY events DESC, key LIMIT {int(limit)}", params).fetchall()
+            " WHERE t IS NOT NULL),"
+            " counts AS (SELECT key, sum(as_source) AS as_source, sum(as_target) AS as_target,"
+            " count(*) AS events FROM ends GROUP BY key),"
+            " names AS (SELECT key, name, row_number() OVER (PARTITION BY key"
+            " ORDER BY count(*) DESC, name COLLATE \"binary\") AS rank FROM ends"
+            " WHERE name IS NOT NULL GROUP BY key, name)"
+            " SELECT c.key, n.name, c.as_source, c.as_target, c.events FROM counts c"
+            " LEFT JOIN names n ON n.key = c.key AND n.rank = 1"
+            f" ORDER BY c.events DESC, c.key LIMIT {int(limit)}", params).fetchall()
         kept = [row[0] for row in nodes]
         edges = self.db.execute(
             f"SELECT {source} AS s, {target} AS t, count(*) AS events,"
@@ -154,6 +164,7 @@ class Reader:
             self.db,
             f"SELECT place_name AS name, place_country AS country, lat, lon, count(*) AS events"
             f" FROM events{where}{' AND' if where else ' WHERE'} lat IS NOT NULL"
-            " GROUP BY place_name, place_country, lat, lon ORDER BY events DESC, name, lat, lon",
+            " GROUP BY place_name, place_country, lat, lon"
+            " ORDER BY events DESC, name, country, lat, lon",
             params)
         return [dict(zip(columns, row, strict=True)) for row in rows]

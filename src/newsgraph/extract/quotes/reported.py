@@ -22,6 +22,7 @@ from newsgraph.knowledge.quotes import QuoteKnowledge
 
 # Words that may open reported content without belonging to it.
 CONTENT_MARKERS = {"that"}
+MARKS = frozenset(OPENING + CLOSING + STRAIGHT)
 SPEAKING_PERSONS = frozenset({"i", "we", "you"})
 
 
@@ -129,10 +130,11 @@ def _reports(verb: Token) -> bool:
 
 def _content_of_verb(verb: Token, cues: QuoteKnowledge) -> tuple[int, int] | None:
     """Token range of what a cue verb reports, without "that" and trailing asides."""
-    clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    clause = next((c for c in verb.children if c.dep_ == "ccomp"), None) or _clause_as_advcl(verb)
     beside = _content_beside(verb)
     if clause is not None and (beside is None or clause.i > verb.i):
-        return _clause_range(clause, exclude=verb)
+        found = _clause_range(clause, verb, cues)
+        return _with_more_clauses(verb, found, cues) if found is not None else None
     if beside is not None:
         return beside
     return _object_content(verb, cues)
@@ -173,14 +175,21 @@ def _object_content(verb: Token, cues: QuoteKnowledge) -> tuple[int, int] | None
     children = list(verb.children)
     obj = next((c for c in children if c.dep_ in ("dobj", "dative") and c.i > verb.i), None)
     goal = next((c for c in children if c.dep_ == "xcomp" and c.i > verb.i), None)
+    if goal is None and obj is not None and verb.tag_ in ("VBD", "VBZ", "VBP"):
+        # "tells his supporters … to “go …”" parsed as an adverbial (not "reporting numbers
+        # to obfuscate": a participle's purpose clause)
+        goal = next((c for c in children if c.dep_ == "advcl" and c.i > obj.i and any(
+            a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
     if goal is not None and goal.pos_ in ("VERB", "AUX"):  # "urged Congress to act"
         return _strip(verb.doc, goal.left_edge.i, goal.right_edge.i)
     predicate = next((c for c in children if c.dep_ == "oprd"), None)
     if obj is not None and predicate is not None:  # "called climate change a hoax"
         return _strip(verb.doc, obj.left_edge.i, predicate.right_edge.i)
-    if verb.lemma_.lower() == "call":
+    if verb.lemma_.lower() == "call" and not any(c.dep_ == "auxpass" for c in children):
         prep = next((c for c in children if c.dep_ == "prep" and c.lower_ in ("for", "on")), None)
-        target = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep else None
+        target = next(
+            (c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None
+        ) if prep else None  # "called for talks", "called for reducing the rate"
         if target is not None:
             right = max([target.right_edge.i] + [c.right_edge.i for c in target.children])
             return _strip(verb.doc, target.left_edge.i, right)
@@ -208,13 +217,56 @@ def _content_around(phrase_start: Token, phrase_end: Token) -> tuple[int, int] |
     return _strip(head.doc, left, right)
 
 
-def _clause_range(clause: Token, exclude: Token) -> tuple[int, int] | None:
+def _clause_as_advcl(verb: Token) -> Token | None:
+    """A content clause the parse hung on the cue as an adverbial: "tweeted in the early
+    morning hours that Machado was …", "said after the convention he would not …" - a finite
+    clause after the cue with a subject of its own and no conjunction but "that"."""
+    for child in verb.children:
+        if child.dep_ != "advcl" or child.i < verb.i or child.tag_ in ("VBG", "VBN"):
+            continue
+        marks = [c for c in child.children if c.dep_ in ("mark", "advmod") and c.i < child.i]
+        if any(m.lower_ != "that" and m.dep_ == "mark" for m in marks):
+            return None
+        if any(m.tag_ == "WRB" for m in marks):  # "when", "where", "how"
+            return None
+        if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in child.children):
+            return child
+    return None
+
+
+def _with_more_clauses(
+    verb: Token, content: tuple[int, int], cues: QuoteKnowledge
+) -> tuple[int, int]:
+    """ "X said A, and there was “no evidence” …" / "X says A, but she knows that “…”": a
+    clause joined to the cue verb after its content, with a subject of its own, no cue of
+    its own and words in quotation marks, is more of what X said; "X said A and left" (no
+    subject), "… and added B" (a cue) and "X said A, but he refuses to …" (no quoted words:
+    the writer's own clause) are not."""
+    left, right = content
+    for child in verb.children:
+        if child.dep_ != "conj" or child.i <= right or child.pos_ not in ("VERB", "AUX"):
+            continue
+        if is_cue(child, cues) or not any(
+            c.dep_ in ("nsubj", "nsubjpass", "expl") for c in child.children
+        ):
+            break
+        if not any(t.text in MARKS for t in child.subtree):
+            break
+        stripped = _strip(verb.doc, left, child.right_edge.i)
+        if stripped is not None:
+            right = stripped[1]
+    return left, right
+
+
+def _clause_range(clause: Token, exclude: Token, cues: QuoteKnowledge) -> tuple[int, int] | None:
     left, right = clause.left_edge.i, clause.right_edge.i
     for child in clause.children:
-        # "..., dismissing reports ..." / "..., adding ..." belong to the speaker, not the content.
+        # "..., adding ..." / "..., saying ..." belong to the speaker, not the content;
+        # "…, prosecuting cases" is more of the content.
         if (
             child.dep_ == "advcl"
             and child.tag_ == "VBG"
+            and is_cue(child, cues)
             and child.i > clause.i
             and child.left_edge.i > 0
             and clause.doc[child.left_edge.i - 1].text == ","
@@ -231,7 +283,8 @@ def _strip(doc: Doc, left: int, right: int) -> tuple[int, int] | None:
     while left <= right and (
         doc[left].is_space
         or (doc[left].is_punct and doc[left].text not in OPENING + STRAIGHT)
-        or (doc[left].lower_ in CONTENT_MARKERS and doc[left].dep_ == "mark")
+        or (doc[left].lower_ in CONTENT_MARKERS and (doc[left].dep_ == "mark" or (
+            doc[left].dep_ == "advmod" and doc[left].head.pos_ in ("VERB", "AUX"))))
     ):
         left += 1
     while right >= left and (
