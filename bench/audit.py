@@ -16,7 +16,8 @@ Judgements live in ``bench/audit/{events,quotes,dates}.tsv``: ``article  key  re
 judgement  why``, where ``judgement`` is ``right`` or ``wrong`` (how a record is judged is
 written in ``bench/audit/README.md``). The script prints precision per record kind, per
 CAMEO root and per event confidence band, and lists every sampled record whose judgement
-is missing - a change that creates new records is re-judged, not assumed right. ``--add``
+is missing - a change that creates new records is re-judged, not assumed right - and every
+judged record whose description changed under the same key (a repaired name, a new date). ``--add``
 appends the missing ones to the TSVs with an empty judgement, to be filled in by hand.
 """
 
@@ -163,6 +164,7 @@ def main() -> None:
     by_band: dict[str, list[bool]] = defaultdict(list)
     missing: dict[str, list[dict]] = defaultdict(list)
     wrong: list[str] = []
+    read: dict[tuple, set[str]] = defaultdict(set)  # descriptions of each judged key now
     speakers: list[bool] = []
     for half, raw in articles(args.shared):
         listed = args.half in (None, half)
@@ -177,6 +179,8 @@ def main() -> None:
                 missing[kind].append({"article": raw["id"], "key": key, "record": description,
                                       "judgement": "", "why": ""})
                 continue
+            if listed:
+                read[kind, raw["id"], key].add(" ".join(description.split()))
             right = row["judgement"] == "right"
             by_kind[kind].append(right)
             by_half[half, kind].append(right)
@@ -208,6 +212,16 @@ def main() -> None:
     if args.wrong:
         print("sampled records judged wrong:")
         print("\n".join(wrong))
+    changed = [  # judged keys none of whose records reads as judged (a repaired name …)
+        f"  {kind:6} {article}  {key}\n    was: {judgements[kind][article, key]['record'][:150]}"
+        f"\n    now: {' | '.join(now)[:150]}"
+        for (kind, article, key), now in read.items()
+        if " ".join(judgements[kind][article, key]["record"].split()) not in now
+    ]
+    if changed:
+        print(f"{len(changed)} judged records read differently now (same key; re-read them "
+              "and update record and judgement in the TSV):")
+        print("\n".join(changed))
     for kind, rows in missing.items():
         print(f"{len(rows)} sampled {kind} have no judgement:")
         for row in rows:

@@ -302,6 +302,9 @@ def test_they_refers_to_a_plural_actor_not_to_a_country(analyse):
         "about it.",
         # a statement whose subject is no actor is not the speaker's
         "Fernández said the law has condemned many women to clandestine abortions.",
+        # a thing as subject acts for no one, not for who speaks of it (USA Today, 2015)
+        "In his weekend radio address, Obama said the agreement would deny Iran the "
+        "plutonium and enriched uranium needed to build a nuclear weapon.",
         # what a withdrawal leaves ("from the EU") is not who withdraws (USA Today, 2015)
         "Whoever still thinks that withdrawal from the EU or a barbed wire fence around "
         "Austria will solve the problem is wrong.",

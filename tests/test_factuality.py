@@ -49,6 +49,13 @@ CASES = {
         "rejected.",
         [("139", "USAGOV", None, "hypothetical")],
     ),
+    # USA Today, 2015 (AllSides): the condition of a cancellation is not cancelled.
+    "condition under a cancel cue: hypothetical, not cancelled": (
+        "2015-05-10",
+        "Saudi Brig. Gen. Ahmed Ali Asiri, the coalition's spokesman, said Saturday that the "
+        "cease-fire will be canceled if the rebels violate it.",
+        [("128", "REB", None, "hypothetical")],
+    ),
     # Newsmax, 2015 (AllSides): an attack that "would pale" beside others is only imagined.
     "event noun as subject of would: hypothetical": (
         "2015-05-23",

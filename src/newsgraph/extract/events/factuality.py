@@ -14,8 +14,9 @@ asserted. Along the walk:
   "called for sanctions") is hypothetical, as is what one must or should do (unless it is
   said of another: then the statement is a demand), a "whether"/"if" clause, and a yes–no
   question; "under no condition", "at no time" negate, and "cannot" negated is a refusal;
-- a relative clause and a temporal adjunct ("after talks between …", "when the junta
-  seized …") tell events of their own: past them, only attribution carries; a meeting one
+- a relative clause, a temporal adjunct ("after talks between …", "when the junta
+  seized …") and a condition ("canceled if the rebels violate it") tell events of their
+  own: past them, only attribution carries; a meeting one
   speaks in ("said in a meeting") is not what is said. A temporal clause in the present
   simple under a verb not in the past ("when the President issues an ultimatum, he should
   know …") tells an occasion, not an act: hypothetical;
@@ -233,13 +234,21 @@ def phrasal_lemma(i: int, kids: Tree) -> str:
 
 
 def own_event(token: Token, label: str, knowledge: EventKnowledge, kids: Tree) -> bool:
-    """A relative clause, or a temporal adjunct ("after talks", "before they met")."""
+    """A relative clause, a temporal adjunct ("after talks", "before they met") or a
+    condition ("if they attack")."""
     if label == "relcl":
         return True
     if label == "prep":
         return knowledge.role(kids.lower[token.i]) == "adjunct"
     marks = kids.with_dep(token, ("mark", "advmod"))  # "after they met", "when … seized"
-    return any(knowledge.role(kids.lower[m.i]) == "adjunct" for m in marks)
+    # and a condition: "the cease-fire will be canceled if the rebels violate it" - the
+    # violation is hypothetical, not cancelled ("unless" names what a threat demands, and
+    # shares the threat: ``Cues.unless``)
+    return any(
+        knowledge.role(kids.lower[m.i]) == "adjunct"
+        or knowledge.role(kids.lower[m.i]) == "hypothetical" and kids.lower[m.i] != "unless"
+        for m in marks
+    )
 
 
 def first_conjunct(token: Token, kids: Tree) -> Token:

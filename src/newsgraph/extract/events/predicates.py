@@ -348,8 +348,10 @@ def verb_predicate(verb: Token, knowledge: EventKnowledge, kids: Tree) -> Predic
     else:
         sources = subject_of(verb, kids)
         if sources and knowledge.lookup("NOUN", kids.lemma[sources[0].i]):
-            # "US attacks have killed …", "a bombing killed …": the attack's actor acts.
-            sources = sources_of_noun(sources[0], kids)
+            # "US attacks have killed …", "a bombing killed …": the attack's actor acts; an
+            # act with no actor of its own ("the agreement would deny Iran …") has none,
+            # neither the one who speaks of it.
+            sources = sources_of_noun(sources[0], kids) or sources
         targets = chain(framed, verb_targets(verb, noun, kids))
     return Predicate(
         verb, pattern.code, kind, pattern.kind, tokens, sources, targets, passive,
