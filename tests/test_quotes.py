@@ -215,6 +215,12 @@ SPEAKERS = [
         "a last resort.",
         "McKinley", id="section-heading-parsed-as-a-second-subject",
     ),
+    pytest.param(
+        "President Obama dedicated the museum on Saturday. Bill Clinton watched from the front "
+        "row, sitting alongside Vice President Joseph R. Biden Jr. and Colin Powell. It was, "
+        "the president said, ''a stone worn down by the tragedy of over a thousand bare feet.''",
+        "Obama", id="the-president-is-not-the-vice-president",
+    ),
 ]
 
 

@@ -153,7 +153,9 @@ class SpeakerResolver:
 
         The earlier noun must name an entity as its title ("Spokesperson Ned Price",
         "TASS news agency") or appositive, and carry every modifier the description has
-        ("the Democratic nominee" is not "Republican nominee Donald Trump").
+        ("the Democratic nominee" is not "Republican nominee Donald Trump"); a rank word
+        of the earlier title must be in the description ("the president" is not "Vice
+        President Joseph R. Biden Jr.").
         """
         if head.tag_ in ("NNS", "NNPS") or not any(
             child.lower_ in ("the", "this") for child in head.children
@@ -170,7 +172,11 @@ class SpeakerResolver:
             if entity is None:
                 continue
             words = {t.lemma_.lower() for t in phrase_head.subtree}
-            if modifiers <= words:
+            ranks = {
+                c.lower_ for c in token.children
+                if c.dep_ in ("amod", "compound") and c.lower_ in self.cues.title_ranks
+            }
+            if modifiers <= words and ranks <= modifiers:
                 return self._canonical(entity)
         return None
 
