@@ -16,6 +16,13 @@ def analyse(read_context):
 # (text, kind, cue, speaker name, quote text, fragment texts)
 CONSTRUCTIONS = [
     pytest.param(
+        "Douglas Brinkley, a historian who attended the session, recalled, \"Out of nowhere, he "
+        "said, 'If we don't do anything on the climate issue, all bets are off.'\"",
+        "direct", "recalled", "Douglas Brinkley", "Out of nowhere, he said, 'If we don't do "
+        "anything on the climate issue, all bets are off.'", [],
+        id="direct-quote-ending-in-a-quote",
+    ),
+    pytest.param(
         "“We will not back down,” Foreign Minister Sergei Lavrov said on Monday.",
         "direct", "said", "Sergei Lavrov", "We will not back down", [],
         id="direct-cue-after",
@@ -396,6 +403,17 @@ def test_a_text_is_no_speaker_its_author_is(analyse, text, speaker):
 )
 def test_no_quote_without_reported_content(analyse, text):
     assert analyse(text)["quotes"] == []
+
+
+def test_a_cue_in_quoted_words_reports_nothing_outside_them(analyse):
+    """ "according to its own website" is the report's words: its content is not the
+    writer's sentence around the quotation."""
+    text = ("Goldman Sachs holds $28.6 billion offshore, and the report says the company "
+            "''reports having 987 subsidiaries in offshore tax havens, 537 of which are in the "
+            "Cayman Islands despite not operating a single legitimate office in that country, "
+            "according to its own website.''")
+    found = [(q["cue"], q["speaker"]["name"]) for q in analyse(text)["quotes"]]
+    assert found == [("says", "the report"), ("reports", "the company")]
 
 
 def test_speaker_is_an_entity_of_the_article(analyse):
