@@ -44,7 +44,7 @@ MAX_ARCS = 4
 # How far a person may be from the one country of their sentence to take it: "President
 # Abdelaziz Bouteflicka threatened to institute a curfew in Algiers" is 5 arcs.
 PERSON_REACH = 6
-DEFINITE = frozenset({"the", "these", "those", "this", "that"})
+ANAPHORIC_DETERMINERS = frozenset({"the", "these", "those", "this", "that"})
 ANTECEDENT_WINDOW = 1500  # characters back in which a definite role phrase finds its actor
 
 
@@ -76,7 +76,7 @@ def _with_antecedent_country(span: Span, code: ActorCode, context: ArticleContex
     country of the nearest earlier entity with the same role, before any country its sentence
     names (``sentence_country``: a country of another clause is weaker evidence)."""
     tree, capital = context.tree, context.phrases.capital
-    if tree.lower[span.start] not in DEFINITE or any(
+    if tree.lower[span.start] not in ANAPHORIC_DETERMINERS or any(
         tree.ent_type[i] or capital[i] for i in range(span.start + 1, span.end)
     ):
         return code  # a name, not a bare role
