@@ -228,6 +228,12 @@ SPEAKERS = [
         "the president said, ''a stone worn down by the tragedy of over a thousand bare feet.''",
         "Obama", id="the-president-is-not-the-vice-president",
     ),
+    # Real sentences (Wikinews, CC BY 2.5).
+    pytest.param(
+        "\"Walter was the most brilliant scientist I have ever known,\" said University of "
+        "California, San Diego's chancellor, Pradeep Khosla.",
+        "Pradeep Khosla", id="organisation-its-role-and-the-holder-is-the-holder",
+    ),
 ]
 
 
@@ -403,6 +409,27 @@ def test_a_text_is_no_speaker_its_author_is(analyse, text, speaker):
 )
 def test_no_quote_without_reported_content(analyse, text):
     assert analyse(text)["quotes"] == []
+
+
+def test_the_text_is_by_who_signed_it(analyse):
+    text = ("The decree signed by the Pope read \"The crimes of sexual abuse offend Our Lord.\" "
+            "The decree also mentions establishing a system to keep the identity of the victims "
+            "confidential.")
+    found = next(q for q in analyse(text)["quotes"] if q["cue"] == "mentions")
+    assert (found["text"], found["speaker"]["name"]) == (
+        "establishing a system to keep the identity of the victims confidential", "the Pope")
+
+
+def test_a_quote_introduced_before_keeps_its_cue_over_the_next_sentences(analyse):
+    text = ("Speaking about the movie, the topmost senior Polish archbishop Wojciech Polak said, "
+            "\"I am deeply disturbed by what I saw in Tomasz Sekielski's film.\"  Calling it "
+            "as \"just another apology\", Anna Franowska of \"Have no fear\", an abuse victim "
+            "support charity, told Reuters \"it almost appears as if the statement was prepared "
+            "before the church officials saw the movie\".")
+    found = analyse(text)["quotes"][0]
+    assert (found["text"], found["cue"], found["speaker"]["name"]) == (
+        "I am deeply disturbed by what I saw in Tomasz Sekielski's film.", "said",
+        "Wojciech Polak")
 
 
 def test_a_cue_in_quoted_words_reports_nothing_outside_them(analyse):

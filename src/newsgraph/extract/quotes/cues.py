@@ -58,7 +58,8 @@ def cue_subject(verb: Token, passive_speakers: frozenset[str] = frozenset()) -> 
             if any(ch.isalnum() for ch in child.text) and not _quoted_after(child, verb)
         }
         if "nsubj" in by_dep:
-            return _past_dateline(_past_colon(_named_subject(verb, by_dep["nsubj"]), verb))
+            subject = _past_colon(_named_subject(verb, by_dep["nsubj"]), verb)
+            return _role_holder(_past_dateline(subject))
         if "nsubjpass" in by_dep and verb.lemma_.lower() in passive_speakers:
             return by_dep["nsubjpass"]
         if "agent" in by_dep:  # "was told by X"
@@ -123,6 +124,20 @@ def _past_dateline(subject: Token) -> Token:
         return subject
     named = [c for c in subject.children if c.dep_ == "appos" and c.i > subject.i + 1]
     return named[0] if named else subject
+
+
+def _role_holder(subject: Token) -> Token:
+    """An organisation the parse joined to a role and its holder ("said University of
+    California, San Diego's chancellor, Pradeep Khosla": the chancellor a conjunct, Khosla
+    its appositive) -> the holder."""
+    if subject.pos_ != "PROPN":
+        return subject
+    for role in subject.children:
+        if role.dep_ in ("conj", "appos") and role.pos_ == "NOUN":
+            for name in role.children:
+                if name.dep_ == "appos" and name.pos_ == "PROPN" and name.i > role.i:
+                    return name
+    return subject
 
 
 def _past_colon(subject: Token, verb: Token) -> Token:
