@@ -432,6 +432,14 @@ def test_a_quote_introduced_before_keeps_its_cue_over_the_next_sentences(analyse
         "Wojciech Polak")
 
 
+def test_content_opening_inside_a_direct_quote_is_no_new_quote(analyse):
+    """ "concludes" would report “That makes me smart,” when …: words Trump's "saying" has."""
+    text = ("The spot concludes with footage of Trump saying during the debate last week, "
+            "“That makes me smart,” when Clinton blasted him for not paying income tax.")
+    found = [(q["text"], q["cue"], q["speaker"]["name"]) for q in analyse(text)["quotes"]]
+    assert found == [("That makes me smart", "saying", "Trump")]
+
+
 def test_a_cue_in_quoted_words_reports_nothing_outside_them(analyse):
     """ "according to its own website" is the report's words: its content is not the
     writer's sentence around the quotation."""
