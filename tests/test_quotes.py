@@ -297,6 +297,12 @@ def test_speaker_of_one_cue_among_several(analyse, text, cue, quoted, speaker):
 # the cue as an adverbial or a gerund.
 CONTENTS = [
     pytest.param(
+        "Search and rescue bodies can also access this information; Smith told Wikinews he "
+        "believed this would include foreign navies with ships in the Java Sea.",
+        "indirect", "told", "he believed this would include foreign navies with ships in the "
+        "Java Sea", id="the-clause-after-the-cue-not-the-one-before-a-semicolon",
+    ),
+    pytest.param(
         "At a press conference in Chelsea, the mayor also said that it was too early to tell "
         "whether the explosion was caused by a bomb, and there was “no evidence\" yet that it "
         "was an act of terrorism.",

@@ -134,7 +134,7 @@ def _reports(verb: Token) -> bool:
 
 def _content_of_verb(verb: Token, cues: QuoteKnowledge) -> tuple[int, int] | None:
     """Token range of what a cue verb reports, without "that" and trailing asides."""
-    clause = next((c for c in verb.children if c.dep_ == "ccomp"), None) or _clause_as_advcl(verb)
+    clause = _content_clause(verb) or _clause_as_advcl(verb)
     beside = _content_beside(verb)
     if clause is not None and (beside is None or clause.i > verb.i):
         found = _clause_range(clause, verb, cues)
@@ -142,6 +142,19 @@ def _content_of_verb(verb: Token, cues: QuoteKnowledge) -> tuple[int, int] | Non
     if beside is not None:
         return beside
     return _object_content(verb, cues)
+
+
+def _content_clause(verb: Token) -> Token | None:
+    """The clause a cue's parse gave as its complement: the one after the cue first; one
+    before it only when no semicolon parts them ("A; Smith told Wikinews he believed B"
+    reports B, not A)."""
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    after = [c for c in clauses if c.i > verb.i]
+    if after:
+        return after[0]
+    doc = verb.doc
+    before = [c for c in clauses if not any(t.text == ";" for t in doc[c.right_edge.i : verb.i])]
+    return before[0] if before else None
 
 
 def _content_beside(verb: Token) -> tuple[int, int] | None:
