@@ -280,6 +280,12 @@ def test_speaker_resolution(analyse, text, speaker):
             "Security Council", id="the-statement-is-by-the-issuer-of-a-statement-before",
         ),
         pytest.param(
+            "Vessel Tracker's database had no sighting of the ship within the last 59 days on "
+            "Tuesday; the website noted the AIS signal received from Jakarta but declared the "
+            "ship was not actually there.", "declared", "the ship was not actually there",
+            "the website", id="a-verb-hung-on-a-participle-shares-its-clauses-subject",
+        ),
+        pytest.param(
             "When Clinton noted that Trump has occasionally not paid anything in federal income "
             "taxes ― as was true for the few years his tax returns were made public ― Trump "
             "boasted, “That makes me smart.”",

@@ -82,11 +82,30 @@ def cue_subject(verb: Token, passive_speakers: frozenset[str] = frozenset()) -> 
             continue
         if verb.dep_ not in BORROWS_SUBJECT or verb.head.i == verb.i:
             break
+        if _bare_participle_conjunct(verb):
+            # "the website noted the signal received from Jakarta but declared …": a finite
+            # verb hung on a participle shares the subject of the participle's clause.
+            verb = verb.head.head
+            continue
         verb = verb.head
     following = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
     if following is not None and following.pos_ == "PROPN" and following.head.i == verb.i:
         return following
     return None
+
+
+def _bare_participle_conjunct(verb: Token) -> bool:
+    """A finite verb conjoined to a past participle with no auxiliary of its own, itself a
+    complement ("noted the signal received … but declared"): a misparse of two verbs of
+    one subject."""
+    head = verb.head
+    return (
+        verb.dep_ == "conj"
+        and verb.tag_ in ("VBD", "VBZ", "VBP")
+        and head.tag_ == "VBN"
+        and head.dep_ == "ccomp"
+        and not any(c.dep_ in ("aux", "auxpass") for c in head.children)
+    )
 
 
 def _of_whom(noun: Token) -> Token:
