@@ -11,7 +11,8 @@ when judged, ``right``/``wrong``, an error class and a note. A speaker is right 
 names who said the words: the entity (any of its names), or, when the article names no one,
 the phrase that stands for the source ("officials"). ``--show`` prints the unjudged ones
 with the text before them; without it the script prints the share right per half, the
-error classes, and the sampled quotes whose speaker changed since they were judged.
+error classes, and the sampled quotes whose speaker changed since they were judged (left
+out of the share until judged again).
 """
 
 from __future__ import annotations
@@ -87,7 +88,8 @@ def show(quotes: list[dict], rows: dict[str, dict]) -> None:
 def report(quotes: list[dict], rows: dict[str, dict]) -> None:
     for half in (*HALVES, None):
         part = [q for q in quotes if half is None or q["half"] == half]
-        judged = [q for q in part if q["key"] in rows]
+        # A record whose speaker changed since it was judged is not judged any more.
+        judged = [q for q in part if q["key"] in rows and rows[q["key"]]["speaker"] == q["speaker"]]
         right = sum(rows[q["key"]]["verdict"] == "right" for q in judged)
         classes = Counter(rows[q["key"]]["error"] for q in judged
                           if rows[q["key"]]["verdict"] != "right")
