@@ -387,3 +387,14 @@ def test_a_definite_group_is_the_armed_group_told_of_before(analyse) -> None:
                 for e in events if e["cameo"] == "130" and e["target"]]
     assert ("USAGOV", "IMGMUSISI", "reported") in warnings
     assert all(target != "USAMED" for _, target, _ in warnings)
+
+
+def test_a_majority_leader_is_a_legislator(analyse) -> None:
+    # AllSides (Fox News, 2014): "Majority Leader" is the House's office, not a government's.
+    result = analyse(
+        "House Majority Leader Eric Cantor (R-VA) urged Kerry to apologize, saying that the "
+        "secretary of state's remarks \"are extremely disappointing.\"",
+        published="2014-04-28",
+    )
+    cantor = [e for e in result["entities"] if e["name"] == "Eric Cantor"]
+    assert [(e["code"], e["country"], e["role"]) for e in cantor] == [("LEG", None, "LEG")]
