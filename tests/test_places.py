@@ -297,3 +297,35 @@ def test_other_mentions_take_the_longest_name_whatever_the_hash_seed(nlp):
     for surfaces in ({"U.S", "U.S."}, {"U.S.", "U.S"}, ["U.S", "U.S."]):
         spans = more_mentions(doc, set(surfaces), [], entity_spans=[])
         assert [doc.text[s:e] for s, e in spans] == ["U.S.", "U.S."]
+
+
+# --- sites inside a town: streets, buildings, parks -----------------------------------------
+
+
+def test_site_takes_the_point_of_the_town_in_its_sentence(analyse):
+    sentence = ("Doctors at the Alder Hey Children's Hospital where Alfie is admitted in "
+                "Liverpool said he could not be saved.")
+    places = places_of(analyse(sentence))
+    site, town = places["Alder Hey Children's Hospital"], places["Liverpool"]
+    assert (site["feature"], site["geonameid"], site["country"]) == ("site", None, "GBR")
+    assert (site["lat"], site["lon"]) == (town["lat"], town["lon"])
+
+
+def test_streets_take_the_point_of_the_town_the_article_names(analyse):
+    # no town in the streets' own sentences: the town the article names (its dateline)
+    result = analyse(
+        "WINNIPEG - Crews were called on Saturday to the 200 block of River Avenue. "
+        "Officials said smoke was visible from the roof. Another fire burned just after "
+        "11 p.m. Friday in the 400 block of Assiniboine Avenue."
+    )
+    places = places_of(result)
+    assert places["Winnipeg"]["feature"] == "city"
+    for street in ("River Avenue", "Assiniboine Avenue"):
+        assert (places[street]["feature"], places[street]["country"]) == ("site", "CAN")
+        assert (round(places[street]["lat"], 2), round(places[street]["lon"], 2)) == (
+            49.88, -97.15)
+
+
+def test_site_without_a_town_in_the_article_keeps_no_point(analyse):
+    place = places_of(analyse("He was indicted in a bribery investigation at City Hall."))
+    assert (place["City Hall"]["lat"], place["City Hall"]["feature"]) == (None, None)

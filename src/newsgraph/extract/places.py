@@ -41,6 +41,7 @@ from spacy.tokens import Span as SpacySpan
 
 from newsgraph.extract.context import ArticleContext
 from newsgraph.extract.labels import PLACE_LABELS
+from newsgraph.extract.place_sites import containing_town, is_site, site_entry
 from newsgraph.ids import record_id
 from newsgraph.knowledge.places import Gazetteer, GazetteerEntry, PlaceKnowledge, normalise
 from newsgraph.model import Entity, Place, Span
@@ -569,6 +570,32 @@ def more_mentions(
     return spans
 
 
+def place_sites(
+    chosen: dict[str, GazetteerEntry | None],
+    names: dict[str, list[Toponym]],
+    doc: Doc,
+    site_words: frozenset[str],
+) -> None:
+    """Give every site the gazetteer lacks ("Royal Street", "City Hall") its town's point
+    (``place_sites``), in place."""
+    unplaced = [
+        key for key, entry in chosen.items()
+        if entry is None and is_site(names[key][0].text, (m.label for m in names[key]), site_words)
+    ]
+    if not unplaced:
+        return
+    towns = [
+        (entry, [m.start for m in names[key]])
+        for key, entry in chosen.items() if entry is not None and entry.feature == "city"
+    ]
+    sentences = [(s.start_char, s.end_char) for s in doc.sents]
+    for key in unplaced:
+        first = min(names[key], key=lambda m: m.start)
+        town = containing_town(first.start, sentences, towns)
+        if town is not None:
+            chosen[key] = site_entry(first.text, town)
+
+
 def extract_places(context: ArticleContext) -> list[Place]:
     """Every place named in the article, geocoded where possible: one record per place."""
     doc, article, entities = context.doc, context.article, context.entities
@@ -582,6 +609,7 @@ def extract_places(context: ArticleContext) -> list[Place]:
 
     groups: dict[object, tuple[GazetteerEntry | None, list[Toponym]]] = {}
     chosen = best_entries(names, gazetteer, context)
+    place_sites(chosen, names, doc, place_knowledge.site_words)
     for key, mentions in names.items():
         best = chosen[key]
         group = (best.name, best.country, best.feature) if best else key

@@ -30,6 +30,7 @@ PLACES_DIRECTORY = "places"
 COUNTRIES_FILE = "countries.tsv"
 ADDITIONS_FILE = "places.tsv"
 NOT_PLACES_FILE = "not_places.txt"
+SITE_WORDS_FILE = "site_words.txt"
 CONTINENT_FILE = "continents.json"
 # Curated names shorter than this are not looked for in the text outside NER's entities.
 MIN_SCANNED_LENGTH = 4
@@ -225,18 +226,29 @@ def load_gazetteer(directory: Path) -> Gazetteer:
     return gazetteer
 
 
+def read_words(path: Path) -> frozenset[str]:
+    """One word a line (``#`` comments and blank lines skipped), lower case, no final dot."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(
+        line.strip().rstrip(".").lower() for line in lines if line.strip() and line[0] != "#"
+    )
+
+
 @dataclass(slots=True)
 class PlaceKnowledge:
     """The gazetteer, the words that are no places, and the curated names to look for."""
 
     gazetteer: Gazetteer
     not_places: set[str] = field(default_factory=set)
+    # last words of the names of sites inside a town ("street", "hospital"): site_words.txt
+    site_words: frozenset[str] = frozenset()
     # every curated name as written ("Azerbaijan", "Holy See"), to find those NER missed
     curated_names: re.Pattern | None = None
 
 
 def load_places(directory: Path) -> PlaceKnowledge:
-    """Load the gazetteer and the list of words that are not places."""
+    """Load the gazetteer, the words that are not places and the words that end a site's
+    name."""
     path = Path(directory) / PLACES_DIRECTORY / NOT_PLACES_FILE
     lines = path.read_text(encoding="utf-8").splitlines()
     gazetteer = load_gazetteer(directory)
@@ -252,6 +264,7 @@ def load_places(directory: Path) -> PlaceKnowledge:
     return PlaceKnowledge(
         gazetteer=gazetteer,
         not_places=not_places,
+        site_words=read_words(Path(directory) / PLACES_DIRECTORY / SITE_WORDS_FILE),
         curated_names=re.compile(
             rf"(?<![\w-])(?=[{first}])(?:{'|'.join(map(re.escape, names))})(?![\w-])"
         ),
