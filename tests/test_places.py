@@ -329,3 +329,29 @@ def test_streets_take_the_point_of_the_town_the_article_names(analyse):
 def test_site_without_a_town_in_the_article_keeps_no_point(analyse):
     place = places_of(analyse("He was indicted in a bribery investigation at City Hall."))
     assert (place["City Hall"]["lat"], place["City Hall"]["feature"]) == (None, None)
+
+
+# --- names that stand for a big place ------------------------------------------------------
+
+
+def test_dateline_without_its_state_is_the_big_city_not_a_town_nearby(analyse):
+    # West Virginia would otherwise make it Washington, Pennsylvania (13,000 people)
+    result = analyse(
+        "WASHINGTON (AP) - President Donald Trump has renewed his denunciation of the "
+        "nation's immigration policies. At an event in West Virginia, the president called "
+        "for tougher border security."
+    )
+    place = places_of(result)["Washington"]
+    assert (round(place["lat"], 2), round(place["lon"], 2)) == (38.90, -77.04)
+
+
+def test_sports_opponent_named_by_its_town_is_the_big_city(analyse):
+    # "against Louisville": the team of Louisville, Kentucky, not Louisville, Ohio near
+    # Columbus
+    result = analyse(
+        "Mississippi State started the game against Louisville 0 for 10. The Bulldogs then "
+        "outlasted Louisville in overtime in Columbus, Ohio."
+    )
+    place = places_of(result)["Louisville"]
+    assert (place["geonameid"], mention_texts(result, place)) == (
+        4299276, ["Louisville", "Louisville"])

@@ -92,6 +92,11 @@ INLINE_DATELINE = re.compile(
     r"(?<=[.!?\"”] )([A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,3})"
     r"(?=(?:, [A-Z][\w.]*(?: [A-Z][\w.]*)?)? \([A-Z][\w ]{0,20}\) ?(?:—|–|--|-[ \t]))"
 )
+# a sports opponent named by its town: "against Louisville", "outlasted Portland"
+OPPONENT_BEFORE = re.compile(
+    r"\b(?:against|beat|beats|beating|defeated|defeating|outlasted|edged|swept|vs\.?|versus)"
+    r" (?:the )?$"
+)
 LIST_JOINER = re.compile(r",? (?:and|or) |, ")
 LIST_GOES_ON = re.compile(r"(?:,|;|\.|$| and | or )")
 WORD = re.compile(r"[^\s\-–/]+")
@@ -107,6 +112,9 @@ class Toponym:
     qualifier: str | None = None
     label: str | None = None
     qualifies: bool = False
+    # the name stands for a big place: a dateline with no state after it ("WASHINGTON
+    # (AP)"), or a team named by its town ("against Louisville")
+    big: bool = False
 
 
 # --- candidates ----------------------------------------------------------------------------
@@ -339,7 +347,13 @@ def find_toponyms(
         and any(c.isalpha() for c in part.text)
     ]
     ends = {t.end for t in toponyms}
+    unqualified_datelines = {
+        match.span(1) for match in datelines if doc_text[match.end(1) : match.end(1) + 1] != ","
+    }
     for toponym in toponyms:
+        toponym.big = (toponym.start, toponym.end) in unqualified_datelines or bool(
+            OPPONENT_BEFORE.search(doc_text[max(0, toponym.start - 16) : toponym.start])
+        )
         # "Tacoma, Washington": Washington qualifies another place, so it is a state;
         # so is "New York" in "New York Gov." and "Quebec" in "Quebec province"
         before = doc_text[max(0, toponym.start - 2) : toponym.start]
@@ -507,6 +521,10 @@ def ranked_entries(
         return value
 
     candidates = candidates_for(key, mentions, gazetteer)
+    if any(m.big for m in mentions) and any(c.base >= STRONG_BASE for c in candidates):
+        # "WASHINGTON (AP)", "against Portland": a dateline without its state, or a team,
+        # names a big place (a city of 100,000+, a region or a country), whatever is near
+        candidates = [c for c in candidates if c.base >= STRONG_BASE]
     # a small town never displaces a big city, a country or a region by context alone
     strong = any(c.base >= STRONG_BASE for c in candidates)
     kept = [c for c in candidates if not c.small or (
