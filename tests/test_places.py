@@ -326,6 +326,16 @@ def test_streets_take_the_point_of_the_town_the_article_names(analyse):
             49.88, -97.15)
 
 
+def test_site_in_a_story_whose_towns_lie_far_apart_keeps_no_point(analyse):
+    # Bolton, named most, is no place to put Trump Tower: Washington lies an ocean away
+    result = analyse(
+        "The president wants to run the White House like the 26th floor of Trump Tower. "
+        "Critics in Bolton and in Washington agreed. Shops in Bolton closed early."
+    )
+    place = places_of(result)["Trump Tower"]
+    assert (place["lat"], place["lon"], place["feature"]) == (None, None, None)
+
+
 def test_site_without_a_town_in_the_article_keeps_no_point(analyse):
     place = places_of(analyse("He was indicted in a bribery investigation at City Hall."))
     assert (place["City Hall"]["lat"], place["City Hall"]["feature"]) == (None, None)
@@ -355,3 +365,28 @@ def test_sports_opponent_named_by_its_town_is_the_big_city(analyse):
     place = places_of(result)["Louisville"]
     assert (place["geonameid"], mention_texts(result, place)) == (
         4299276, ["Louisville", "Louisville"])
+
+
+def test_site_ner_took_for_an_organisation_is_a_place_after_a_preposition(analyse):
+    # NER labels the hospital ORG; "at" says it is somewhere, Chicago says where
+    result = analyse("Police said he was pronounced dead at Northwestern Memorial Hospital. "
+                     "After the stabbing in Chicago, Bassett ran away.")
+    places = places_of(result)
+    site = places["Northwestern Memorial Hospital"]
+    assert (site["feature"], site["lat"], site["lon"]) == (
+        "site", places["Chicago"]["lat"], places["Chicago"]["lon"])
+
+
+def test_organisation_named_like_a_site_is_no_place_without_a_preposition(analyse):
+    result = analyse("The Pew Research Center said most Americans agree.")
+    assert result["places"] == []
+
+
+def test_town_owning_a_site_is_a_place_of_its_own(analyse):
+    result = analyse("A new Health and Wellbeing Campus has opened at Derry’s Altnagelvin "
+                     "Hospital. It is the first of its kind in Northern Ireland.")
+    places = places_of(result)
+    assert mention_texts(result, places["Derry"]) == ["Derry"]
+    site = places["Altnagelvin Hospital"]
+    assert (mention_texts(result, site), site["lat"]) == (
+        ["Altnagelvin Hospital"], places["Derry"]["lat"])

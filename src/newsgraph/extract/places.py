@@ -31,7 +31,6 @@ no entry fits is kept with null coordinates.
 
 from __future__ import annotations
 
-import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -41,9 +40,15 @@ from spacy.tokens import Span as SpacySpan
 
 from newsgraph.extract.context import ArticleContext
 from newsgraph.extract.labels import PLACE_LABELS
-from newsgraph.extract.place_sites import containing_town, is_site, site_entry
+from newsgraph.extract.place_sites import containing_town, is_site, is_site_slip, site_entry
 from newsgraph.ids import record_id
-from newsgraph.knowledge.places import Gazetteer, GazetteerEntry, PlaceKnowledge, normalise
+from newsgraph.knowledge.places import (
+    Gazetteer,
+    GazetteerEntry,
+    PlaceKnowledge,
+    distance_km,
+    normalise,
+)
 from newsgraph.model import Entity, Place, Span
 
 SLIP_LABELS = {"PERSON", "ORG"}
@@ -97,6 +102,8 @@ OPPONENT_BEFORE = re.compile(
     r"\b(?:against|beat|beats|beating|defeated|defeating|outlasted|edged|swept|vs\.?|versus)"
     r" (?:the )?$"
 )
+# a town owning a site: "Derry's Altnagelvin Hospital"
+POSSESSIVE_HEAD = re.compile(r"([A-Z][\w.-]*(?: [A-Z][\w.-]*)?)(?:'s|’s) (?=[A-Z])")
 LIST_JOINER = re.compile(r",? (?:and|or) |, ")
 LIST_GOES_ON = re.compile(r"(?:,|;|\.|$| and | or )")
 WORD = re.compile(r"[^\s\-–/]+")
@@ -157,6 +164,19 @@ def split_qualified(start: int, text: str, qualifier: str | None) -> list[Topony
     return [
         Toponym(start, start + len(head), head, tail),
         Toponym(tail_start, tail_start + len(tail), tail, qualifier),
+    ]
+
+
+def split_possessive(toponym: Toponym, gazetteer: Gazetteer) -> list[Toponym]:
+    """ "Derry's Altnagelvin Hospital": the town that owns a site is a toponym of its own."""
+    match = POSSESSIVE_HEAD.match(toponym.text)
+    if not match or not gazetteer.lookup(match.group(1)):
+        return [toponym]
+    head, rest = match.group(1), toponym.text[match.end() :]
+    rest_start = toponym.start + match.end()
+    return [
+        Toponym(toponym.start, toponym.start + len(head), head, label=toponym.label),
+        Toponym(rest_start, toponym.end, rest, toponym.qualifier, toponym.label),
     ]
 
 
@@ -303,14 +323,22 @@ def find_toponyms(
             gazetteer, trim_toponym(0, 0, ent.text)[2], ent.label_
         )
         qualifier = qualifier_after(doc, ent.end, ents)
+        before = doc_text[max(0, ent.start_char - 16) : ent.start_char]
+        is_site = not (is_place or is_slip) and is_site_slip(
+            ent.text, ent.label_, before, knowledge.site_words
+        )
         is_rescue = not (is_place or is_slip) and (
-            is_locative_town(gazetteer, ent, doc_text)
+            is_site
+            or is_locative_town(gazetteer, ent, doc_text)
             or is_qualified_town(gazetteer, ent, qualifier)
             or is_listed_town(gazetteer, ent, ents, doc_text)
         )
         if is_place or is_slip or is_rescue:
             start, end, text = trim_toponym(ent.start_char, ent.end_char, ent.text)
-            for toponym in split_qualified(start, text, qualifier):
+            parts = split_qualified(start, text, qualifier)
+            if is_site:
+                parts = [p for part in parts for p in split_possessive(part, gazetteer)]
+            for toponym in parts:
                 toponym.label = ent.label_
                 found[(toponym.start, toponym.end)] = toponym
     named = {normalise(t.text) for t in found.values()}
@@ -424,14 +452,6 @@ def lookup(gazetteer: Gazetteer, name: str, towns: bool = False) -> list[Gazette
         if bare != name and len(bare) > 2:
             candidates = gazetteer.lookup(bare, towns)
     return candidates
-
-
-def distance_km(a: GazetteerEntry, b: GazetteerEntry) -> float:
-    """Great-circle distance between two entries with coordinates."""
-    lat1, lon1, lat2, lon2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))  # type: ignore[arg-type]
-    h = (math.sin((lat2 - lat1) / 2) ** 2
-         + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2)
-    return 12742.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def is_anchor(ranked: list[tuple[float, GazetteerEntry]]) -> bool:
@@ -609,7 +629,7 @@ def place_sites(
     sentences = [(s.start_char, s.end_char) for s in doc.sents]
     for key in unplaced:
         first = min(names[key], key=lambda m: m.start)
-        town = containing_town(first.start, sentences, towns)
+        town = containing_town(first.start, sentences, towns, NEAR_KM)
         if town is not None:
             chosen[key] = site_entry(first.text, town)
 

@@ -79,6 +79,14 @@ class GazetteerEntry:
         return score - (ALTERNATE_PENALTY if self.alternate else 0.0)
 
 
+def distance_km(a: GazetteerEntry, b: GazetteerEntry) -> float:
+    """Great-circle distance between two entries with coordinates."""
+    lat1, lon1, lat2, lon2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))  # type: ignore[arg-type]
+    h = (math.sin((lat2 - lat1) / 2) ** 2
+         + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2)
+    return 12742.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
 def merge(entries: list[GazetteerEntry], candidate: GazetteerEntry) -> None:
     """Add ``candidate`` to the entries of one name, unless it is one of them already."""
     for i, known in enumerate(entries):
