@@ -16,6 +16,13 @@ def analyse(read_context):
 # (text, kind, cue, speaker name, quote text, fragment texts)
 CONSTRUCTIONS = [
     pytest.param(
+        "Douglas Brinkley, a historian who attended the session, recalled, \"Out of nowhere, he "
+        "said, 'If we don't do anything on the climate issue, all bets are off.'\"",
+        "direct", "recalled", "Douglas Brinkley", "Out of nowhere, he said, 'If we don't do "
+        "anything on the climate issue, all bets are off.'", [],
+        id="direct-quote-ending-in-a-quote",
+    ),
+    pytest.param(
         "“We will not back down,” Foreign Minister Sergei Lavrov said on Monday.",
         "direct", "said", "Sergei Lavrov", "We will not back down", [],
         id="direct-cue-after",
@@ -205,6 +212,28 @@ SPEAKERS = [
         "The Latest: Trump urges supporters to monitor polling places",
         "Trump", id="headline-label-before-a-colon-is-no-subject",
     ),
+    pytest.param(
+        "WASHINGTON -- President Obama, dedicating the National Museum of African American "
+        "History and Culture on Saturday, said it would tell an American story.",
+        "Obama", id="dateline-is-no-subject-the-name-after-its-dash-is",
+    ),
+    pytest.param(
+        "THE BORROWING Back when he wrote his book, Mr. McKinley said that he considered debt "
+        "a last resort.",
+        "McKinley", id="section-heading-parsed-as-a-second-subject",
+    ),
+    pytest.param(
+        "President Obama dedicated the museum on Saturday. Bill Clinton watched from the front "
+        "row, sitting alongside Vice President Joseph R. Biden Jr. and Colin Powell. It was, "
+        "the president said, ''a stone worn down by the tragedy of over a thousand bare feet.''",
+        "Obama", id="the-president-is-not-the-vice-president",
+    ),
+    # Real sentences (Wikinews, CC BY 2.5).
+    pytest.param(
+        "\"Walter was the most brilliant scientist I have ever known,\" said University of "
+        "California, San Diego's chancellor, Pradeep Khosla.",
+        "Pradeep Khosla", id="organisation-its-role-and-the-holder-is-the-holder",
+    ),
 ]
 
 
@@ -230,6 +259,33 @@ def test_speaker_resolution(analyse, text, speaker):
             "Trump", id="saying-belongs-to-the-main-clause-not-a-relative-clause",
         ),
         pytest.param(
+            "“He's absolutely right. There's a severe disconnect between this White House and "
+            "frankly the president and our military,” Flynn, a top Trump surrogate, said "
+            "Thursday morning on Fox News’s “Fox and Friends.”",
+            "said", "He's absolutely right. There's a severe disconnect between this White "
+            "House and frankly the president and our military", "Flynn",
+            id="a-quoted-title-after-the-verb-is-no-subject",
+        ),
+        pytest.param(
+            "In a statement announcing the pick, the Association of Flight Attendants called "
+            "Clinton a “champion” for its constituency.", "announcing", "the pick",
+            "Association of Flight Attendants", id="in-a-statement-the-issuer-is-the-subject",
+        ),
+        pytest.param(
+            "Following a swiftly called, late-afternoon meeting, the Security Council issued a "
+            "statement calling the overnight nuclear test “a clear violation.” The statement "
+            "noted they had previously said they would take “further significant measures” if "
+            "North Korea conducted another test.", "noted", "they had previously said they "
+            "would take “further significant measures” if North Korea conducted another test",
+            "Security Council", id="the-statement-is-by-the-issuer-of-a-statement-before",
+        ),
+        pytest.param(
+            "Vessel Tracker's database had no sighting of the ship within the last 59 days on "
+            "Tuesday; the website noted the AIS signal received from Jakarta but declared the "
+            "ship was not actually there.", "declared", "the ship was not actually there",
+            "the website", id="a-verb-hung-on-a-participle-shares-its-clauses-subject",
+        ),
+        pytest.param(
             "When Clinton noted that Trump has occasionally not paid anything in federal income "
             "taxes ― as was true for the few years his tax returns were made public ― Trump "
             "boasted, “That makes me smart.”",
@@ -246,6 +302,12 @@ def test_speaker_of_one_cue_among_several(analyse, text, cue, quoted, speaker):
 # Real sentences (PolNeAR dev): where reported content ends, and content the parse hung on
 # the cue as an adverbial or a gerund.
 CONTENTS = [
+    pytest.param(
+        "Search and rescue bodies can also access this information; Smith told Wikinews he "
+        "believed this would include foreign navies with ships in the Java Sea.",
+        "indirect", "told", "he believed this would include foreign navies with ships in the "
+        "Java Sea", id="the-clause-after-the-cue-not-the-one-before-a-semicolon",
+    ),
     pytest.param(
         "At a press conference in Chelsea, the mayor also said that it was too early to tell "
         "whether the explosion was caused by a bomb, and there was “no evidence\" yet that it "
@@ -334,6 +396,9 @@ def test_quoted_programme_after_the_cue_is_no_quote(analyse):
          "Pentagon"),
         ("A statement from Stena Bulk, which owns the seized tanker, said the ship had 23 crew "
          "members aboard when it was seized.", "Stena Bulk"),
+        ("But the goal is not revenue; it's supposed to curb ''activist'' investors and "
+         "others focused on short-term results, according to a speech Mrs. Clinton delivered "
+         "at New York University in July 2015.", "Clinton"),
         ("The agreement says that Iran may enrich uranium to 3.67 percent.", None),
         ("A letter sent to Senator Chuck Grassley said that 38 people were culpable.", None),
     ],
@@ -356,6 +421,46 @@ def test_a_text_is_no_speaker_its_author_is(analyse, text, speaker):
 )
 def test_no_quote_without_reported_content(analyse, text):
     assert analyse(text)["quotes"] == []
+
+
+def test_the_text_is_by_who_signed_it(analyse):
+    text = ("The decree signed by the Pope read \"The crimes of sexual abuse offend Our Lord.\" "
+            "The decree also mentions establishing a system to keep the identity of the victims "
+            "confidential.")
+    found = next(q for q in analyse(text)["quotes"] if q["cue"] == "mentions")
+    assert (found["text"], found["speaker"]["name"]) == (
+        "establishing a system to keep the identity of the victims confidential", "the Pope")
+
+
+def test_a_quote_introduced_before_keeps_its_cue_over_the_next_sentences(analyse):
+    text = ("Speaking about the movie, the topmost senior Polish archbishop Wojciech Polak said, "
+            "\"I am deeply disturbed by what I saw in Tomasz Sekielski's film.\"  Calling it "
+            "as \"just another apology\", Anna Franowska of \"Have no fear\", an abuse victim "
+            "support charity, told Reuters \"it almost appears as if the statement was prepared "
+            "before the church officials saw the movie\".")
+    found = analyse(text)["quotes"][0]
+    assert (found["text"], found["cue"], found["speaker"]["name"]) == (
+        "I am deeply disturbed by what I saw in Tomasz Sekielski's film.", "said",
+        "Wojciech Polak")
+
+
+def test_content_opening_inside_a_direct_quote_is_no_new_quote(analyse):
+    """ "concludes" would report “That makes me smart,” when …: words Trump's "saying" has."""
+    text = ("The spot concludes with footage of Trump saying during the debate last week, "
+            "“That makes me smart,” when Clinton blasted him for not paying income tax.")
+    found = [(q["text"], q["cue"], q["speaker"]["name"]) for q in analyse(text)["quotes"]]
+    assert found == [("That makes me smart", "saying", "Trump")]
+
+
+def test_a_cue_in_quoted_words_reports_nothing_outside_them(analyse):
+    """ "according to its own website" is the report's words: its content is not the
+    writer's sentence around the quotation."""
+    text = ("Goldman Sachs holds $28.6 billion offshore, and the report says the company "
+            "''reports having 987 subsidiaries in offshore tax havens, 537 of which are in the "
+            "Cayman Islands despite not operating a single legitimate office in that country, "
+            "according to its own website.''")
+    found = [(q["cue"], q["speaker"]["name"]) for q in analyse(text)["quotes"]]
+    assert found == [("says", "the report"), ("reports", "the company")]
 
 
 def test_speaker_is_an_entity_of_the_article(analyse):
