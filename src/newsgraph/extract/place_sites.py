@@ -19,9 +19,9 @@ from newsgraph.knowledge.places import GazetteerEntry, distance_km
 SITE_FEATURE = "site"
 # NER's labels for a site it took for an organisation or a person ("Northwestern Memorial
 # Hospital" as ORG, "Fitzwilliam Place" as PERSON)
-SLIP_LABELS = {"ORG", "PERSON"}
+SITE_SLIP_LABELS = {"ORG", "PERSON"}
 # a preposition of place right before a name: "pronounced dead at", "sent to the"
-LOCATIVE_BEFORE = re.compile(
+PLACE_PREPOSITION = re.compile(
     r"\b(?:at|in|on|to|into|from|near|outside|inside|of|along|opposite|behind|across)"
     r"(?: the)? $",
     re.IGNORECASE,
@@ -45,11 +45,11 @@ def is_site_slip(
     ``before`` is the text right before the name (a few words)."""
     words = name.split()
     return (
-        label in SLIP_LABELS
+        label in SITE_SLIP_LABELS
         and len(words) > 1
         and name[:1].isupper()
         and words[-1].rstrip(".").lower() in site_words
-        and LOCATIVE_BEFORE.search(before) is not None
+        and PLACE_PREPOSITION.search(before) is not None
     )
 
 
