@@ -253,13 +253,17 @@ def test_curated_places_and_seats_of_power(analyse, sentence, name, country, lat
         ("SAN DIEGO (AP) — Police arrested a man on Tuesday, officials said.", "San Diego", "USA"),
         ("HELENA, Mont. — The governor signed the bill into law on Friday.", "Helena", "USA"),
         ("SACRAMENTO - The council approved the budget on Monday.", "Sacramento", "USA"),
+        # the colon dateline of the Gulf and South Asian press
+        ("LAHORE: Police arrested two men on Monday.", "Lahore", "PAK"),
+        ("Muscat: The 10th Muscat International Film Festival came to a close on Thursday.",
+         "Muscat", "OMN"),
     ],
 )
 def test_dateline_in_capitals_is_a_place(analyse, sentence, name, country):
     result = analyse(sentence)
     place = places_of(result)[name]
     assert place["country"] == country
-    assert mention_texts(result, place) == [re.split(r" \(|,| - ", sentence)[0]]
+    assert mention_texts(result, place) == [re.split(r" \(|,| - |:", sentence)[0]]
 
 
 def test_two_names_of_one_place_are_one_place_with_all_mentions(analyse):
@@ -390,3 +394,8 @@ def test_town_owning_a_site_is_a_place_of_its_own(analyse):
     site = places["Altnagelvin Hospital"]
     assert (mention_texts(result, site), site["lat"]) == (
         ["Altnagelvin Hospital"], places["Derry"]["lat"])
+
+
+def test_a_heading_with_a_colon_is_no_dateline(analyse):
+    assert analyse("Photo: Adrian Walker, Executive Director of the society, spoke on "
+                   "Monday.")["places"] == []

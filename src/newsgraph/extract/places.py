@@ -88,9 +88,13 @@ STATE_BEFORE = re.compile(r"(?:state|province|State|Province) of $")
 # single hyphen many local papers type ("SPRINGFIELD - ")
 DATELINE = re.compile(
     r"^[ \t]*([A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,3})"
-    r"(?=(?:,[^\n]{1,25}?)?\s*(?:\(|—|–|--|-[ \t]))",
+    r"(?=(?:,[^\n]{1,25}?)?\s*(?:\(|—|–|--|-[ \t]|:[ \t]))",
     re.MULTILINE,
 )
+# the colon dateline of the Gulf and South Asian press, in title case at the article's
+# start: "Muscat: The 10th Muscat International Film Festival came ..."; only a big place
+# (a city of 100,000+, a region or a country), so "Photo:" or "Source:" never is one
+OPENING_DATELINE = re.compile(r"\A\s*([A-Z][a-z]+(?: [A-Z][a-z]+){0,2}):[ \t]")
 # the same after an earlier sentence on its line, when a news agency follows:
 # "By Nate Raymond. BOSTON (Reuters) -"
 INLINE_DATELINE = re.compile(
@@ -348,6 +352,10 @@ def find_toponyms(
                 if not any(s < toponym.end and toponym.start < e for s, e in found):
                     found[(toponym.start, toponym.end)] = toponym
     datelines = [*DATELINE.finditer(doc_text), *INLINE_DATELINE.finditer(doc_text)]
+    datelines += [
+        match for match in OPENING_DATELINE.finditer(doc_text)
+        if any(c.base >= STRONG_BASE for c in lookup(gazetteer, match.group(1)))
+    ]
     for match in datelines:
         start, end = match.span(1)
         if lookup(gazetteer, match.group(1)) and (start, end) not in found:
