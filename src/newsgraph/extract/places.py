@@ -328,11 +328,11 @@ def find_toponyms(
         )
         qualifier = qualifier_after(doc, ent.end, ents)
         before = doc_text[max(0, ent.start_char - 16) : ent.start_char]
-        is_site = not (is_place or is_slip) and is_site_slip(
+        site_slip = not (is_place or is_slip) and is_site_slip(
             ent.text, ent.label_, before, knowledge.site_words
         )
         is_rescue = not (is_place or is_slip) and (
-            is_site
+            site_slip
             or is_locative_town(gazetteer, ent, doc_text)
             or is_qualified_town(gazetteer, ent, qualifier)
             or is_listed_town(gazetteer, ent, ents, doc_text)
@@ -340,7 +340,7 @@ def find_toponyms(
         if is_place or is_slip or is_rescue:
             start, end, text = trim_toponym(ent.start_char, ent.end_char, ent.text)
             parts = split_qualified(start, text, qualifier)
-            if is_site:
+            if site_slip:
                 parts = [p for part in parts for p in split_possessive(part, gazetteer)]
             for toponym in parts:
                 toponym.label = ent.label_
