@@ -234,12 +234,15 @@ def load_gazetteer(directory: Path) -> Gazetteer:
     return gazetteer
 
 
-def read_words(path: Path) -> frozenset[str]:
-    """One word a line (``#`` comments and blank lines skipped), lower case, no final dot."""
+def read_entries(path: Path) -> list[str]:
+    """The lines of a one-entry-a-line file, ``#`` comments and blank lines skipped."""
     lines = path.read_text(encoding="utf-8").splitlines()
-    return frozenset(
-        line.strip().rstrip(".").lower() for line in lines if line.strip() and line[0] != "#"
-    )
+    return [line for line in lines if line.strip() and line[0] != "#"]
+
+
+def read_words(path: Path) -> frozenset[str]:
+    """One word a line (see ``read_entries``), lower case, no final dot."""
+    return frozenset(line.strip().rstrip(".").lower() for line in read_entries(path))
 
 
 @dataclass(slots=True)
@@ -257,10 +260,9 @@ class PlaceKnowledge:
 def load_places(directory: Path) -> PlaceKnowledge:
     """Load the gazetteer, the words that are not places and the words that end a site's
     name."""
-    path = Path(directory) / PLACES_DIRECTORY / NOT_PLACES_FILE
-    lines = path.read_text(encoding="utf-8").splitlines()
+    folder = Path(directory) / PLACES_DIRECTORY
     gazetteer = load_gazetteer(directory)
-    not_places = {normalise(line) for line in lines if line.strip() and line[0] != "#"}
+    not_places = {normalise(line) for line in read_entries(folder / NOT_PLACES_FILE)}
     names = sorted(
         (n for n in gazetteer.surfaces
          if len(n) >= MIN_SCANNED_LENGTH and n[0].isupper() and normalise(n) not in not_places),
@@ -272,7 +274,7 @@ def load_places(directory: Path) -> PlaceKnowledge:
     return PlaceKnowledge(
         gazetteer=gazetteer,
         not_places=not_places,
-        site_words=read_words(Path(directory) / PLACES_DIRECTORY / SITE_WORDS_FILE),
+        site_words=read_words(folder / SITE_WORDS_FILE),
         curated_names=re.compile(
             rf"(?<![\w-])(?=[{first}])(?:{'|'.join(map(re.escape, names))})(?![\w-])"
         ),
