@@ -89,11 +89,16 @@ def merge_interrupted(text: str, found: list[QuoteCandidate]) -> list[QuoteCandi
     return merged
 
 
+def _without_closing_marks(inner: str) -> str:
+    """The quoted words without the closing marks of a quote they end in ("… he said, 'No.'\"")."""
+    return inner.rstrip().rstrip("'\u2019\"\u201d").rstrip()
+
+
 def _introduced_before(before: list[Token], inner: str, cues: QuoteKnowledge) -> bool:
     """True for a whole-sentence quote its cue introduces ("Polak said, “I am … church.”"):
     a cue and a comma or colon right before the marks, a sentence end inside them."""
     words = [t for t in before if not t.is_space]
-    inner = inner.rstrip().rstrip("'\u2019\"\u201d").rstrip()
+    inner = _without_closing_marks(inner)
     return (
         len(words) >= 2
         and words[-1].text in (",", ":")
@@ -155,7 +160,7 @@ def _stands_alone(
                 return False
         elif last.text != ":" and not is_cue(last, cues, True):
             return False
-    inner = inner.rstrip().rstrip("'\u2019\"\u201d").rstrip()  # a quote ending in a quote
+    inner = _without_closing_marks(inner)  # a quote ending in a quote
     if inner and inner[-1] in ".,!?;:\u2026-\u2014":
         return True
     # An unpunctuated quote opening a sentence must be followed by its cue ("“No” he said").
