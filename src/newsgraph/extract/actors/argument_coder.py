@@ -20,7 +20,7 @@ from newsgraph.model import Entity
 NAMED_TYPES = {"PERSON", "ORG", "NORP", "GPE", "LOC", "FAC"}
 LOCATIVE = {"in", "at", "near", "throughout", "across", "inside", "outside", "of", "from"}
 HOLDING = LOCATIVE | {"into", "by"}  # prepositions that say where a thing acted on is
-OWNER_DEPS = {"compound", "amod", "poss", "nmod"}
+OWNER_DEPS = ("amod", "compound", "poss", "nmod")  # what names a noun's owner
 ACTED_ON = {"dobj", "obj", "dative", "nsubj", "nsubjpass", "attr"}
 PLACE_TYPES = {"GPE", "LOC", "FAC", "NORP"}
 PHRASE_CAP = 12  # tokens of a noun phrase given to the actor coder

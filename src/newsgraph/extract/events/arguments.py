@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 from spacy.tokens import Token
 
-from newsgraph.extract.actors.argument_coder import ArgumentCoder, Phrase, entity_code
+from newsgraph.extract.actors.argument_coder import OWNER_DEPS, ArgumentCoder, Phrase, entity_code
 from newsgraph.extract.actors.coding import ActorCode
 from newsgraph.extract.context import ArticleContext
 from newsgraph.extract.entities.coreference import (
@@ -41,7 +41,6 @@ GROUP_HEADS = {
 }
 PAIRED = {"country": ("GPE",), "nation": ("GPE",), "side": ("GPE", "NORP", "ORG"),
           "government": ("GPE",), "leader": ("PERSON",)}
-OWNER_DEPS = ("amod", "compound", "poss", "nmod")
 SALIENCE_WINDOW = 500  # characters back in which "the two countries" are counted
 
 
