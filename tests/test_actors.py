@@ -255,6 +255,23 @@ def test_the_holy_see_and_its_head_are_vat(analyse, name):
     assert [e["code"] for e in result["entities"] if name.endswith(e["name"])] == ["VAT"]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "name", "code"),
+    [
+        # "David" is a town of Panama in the gazetteer, not the country of this facility.
+        ("Obama will host Saudi King Salman at Camp David on Thursday.", "Camp David", None),
+        (
+            "Baghdad International Airport was closed on Monday.",
+            "Baghdad International Airport",
+            "IRQ",
+        ),
+    ],
+)
+def test_a_town_word_inside_a_facility_name_gives_it_no_country(analyse, sentence, name, code):
+    result = analyse(sentence)
+    assert [e["code"] for e in result["entities"] if e["name"] == name] == [code]
+
+
 def test_a_role_takes_no_country_told_of_in_another_clause(analyse):
     # USA Today, 2013 (AllSides): the countries of the first clause are not the rebels'.
     events = analyse(
