@@ -195,6 +195,14 @@ class Pipeline:
         return isinstance(item, Article) and item.language == self.language
 
     def _analyse_batch(self, batch: list[Article | T]) -> Iterator[Analysis | T]:
+        """The batch's results, in order. The words and lemmas its parses add to the model's
+        vocabulary are dropped after it (spaCy's memory zone; the results hold plain
+        strings), so a long run's memory does not grow with every new word it has seen."""
+        with self.nlp.memory_zone():
+            results = list(self._analyse_in_zone(batch))
+        yield from results
+
+    def _analyse_in_zone(self, batch: list[Article | T]) -> Iterator[Analysis | T]:
         docs = iter(self._parse([item.text for item in batch if self._parses(item)]))
         for item in batch:
             if not isinstance(item, Article):
