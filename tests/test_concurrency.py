@@ -9,13 +9,14 @@ import socket
 import subprocess
 import sys
 import threading
+import urllib.error
 import urllib.request
 
 import pytest
 
 import newsgraph
 from newsgraph.errors import StoreError
-from newsgraph.store import Store
+from newsgraph.store import Store, access
 from tests.test_run import contents, copies_of_wikinews, interruptible, start_run
 
 NEWSGRAPH = [sys.executable, "-m", "newsgraph"]
@@ -205,3 +206,141 @@ def test_serve_and_an_open_notebook_let_a_run_commit_and_see_its_articles(tmp_pa
         notebook.close()
         server.terminate()
         server.wait(timeout=30)
+
+
+def serve_collecting_log(db) -> tuple[subprocess.Popen, str, list[str]]:
+    """``newsgraph serve`` on a free loopback port, its log lines collected as they come;
+    returns once it answers."""
+    port = free_port()
+    server = subprocess.Popen([*NEWSGRAPH, "serve", "--db", str(db), "--port", str(port)],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    log: list[str] = []
+    for line in server.stderr:
+        log.append(line)
+        if "Uvicorn running on" in line:
+            threading.Thread(target=lambda: log.extend(server.stderr), daemon=True).start()
+            return server, f"http://127.0.0.1:{port}", log
+    raise AssertionError(f"newsgraph serve did not start: {server.wait()}: {''.join(log)}")
+
+
+ROUTES_UNDER_LOAD = ["/api/articles?limit=1", "/api/actors", "/api/events?limit=5",
+                     "/api/timeline"]
+
+
+class Client(threading.Thread):
+    """Requests the routes in turn, without a pause, until told to stop; keeps each
+    answer's status, the articles total it saw and any 503's Retry-After."""
+
+    def __init__(self, base: str, stop: threading.Event) -> None:
+        super().__init__(daemon=True)
+        self.base, self.stop = base, stop
+        self.statuses: list[int] = []
+        self.totals: list[int] = []
+        self.busy: list[tuple[str | None, str]] = []
+        self.errors: list[str] = []
+
+    def run(self) -> None:
+        while not self.stop.is_set():
+            for route in ROUTES_UNDER_LOAD:
+                try:
+                    with urllib.request.urlopen(self.base + route, timeout=120) as response:
+                        body = json.loads(response.read())
+                        self.statuses.append(response.status)
+                        if route.startswith("/api/articles"):
+                            self.totals.append(body["total"])
+                except urllib.error.HTTPError as error:
+                    self.statuses.append(error.code)
+                    self.busy.append((error.headers.get("Retry-After"), error.read().decode()))
+                except Exception as error:  # noqa: BLE001 - a failed request is the finding
+                    self.errors.append(repr(error))
+
+
+def test_a_run_commits_while_serve_answers_a_constant_stream_of_requests(tmp_path, pipeline):
+    inputs = copies_of_wikinews(tmp_path)
+    db = tmp_path / "n.duckdb"
+    Store(db).close()
+    server, base, server_log = serve_collecting_log(db)
+    stop = threading.Event()
+    clients = [Client(base, stop) for _ in range(8)]
+    try:
+        for client in clients:
+            client.start()
+        running = start_run(inputs, db)
+        watchdog = threading.Timer(900, running.kill)  # a starved run fails, never hangs
+        watchdog.start()
+        answered_during_run, run_log = [], []
+        for line in running.stderr:
+            run_log.append(line)
+            if "stored" in line:  # a commit is in: the clients keep going
+                answered_during_run.append(sum(len(c.statuses) for c in clients))
+        running.communicate()
+        rest = "".join(run_log)
+        watchdog.cancel()
+        final_total = articles_served(base)  # while the clients are still requesting
+    finally:
+        stop.set()
+        for client in clients:
+            client.join(timeout=300)
+        server.terminate()
+        server.wait(timeout=30)
+
+    assert running.returncode == 0, rest
+    assert final_total == 60
+    assert answered_during_run == sorted(answered_during_run)
+    assert answered_during_run[-1] > answered_during_run[0]  # answered between commits
+    for client in clients:
+        assert client.errors == []
+        assert set(client.statuses) <= {200, 503}
+        assert client.statuses.count(200) > 0
+        assert client.totals == sorted(client.totals)  # commits seen in order, none lost
+        for retry_after, detail in client.busy:
+            assert retry_after == "1" and "the store is busy" in detail
+    assert all("Traceback" not in line for line in server_log)
+    assert "Traceback" not in rest
+
+
+def test_no_reader_opens_the_file_while_a_writer_waits_to_commit(tmp_path):
+    db = tmp_path / "n.duckdb"
+    Store(db).close()
+    reader = hold_read_only(db)  # a request in flight, as the writer comes
+    opened: list[Store] = []
+    writer = threading.Thread(target=lambda: opened.append(Store(db)))
+    writer.start()
+    while not access.commit_pending(db):  # the writer holds the gate, waits for the reader
+        assert writer.is_alive()
+    try:
+        stats = subprocess.run([*NEWSGRAPH, "stats", "--db", str(db)], capture_output=True,
+                               text=True, timeout=120,
+                               env={**os.environ, "NEWSGRAPH_BUSY_SECONDS": "0.5"})
+        assert not opened  # the reader still has the file: the writer is still waiting
+    finally:
+        let_go(reader)
+        writer.join(timeout=120)
+    assert stats.returncode == 2 and stats.stderr.startswith(
+        f"newsgraph: error: {db}: the store is busy")
+    store = opened[0]
+    store.release()  # between commits: readers are let in again
+    assert not access.commit_pending(db)
+    with Store(db, read_only=True) as read:
+        assert read.counts()["articles"] == 0
+    store.close()
+
+
+def test_a_request_that_outwaits_a_commit_is_a_503_with_retry_after(tmp_path, monkeypatch):
+    db = tmp_path / "n.duckdb"
+    Store(db).close()
+    monkeypatch.setenv("NEWSGRAPH_BUSY_SECONDS", "0.5")
+    server, base, server_log = serve_collecting_log(db)
+    try:
+        with Store(db), pytest.raises(urllib.error.HTTPError) as refused:  # as a commit
+            articles_served(base)
+        after = articles_served(base)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    assert refused.value.code == 503
+    assert refused.value.headers["Retry-After"] == "1"
+    detail = json.loads(refused.value.read())["detail"]
+    assert detail.startswith(f"{db}: the store is busy")
+    assert after == 0
+    assert all("Traceback" not in line for line in server_log)

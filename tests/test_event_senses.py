@@ -77,6 +77,44 @@ SENSES = {
         "force in the war against ISIS.",
         ["020"],
     ),
+    "hold + a press conference: where statements are made, no symbolic act": (
+        "Maltese prime minister Joseph Muscat held a press conference after the tragedy "
+        "happened this weekend.",
+        [],
+    ),
+    "raise + an issue: no disapproval": (
+        "House Committee on Oversight and Government Reform Chairman Jason Chaffetz has raised "
+        "the issue of increasing violence with the State Department, questioning whether the "
+        "administration is doing enough to protect its consular employees.",
+        [],
+    ),
+    "help + an infinitive: its complement is the act, no aid to the one overthrown": (
+        "The administration abandoned Hosni Mubarak in Egypt but did not take any military "
+        "action to help overthrow him.",
+        [],
+    ),
+    "help + an infinitive in a relative clause: no aid to the one ousted": (
+        "The status of the revolutionary fighters who helped to oust Gadhafi remains unclear, "
+        "the process of transitional justice is almost stalled, it said.",
+        [],
+    ),
+    "fire + tear gas: repression (PETRARCH's phrase kept whole); backed by helicopters: none": (
+        "Backed by helicopters, police on Wednesday fired tear gas and used armored bulldozers "
+        "to plow into the barricades at the two protest camps on opposite ends of Cairo.",
+        ["175"],
+    ),
+    "an aid convoy: the convoy carries the aid": (
+        "Conflicting reports over Russia's humanitarian aid convoy continued, with Russian "
+        "Foreign Minister Sergey Lavrov saying an agreement had been reached with both Ukraine "
+        "and the International Committee of the Red Cross.",
+        ["073"],
+    ),
+    "establish + diplomatic relations: recognition (PETRARCH's phrase, matched with its "
+    "adjective)": (
+        "In late August, for instance, El Salvador broke its ties to Taiwan and established "
+        "diplomatic relations with China.",
+        ["054"],
+    ),
     "pull out of a summit: talks halted, no military retreat": (
         "President Trump has pulled out of the scheduled summit with North Korean Dictator "
         "Kim Jong Un in Singapore.",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import importlib.util
 import json
 import re
 from pathlib import Path
@@ -20,13 +21,13 @@ from newsgraph.knowledge.events import (
     parse_frame,
 )
 from newsgraph.knowledge.tsv import read_tsv
-from tests.conftest import shared_file
+from tests.conftest import REPO, SHARED, shared_file
 
 FOLDER = DEFAULT_DIRECTORY / "events"
 PATTERN_FILES = ["patterns.tsv", "petrarch_verbs.tsv"]
 ROLES = {"light", "intended", "expected", "hypothetical", "negated", "reported", "threat",
          "obliged", "able", "directive", "adjunct", "occasion", "contrast", "setting", "claim",
-         "claimed", "halt", "question", "cancelled"}
+         "claimed", "halt", "question", "cancelled", "catenative"}
 PLOVER_TYPES = {
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
     "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
@@ -186,3 +187,27 @@ def test_symmetric_codes_are_known_cameo_codes_of_cooperation(knowledge):
     for code in symmetric:
         assert code in knowledge.codes, code
         assert knowledge.codes[code].quad_class in (1, 2), code
+
+
+def test_petrarch_phrases_stay_whole_and_no_event_patterns_are_kept():
+    """The converter keeps a braced phrase whole ("gave no reason" is PETRARCH's 010, "gave a
+    reason" is not), a literal phrase over a synonym set's row, and ``[---]`` as ``-``."""
+    rows = {(r["lemma"], r["frame"]): r["code"] for r in read_tsv(FOLDER / "petrarch_verbs.tsv")}
+    assert rows[("give", "obj:no reason")] == "010"
+    assert ("give", "obj:reason") not in rows
+    assert ("rule out", "obj:link") not in rows and rows[("rule out", "obj:diplomatic link")]
+    assert rows[("fire", "obj:tear gas")] == "175"  # not the 150 of a &WEAPON pattern
+    assert rows[("hold", "obj:session")] == "-"
+    assert rows[("avert", "obj:attack")] == "-"
+
+
+def test_the_converter_makes_the_shipped_verb_table(tmp_path):
+    """petrarch_verbs.tsv is what tools/convert_cameo_verbs.py makes of the shared dictionary."""
+    shared_file("knowledge/phoenix/CAMEO.2.0.txt")
+    spec = importlib.util.spec_from_file_location(
+        "convert_cameo_verbs", REPO / "tools" / "convert_cameo_verbs.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    module.main(str(SHARED / "knowledge"), str(tmp_path))
+    made = (tmp_path / "petrarch_verbs.tsv").read_text(encoding="utf-8")
+    assert made == (FOLDER / "petrarch_verbs.tsv").read_text(encoding="utf-8")

@@ -20,6 +20,7 @@ COLUMNS = {
     "source_nouns.tsv": ["noun"],
     "first_names.tsv": ["name", "gender"],
     "kinship.tsv": ["noun", "gender"],
+    "title_ranks.tsv": ["word"],
 }
 GENDERS = {"male", "female"}
 ENTITY_TYPES = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
@@ -79,6 +80,7 @@ def test_loaded_knowledge_reflects_the_files():
     assert knowledge.honorifics["mrs"] == "female"
     assert (knowledge.first_names["hillary"], knowledge.first_names["ted"]) == ("female", "male")
     assert "agency" in knowledge.organisation_nouns
+    assert "vice" in knowledge.title_ranks
     assert "quote" in knowledge.passive_speakers and "quote" not in knowledge.speech
 
 

@@ -16,6 +16,13 @@ def analyse(read_context):
 # (text, kind, cue, speaker name, quote text, fragment texts)
 CONSTRUCTIONS = [
     pytest.param(
+        "Douglas Brinkley, a historian who attended the session, recalled, \"Out of nowhere, he "
+        "said, 'If we don't do anything on the climate issue, all bets are off.'\"",
+        "direct", "recalled", "Douglas Brinkley", "Out of nowhere, he said, 'If we don't do "
+        "anything on the climate issue, all bets are off.'", [],
+        id="direct-quote-ending-in-a-quote",
+    ),
+    pytest.param(
         "“We will not back down,” Foreign Minister Sergei Lavrov said on Monday.",
         "direct", "said", "Sergei Lavrov", "We will not back down", [],
         id="direct-cue-after",
@@ -205,6 +212,22 @@ SPEAKERS = [
         "The Latest: Trump urges supporters to monitor polling places",
         "Trump", id="headline-label-before-a-colon-is-no-subject",
     ),
+    pytest.param(
+        "WASHINGTON -- President Obama, dedicating the National Museum of African American "
+        "History and Culture on Saturday, said it would tell an American story.",
+        "Obama", id="dateline-is-no-subject-the-name-after-its-dash-is",
+    ),
+    pytest.param(
+        "THE BORROWING Back when he wrote his book, Mr. McKinley said that he considered debt "
+        "a last resort.",
+        "McKinley", id="section-heading-parsed-as-a-second-subject",
+    ),
+    pytest.param(
+        "President Obama dedicated the museum on Saturday. Bill Clinton watched from the front "
+        "row, sitting alongside Vice President Joseph R. Biden Jr. and Colin Powell. It was, "
+        "the president said, ''a stone worn down by the tragedy of over a thousand bare feet.''",
+        "Obama", id="the-president-is-not-the-vice-president",
+    ),
 ]
 
 
@@ -228,6 +251,27 @@ def test_speaker_resolution(analyse, text, speaker):
             "saying, “Maybe he didn’t do a good job, and I wasn’t satisfied with his work.”",
             "saying", "Maybe he didn’t do a good job, and I wasn’t satisfied with his work.",
             "Trump", id="saying-belongs-to-the-main-clause-not-a-relative-clause",
+        ),
+        pytest.param(
+            "“He's absolutely right. There's a severe disconnect between this White House and "
+            "frankly the president and our military,” Flynn, a top Trump surrogate, said "
+            "Thursday morning on Fox News’s “Fox and Friends.”",
+            "said", "He's absolutely right. There's a severe disconnect between this White "
+            "House and frankly the president and our military", "Flynn",
+            id="a-quoted-title-after-the-verb-is-no-subject",
+        ),
+        pytest.param(
+            "In a statement announcing the pick, the Association of Flight Attendants called "
+            "Clinton a “champion” for its constituency.", "announcing", "the pick",
+            "Association of Flight Attendants", id="in-a-statement-the-issuer-is-the-subject",
+        ),
+        pytest.param(
+            "Following a swiftly called, late-afternoon meeting, the Security Council issued a "
+            "statement calling the overnight nuclear test “a clear violation.” The statement "
+            "noted they had previously said they would take “further significant measures” if "
+            "North Korea conducted another test.", "noted", "they had previously said they "
+            "would take “further significant measures” if North Korea conducted another test",
+            "Security Council", id="the-statement-is-by-the-issuer-of-a-statement-before",
         ),
         pytest.param(
             "When Clinton noted that Trump has occasionally not paid anything in federal income "
@@ -334,6 +378,9 @@ def test_quoted_programme_after_the_cue_is_no_quote(analyse):
          "Pentagon"),
         ("A statement from Stena Bulk, which owns the seized tanker, said the ship had 23 crew "
          "members aboard when it was seized.", "Stena Bulk"),
+        ("But the goal is not revenue; it's supposed to curb ''activist'' investors and "
+         "others focused on short-term results, according to a speech Mrs. Clinton delivered "
+         "at New York University in July 2015.", "Clinton"),
         ("The agreement says that Iran may enrich uranium to 3.67 percent.", None),
         ("A letter sent to Senator Chuck Grassley said that 38 people were culpable.", None),
     ],
@@ -356,6 +403,17 @@ def test_a_text_is_no_speaker_its_author_is(analyse, text, speaker):
 )
 def test_no_quote_without_reported_content(analyse, text):
     assert analyse(text)["quotes"] == []
+
+
+def test_a_cue_in_quoted_words_reports_nothing_outside_them(analyse):
+    """ "according to its own website" is the report's words: its content is not the
+    writer's sentence around the quotation."""
+    text = ("Goldman Sachs holds $28.6 billion offshore, and the report says the company "
+            "''reports having 987 subsidiaries in offshore tax havens, 537 of which are in the "
+            "Cayman Islands despite not operating a single legitimate office in that country, "
+            "according to its own website.''")
+    found = [(q["cue"], q["speaker"]["name"]) for q in analyse(text)["quotes"]]
+    assert found == [("says", "the report"), ("reports", "the company")]
 
 
 def test_speaker_is_an_entity_of_the_article(analyse):

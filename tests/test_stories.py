@@ -192,4 +192,4 @@ def test_undated_mentions_of_two_undated_articles_are_not_one_story(tmp_path, pi
         store.write_many(analyses)
         _, rows = store.query("SELECT source_code, cameo, date, num_mentions, num_articles"
                               " FROM story_events")
-    assert rows == [("IGOUNO", "018", None, 1, 1)] * 2
+    assert rows == [("IGOUNO", "111", None, 1, 1)] * 2

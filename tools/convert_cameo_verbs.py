@@ -15,7 +15,11 @@ kept for the verbs its comment names (else for every verb of the block): ``- * W
 (direct object), ``- * (PREP WORD) [code]`` (prepositional phrase), ``- WORD * [code]``
 (subject). Only the first element after the verb is kept as the frame; longer patterns are
 reduced to it, and a pattern whose reduced frame already has a code keeps the first code.
-Defaults of plain statement (010) are dropped: such verbs attribute speech.
+A braced phrase (``{NO REASON}``) is kept whole, so it matches a noun with that modifier
+only. A pattern coded ``[---]`` (``- * SESSION [---]`` under HOLD) is PETRARCH's "no event"
+for that frame and becomes code ``-`` when it has no other element (reduced, ``- * CONTROL
+(OF {THE HOUSE}) [---]`` would silence every "take control"). Defaults of plain statement
+(010) are dropped: such verbs attribute speech.
 """
 
 from __future__ import annotations
@@ -33,12 +37,18 @@ SYNONYM_SET = re.compile(r"^&([A-Z_]+)\s*$")
 TOKEN = re.compile(r"\([^)]*\)|\{[^}]*\}|\S+")
 CODE = re.compile(r"^\d{2,4}$")
 MARKERS = {"$", "+", "^", "%"}
+NO_EVENT = "---"
 
 
 def clean_code(raw: str) -> str | None:
     """``"042:043"`` -> ``"042"``; ``"---"`` and ``":110"`` (no own code) -> None."""
     code = raw.split(":")[0].strip()
     return code if CODE.match(code) else None
+
+
+def no_event(raw: str) -> bool:
+    """``[---]`` on a pattern: PETRARCH's "this verb with this word is no event"."""
+    return raw.split(":")[0].strip() == NO_EVENT
 
 
 def read_synonyms(lines: list[str]) -> dict[str, list[str]]:
@@ -62,15 +72,23 @@ def word_of(raw: str) -> str:
 
 
 def expand(element: str, synonyms: dict[str, list[str]]) -> list[str]:
-    """The head words an element stands for: ``{FREE TRADE}`` -> trade; ``&FOOD`` -> its set."""
-    element = element.strip("{}")
-    words = [w for w in element.split() if w not in MARKERS]
-    if not words:
-        return []
-    head = words[-1]
-    if head.startswith("&"):
-        return synonyms.get(head[1:].rstrip("_"), [])
-    return [word_of(head)]
+    """The words an element stands for: ``&FOOD`` -> its set; a braced phrase is kept whole,
+    each of its ``&SET`` words expanded (``{NO REASON}`` -> "no reason", not "reason":
+    cutting a phrase to its head coded "gave a reason" as PETRARCH's "gave no reason")."""
+    words = [w for w in element.strip("{}").split() if w not in MARKERS]
+    phrases = [""]
+    for word in words:
+        options = (
+            synonyms.get(word[1:].rstrip("_"), []) if word.startswith("&") else [word_of(word)]
+        )
+        phrases = [f"{p} {o}".strip() for p in phrases for o in options]
+    return [p for p in phrases if p]
+
+
+def elements(pattern: str) -> list[str]:
+    """The elements of a pattern besides the verb and markers: "- * CONTROL (OF VILLAGES)"
+    has two."""
+    return [e for e in TOKEN.findall(pattern.replace("*", " ")) if e not in MARKERS]
 
 
 def frames(pattern: str, synonyms: dict[str, list[str]]) -> list[str]:
@@ -114,15 +132,25 @@ def convert_verbs(source: Path, codes: set[str]) -> list[tuple[str, str, str, st
     lines = source.read_text(encoding="utf-8", errors="replace").splitlines()
     synonyms = read_synonyms(lines)
     rows: dict[tuple[str, str], tuple[str, str, str, str, str]] = {}
+    from_set: set[tuple[str, str]] = set()  # frames whose row came through a synonym set
     start = next(i for i, line in enumerate(lines) if line.startswith("####### VERB PATTERNS"))
     block_code: str | None = None
     verbs: list[tuple[str, str | None]] = []
     block = ""
 
-    def add(lemma: str, frame: str, code: str, note: str) -> None:
-        code = known_code(code, codes)
-        if code:
-            rows.setdefault((lemma, frame), ("VERB", lemma, frame, code, note))
+    def add(lemma: str, frame: str, code: str, note: str, literal: bool = True) -> None:
+        """The first code of a frame wins, but a pattern naming its word beats one that
+        reached it through a synonym set (``{TEAR GAS} [175]`` under FIRE over the 150 of
+        a ``&WEAPON`` pattern listed before it)."""
+        code = code if code == "-" else known_code(code, codes)
+        if not code:
+            return
+        key = (lemma, frame)
+        if key not in rows or (literal and key in from_set):
+            rows[key] = ("VERB", lemma, frame, code, note)
+            from_set.discard(key)
+            if not literal:
+                from_set.add(key)
 
     for line in lines[start + 1 :]:
         text, _, comment = line.partition("#")
@@ -135,15 +163,16 @@ def convert_verbs(source: Path, codes: set[str]) -> list[tuple[str, str, str, st
             continue
         pattern = PATTERN.match(text)
         if pattern:
-            code = clean_code(pattern.group(2))
-            if code is None:
-                continue
+            code = "-" if no_event(pattern.group(2)) else clean_code(pattern.group(2))
+            if code is None or (code == "-" and len(elements(pattern.group(1))) > 1):
+                continue  # "take control (of the House)" is no event; "take control" is
             named = {word_of(w) for w in re.split(r"[,\s]+", comment) if w.strip()}
             owners = [v for v in verbs if v[0] in named] or verbs
+            literal = "&" not in pattern.group(1)
             for frame in frames(pattern.group(1), synonyms):
                 for lemma, default in owners:
                     if code != default:
-                        add(lemma, frame, code, f"petrarch {block}")
+                        add(lemma, frame, code, f"petrarch {block}", literal)
             continue
         verb = VERB.match(text)
         if verb and text[0] != "-":

@@ -21,5 +21,9 @@ class StoreError(NewsgraphError):
     """The database cannot be opened or migrated."""
 
 
+class StoreBusy(StoreError):
+    """Another process kept the database busy for longer than newsgraph waits."""
+
+
 class ExportError(NewsgraphError):
     """An export that cannot be written (a bad --out path, an unknown format)."""

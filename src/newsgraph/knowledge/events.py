@@ -19,9 +19,11 @@ Files (in ``data/events/``), all plain TSV with a header unless noted:
   (``intended``, ``expected``, ``hypothetical``, ``negated``, ``reported``, ``threat``,
   ``cancelled`` for "cancel", "call off", ``question`` for "ask" used of a question,
   ``obliged`` for "must", ``occasion`` for "when", "once": a present-simple clause they
-  mark is no act that happened). A cue may have several roles, one row each ("announce": light
-  and reported); the first row's role is its main one. The reporting verbs of
-  ``quotes/cues.tsv`` (type ``speech``) are ``reported`` cues too: one lexicon for both.
+  mark is no act that happened; ``catenative`` for "help": with a verb complement and no
+  object, "helped oust Gadhafi", the complement is the act). A cue may have several
+  roles, one row each ("announce": light and reported); the first row's role is its main
+  one. The reporting verbs of ``quotes/cues.tsv`` (type ``speech``) are ``reported`` cues
+  too: one lexicon for both.
 - ``modality.tsv``: ``code intended threatened demanded refused halted`` — the CAMEO code an event
   becomes when its actor only announces it (AGREE 03x), threatens it (THREATEN 13x), when
   a speaker says another actor must do it (REQUEST 10x) or an actor says it will not
@@ -93,6 +95,7 @@ class EventKnowledge:
     phrasal: set[tuple[str, str]] = field(default_factory=set)
     topics: frozenset[str] = frozenset()  # event nouns whose compound names the topic
     leaving: frozenset[str] = frozenset()  # event nouns whose "from" is what is left
+    carriers: frozenset[str] = frozenset()  # nouns that carry the event of their compound
 
     def __post_init__(self) -> None:
         self.first_words = {(pos, lemma.split()[0]) for pos, lemma in self.patterns}
@@ -312,6 +315,7 @@ def load_events(directory: Path) -> EventKnowledge:
         ),
         topics=frozenset(classes.get("topic", [])),
         leaving=frozenset(classes.get("leaving", [])),
+        carriers=frozenset(classes.get("carrier", [])),
         cues=load_cues(folder / "cues.tsv", directory / "quotes" / "cues.tsv"),
         modality=modality,
         codes=codes,

@@ -28,6 +28,7 @@ class QuoteKnowledge:
     source_nouns: frozenset[str] = frozenset()  # report, study: findings that speak
     first_names: dict[str, str] = field(default_factory=dict)  # hillary -> female
     kinship: dict[str, str | None] = field(default_factory=dict)  # wife -> female
+    title_ranks: frozenset[str] = frozenset()  # vice, deputy: "Vice President" is another office
     sources_by_first: dict[str, tuple[tuple[str, ...], ...]] = field(init=False)
 
     def __post_init__(self) -> None:
@@ -73,4 +74,5 @@ def load_quotes(directory: Path) -> QuoteKnowledge:
             r["noun"]: None if r["gender"] == "-" else r["gender"]
             for r in read_tsv(folder / "kinship.tsv")
         },
+        title_ranks=frozenset(r["word"] for r in read_tsv(folder / "title_ranks.tsv")),
     )

@@ -61,8 +61,10 @@ class Writer:
             self.flush()
 
     def flush(self) -> None:
-        """Store every pending analysis in one transaction."""
+        """Store every pending analysis in one transaction; release the file even when
+        there is none (a watch cycle that found nothing new leaves it free)."""
         if not self.pending:
+            self.store.release()
             return
         started = self.clock()
         try:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from contextlib import AbstractContextManager
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import duckdb
 
@@ -30,8 +30,9 @@ class Store:
         self._lock = None if read_only else access.lock_for_writing(self.path)
         self.symmetric = load_symmetric(DEFAULT_DIRECTORY)
         self._db: duckdb.DuckDBPyConnection | None = None
+        self._gate: IO[bytes] | None = None
         try:
-            self._db = access.connect(self.path, read_only)
+            self._db = self._open(wait=None)
             ensure_schema(self._db, self.path, read_only)
             if not read_only:
                 stories.create_views(self._db, self.symmetric)
@@ -45,9 +46,24 @@ class Store:
         """The open connection; after ``release()`` the file is opened again (a writer
         waits while a reader has it; a reader up to ``$NEWSGRAPH_BUSY_SECONDS``)."""
         if self._db is None:
-            wait = None if self.read_only else access.WAIT_FOREVER
-            self._db = access.connect(self.path, self.read_only, wait=wait)
+            self._db = self._open(wait=None if self.read_only else access.WAIT_FOREVER)
         return self._db
+
+    def _open(self, wait: float | None) -> duckdb.DuckDBPyConnection:
+        """Open the file; a writer first takes the commit gate, so readers let it in
+        however closely their requests follow each other (see store/access.py)."""
+        if not self.read_only:
+            self._gate = access.hold_commit_gate(self.path)
+        try:
+            return access.connect(self.path, self.read_only, wait=wait)
+        except BaseException:
+            self._release_gate()
+            raise
+
+    def _release_gate(self) -> None:
+        if self._gate is not None:
+            self._gate.close()
+            self._gate = None
 
     def release(self) -> None:
         """Close the file so readers can open it; the next use opens it again. A run
@@ -55,6 +71,7 @@ class Store:
         if self._db is not None:
             self._db.close()
             self._db = None
+        self._release_gate()
 
     def __enter__(self) -> Store:
         return self

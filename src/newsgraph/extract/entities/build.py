@@ -22,8 +22,10 @@ def extract_entities(context: ArticleContext) -> list[Entity]:
     """One entity per actor of the article, with every mention that refers to it."""
     doc, article = context.doc, context.article
     candidates = find_mentions(doc, context.phrases)
-    kinship = context.knowledge.quotes.kinship
-    actors = resolve_mentions(doc, candidates, context.phrases, context.quoted, kinship)
+    quotes = context.knowledge.quotes
+    actors = resolve_mentions(
+        doc, candidates, context.phrases, context.quoted, quotes.kinship, quotes.title_ranks
+    )
     return [_record(doc, article, actor) for actor in actors]
 
 

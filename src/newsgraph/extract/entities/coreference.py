@@ -103,14 +103,45 @@ def previous_sentence_start(tree: Tree, token: Token) -> int:
 
 def text_author(text: Token) -> Token | None:
     """The name a text is credited to: its possessor or naming modifier ("the Pentagon's
-    statement", "a Times article"), or who it is from or by ("a statement from the Foreign
-    Ministry", "a tweet by the group's director")."""
+    statement", "a Times article"), who it is from or by ("a statement from the Foreign
+    Ministry", "a tweet by the group's director"), who delivered it ("a speech Mrs. Clinton
+    delivered"), who issued it ("J Street issued a statement saying", "In a statement
+    announcing the pick, the union called"); for "the statement", the author of the one
+    named shortly before."""
+    named = _credited(text)
+    if named is not None or not any(c.lower_ in ("the", "this") for c in text.children):
+        return named
+    lemma = text.lemma_.lower()
+    for token in reversed(text.doc[: text.i]):
+        if token.idx < text.idx - WINDOW_CHARS:
+            break
+        if token.lemma_.lower() == lemma and token.pos_ == "NOUN":
+            return _credited(token)
+    return None
+
+
+def _credited(text: Token) -> Token | None:
+    """``text_author`` from the text's own phrase and clause."""
     for child in text.children:
         if child.dep_ == "poss" or (child.dep_ == "compound" and child.pos_ == "PROPN"):
             return child
     for child in text.children:
         if child.dep_ == "prep" and child.lower_ in ("from", "by") and child.i > text.i:
             return next((c for c in child.children if c.dep_ == "pobj"), None)
+        if child.dep_ == "relcl":
+            subject = next((c for c in child.children if c.dep_ == "nsubj"), None)
+            if subject is not None and subject.lower_ not in RELATIVES:
+                return subject
+    verb = text.head
+    if text.dep_ == "pobj" and verb.lower_ == "in" and verb.head.pos_ in ("VERB", "AUX"):
+        text, verb = verb, verb.head  # "In a statement, the ministry said"
+    elif text.dep_ not in ("dobj", "nsubjpass") or verb.pos_ != "VERB":
+        return None
+    for child in verb.children:
+        if child.dep_ == "nsubj" and child.i != text.i:
+            return child
+        if child.dep_ == "agent":
+            return next((t for t in child.children if t.dep_ == "pobj"), None)
     return None
 
 

@@ -45,9 +45,11 @@ def resolve_mentions(
     table: PhraseTable,
     quoted: list[QuotedSpan] = (),
     kinship: Collection[str] = (),
+    ranks: Collection[str] = (),
 ) -> list[MentionGroup]:
     """Group mentions into actors: names first, then descriptions, then pronouns;
-    ``kinship``: nouns naming a relative ("wife"), whose bare surname is not theirs."""
+    ``kinship``: nouns naming a relative ("wife"), whose bare surname is not theirs;
+    ``ranks``: words that make a title another office ("Vice President")."""
     persons = [c for c in candidates if c.label == "PERSON"]
     actors = group_person_names(doc, persons, kinship)
     candidates = relabel_person_names(doc, candidates, actors)
@@ -60,7 +62,7 @@ def resolve_mentions(
         actor.mentions.append((candidate.start, candidate.end))
     organisations = merge_acronyms(doc, list(others.values()))
     for actor in actors:
-        actor.titles = introduced_titles(doc, actor, table)
+        actor.titles = introduced_titles(doc, actor, table, ranks)
     taken = {i for c in candidates for i in range(c.start, c.end)}
     link_descriptions(doc, actors, table, taken)
     link_pronouns(doc, actors, quoted)
@@ -231,10 +233,12 @@ def _nearest(actors: list[MentionGroup], position: int) -> MentionGroup:
 
 
 def introduced_titles(
-    doc: Doc, actor: MentionGroup, table: PhraseTable
+    doc: Doc, actor: MentionGroup, table: PhraseTable, ranks: Collection[str] = ()
 ) -> set[tuple[tuple[str, ...], str | None]]:
     """Titles the text gives the person next to a name ("Russian President Vladimir Putin"
-    -> (("president",), "RUS")); a former office ("former premier") introduces nothing."""
+    -> (("president",), "RUS")); a former office ("former premier") introduces nothing, and
+    a rank word before the title is part of it ("Vice President" -> ("vice", "president"),
+    which "the president" does not describe)."""
     titles = set()
     for start, end in actor.mentions:
         root = doc[start:end].root
@@ -244,9 +248,11 @@ def introduced_titles(
         country = _country_in(context, table)
         for match in find_matches(context, table):
             if match.agent is not None and match.agent.role:
-                titles.add(
-                    (words_of(" ".join(t.text for t in context[match.start : match.end])), country)
-                )
+                first = match.start
+                if first > 0 and context[first - 1].lower_ in ranks:
+                    first -= 1
+                title = " ".join(t.text for t in context[first : match.end])
+                titles.add((words_of(title), country))
     return titles
 
 

@@ -30,6 +30,10 @@ TIMES = ("DATE", "TIME")
 OBJECT_PREPS = (*TARGET_PREPS, "of", "from", "by")
 LAST_RESORT_PREPS = ("from", "in")
 DEFAULT = ("default",)
+# A frame's phrase is a noun with one of these modifiers: "war games", "diplomatic link",
+# "no reason" (PETRARCH's braced phrases, kept whole).
+PHRASE_DEPS = ("compound", "amod")
+PHRASE_DETERMINERS = {"no"}
 RELATIVE_PRONOUNS = {"who", "whom", "which", "that"}
 # Measure nouns whose "of" object names the event: "10 days of war games", "$5m of aid".
 MEASURES = {
@@ -61,15 +65,16 @@ class Predicate:
 
 
 def forms(token: Token, kids: Tree) -> list[str]:
-    """The words a token matches in a frame, most specific first: its compound ("war
-    games"), its text and lemma. In a fixed order, so that the first frame to match does not
-    depend on hashing."""
-    lower, lemma = kids.lower, kids.lemma
+    """The words a token matches in a frame, most specific first: with its compound ("war
+    games"), adjective ("diplomatic link") or negative determiner ("no reason"), then its
+    text and lemma. In a fixed order, so that the first frame to match does not depend on
+    hashing."""
+    lower, lemma, dep = kids.lower, kids.lemma, kids.dep
     i = token.i
     words = []
     for child in kids(token):
         c = child.i
-        if kids.dep[c] == "compound":
+        if dep[c] in PHRASE_DEPS or (dep[c] == "det" and lower[c] in PHRASE_DETERMINERS):
             words += [f"{lower[c]} {lower[i]}", f"{lemma[c]} {lemma[i]}"]
     words += [lower[i], lemma[i]]
     return list(dict.fromkeys(words))
@@ -332,6 +337,10 @@ def verb_predicate(verb: Token, knowledge: EventKnowledge, kids: Tree) -> Predic
         pattern = Pattern("VERB", kids.lemma[verb.i], "default", None, None, "100", "rule")
     if pattern is None or pattern.code is None:
         return None
+    if any(knowledge.has_role(lemma, "catenative") for lemma in words) and only_complement(
+        verb, kids
+    ):
+        return None  # "helped lead the Brotherhood": the leading is the act, no aid
     if any(knowledge.has_role(lemma, "question") for lemma in words) and asks_question(
         verb, knowledge, kids
     ):
@@ -357,6 +366,16 @@ def verb_predicate(verb: Token, knowledge: EventKnowledge, kids: Tree) -> Predic
         verb, pattern.code, kind, pattern.kind, tokens, sources, targets, passive,
         pattern=pattern,
     )
+
+
+def only_complement(verb: Token, kids: Tree) -> bool:
+    """Whether a verb has a verb complement ("help throw the Islamic State out") and no
+    object of its own ("help Iraq rebuild" keeps Iraq); a relative pronoun the parser hangs
+    on it is the complement's ("the Brotherhood, which Morsi helped lead")."""
+    if not kids.with_dep(verb, ("xcomp",)):
+        return False
+    own = kids.with_dep(verb, (*OBJECTS, "dative"))
+    return all(kids.lower[o.i] in RELATIVE_PRONOUNS for o in own)
 
 
 def halted_cooperation(
@@ -434,7 +453,7 @@ def said_must(verb: Token, knowledge: EventKnowledge, kids: Tree) -> bool:
 
 def noun_predicate(noun: Token, knowledge: EventKnowledge, kids: Tree) -> Predicate | None:
     pattern = match(knowledge, "NOUN", noun, kids)
-    if pattern is None or pattern.code is None:
+    if pattern is None or pattern.code is None or names_a_thing(noun, knowledge, kids):
         return None
     pair = between(noun, kids)
     claimant = None
@@ -463,6 +482,20 @@ def noun_predicate(noun: Token, knowledge: EventKnowledge, kids: Tree) -> Predic
     return Predicate(
         noun, pattern.code, "noun", pattern.kind, [noun], sources, targets,
         expand_sources=not pair, pattern=pattern, claimed=claimant is not None,
+    )
+
+
+def names_a_thing(noun: Token, knowledge: EventKnowledge, kids: Tree) -> bool:
+    """Whether an event noun only qualifies the noun it is a compound of, which names a
+    thing, not an event: "aid cuts", "aid workers", "veto power" (a measure or a carrier
+    keeps it: "an aid package", "Russia's aid convoy"; word class ``carrier``)."""
+    if kids.dep[noun.i] != "compound" or kids.pos[kids.head[noun.i]] != "NOUN":
+        return False
+    head = kids.tokens[kids.head[noun.i]]
+    lemma = kids.lemma[head.i]
+    return (
+        lemma not in MEASURES and lemma not in knowledge.carriers
+        and match(knowledge, "NOUN", head, kids) is None
     )
 
 

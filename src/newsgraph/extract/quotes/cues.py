@@ -11,6 +11,7 @@ from newsgraph.knowledge.quotes import QuoteKnowledge
 
 # A cue verb without a subject of its own borrows its head's ("..., saying that ...").
 BORROWS_SUBJECT = ("conj", "advcl", "xcomp")
+DATELINE_DASHES = frozenset({"-", "--", "–", "—", "―"})
 
 
 def is_cue(token: Token, cues: QuoteKnowledge, beside_quote: bool = False) -> bool:
@@ -49,14 +50,15 @@ def cue_subject(verb: Token, passive_speakers: frozenset[str] = frozenset()) -> 
     passive subject of a verb in ``passive_speakers`` ("X was quoted as saying").
     """
     for step in range(6):
-        # The first child of each relation; a dash misparsed as a noun is no subject.
+        # The first child of each relation; a dash misparsed as a noun is no subject, nor a
+        # title quoted after the verb ("said on Fox News's “Fox and Friends.”").
         by_dep = {
             child.dep_: child
             for child in reversed(list(verb.children))
-            if any(ch.isalnum() for ch in child.text)
+            if any(ch.isalnum() for ch in child.text) and not _quoted_after(child, verb)
         }
         if "nsubj" in by_dep:
-            return _past_colon(by_dep["nsubj"], verb)
+            return _past_dateline(_past_colon(_named_subject(verb, by_dep["nsubj"]), verb))
         if "nsubjpass" in by_dep and verb.lemma_.lower() in passive_speakers:
             return by_dep["nsubjpass"]
         if "agent" in by_dep:  # "was told by X"
@@ -94,6 +96,33 @@ def _of_whom(noun: Token) -> Token:
             if shown is not None and shown.pos_ == "PROPN":
                 return shown
     return noun
+
+
+def _quoted_after(child: Token, verb: Token) -> bool:
+    """A word after the verb inside quotation marks opened after the verb."""
+    return child.i > verb.i and any(
+        t.is_quote for t in child.doc[verb.i + 1 : child.left_edge.i]
+    )
+
+
+def _named_subject(verb: Token, first: Token) -> Token:
+    """Of several subjects the parse gave one verb ("THE BORROWING Back when he wrote his
+    book, Mr. McKinley said": a section heading and the speaker), the first that is a name
+    (an entity), else the first."""
+    named = [c for c in verb.children if c.dep_ == "nsubj" and c.ent_type_ and c.i < verb.i]
+    return named[0] if named and not first.ent_type_ else first
+
+
+def _past_dateline(subject: Token) -> Token:
+    """A dateline parsed as the subject ("WASHINGTON -- President Obama, …, said") -> the
+    name after its dash, which the parse hung on it as an appositive."""
+    doc = subject.doc
+    at_start = subject.left_edge.i == 0 or "\n" in doc[subject.left_edge.i - 1].text
+    dash = subject.i + 1 < len(doc) and doc[subject.i + 1].text in DATELINE_DASHES
+    if not (at_start and dash and subject.ent_type_ in ("GPE", "LOC")):
+        return subject
+    named = [c for c in subject.children if c.dep_ == "appos" and c.i > subject.i + 1]
+    return named[0] if named else subject
 
 
 def _past_colon(subject: Token, verb: Token) -> Token:

@@ -140,7 +140,7 @@ def _stands_alone(
                 return False
         elif last.text != ":" and not is_cue(last, cues, True):
             return False
-    inner = inner.rstrip()
+    inner = inner.rstrip().rstrip("'\u2019\"\u201d").rstrip()  # a quote ending in a quote
     if inner and inner[-1] in ".,!?;:\u2026-\u2014":
         return True
     # An unpunctuated quote opening a sentence must be followed by its cue ("“No” he said").

@@ -92,6 +92,8 @@ def _reported(
     for quote in direct:
         if min(end, quote.end) - max(start, quote.start) > 0.5 * (end - start):
             return None
+    if any(q.start <= cue.idx < q.end and (start < q.start or end > q.end) for q in quoted):
+        return None  # a cue in quoted words reports within them, not the writer's text
     for quote in quoted:  # a fragment the content opens runs on to its closing mark
         tail = text[end : quote.close_mark]
         if start <= quote.open_mark < end <= quote.close_mark and _same_sentence(tail):

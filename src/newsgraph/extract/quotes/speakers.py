@@ -58,7 +58,7 @@ class SpeakerResolver:
         if subject.lower_ in SUBJECT_RELATIVES and subject.head.dep_ == "relcl":
             subject = subject.head.head  # "the ministry, which said" -> the ministry
         if subject.lemma_.lower() in self.cues.document_nouns:
-            subject = self._author(subject)
+            subject = text_author(subject)
             if subject is None:
                 return None
         entity = self.entity_for(subject)
@@ -96,21 +96,6 @@ class SpeakerResolver:
         return self._canonical(found) if found is not None else None
 
     # -- kinds of reference ---------------------------------------------------------------
-
-    @staticmethod
-    def _author(text: Token) -> Token | None:
-        """Who stands behind a text: its possessor, naming modifier or issuer ("Iran's
-        statement", "a Pentagon statement", "a tweet by X", "a statement from X"), or the
-        subject of the verb that issued it ("J Street issued a statement saying")."""
-        named = text_author(text)
-        if named is not None:
-            return named
-        if text.dep_ in ("dobj", "nsubjpass") and text.head.pos_ == "VERB":
-            for child in text.head.children:
-                if child.dep_ in ("nsubj", "agent"):
-                    return child if child.dep_ == "nsubj" else next(
-                        (t for t in child.children if t.dep_ == "pobj"), None)
-        return None
 
     def _named(self, head: Token) -> Entity | None:
         """An entity on the head, on an appositive, or an ORG naming the head ("TASS agency")."""
@@ -168,7 +153,9 @@ class SpeakerResolver:
 
         The earlier noun must name an entity as its title ("Spokesperson Ned Price",
         "TASS news agency") or appositive, and carry every modifier the description has
-        ("the Democratic nominee" is not "Republican nominee Donald Trump").
+        ("the Democratic nominee" is not "Republican nominee Donald Trump"); a rank word
+        of the earlier title must be in the description ("the president" is not "Vice
+        President Joseph R. Biden Jr.").
         """
         if head.tag_ in ("NNS", "NNPS") or not any(
             child.lower_ in ("the", "this") for child in head.children
@@ -185,7 +172,11 @@ class SpeakerResolver:
             if entity is None:
                 continue
             words = {t.lemma_.lower() for t in phrase_head.subtree}
-            if modifiers <= words:
+            ranks = {
+                c.lower_ for c in token.children
+                if c.dep_ in ("amod", "compound") and c.lower_ in self.cues.title_ranks
+            }
+            if modifiers <= words and ranks <= modifiers:
                 return self._canonical(entity)
         return None
 
