@@ -107,7 +107,7 @@ class NearDuplicateIndex:
     Candidates are found by LSH banding, as datasketch's ``MinHashLSH`` at
     ``CANDIDATE_RESEMBLANCE`` bands them (``BANDS`` bands of ``BAND_ROWS`` values: a
     stored article is a candidate when all values of one band equal the query's), but
-    the signatures are kept in one array and compared band-wise with numpy: ~0.6 kB per
+    the signatures are kept in one array and compared band-wise with numpy: ~1 kB per
     article instead of datasketch's ~9 kB of per-band dictionaries and byte strings,
     which made a writer's memory grow with every article stored.
     """
