@@ -255,6 +255,23 @@ def test_the_holy_see_and_its_head_are_vat(analyse, name):
     assert [e["code"] for e in result["entities"] if name.endswith(e["name"])] == ["VAT"]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "name", "code"),
+    [
+        # "David" is a town of Panama in the gazetteer, not the country of this facility.
+        ("Obama will host Saudi King Salman at Camp David on Thursday.", "Camp David", None),
+        (
+            "Baghdad International Airport was closed on Monday.",
+            "Baghdad International Airport",
+            "IRQ",
+        ),
+    ],
+)
+def test_a_town_word_inside_a_facility_name_gives_it_no_country(analyse, sentence, name, code):
+    result = analyse(sentence)
+    assert [e["code"] for e in result["entities"] if e["name"] == name] == [code]
+
+
 def test_a_role_takes_no_country_told_of_in_another_clause(analyse):
     # USA Today, 2013 (AllSides): the countries of the first clause are not the rebels'.
     events = analyse(
@@ -284,3 +301,72 @@ def test_an_agent_word_as_a_surname_is_no_role(pipeline, sentence, phrase, code)
     span = doc.char_span(start, start + len(phrase))
     found = code_span(span, ArticleContext.read(doc, article, pipeline.knowledge))
     assert (found.code if found else None) == code
+
+
+# AllSides (Fox News, 2014): "the troops" are the Pentagon's, told of two sentences before,
+# not Iraq's (the Yazidi people they help); "the secretary of state" is Kerry's office, not
+# Israel's (the country Kerry spoke of in another clause of the sentence).
+@pytest.mark.parametrize(
+    ("text", "published", "event"),
+    [
+        (
+            "The Pentagon sent additional military planners to Iraq on Tuesday to figure out a "
+            "way to rescue and relocate the tens of thousands of religious minorities trapped "
+            "on a mountain by Islamic militants, senior U.S. officials said.\n\n"
+            "A senior U.S. official told Fox News that 130 military personnel have arrived in "
+            "Irbil for the job.\n\n"
+            "The troops will work with State Department officials and USAID to develop plans "
+            "to help the Yazidi people, a religious minority displaced on Sinjar Mountain.",
+            "2014-08-13",
+            ("033", "The troops", "USAMIL", "Yazidi", "IRQCVL", "intended"),
+        ),
+        (
+            "John Kerry apologized Monday for warning last week that the lack of a two-state "
+            "solution in the Middle East could lead to Israel becoming an \"apartheid state.\"\n\n"
+            "At Monday's State Department press briefing, spokeswoman Jen Psaki made clear that "
+            "Kerry believes Israel is \"a vibrant democracy with equal rights for its citizens,\" "
+            "and noted the secretary of state was merely warning of the possible long-term "
+            "consequences if a two-state solution couldn't be reached.",
+            "2014-04-28",
+            ("130", "the secretary", "USAGOV", None, None, "reported"),
+        ),
+    ],
+)
+def test_a_definite_role_takes_the_country_of_the_actor_told_of_before(
+    analyse, text, published, event
+) -> None:
+    found = [
+        (e["cameo"], e["source"]["name"], e["source"]["code"], (e["target"] or {}).get("name"),
+         (e["target"] or {}).get("code"), e["factuality"])
+        for e in analyse(text, published=published)["events"]
+    ]
+    assert event in found
+
+
+def test_a_person_takes_no_country_from_a_far_clause(analyse) -> None:
+    # AllSides (NewsBusters, 2016): Benghazi, inside the quoted column, is not the columnist's.
+    result = analyse(
+        "Dana Milbank and Ruth Marcus are both Yale-educated reporters-turned-columnists at "
+        "The Washington Post.\n\nMilbank's whole column can be boiled down to this rebuttal of "
+        "Trump's nickname: \"This isn't quite true: Though investigations into her activities "
+        "have occupied much of the past 25 years, her accusers, on Whitewater to Benghazi, "
+        "never really get the goods.\"",
+        published="2016-05-31",
+    )
+    milbank = [e for e in result["entities"] if e["name"] == "Dana Milbank"]
+    assert [(e["code"], e["country"], e["role"]) for e in milbank] == [("MED", None, "MED")]
+
+
+def test_the_international_community_is_no_country(pipeline) -> None:
+    # AllSides (Washington Times, 2017): not Iran's or the U.S.'s civilians.
+    sentence = (
+        "The U.S. slapped renewed sanctions on Iran last week after the country, considered a "
+        "leading state sponsor of terrorism, defied the international community by conducting "
+        "ballistic missile tests."
+    )
+    article = pipeline.make_article(sentence, published="2017-02-05")
+    doc = pipeline.nlp(sentence)
+    start = sentence.index("the international community")
+    span = doc.char_span(start, start + len("the international community"))
+    found = code_span(span, ArticleContext.read(doc, article, pipeline.knowledge))
+    assert (found.code, found.country) == ("IGO", None)

@@ -115,6 +115,25 @@ SENSES = {
         "diplomatic relations with China.",
         ["054"],
     ),
+    "launch + strikes: military force, not a labour strike": (
+        "Libya's air force meanwhile announced it had launched strikes in the eastern city of "
+        "Darna, an extremist stronghold that was taken over by an Islamic State affiliate "
+        "last year.",
+        ["190"],
+    ),
+    "threatened to launch strikes: a threat of attack": (
+        "North Korea has declared that the armistice ending the Korean War in 1953 is void, "
+        "threatened to launch nuclear and rocket strikes on the United States and, most "
+        "recently, declared at a high-level government assembly that making nuclear arms and a "
+        "stronger economy are the nation's top priorities.",
+        ["1384"],
+    ),
+    "issue + a statement: attribution, no event (PETRARCH's 010 frame)": (
+        'Netanyahu issued a statement Thursday saying, "In recent days and weeks, Hamas and '
+        "the other terrorist organizations in Gaza have made normal life impossible for over 1 "
+        'million Israelis."',
+        [],
+    ),
     "pull out of a summit: talks halted, no military retreat": (
         "President Trump has pulled out of the scheduled summit with North Korean Dictator "
         "Kim Jong Un in Singapore.",
@@ -173,3 +192,14 @@ def test_demanding_a_leader_go_is_a_demand_for_leadership_change(analyse):
         published="2020-10-01",
     )["events"]
     assert [(e["cameo"], e["source"]["code"]) for e in events] == [("1041", "SRBOPP")]
+
+
+def test_a_petrarch_frame_weighs_as_a_verb_default(analyse):
+    """PETRARCH's frames are no surer than verb defaults (measured by bench/audit.py): the
+    frame "establish + diplomatic relations" weighs 0.6, not a specific frame's 0.8."""
+    events = analyse(
+        "In late August, for instance, El Salvador broke its ties to Taiwan and established "
+        "diplomatic relations with China.",
+        published="2020-10-01",
+    )["events"]
+    assert [(e["cameo"], e["confidence"]) for e in events] == [("054", 0.42)]

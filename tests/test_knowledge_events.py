@@ -190,10 +190,11 @@ def test_symmetric_codes_are_known_cameo_codes_of_cooperation(knowledge):
 
 
 def test_petrarch_phrases_stay_whole_and_no_event_patterns_are_kept():
-    """The converter keeps a braced phrase whole ("gave no reason" is PETRARCH's 010, "gave a
-    reason" is not), a literal phrase over a synonym set's row, and ``[---]`` as ``-``."""
+    """The converter keeps a braced phrase whole ("gave no reason" is PETRARCH's, "gave a
+    reason" is not), a literal phrase over a synonym set's row, ``[---]`` as ``-``, and a
+    frame of plain statement (010) as ``-``: saying is attribution."""
     rows = {(r["lemma"], r["frame"]): r["code"] for r in read_tsv(FOLDER / "petrarch_verbs.tsv")}
-    assert rows[("give", "obj:no reason")] == "010"
+    assert rows[("give", "obj:no reason")] == "-" and rows[("issue", "obj:statement")] == "-"
     assert ("give", "obj:reason") not in rows
     assert ("rule out", "obj:link") not in rows and rows[("rule out", "obj:diplomatic link")]
     assert rows[("fire", "obj:tear gas")] == "175"  # not the 150 of a &WEAPON pattern

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import re
 import shutil
 from pathlib import Path
 
@@ -214,3 +215,10 @@ def test_every_country_has_a_point(gazetteer):
     assert len(countries) > 240
     missing = sorted(iso for iso, c in countries.items() if c.lat is None)
     assert len(missing) < 15, missing
+
+
+def test_site_words_file_has_one_word_a_line():
+    lines = (PLACES / "site_words.txt").read_text(encoding="utf-8").splitlines()
+    entries = [line for line in lines if line and not line.startswith("#")]
+    assert "Street" in entries and "Hospital" in entries
+    assert all(re.fullmatch(r"[A-Z][a-z]+\.?", line) for line in entries)

@@ -253,13 +253,17 @@ def test_curated_places_and_seats_of_power(analyse, sentence, name, country, lat
         ("SAN DIEGO (AP) — Police arrested a man on Tuesday, officials said.", "San Diego", "USA"),
         ("HELENA, Mont. — The governor signed the bill into law on Friday.", "Helena", "USA"),
         ("SACRAMENTO - The council approved the budget on Monday.", "Sacramento", "USA"),
+        # the colon dateline of the Gulf and South Asian press
+        ("LAHORE: Police arrested two men on Monday.", "Lahore", "PAK"),
+        ("Muscat: The 10th Muscat International Film Festival came to a close on Thursday.",
+         "Muscat", "OMN"),
     ],
 )
 def test_dateline_in_capitals_is_a_place(analyse, sentence, name, country):
     result = analyse(sentence)
     place = places_of(result)[name]
     assert place["country"] == country
-    assert mention_texts(result, place) == [re.split(r" \(|,| - ", sentence)[0]]
+    assert mention_texts(result, place) == [re.split(r" \(|,| - |:", sentence)[0]]
 
 
 def test_two_names_of_one_place_are_one_place_with_all_mentions(analyse):
@@ -297,3 +301,101 @@ def test_other_mentions_take_the_longest_name_whatever_the_hash_seed(nlp):
     for surfaces in ({"U.S", "U.S."}, {"U.S.", "U.S"}, ["U.S", "U.S."]):
         spans = more_mentions(doc, set(surfaces), [], entity_spans=[])
         assert [doc.text[s:e] for s, e in spans] == ["U.S.", "U.S."]
+
+
+# --- sites inside a town: streets, buildings, parks -----------------------------------------
+
+
+def test_site_takes_the_point_of_the_town_in_its_sentence(analyse):
+    sentence = ("Doctors at the Alder Hey Children's Hospital where Alfie is admitted in "
+                "Liverpool said he could not be saved.")
+    places = places_of(analyse(sentence))
+    site, town = places["Alder Hey Children's Hospital"], places["Liverpool"]
+    assert (site["feature"], site["geonameid"], site["country"]) == ("site", None, "GBR")
+    assert (site["lat"], site["lon"]) == (town["lat"], town["lon"])
+
+
+def test_streets_take_the_point_of_the_town_the_article_names(analyse):
+    # no town in the streets' own sentences: the town the article names (its dateline)
+    result = analyse(
+        "WINNIPEG - Crews were called on Saturday to the 200 block of River Avenue. "
+        "Officials said smoke was visible from the roof. Another fire burned just after "
+        "11 p.m. Friday in the 400 block of Assiniboine Avenue."
+    )
+    places = places_of(result)
+    assert places["Winnipeg"]["feature"] == "city"
+    for street in ("River Avenue", "Assiniboine Avenue"):
+        assert (places[street]["feature"], places[street]["country"]) == ("site", "CAN")
+        assert (round(places[street]["lat"], 2), round(places[street]["lon"], 2)) == (
+            49.88, -97.15)
+
+
+def test_site_in_a_story_whose_towns_lie_far_apart_keeps_no_point(analyse):
+    # Bolton, named most, is no place to put Trump Tower: Washington lies an ocean away
+    result = analyse(
+        "The president wants to run the White House like the 26th floor of Trump Tower. "
+        "Critics in Bolton and in Washington agreed. Shops in Bolton closed early."
+    )
+    place = places_of(result)["Trump Tower"]
+    assert (place["lat"], place["lon"], place["feature"]) == (None, None, None)
+
+
+def test_site_without_a_town_in_the_article_keeps_no_point(analyse):
+    place = places_of(analyse("He was indicted in a bribery investigation at City Hall."))
+    assert (place["City Hall"]["lat"], place["City Hall"]["feature"]) == (None, None)
+
+
+# --- names that stand for a big place ------------------------------------------------------
+
+
+def test_dateline_without_its_state_is_the_big_city_not_a_town_nearby(analyse):
+    # West Virginia would otherwise make it Washington, Pennsylvania (13,000 people)
+    result = analyse(
+        "WASHINGTON (AP) - President Donald Trump has renewed his denunciation of the "
+        "nation's immigration policies. At an event in West Virginia, the president called "
+        "for tougher border security."
+    )
+    place = places_of(result)["Washington"]
+    assert (round(place["lat"], 2), round(place["lon"], 2)) == (38.90, -77.04)
+
+
+def test_sports_opponent_named_by_its_town_is_the_big_city(analyse):
+    # "against Louisville": the team of Louisville, Kentucky, not Louisville, Ohio near
+    # Columbus
+    result = analyse(
+        "Mississippi State started the game against Louisville 0 for 10. The Bulldogs then "
+        "outlasted Louisville in overtime in Columbus, Ohio."
+    )
+    place = places_of(result)["Louisville"]
+    assert (place["geonameid"], mention_texts(result, place)) == (
+        4299276, ["Louisville", "Louisville"])
+
+
+def test_site_ner_took_for_an_organisation_is_a_place_after_a_preposition(analyse):
+    # NER labels the hospital ORG; "at" says it is somewhere, Chicago says where
+    result = analyse("Police said he was pronounced dead at Northwestern Memorial Hospital. "
+                     "After the stabbing in Chicago, Bassett ran away.")
+    places = places_of(result)
+    site = places["Northwestern Memorial Hospital"]
+    assert (site["feature"], site["lat"], site["lon"]) == (
+        "site", places["Chicago"]["lat"], places["Chicago"]["lon"])
+
+
+def test_organisation_named_like_a_site_is_no_place_without_a_preposition(analyse):
+    result = analyse("The Pew Research Center said most Americans agree.")
+    assert result["places"] == []
+
+
+def test_town_owning_a_site_is_a_place_of_its_own(analyse):
+    result = analyse("A new Health and Wellbeing Campus has opened at Derry’s Altnagelvin "
+                     "Hospital. It is the first of its kind in Northern Ireland.")
+    places = places_of(result)
+    assert mention_texts(result, places["Derry"]) == ["Derry"]
+    site = places["Altnagelvin Hospital"]
+    assert (mention_texts(result, site), site["lat"]) == (
+        ["Altnagelvin Hospital"], places["Derry"]["lat"])
+
+
+def test_a_heading_with_a_colon_is_no_dateline(analyse):
+    assert analyse("Photo: Adrian Walker, Executive Director of the society, spoke on "
+                   "Monday.")["places"] == []

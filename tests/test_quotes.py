@@ -228,6 +228,12 @@ SPEAKERS = [
         "the president said, ''a stone worn down by the tragedy of over a thousand bare feet.''",
         "Obama", id="the-president-is-not-the-vice-president",
     ),
+    # Real sentences (Wikinews, CC BY 2.5).
+    pytest.param(
+        "\"Walter was the most brilliant scientist I have ever known,\" said University of "
+        "California, San Diego's chancellor, Pradeep Khosla.",
+        "Pradeep Khosla", id="organisation-its-role-and-the-holder-is-the-holder",
+    ),
 ]
 
 
@@ -274,6 +280,12 @@ def test_speaker_resolution(analyse, text, speaker):
             "Security Council", id="the-statement-is-by-the-issuer-of-a-statement-before",
         ),
         pytest.param(
+            "Vessel Tracker's database had no sighting of the ship within the last 59 days on "
+            "Tuesday; the website noted the AIS signal received from Jakarta but declared the "
+            "ship was not actually there.", "declared", "the ship was not actually there",
+            "the website", id="a-verb-hung-on-a-participle-shares-its-clauses-subject",
+        ),
+        pytest.param(
             "When Clinton noted that Trump has occasionally not paid anything in federal income "
             "taxes ― as was true for the few years his tax returns were made public ― Trump "
             "boasted, “That makes me smart.”",
@@ -290,6 +302,12 @@ def test_speaker_of_one_cue_among_several(analyse, text, cue, quoted, speaker):
 # Real sentences (PolNeAR dev): where reported content ends, and content the parse hung on
 # the cue as an adverbial or a gerund.
 CONTENTS = [
+    pytest.param(
+        "Search and rescue bodies can also access this information; Smith told Wikinews he "
+        "believed this would include foreign navies with ships in the Java Sea.",
+        "indirect", "told", "he believed this would include foreign navies with ships in the "
+        "Java Sea", id="the-clause-after-the-cue-not-the-one-before-a-semicolon",
+    ),
     pytest.param(
         "At a press conference in Chelsea, the mayor also said that it was too early to tell "
         "whether the explosion was caused by a bomb, and there was “no evidence\" yet that it "
@@ -403,6 +421,35 @@ def test_a_text_is_no_speaker_its_author_is(analyse, text, speaker):
 )
 def test_no_quote_without_reported_content(analyse, text):
     assert analyse(text)["quotes"] == []
+
+
+def test_the_text_is_by_who_signed_it(analyse):
+    text = ("The decree signed by the Pope read \"The crimes of sexual abuse offend Our Lord.\" "
+            "The decree also mentions establishing a system to keep the identity of the victims "
+            "confidential.")
+    found = next(q for q in analyse(text)["quotes"] if q["cue"] == "mentions")
+    assert (found["text"], found["speaker"]["name"]) == (
+        "establishing a system to keep the identity of the victims confidential", "the Pope")
+
+
+def test_a_quote_introduced_before_keeps_its_cue_over_the_next_sentences(analyse):
+    text = ("Speaking about the movie, the topmost senior Polish archbishop Wojciech Polak said, "
+            "\"I am deeply disturbed by what I saw in Tomasz Sekielski's film.\"  Calling it "
+            "as \"just another apology\", Anna Franowska of \"Have no fear\", an abuse victim "
+            "support charity, told Reuters \"it almost appears as if the statement was prepared "
+            "before the church officials saw the movie\".")
+    found = analyse(text)["quotes"][0]
+    assert (found["text"], found["cue"], found["speaker"]["name"]) == (
+        "I am deeply disturbed by what I saw in Tomasz Sekielski's film.", "said",
+        "Wojciech Polak")
+
+
+def test_content_opening_inside_a_direct_quote_is_no_new_quote(analyse):
+    """ "concludes" would report “That makes me smart,” when …: words Trump's "saying" has."""
+    text = ("The spot concludes with footage of Trump saying during the debate last week, "
+            "“That makes me smart,” when Clinton blasted him for not paying income tax.")
+    found = [(q["text"], q["cue"], q["speaker"]["name"]) for q in analyse(text)["quotes"]]
+    assert found == [("That makes me smart", "saying", "Trump")]
 
 
 def test_a_cue_in_quoted_words_reports_nothing_outside_them(analyse):

@@ -19,7 +19,8 @@ A braced phrase (``{NO REASON}``) is kept whole, so it matches a noun with that 
 only. A pattern coded ``[---]`` (``- * SESSION [---]`` under HOLD) is PETRARCH's "no event"
 for that frame and becomes code ``-`` when it has no other element (reduced, ``- * CONTROL
 (OF {THE HOUSE}) [---]`` would silence every "take control"). Defaults of plain statement
-(010) are dropped: such verbs attribute speech.
+(010) are dropped, and frames coded 010 ("give details", "issue a statement", "deliver a
+message") become ``-``: saying is attribution, read by the quote extractor.
 """
 
 from __future__ import annotations
@@ -172,7 +173,8 @@ def convert_verbs(source: Path, codes: set[str]) -> list[tuple[str, str, str, st
             for frame in frames(pattern.group(1), synonyms):
                 for lemma, default in owners:
                     if code != default:
-                        add(lemma, frame, code, f"petrarch {block}", literal)
+                        said = "-" if code in ATTRIBUTION else code
+                        add(lemma, frame, said, f"petrarch {block}", literal)
             continue
         verb = VERB.match(text)
         if verb and text[0] != "-":

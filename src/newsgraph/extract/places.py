@@ -31,7 +31,6 @@ no entry fits is kept with null coordinates.
 
 from __future__ import annotations
 
-import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -41,8 +40,15 @@ from spacy.tokens import Span as SpacySpan
 
 from newsgraph.extract.context import ArticleContext
 from newsgraph.extract.labels import PLACE_LABELS
+from newsgraph.extract.place_sites import containing_town, is_site, is_site_slip, site_entry
 from newsgraph.ids import record_id
-from newsgraph.knowledge.places import Gazetteer, GazetteerEntry, PlaceKnowledge, normalise
+from newsgraph.knowledge.places import (
+    Gazetteer,
+    GazetteerEntry,
+    PlaceKnowledge,
+    distance_km,
+    normalise,
+)
 from newsgraph.model import Entity, Place, Span
 
 SLIP_LABELS = {"PERSON", "ORG"}
@@ -82,15 +88,26 @@ STATE_BEFORE = re.compile(r"(?:state|province|State|Province) of $")
 # single hyphen many local papers type ("SPRINGFIELD - ")
 DATELINE = re.compile(
     r"^[ \t]*([A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,3})"
-    r"(?=(?:,[^\n]{1,25}?)?\s*(?:\(|—|–|--|-[ \t]))",
+    r"(?=(?:,[^\n]{1,25}?)?\s*(?:\(|—|–|--|-[ \t]|:[ \t]))",
     re.MULTILINE,
 )
+# the colon dateline of the Gulf and South Asian press, in title case at the article's
+# start: "Muscat: The 10th Muscat International Film Festival came ..."; only a big place
+# (a city of 100,000+, a region or a country), so "Photo:" or "Source:" never is one
+OPENING_DATELINE = re.compile(r"\A\s*([A-Z][a-z]+(?: [A-Z][a-z]+){0,2}):[ \t]")
 # the same after an earlier sentence on its line, when a news agency follows:
 # "By Nate Raymond. BOSTON (Reuters) -"
 INLINE_DATELINE = re.compile(
     r"(?<=[.!?\"”] )([A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,3})"
     r"(?=(?:, [A-Z][\w.]*(?: [A-Z][\w.]*)?)? \([A-Z][\w ]{0,20}\) ?(?:—|–|--|-[ \t]))"
 )
+# a sports opponent named by its town: "against Louisville", "outlasted Portland"
+OPPONENT_BEFORE = re.compile(
+    r"\b(?:against|beat|beats|beating|defeated|defeating|outlasted|edged|swept|vs\.?|versus)"
+    r" (?:the )?$"
+)
+# a town owning a site: "Derry's Altnagelvin Hospital"
+POSSESSIVE_HEAD = re.compile(r"([A-Z][\w.-]*(?: [A-Z][\w.-]*)?)(?:'s|’s) (?=[A-Z])")
 LIST_JOINER = re.compile(r",? (?:and|or) |, ")
 LIST_JOINER_CHARS = len(", and ")  # the longest text LIST_JOINER matches
 LIST_GOES_ON = re.compile(r"(?:,|;|\.|$| and | or )")
@@ -107,6 +124,9 @@ class Toponym:
     qualifier: str | None = None
     label: str | None = None
     qualifies: bool = False
+    # the name stands for a big place: a dateline with no state after it ("WASHINGTON
+    # (AP)"), or a team named by its town ("against Louisville")
+    big: bool = False
 
 
 # --- candidates ----------------------------------------------------------------------------
@@ -149,6 +169,19 @@ def split_qualified(start: int, text: str, qualifier: str | None) -> list[Topony
     return [
         Toponym(start, start + len(head), head, tail),
         Toponym(tail_start, tail_start + len(tail), tail, qualifier),
+    ]
+
+
+def split_possessive(toponym: Toponym, gazetteer: Gazetteer) -> list[Toponym]:
+    """ "Derry's Altnagelvin Hospital": the town that owns a site is a toponym of its own."""
+    match = POSSESSIVE_HEAD.match(toponym.text)
+    if not match or not gazetteer.lookup(match.group(1)):
+        return [toponym]
+    head, rest = match.group(1), toponym.text[match.end() :]
+    rest_start = toponym.start + match.end()
+    return [
+        Toponym(toponym.start, toponym.start + len(head), head, label=toponym.label),
+        Toponym(rest_start, toponym.end, rest, toponym.qualifier, toponym.label),
     ]
 
 
@@ -298,14 +331,22 @@ def find_toponyms(
             gazetteer, trim_toponym(0, 0, ent.text)[2], ent.label_
         )
         qualifier = qualifier_after(doc, ent.end, ents)
+        before = doc_text[max(0, ent.start_char - 16) : ent.start_char]
+        site_slip = not (is_place or is_slip) and is_site_slip(
+            ent.text, ent.label_, before, knowledge.site_words
+        )
         is_rescue = not (is_place or is_slip) and (
-            is_locative_town(gazetteer, ent, doc_text)
+            site_slip
+            or is_locative_town(gazetteer, ent, doc_text)
             or is_qualified_town(gazetteer, ent, qualifier)
             or is_listed_town(gazetteer, ent, place_spans, doc_text)
         )
         if is_place or is_slip or is_rescue:
             start, end, text = trim_toponym(ent.start_char, ent.end_char, ent.text)
-            for toponym in split_qualified(start, text, qualifier):
+            parts = split_qualified(start, text, qualifier)
+            if site_slip:
+                parts = [p for part in parts for p in split_possessive(part, gazetteer)]
+            for toponym in parts:
                 toponym.label = ent.label_
                 found[(toponym.start, toponym.end)] = toponym
     named = {normalise(t.text) for t in found.values()}
@@ -315,6 +356,10 @@ def find_toponyms(
                 if not any(s < toponym.end and toponym.start < e for s, e in found):
                     found[(toponym.start, toponym.end)] = toponym
     datelines = [*DATELINE.finditer(doc_text), *INLINE_DATELINE.finditer(doc_text)]
+    datelines += [
+        match for match in OPENING_DATELINE.finditer(doc_text)
+        if any(c.base >= STRONG_BASE for c in lookup(gazetteer, match.group(1)))
+    ]
     for match in datelines:
         start, end = match.span(1)
         if lookup(gazetteer, match.group(1)) and (start, end) not in found:
@@ -343,7 +388,13 @@ def find_toponyms(
         and any(c.isalpha() for c in part.text)
     ]
     ends = {t.end for t in toponyms}
+    unqualified_datelines = {
+        match.span(1) for match in datelines if doc_text[match.end(1) : match.end(1) + 1] != ","
+    }
     for toponym in toponyms:
+        toponym.big = (toponym.start, toponym.end) in unqualified_datelines or bool(
+            OPPONENT_BEFORE.search(doc_text[max(0, toponym.start - 16) : toponym.start])
+        )
         # "Tacoma, Washington": Washington qualifies another place, so it is a state;
         # so is "New York" in "New York Gov." and "Quebec" in "Quebec province"
         before = doc_text[max(0, toponym.start - 2) : toponym.start]
@@ -414,14 +465,6 @@ def lookup(gazetteer: Gazetteer, name: str, towns: bool = False) -> list[Gazette
         if bare != name and len(bare) > 2:
             candidates = gazetteer.lookup(bare, towns)
     return candidates
-
-
-def distance_km(a: GazetteerEntry, b: GazetteerEntry) -> float:
-    """Great-circle distance between two entries with coordinates."""
-    lat1, lon1, lat2, lon2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))  # type: ignore[arg-type]
-    h = (math.sin((lat2 - lat1) / 2) ** 2
-         + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2)
-    return 12742.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def is_anchor(ranked: list[tuple[float, GazetteerEntry]]) -> bool:
@@ -511,6 +554,10 @@ def ranked_entries(
         return value
 
     candidates = candidates_for(key, mentions, gazetteer)
+    if any(m.big for m in mentions) and any(c.base >= STRONG_BASE for c in candidates):
+        # "WASHINGTON (AP)", "against Portland": a dateline without its state, or a team,
+        # names a big place (a city of 100,000+, a region or a country), whatever is near
+        candidates = [c for c in candidates if c.base >= STRONG_BASE]
     # a small town never displaces a big city, a country or a region by context alone
     strong = any(c.base >= STRONG_BASE for c in candidates)
     kept = [c for c in candidates if not c.small or (
@@ -586,6 +633,32 @@ def covered(length: int, spans: list[tuple[int, int]]) -> bytearray:
     return mask
 
 
+def place_sites(
+    chosen: dict[str, GazetteerEntry | None],
+    names: dict[str, list[Toponym]],
+    doc: Doc,
+    site_words: frozenset[str],
+) -> None:
+    """Give every site the gazetteer lacks ("Royal Street", "City Hall") its town's point
+    (``place_sites``), in place."""
+    unplaced = [
+        key for key, entry in chosen.items()
+        if entry is None and is_site(names[key][0].text, (m.label for m in names[key]), site_words)
+    ]
+    if not unplaced:
+        return
+    towns = [
+        (entry, [m.start for m in names[key]])
+        for key, entry in chosen.items() if entry is not None and entry.feature == "city"
+    ]
+    sentences = [(s.start_char, s.end_char) for s in doc.sents]
+    for key in unplaced:
+        first = min(names[key], key=lambda m: m.start)
+        town = containing_town(first.start, sentences, towns, NEAR_KM)
+        if town is not None:
+            chosen[key] = site_entry(first.text, town)
+
+
 def extract_places(context: ArticleContext) -> list[Place]:
     """Every place named in the article, geocoded where possible: one record per place."""
     doc, article, entities = context.doc, context.article, context.entities
@@ -599,6 +672,7 @@ def extract_places(context: ArticleContext) -> list[Place]:
 
     groups: dict[object, tuple[GazetteerEntry | None, list[Toponym]]] = {}
     chosen = best_entries(names, gazetteer, context)
+    place_sites(chosen, names, doc, place_knowledge.site_words)
     for key, mentions in names.items():
         best = chosen[key]
         group = (best.name, best.country, best.feature) if best else key

@@ -30,6 +30,7 @@ PLACES_DIRECTORY = "places"
 COUNTRIES_FILE = "countries.tsv"
 ADDITIONS_FILE = "places.tsv"
 NOT_PLACES_FILE = "not_places.txt"
+SITE_WORDS_FILE = "site_words.txt"
 CONTINENT_FILE = "continents.json"
 # Curated names shorter than this are not looked for in the text outside NER's entities.
 MIN_SCANNED_LENGTH = 4
@@ -76,6 +77,14 @@ class GazetteerEntry:
         else:
             score = FEATURE_BASE.get(self.feature, 80.0)
         return score - (ALTERNATE_PENALTY if self.alternate else 0.0)
+
+
+def distance_km(a: GazetteerEntry, b: GazetteerEntry) -> float:
+    """Great-circle distance between two entries with coordinates."""
+    lat1, lon1, lat2, lon2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))  # type: ignore[arg-type]
+    h = (math.sin((lat2 - lat1) / 2) ** 2
+         + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2)
+    return 12742.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def merge(entries: list[GazetteerEntry], candidate: GazetteerEntry) -> None:
@@ -225,22 +234,35 @@ def load_gazetteer(directory: Path) -> Gazetteer:
     return gazetteer
 
 
+def read_entries(path: Path) -> list[str]:
+    """The lines of a one-entry-a-line file, ``#`` comments and blank lines skipped."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [line for line in lines if line.strip() and line[0] != "#"]
+
+
+def read_words(path: Path) -> frozenset[str]:
+    """One word a line (see ``read_entries``), lower case, no final dot."""
+    return frozenset(line.strip().rstrip(".").lower() for line in read_entries(path))
+
+
 @dataclass(slots=True)
 class PlaceKnowledge:
     """The gazetteer, the words that are no places, and the curated names to look for."""
 
     gazetteer: Gazetteer
     not_places: set[str] = field(default_factory=set)
+    # last words of the names of sites inside a town ("street", "hospital"): site_words.txt
+    site_words: frozenset[str] = frozenset()
     # every curated name as written ("Azerbaijan", "Holy See"), to find those NER missed
     curated_names: re.Pattern | None = None
 
 
 def load_places(directory: Path) -> PlaceKnowledge:
-    """Load the gazetteer and the list of words that are not places."""
-    path = Path(directory) / PLACES_DIRECTORY / NOT_PLACES_FILE
-    lines = path.read_text(encoding="utf-8").splitlines()
+    """Load the gazetteer, the words that are not places and the words that end a site's
+    name."""
+    folder = Path(directory) / PLACES_DIRECTORY
     gazetteer = load_gazetteer(directory)
-    not_places = {normalise(line) for line in lines if line.strip() and line[0] != "#"}
+    not_places = {normalise(line) for line in read_entries(folder / NOT_PLACES_FILE)}
     names = sorted(
         (n for n in gazetteer.surfaces
          if len(n) >= MIN_SCANNED_LENGTH and n[0].isupper() and normalise(n) not in not_places),
@@ -252,6 +274,7 @@ def load_places(directory: Path) -> PlaceKnowledge:
     return PlaceKnowledge(
         gazetteer=gazetteer,
         not_places=not_places,
+        site_words=read_words(folder / SITE_WORDS_FILE),
         curated_names=re.compile(
             rf"(?<![\w-])(?=[{first}])(?:{'|'.join(map(re.escape, names))})(?![\w-])"
         ),

@@ -9,6 +9,7 @@ Person, Dr Arslan Khalid") or of its sentence.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from datetime import date
 
 from spacy.tokens import Doc, Span, Token
@@ -40,6 +41,11 @@ SETTING_PREPS = {"in", "at", "inside", "across", "throughout", "near", "from", "
 # Cairo" (2 arcs), "Minister Zinichev said Russia would …" (3), not a country told of in
 # another clause ("Gulf state leaders … to explain how … the crisis in Libya").
 MAX_ARCS = 4
+# How far a person may be from the one country of their sentence to take it: "President
+# Abdelaziz Bouteflicka threatened to institute a curfew in Algiers" is 5 arcs.
+PERSON_REACH = 6
+ANAPHORIC_DETERMINERS = frozenset({"the", "these", "those", "this", "that"})
+ANTECEDENT_WINDOW = 1500  # characters back in which a definite role phrase finds its actor
 
 
 def code_span(span: Span, context: ArticleContext) -> ActorCode | None:
@@ -60,17 +66,41 @@ def code_span(span: Span, context: ArticleContext) -> ActorCode | None:
     table = context.phrases
     key = (span.start, span.end)
     if key not in table.span_codes:
-        table.span_codes[key] = _code_phrase_span(span, table, context.day)
+        table.span_codes[key] = _code_phrase_span(span, table, context)
     return table.span_codes[key]
 
 
-def _code_phrase_span(span: Span, table: PhraseTable, day: date | None) -> ActorCode | None:
+def _with_antecedent_country(span: Span, code: ActorCode, context: ArticleContext) -> ActorCode:
+    """A definite role phrase names an actor told of before ("the secretary of state" after
+    "Secretary of State John Kerry", "the troops" after "the Pentagon sent …"): it takes the
+    country of the nearest earlier entity with the same role, before any country its sentence
+    names (``sentence_country``: a country of another clause is weaker evidence)."""
+    tree, capital = context.tree, context.phrases.capital
+    if tree.lower[span.start] not in ANAPHORIC_DETERMINERS or any(
+        tree.ent_type[i] or capital[i] for i in range(span.start + 1, span.end)
+    ):
+        return code  # a name, not a bare role
+    spans, start = context.index.spans, span.start_char
+    i = bisect_left(context.index.starts, start) - 1
+    while i >= 0 and spans[i][0] >= start - ANTECEDENT_WINDOW:
+        _, end, entity = spans[i]
+        i -= 1
+        if end <= start and entity.country and entity.role == code.role:
+            return make_code(entity.country + code.code, context.phrases.dictionary) or code
+    return code
+
+
+def _code_phrase_span(span: Span, table: PhraseTable, context: ArticleContext) -> ActorCode | None:
     dictionary = table.dictionary
     tokens, head = _with_noun(span, table.tree)
-    code, _ = code_phrase(tokens, head, table, day)
+    code, _ = code_phrase(tokens, head, table, context.day)
     if code is not None and code.country and is_ethnic(span, table.tree):
         return ethnic_group(code, span, table)
-    if code is not None and code.country is None and code.code[:3] not in NO_SENTENCE_COUNTRY:
+    if code is None or code.country or code.code[:3] in NO_SENTENCE_COUNTRY:
+        return code
+    if code.role:
+        code = _with_antecedent_country(span, code, context)
+    if code.country is None:
         country = sentence_country(span, table, role=code.role)
         if country:
             rest = code.code[3:] if code.code[:3] in dictionary.countries else code.code
@@ -124,14 +154,16 @@ def sentence_matches(first: int, end: int, table: PhraseTable) -> list:
 
 
 def sentence_country(
-    span: Span, table: PhraseTable, besides: str | None = None, role: str | None = None
+    span: Span, table: PhraseTable, besides: str | None = None, role: str | None = None,
+    reach: int | None = None,
 ) -> str | None:
     """The country named nearest to ``span`` in its sentence, outside it (other than
     ``besides``): the setting of "Shona rebels" in a sentence about Mozambique's government.
 
     Not a country a verb acts on (``acted_on``), unless the actor's ``role`` opposes its
     own state (rebels, opposition): "the ministry posted a statement accusing Turkey" is no
-    Turkish ministry, "fighters deployed to Mali" are not Mali's."""
+    Turkish ministry, "fighters deployed to Mali" are not Mali's. With ``reach``, none
+    further than that many arcs in the parse."""
     tree, dictionary = table.tree, table.dictionary
     first, last = tree.sentence(span.start)
     root = tree.root(span.start, span.end).i
@@ -146,7 +178,10 @@ def sentence_country(
             continue
         if role not in OWN_STATE_OPPONENTS and acted_on(start, end, tree):
             continue
-        far = arcs(root, tree.root(start, end).i, tree) > MAX_ARCS
+        apart = arcs(root, tree.root(start, end).i, tree)
+        if reach is not None and apart > reach:
+            continue
+        far = apart > MAX_ARCS
         distance = span.start - end if end <= span.start else start - span.end
         found.append((far, distance, code[:3]))
     if len({country for _, _, country in found}) > 1:
@@ -331,7 +366,8 @@ def _borrow_country(
 
 def _country_from_sentence(entity: Entity, doc: Doc, table: PhraseTable) -> Entity:
     """A person with a role but no country ("Minister Yevgeny Zinichev" -> GOV) takes the
-    country named nearest to their first mention in its sentence. Not organisations: an
+    country named nearest to their first mention in its sentence, within ``PERSON_REACH``
+    arcs of the parse (not Benghazi inside a quotation the columnist wrote). Not organisations: an
     organisation's name words ("Digital Media") say little about where it belongs."""
     if entity.type != "PERSON" or entity.country or not entity.code or not entity.role:
         return entity
@@ -341,8 +377,9 @@ def _country_from_sentence(entity: Entity, doc: Doc, table: PhraseTable) -> Enti
     rest = entity.code[3:] if entity.code[:3] in dictionary.countries else entity.code
     for mention in entity.mentions:
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        found = sentence_country(span, table, role=entity.role) if span is not None else None
-        country = found
+        if span is None:
+            continue
+        country = sentence_country(span, table, role=entity.role, reach=PERSON_REACH)
         if country:
             return _with_code(entity, make_code(country + rest, dictionary))
     return entity

@@ -208,11 +208,20 @@ def _name_at(
         if length > 4:
             continue
         span = tokens[owners[i] : owners[i + length - 1] + 1]
+        if _facility_tail(span[0], table.tree):
+            continue
         if all(table.tree.ent_type[t.i] in PLACE_LABELS for t in span):
             codes = (Dated(place[0], None, None),)
             match = _Match(owners[i], owners[i + length - 1] + 1, codes=codes, capital=place[1])
             return match, length
     return None
+
+
+def _facility_tail(first: Token, tree: Tree) -> bool:
+    """Whether a gazetteer word sits inside a facility's name after its first word: the
+    David of "Camp David" or the Hood of "Fort Hood" is no town, while the Baghdad of
+    "Baghdad International Airport" tells the facility's country."""
+    return tree.ent_type[first.i] == "FAC" and tree.ent_iob[first.i] == 1
 
 
 def find_matches(tokens: list[Token], table: PhraseTable) -> list[_Match]:

@@ -104,10 +104,10 @@ def previous_sentence_start(tree: Tree, token: Token) -> int:
 def text_author(text: Token) -> Token | None:
     """The name a text is credited to: its possessor or naming modifier ("the Pentagon's
     statement", "a Times article"), who it is from or by ("a statement from the Foreign
-    Ministry", "a tweet by the group's director"), who delivered it ("a speech Mrs. Clinton
-    delivered"), who issued it ("J Street issued a statement saying", "In a statement
-    announcing the pick, the union called"); for "the statement", the author of the one
-    named shortly before."""
+    Ministry", "a tweet by the group's director", "the decree signed by the Pope"), who
+    delivered it ("a speech Mrs. Clinton delivered"), who issued it ("J Street issued a
+    statement saying", "In a statement announcing the pick, the union called"); for "the
+    statement", the author of the one named shortly before."""
     named = _credited(text)
     if named is not None or not any(c.lower_ in ("the", "this") for c in text.children):
         return named
@@ -132,6 +132,10 @@ def _credited(text: Token) -> Token | None:
             subject = next((c for c in child.children if c.dep_ == "nsubj"), None)
             if subject is not None and subject.lower_ not in RELATIVES:
                 return subject
+        if child.dep_ == "acl" and child.tag_ == "VBN":  # "the decree signed by the Pope"
+            agent = next((c for c in child.children if c.dep_ == "agent"), None)
+            if agent is not None:
+                return next((c for c in agent.children if c.dep_ == "pobj"), None)
     verb = text.head
     if text.dep_ == "pobj" and verb.lower_ == "in" and verb.head.pos_ in ("VERB", "AUX"):
         text, verb = verb, verb.head  # "In a statement, the ministry said"

@@ -58,7 +58,8 @@ def cue_subject(verb: Token, passive_speakers: frozenset[str] = frozenset()) -> 
             if any(ch.isalnum() for ch in child.text) and not _quoted_after(child, verb)
         }
         if "nsubj" in by_dep:
-            return _past_dateline(_past_colon(_named_subject(verb, by_dep["nsubj"]), verb))
+            subject = _past_colon(_named_subject(verb, by_dep["nsubj"]), verb)
+            return _role_holder(_past_dateline(subject))
         if "nsubjpass" in by_dep and verb.lemma_.lower() in passive_speakers:
             return by_dep["nsubjpass"]
         if "agent" in by_dep:  # "was told by X"
@@ -81,11 +82,30 @@ def cue_subject(verb: Token, passive_speakers: frozenset[str] = frozenset()) -> 
             continue
         if verb.dep_ not in BORROWS_SUBJECT or verb.head.i == verb.i:
             break
+        if _bare_participle_conjunct(verb):
+            # "the website noted the signal received from Jakarta but declared …": a finite
+            # verb hung on a participle shares the subject of the participle's clause.
+            verb = verb.head.head
+            continue
         verb = verb.head
     following = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
     if following is not None and following.pos_ == "PROPN" and following.head.i == verb.i:
         return following
     return None
+
+
+def _bare_participle_conjunct(verb: Token) -> bool:
+    """A finite verb conjoined to a past participle with no auxiliary of its own, itself a
+    complement ("noted the signal received … but declared"): a misparse of two verbs of
+    one subject."""
+    head = verb.head
+    return (
+        verb.dep_ == "conj"
+        and verb.tag_ in ("VBD", "VBZ", "VBP")
+        and head.tag_ == "VBN"
+        and head.dep_ == "ccomp"
+        and not any(c.dep_ in ("aux", "auxpass") for c in head.children)
+    )
 
 
 def _of_whom(noun: Token) -> Token:
@@ -123,6 +143,20 @@ def _past_dateline(subject: Token) -> Token:
         return subject
     named = [c for c in subject.children if c.dep_ == "appos" and c.i > subject.i + 1]
     return named[0] if named else subject
+
+
+def _role_holder(subject: Token) -> Token:
+    """An organisation the parse joined to a role and its holder ("said University of
+    California, San Diego's chancellor, Pradeep Khosla": the chancellor a conjunct, Khosla
+    its appositive) -> the holder."""
+    if subject.pos_ != "PROPN":
+        return subject
+    for role in subject.children:
+        if role.dep_ in ("conj", "appos") and role.pos_ == "NOUN":
+            for name in role.children:
+                if name.dep_ == "appos" and name.pos_ == "PROPN" and name.i > role.i:
+                    return name
+    return subject
 
 
 def _past_colon(subject: Token, verb: Token) -> Token:

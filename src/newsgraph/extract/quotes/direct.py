@@ -49,6 +49,8 @@ def find_direct(
         cue, window = _cue_in(after, cues, first=True), after
         if cue is not None and not _introduces(after, cue):
             cue = None
+        if cue is not None and _introduced_before(before, text[span.start : span.end], cues):
+            cue = None  # "X said, “… .” Calling it …, Y told": the next sentence's cue
         if cue is None:
             cue, window = _cue_in(before, cues, first=False), before
             if cue is not None and found and _same(cue, found[-1].cue) and _names_addressee(
@@ -85,6 +87,24 @@ def merge_interrupted(text: str, found: list[QuoteCandidate]) -> list[QuoteCandi
         if candidate.cue is None:
             candidate.follows = previous
     return merged
+
+
+def _without_closing_marks(inner: str) -> str:
+    """The quoted words without the closing marks of a quote they end in ("… he said, 'No.'\"")."""
+    return inner.rstrip().rstrip("'\u2019\"\u201d").rstrip()
+
+
+def _introduced_before(before: list[Token], inner: str, cues: QuoteKnowledge) -> bool:
+    """True for a whole-sentence quote its cue introduces ("Polak said, “I am … church.”"):
+    a cue and a comma or colon right before the marks, a sentence end inside them."""
+    words = [t for t in before if not t.is_space]
+    inner = _without_closing_marks(inner)
+    return (
+        len(words) >= 2
+        and words[-1].text in (",", ":")
+        and is_cue(words[-2], cues, beside_quote=True)
+        and inner[-1:] in SENTENCE_END
+    )
 
 
 def _names_addressee(before: list[Token], cue: Token) -> bool:
@@ -140,7 +160,7 @@ def _stands_alone(
                 return False
         elif last.text != ":" and not is_cue(last, cues, True):
             return False
-    inner = inner.rstrip().rstrip("'\u2019\"\u201d").rstrip()  # a quote ending in a quote
+    inner = _without_closing_marks(inner)  # a quote ending in a quote
     if inner and inner[-1] in ".,!?;:\u2026-\u2014":
         return True
     # An unpunctuated quote opening a sentence must be followed by its cue ("“No” he said").

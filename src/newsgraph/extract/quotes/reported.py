@@ -92,6 +92,8 @@ def _reported(
     for quote in direct:
         if min(end, quote.end) - max(start, quote.start) > 0.5 * (end - start):
             return None
+        if quote.start <= start < quote.end:
+            return None  # content opening inside a direct quote is that quote's speaker's
     if any(q.start <= cue.idx < q.end and (start < q.start or end > q.end) for q in quoted):
         return None  # a cue in quoted words reports within them, not the writer's text
     for quote in quoted:  # a fragment the content opens runs on to its closing mark
@@ -132,7 +134,7 @@ def _reports(verb: Token) -> bool:
 
 def _content_of_verb(verb: Token, cues: QuoteKnowledge) -> tuple[int, int] | None:
     """Token range of what a cue verb reports, without "that" and trailing asides."""
-    clause = next((c for c in verb.children if c.dep_ == "ccomp"), None) or _clause_as_advcl(verb)
+    clause = _content_clause(verb) or _clause_as_advcl(verb)
     beside = _content_beside(verb)
     if clause is not None and (beside is None or clause.i > verb.i):
         found = _clause_range(clause, verb, cues)
@@ -140,6 +142,19 @@ def _content_of_verb(verb: Token, cues: QuoteKnowledge) -> tuple[int, int] | Non
     if beside is not None:
         return beside
     return _object_content(verb, cues)
+
+
+def _content_clause(verb: Token) -> Token | None:
+    """The clause a cue's parse gave as its complement: the one after the cue first; one
+    before it only when no semicolon parts them ("A; Smith told Wikinews he believed B"
+    reports B, not A)."""
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    after = [c for c in clauses if c.i > verb.i]
+    if after:
+        return after[0]
+    doc = verb.doc
+    before = [c for c in clauses if not any(t.text == ";" for t in doc[c.right_edge.i : verb.i])]
+    return before[0] if before else None
 
 
 def _content_beside(verb: Token) -> tuple[int, int] | None:
