@@ -56,6 +56,7 @@ class Participant(NamedTuple):
     quality: float
     head: int = -1  # character offset of the phrase's head word
     owner: bool = False  # named only as a modifier of a thing: "Libya–Turkey relations"
+    person: bool = False  # a person entity: two people are two actors, whatever their codes
 
     @property
     def specific(self) -> bool:
@@ -184,7 +185,10 @@ class ActorResolver:
         if code is None:
             quality *= 0.7
         key = entity.id if entity is not None else (code.code if code else name.lower())
-        return Participant(ref, key, start, end, quality, self.kids.starts[phrase.root.i])
+        person = entity is not None and entity.type == "PERSON"
+        return Participant(
+            ref, key, start, end, quality, self.kids.starts[phrase.root.i], person=person
+        )
 
     def modifier_conjuncts(self, token: Token) -> list[Participant]:
         """Actors of coordinated modifiers: "Hungarian and Romanian officials" -> both."""

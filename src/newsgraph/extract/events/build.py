@@ -681,6 +681,10 @@ def actor_pairs(
 
 
 def same_actor(one: Participant, other: Participant) -> bool:
+    """One entity, one actor code or a state and its forces; never two different people
+    ("Majority Leader Eric Cantor urged Kerry": both may be coded USAGOV)."""
+    if one.key != other.key and one.person and other.person:
+        return False
     return (
         one.key == other.key
         or (one.ref.code is not None and one.ref.code == other.ref.code)
