@@ -19,7 +19,7 @@ Files (TSV with a header row; later files override earlier ones for the same nam
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import NamedTuple
@@ -154,6 +154,9 @@ class ActorDictionary:
     agent_trie: dict[str, Trie]
     place_trie: dict[str, Trie]
     stand_ins: frozenset[tuple[str, ...]] = frozenset()  # things that are actors only in force
+    # Each token text's words as the phrase reader read them against these tries, kept
+    # across articles (news repeats its words; the readings depend on nothing else).
+    readings: dict[str, tuple] = field(default_factory=dict, repr=False, compare=False)
 
     def name_codes(self, words: tuple[str, ...]) -> tuple[Dated, ...] | None:
         return self.coded_names.get(words)
