@@ -190,6 +190,14 @@ def test_gazetteer_knows_names_and_aliases(gazetteer, name, feature, country):
     assert (feature, country) in {(c.feature, c.country) for c in gazetteer.lookup(name)}
 
 
+@pytest.mark.parametrize(
+    ("name", "geonameid"),
+    [("North West", 1085598), ("North-West", 933230)],  # South Africa's, Botswana's
+)
+def test_a_name_is_looked_up_with_hyphens_and_spaces_alike(gazetteer, name, geonameid):
+    assert geonameid in {c.geonameid for c in gazetteer.lookup(name)}
+
+
 def test_a_county_point_lies_among_its_towns(gazetteer):
     (county,) = [c for c in gazetteer.lookup("Alachua County") if c.admin1 == "FL"]
     assert county.geonameid == 4145709

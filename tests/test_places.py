@@ -399,3 +399,28 @@ def test_town_owning_a_site_is_a_place_of_its_own(analyse):
 def test_a_heading_with_a_colon_is_no_dateline(analyse):
     assert analyse("Photo: Adrian Walker, Executive Director of the society, spoke on "
                    "Monday.")["places"] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "geonameid", "lat", "lon"),
+    [
+        # seas and oceans at GeoNames' own point for their id
+        ("The storm formed in the Atlantic on Monday and headed west.", "Atlantic", 3373405,
+         10.0, -25.0),
+        ("Fishing fleets work the North Pacific every winter.", "North Pacific", 4030875,
+         30.0, -170.0),
+    ],
+)
+def test_seas_take_the_geonames_point_of_their_id(analyse, sentence, name, geonameid, lat,
+                                                 lon):
+    place = places_of(analyse(sentence))[name]
+    assert (place["geonameid"], place["lat"], place["lon"]) == (geonameid, lat, lon)
+
+
+def test_a_name_spelt_with_a_space_finds_the_region_geonames_spells_with_a_hyphen(analyse):
+    # GeoNames writes South Africa's province "North-West"; the press "North West"
+    result = analyse("The platinum mines of South Africa lie in the North West province, "
+                     "near Rustenburg.")
+    place = places_of(result)["North-West"]
+    assert (place["geonameid"], place["country"], mention_texts(result, place)) == (
+        1085598, "ZAF", ["North West"])

@@ -145,16 +145,21 @@ class Gazetteer:
         self.surfaces.add(name)
 
     def lookup(self, name: str, towns: bool = False) -> list[GazetteerEntry]:
-        """The entries of a name; with ``towns``, the small towns of that name too."""
-        key = normalise(name)
-        entries = list(self.curated.get(key, ()))
-        for fields in self.regions.named(key):
-            merge(entries, region_candidate(fields))
-        for fields in self.cities.named(key):
-            merge(entries, city_candidate(fields))
-        if towns:
-            for fields in self.towns.named(key):
-                merge(entries, city_candidate(fields, small=True))
+        """The entries of a name; with ``towns``, the small towns of that name too. A name
+        is also looked up with its hyphens as spaces and its spaces as hyphens: GeoNames
+        writes "North-West" (South Africa's province) and "Winston-Salem", the press
+        "North West" and "Winston Salem"."""
+        entries: list[GazetteerEntry] = []
+        for key in spellings(normalise(name)):
+            for candidate in self.curated.get(key, ()):
+                merge(entries, candidate)
+            for fields in self.regions.named(key):
+                merge(entries, region_candidate(fields))
+            for fields in self.cities.named(key):
+                merge(entries, city_candidate(fields))
+            if towns:
+                for fields in self.towns.named(key):
+                    merge(entries, city_candidate(fields, small=True))
         return entries
 
     def is_curated(self, name: str) -> bool:
@@ -168,6 +173,15 @@ class Gazetteer:
             if city.name == name and city.country == country and not city.alternate
         ]
         return points[-1] if points else None
+
+
+def spellings(key: str) -> list[str]:
+    """A lookup key and its variants with hyphens for spaces and spaces for hyphens."""
+    variants = [key]
+    for variant in (key.replace(" ", "-"), key.replace("-", " ")):
+        if variant not in variants:
+            variants.append(variant)
+    return variants
 
 
 def number(value: str) -> float | None:
