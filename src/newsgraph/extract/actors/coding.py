@@ -93,6 +93,11 @@ def _with_antecedent_country(span: Span, code: ActorCode, context: ArticleContex
     return make_code(found.country + code.code, context.phrases.dictionary) or code
 
 
+def group_antecedent(span: Span, context: ArticleContext) -> Entity | None:
+    """The armed group a definite group phrase ("the extremist group") names, told of before."""
+    return _antecedent(span, context, armed_group)
+
+
 def armed_group(entity: Entity) -> bool:
     """An armed or militant organisation ("Islamic State", "Boko Haram")."""
     return (entity.code or "")[:3] == "IMG" or entity.role in ARMED_ROLES
@@ -123,7 +128,7 @@ def _code_phrase_span(span: Span, table: PhraseTable, context: ArticleContext) -
     tokens, head = _without_clause_actors(tokens, head, table.tree)
     code, _ = code_phrase(tokens, head, table, context.day)
     if (code is None or code.country is None) and tokens[head].lemma_.lower() in GROUP_WORDS:
-        group = _antecedent(span, context, armed_group)
+        group = group_antecedent(span, context)
         if group is not None:
             return ActorCode(group.code, group.country, group.role)
     if code is not None and code.country and is_ethnic(span, table.tree):
