@@ -115,3 +115,14 @@ def test_the_search_for_a_target_does_not_pass_through_another_act(analyse):
         "2018-09-08",
     )["events"]
     assert [(e["cameo"], e["target"]) for e in events if e["cameo"] == "020"] == [("020", None)]
+
+
+def test_a_role_with_no_country_takes_its_conjuncts(analyse):
+    """The other lawmakers who went with Senator Clinton are US lawmakers too."""
+    events = analyse(
+        "Senator Hillary Clinton was critical of the Bush administration. Hillary Clinton said "
+        "that she and other lawmakers who visited Assad considered him a reformer.",
+        "2013-09-04",
+    )["events"]
+    assert ("042", "other lawmakers", "USALEG", "Bashar al-Assad", "SYRGOV") in pairs(events) or (
+        "042", "other lawmakers", "USALEG", "Assad", "SYRGOV") in pairs(events)

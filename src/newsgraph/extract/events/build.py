@@ -343,6 +343,7 @@ def build_events(
     if not sources:
         return []
     sources, targets = opponents_of_their_state(sources, targets)
+    sources = with_conjuncts_country(sources)
     date = event_date(predicate, sentence, dates) or article.published
     place = event_place(
         predicate, sentence, places, sources, targets, target_is_place=done_in_place(cameo.code)
@@ -466,6 +467,21 @@ def opponents_of_their_state(
         ]
 
     return own(sources, state(targets)), own(targets, state(sources))
+
+
+def with_conjuncts_country(actors: list[Participant]) -> list[Participant]:
+    """Coordinated actors of one role and one country: a role with no country takes its
+    conjunct's ("she and other lawmakers who visited Assad" after Senator Clinton ->
+    USALEG)."""
+    known = {(role_of(a), a.ref.country) for a in actors if a.ref.country and role_of(a)}
+    if len(known) != 1 or len(actors) < 2:
+        return actors
+    role, country = known.pop()
+    return [
+        a._replace(ref=replace(a.ref, code=country + (a.ref.code or ""), country=country))
+        if not a.ref.country and a.ref.code == role else a
+        for a in actors
+    ]
 
 
 def frame_weight(predicate: Predicate) -> float:
