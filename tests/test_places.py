@@ -424,3 +424,43 @@ def test_a_name_spelt_with_a_space_finds_the_region_geonames_spells_with_a_hyphe
     place = places_of(result)["North-West"]
     assert (place["geonameid"], place["country"], mention_texts(result, place)) == (
         1085598, "ZAF", ["North West"])
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ashley Sutton won the opening race at Brands Hatch. Few predicted Sutton would storm "
+        "to the title last year.",
+        "National security adviser John Bolton met the president on Friday. Trump offered the "
+        "job to Bolton in a one-on-one meeting.",
+    ],
+)
+def test_the_surname_of_a_person_named_in_full_is_no_place(analyse, sentence):
+    assert analyse(sentence)["places"] == []
+
+
+def test_a_surname_after_a_place_cue_is_the_place(analyse):
+    place = places_of(analyse("John Bolton spoke to voters at a rally in Bolton on "
+                              "Friday."))["Bolton"]
+    assert (place["geonameid"], place["country"]) == (2655237, "GBR")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "geonameid"),
+    [
+        # NER reads each of these towns as a PERSON
+        ("Instead of driving to Castlegar, people will be able to visit the office in town.",
+         "Castlegar", 5918118),
+        ("Their schedule has a return trip to Saipan before the end of the year.", "Saipan",
+         7828758),
+        ("Miss Abdhou, of Hayes, was not believed to be the target, police said.", "Hayes",
+         2647261),
+    ],
+)
+def test_a_town_at_a_journeys_end_or_a_persons_home_is_a_place(analyse, sentence, name,
+                                                               geonameid):
+    assert places_of(analyse(sentence))[name]["geonameid"] == geonameid
+
+
+def test_a_person_talked_to_is_no_place(analyse):
+    assert analyse("Police said the boy had talked to Hayes before the attack.")["places"] == []

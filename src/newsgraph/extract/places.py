@@ -40,6 +40,7 @@ from spacy.tokens import Span as SpacySpan
 
 from newsgraph.extract.context import ArticleContext
 from newsgraph.extract.labels import PLACE_LABELS
+from newsgraph.extract.place_persons import person_surnames, reads_as_person
 from newsgraph.extract.place_sites import containing_town, is_site, is_site_slip, site_entry
 from newsgraph.ids import record_id
 from newsgraph.knowledge.places import (
@@ -66,7 +67,14 @@ GENERIC_WORDS = re.compile(
 SLIP_MIN_POPULATION = 100_000
 # NER's other labels for a town it did not know; read as the town after a locative cue
 RESCUE_LABELS = {"PERSON", "ORG", "NORP", "LANGUAGE"}
-LOCATIVE_BEFORE = re.compile(r"(?:\b(?:in|near|from)|\bsuburb of|\boutside) $")
+LOCATIVE_BEFORE = re.compile(
+    r"(?:\b(?:in|near|from)|\bsuburb of|\boutside"
+    # a journey's end: "moved to Thornhill", "a return trip to Saipan", "driving to Castlegar"
+    r"|\b(?:moved|moving|relocated|trips?|travel(?:l?ed|l?ing)?|drive|driving|drove|flew|"
+    r"flights?|returned|returning|headed|heading|commute|commuting) (?:back )?(?:in)?to"
+    # a person's home town in the press's formula: "Miss Abdhou, of Hayes, was ..."
+    r"|, of) $"
+)
 LOCATIVE_AFTER = re.compile(r"^-based\b")
 # features a name inside an organisation's name may be read as without other evidence
 REGION_FEATURES = {"country", "admin region", "county"}
@@ -221,7 +229,7 @@ def is_locative_town(gazetteer: Gazetteer, ent: SpacySpan, text: str) -> bool:
     the gazetteer has a town of that name and a locative cue stands next to it."""
     if ent.label_ not in RESCUE_LABELS:
         return False
-    before = text[max(0, ent.start_char - 12) : ent.start_char]
+    before = text[max(0, ent.start_char - 24) : ent.start_char]
     after = text[ent.end_char : ent.end_char + 8]
     if not (LOCATIVE_BEFORE.search(before) or LOCATIVE_AFTER.match(after)):
         return False
@@ -649,8 +657,11 @@ def extract_places(context: ArticleContext) -> list[Place]:
     gazetteer = place_knowledge.gazetteer
     names: dict[str, list[Toponym]] = {}
     doc_text = doc.text  # rebuilt from the tokens on every access: once here
+    surnames = person_surnames(entities)
     for toponym in find_toponyms(doc, entities, place_knowledge, doc_text):
-        names.setdefault(normalise(toponym.text), []).append(toponym)
+        if not reads_as_person(toponym.text, toponym.start, doc_text, surnames,
+                               toponym.qualifier is not None):
+            names.setdefault(normalise(toponym.text), []).append(toponym)
     context = article_context(names, gazetteer, entities)
 
     groups: dict[object, tuple[GazetteerEntry | None, list[Toponym]]] = {}
@@ -666,7 +677,8 @@ def extract_places(context: ArticleContext) -> list[Place]:
     places = []
     for best, mentions in groups.values():
         spans = {(m.start, m.end) for m in mentions}
-        surfaces = {m.text for m in mentions if m.text[:1].isupper()}
+        # a surname is no other mention of a place ("Sutton" the driver)
+        surfaces = {m.text for m in mentions if m.text[:1].isupper() and m.text not in surnames}
         extra = more_mentions(doc, surfaces, taken, entity_spans, doc_text)
         taken.extend(extra)
         spans.update(extra)
