@@ -96,7 +96,7 @@ STATE_BEFORE = re.compile(r"(?:state|province|State|Province) of $")
 # single hyphen many local papers type ("SPRINGFIELD - ")
 DATELINE = re.compile(
     r"^[ \t]*([A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,3})"
-    r"(?=(?:,[^\n]{1,25}?)?\s*(?:\(|—|–|--|-[ \t]|:[ \t]))",
+    r"(?=(?:,[ \t]*(?P<qualifier>[^\n]{0,24}?))?\s*(?:\(|—|–|--|-[ \t]|:[ \t]))",
     re.MULTILINE,
 )
 # the colon dateline of the Gulf and South Asian press, in title case at the article's
@@ -119,6 +119,11 @@ POSSESSIVE_HEAD = re.compile(r"([A-Z][\w.-]*(?: [A-Z][\w.-]*)?)(?:'s|’s) (?=[A
 LIST_JOINER = re.compile(r",? (?:and|or) |, ")
 LIST_GOES_ON = re.compile(r"(?:,|;|\.|$| and | or )")
 WORD = re.compile(r"[^\s\-–/]+")
+QUOTE_OPENERS = "\"“"
+QUOTE_CLOSE = re.compile(r"[.,!?]?[\"”]")
+# a city this big at the head of an organisation's name is the place ("Winnipeg Fire
+# Paramedic Service", "Muscat International Film Festival")
+BIG_CITY_INSIDE = 500_000
 
 
 @dataclass(slots=True)
@@ -292,12 +297,23 @@ def is_region_inside(gazetteer: Gazetteer, name: str) -> bool:
     )
 
 
+def is_big_city(gazetteer: Gazetteer, name: str) -> bool:
+    """A city of BIG_CITY_INSIDE people or more by its own name."""
+    return any(
+        c.feature == "city" and c.name == name and not c.alternate
+        and c.population >= BIG_CITY_INSIDE
+        for c in gazetteer.lookup(name)
+    )
+
+
 def places_inside(
     ent: SpacySpan, gazetteer: Gazetteer, named: set[str]
 ) -> list[Toponym]:
     """Places named inside an organisation's or a building's name: "Ohio" in "Ohio State
-    Highway Patrol", "Morris County" in "Morris County Sheriff's Office", and a town the
-    article names elsewhere ("Bradford" in "Bradford Council"). Longest name first, in
+    Highway Patrol", "Morris County" in "Morris County Sheriff's Office", a town the
+    article names elsewhere ("Bradford" in "Bradford Council") and a city of
+    BIG_CITY_INSIDE people heading the name ("Winnipeg Fire Paramedic Service"). Longest
+    name first, in
     capitalised words only; the organisation's own whole name is not looked at here."""
     found = []
     tokens = list(ent)
@@ -310,12 +326,34 @@ def places_inside(
             if j - i == len(tokens) or not all(t.text[:1].isupper() for t in tokens[i:j]):
                 continue
             span = ent.doc[ent.start + i : ent.start + j]
-            if normalise(span.text) in named or is_region_inside(gazetteer, span.text):
+            heads = i == 0 or i == 1 and tokens[0].lower_ == "the"
+            if (normalise(span.text) in named or is_region_inside(gazetteer, span.text)
+                    or heads and is_big_city(gazetteer, span.text)):
                 found.append(Toponym(span.start_char, span.end_char, span.text, label="ORG"))
                 i = j - 1
                 break
         i += 1
     return found
+
+
+def dateline_state(match: re.Match[str], gazetteer: Gazetteer) -> Toponym | None:
+    """The state or country after a dateline's town, a place of its own: "Calif." in
+    "PLEASANTON, Calif.--(BUSINESS WIRE)--"."""
+    text = (match.groupdict().get("qualifier") or "").strip()
+    if not text or not any(
+        c.feature in {"admin region", "country"} for c in gazetteer.lookup(text)
+    ):
+        return None
+    start = match.start("qualifier")
+    return Toponym(start, start + len(text), text)
+
+
+def is_quoted_title(text: str, start: int, end: int) -> bool:
+    """A name that is all of a quotation is a title: the musical "Hamilton." is no town."""
+    return (
+        start > 0 and text[start - 1] in QUOTE_OPENERS
+        and QUOTE_CLOSE.match(text, end) is not None
+    )
 
 
 def find_toponyms(
@@ -353,21 +391,26 @@ def find_toponyms(
             for toponym in parts:
                 toponym.label = ent.label_
                 found[(toponym.start, toponym.end)] = toponym
-    named = {normalise(t.text) for t in found.values()}
-    for ent in ents:
-        if ent.label_ in {"ORG", "FAC"}:
-            for toponym in places_inside(ent, gazetteer, named):
-                if not any(s < toponym.end and toponym.start < e for s, e in found):
-                    found[(toponym.start, toponym.end)] = toponym
     datelines = [*DATELINE.finditer(doc_text), *INLINE_DATELINE.finditer(doc_text)]
     datelines += [
         match for match in OPENING_DATELINE.finditer(doc_text)
         if any(c.base >= STRONG_BASE for c in lookup(gazetteer, match.group(1)))
     ]
+    datelines = [match for match in datelines if lookup(gazetteer, match.group(1))]
+    named = {normalise(t.text) for t in found.values()}
+    named |= {normalise(match.group(1)) for match in datelines}
+    for ent in ents:
+        if ent.label_ in {"ORG", "FAC", "EVENT"}:
+            for toponym in places_inside(ent, gazetteer, named):
+                if not any(s < toponym.end and toponym.start < e for s, e in found):
+                    found[(toponym.start, toponym.end)] = toponym
     for match in datelines:
         start, end = match.span(1)
-        if lookup(gazetteer, match.group(1)) and (start, end) not in found:
+        if (start, end) not in found:
             found[(start, end)] = Toponym(start, end, match.group(1))
+        qualifier = dateline_state(match, gazetteer)
+        if qualifier and not any(s < qualifier.end and qualifier.start < e for s, e in found):
+            found[(qualifier.start, qualifier.end)] = qualifier
     for match in knowledge.curated_names.finditer(doc_text):
         start, end = match.span()
         overlapping = [e for e in ents if e.start_char < end and start < e.end_char]
@@ -389,6 +432,7 @@ def find_toponyms(
         part for _, t in sorted(found.items()) for part in split_unknown(t, gazetteer)
         if normalise(part.text) not in knowledge.not_places
         and any(c.isalpha() for c in part.text)
+        and not is_quoted_title(doc_text, part.start, part.end)
     ]
     ends = {t.end for t in toponyms}
     unqualified_datelines = {
