@@ -32,6 +32,7 @@ no entry fits is kept with null coordinates.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -42,6 +43,7 @@ from newsgraph.extract.context import ArticleContext
 from newsgraph.extract.labels import PLACE_LABELS
 from newsgraph.extract.place_persons import person_surnames, reads_as_person
 from newsgraph.extract.place_sites import containing_town, is_site, is_site_slip, site_entry
+from newsgraph.extract.tree import Tree
 from newsgraph.ids import record_id
 from newsgraph.knowledge.places import (
     Gazetteer,
@@ -671,7 +673,7 @@ def more_mentions(
 def place_sites(
     chosen: dict[str, GazetteerEntry | None],
     names: dict[str, list[Toponym]],
-    doc: Doc,
+    tree: Tree,
     site_words: frozenset[str],
 ) -> None:
     """Give every site the gazetteer lacks ("Royal Street", "City Hall") its town's point
@@ -686,17 +688,22 @@ def place_sites(
         (entry, [m.start for m in names[key]])
         for key, entry in chosen.items() if entry is not None and entry.feature == "city"
     ]
-    sentences = [(s.start_char, s.end_char) for s in doc.sents]
+    # the parser's sentences, read once by the tree; their character starts in text order
+    sentences = tree.sentences()
+    starts = [sentence.start_char for sentence in sentences]
     for key in unplaced:
         first = min(names[key], key=lambda m: m.start)
-        town = containing_town(first.start, sentences, towns, NEAR_KM)
+        index = bisect_right(starts, first.start) - 1
+        sentence = sentences[index] if index >= 0 else None
+        bounds = (sentence.start_char, sentence.end_char) if sentence else (first.start,) * 2
+        town = containing_town(first.start, bounds, towns, NEAR_KM)
         if town is not None:
             chosen[key] = site_entry(first.text, town)
 
 
 def extract_places(context: ArticleContext) -> list[Place]:
     """Every place named in the article, geocoded where possible: one record per place."""
-    doc, article, entities = context.doc, context.article, context.entities
+    doc, article, entities, tree = context.doc, context.article, context.entities, context.tree
     place_knowledge = context.knowledge.places
     gazetteer = place_knowledge.gazetteer
     names: dict[str, list[Toponym]] = {}
@@ -710,7 +717,7 @@ def extract_places(context: ArticleContext) -> list[Place]:
 
     groups: dict[object, tuple[GazetteerEntry | None, list[Toponym]]] = {}
     chosen = best_entries(names, gazetteer, context)
-    place_sites(chosen, names, doc, place_knowledge.site_words)
+    place_sites(chosen, names, tree, place_knowledge.site_words)
     for key, mentions in names.items():
         best = chosen[key]
         group = (best.name, best.country, best.feature) if best else key
