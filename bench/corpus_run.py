@@ -4,9 +4,10 @@
 
 Prints wall time (model loads included), tokens/s (tokens counted afterwards with the
 model's tokenizer, which the parse keeps), entities, events and quotes stored, and peak
-RSS (largest process and the whole process tree), so runs over 1,000 and 4,122
-articles show whether memory grows with the corpus. The machine is shared: the
-seconds depend on what else runs.
+RSS (largest process and the whole process tree), and the runner's and the largest
+worker's RSS at the commits past every 500 articles, so one run shows whether memory
+grows with the articles processed. The machine is shared: the seconds depend on what
+else runs.
 """
 
 from __future__ import annotations
@@ -39,6 +40,22 @@ def main() -> None:
           f"({result.store_seconds / result.seconds:.1%} of the run)")
     print(f"peak RSS {result.peak_rss_mb:.0f} MB (largest process), "
           f"{result.peak_tree_mb:.0f} MB (process tree)")
+    print("RSS at commits (articles stored: runner MB, largest worker MB):")
+    print("  " + "  ".join(f"{n}: {runner:.0f}, {worker:.0f}"
+                           for n, runner, worker in thinned(result.by_commit)))
+
+
+def thinned(samples: list[tuple[int, float, float]], every: int = 500
+            ) -> list[tuple[int, float, float]]:
+    """The first commit past each multiple of ``every`` articles, and the last."""
+    kept, mark = [], 0
+    for sample in samples:
+        if sample[0] >= mark:
+            kept.append(sample)
+            mark = (sample[0] // every + 1) * every
+    if samples and kept[-1] != samples[-1]:
+        kept.append(samples[-1])
+    return kept
 
 
 if __name__ == "__main__":

@@ -14,7 +14,7 @@ import sys
 import tempfile
 import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import psutil
@@ -42,6 +42,8 @@ class Run:
     output: str
     main_cpu: float = 0.0  # CPU seconds of the runner process itself (last sample)
     worker_cpu: float = 0.0  # CPU seconds of its child processes (last sample of each)
+    # At each commit: (articles stored so far, runner RSS MB, largest worker RSS MB)
+    by_commit: list[tuple[int, float, float]] = field(default_factory=list)
 
 
 def tree_rss(process: psutil.Process) -> tuple[int, int]:
@@ -73,17 +75,44 @@ def newsgraph_run(inputs: Path, *options: str) -> Run:
                 cpu.update(cpu_seconds(watched))
                 time.sleep(0.5)
 
+        by_commit: list[tuple[int, float, float]] = []
+        lines: list[str] = []
+
+        def read_log() -> None:
+            # "-v" logs every commit: "stored N articles (M in this run)"; memory then
+            for line in process.stderr:  # type: ignore[union-attr]
+                lines.append(line)
+                stored = COMMIT_LOG.search(line)
+                if stored:
+                    by_commit.append((int(stored.group(1)), *split_rss(watched)))
+
         sampler = threading.Thread(target=sample, daemon=True)
         sampler.start()
-        out, err = process.communicate()
+        reader = threading.Thread(target=read_log, daemon=True)
+        reader.start()
+        out = process.stdout.read()  # type: ignore[union-attr]
+        process.wait()
         seconds = time.perf_counter() - started
         sampler.join()
+        reader.join()
+    err = "".join(lines)
     if process.returncode:
         raise SystemExit(f"{' '.join(command)} failed:\n{err[-2000:]}")
     store = re.search(r"store writes took ([\d.]+) s", err)
     main = cpu.pop(process.pid, 0.0)
     return Run(seconds, float(store.group(1)) if store else float("nan"),
-               peaks[0] / MB, peaks[1] / MB, out, main, sum(cpu.values()))
+               peaks[0] / MB, peaks[1] / MB, out, main, sum(cpu.values()), by_commit)
+
+
+COMMIT_LOG = re.compile(r"stored \d+ articles \((\d+) in this run\)")
+
+
+def split_rss(process: psutil.Process) -> tuple[float, float]:
+    """(the runner's RSS, its largest child's RSS) in MB; a child's is 0 without workers."""
+    with contextlib.suppress(psutil.Error):
+        children = [c.memory_info().rss for c in process.children(recursive=True)]
+        return process.memory_info().rss / MB, max(children, default=0) / MB
+    return 0.0, 0.0
 
 
 def cpu_seconds(process: psutil.Process) -> dict[int, float]:

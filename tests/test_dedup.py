@@ -160,3 +160,32 @@ def test_worker_processes_mark_the_same_copies_as_one_process(tmp_path, pipeline
         marks.append(articles_of(tmp_path / f"{name}.duckdb"))
     assert marks[0] == marks[1]
     assert marks[0][rows[1]["id"]] == marks[0][rows[4]["id"]] == (rows[0]["id"], True)
+
+
+def test_the_index_recalls_exactly_what_datasketch_lsh_recalls():
+    """The index bands signatures itself (for memory); its candidates must be datasketch's."""
+    from datasketch import MinHashLSH
+
+    from newsgraph.dedup import BAND_ROWS, BANDS, CANDIDATE_RESEMBLANCE, MIN_SHINGLES, NUM_PERM
+
+    rows = jsonl("corpus/allsides-world/articles.jsonl")[:400]
+    lsh = MinHashLSH(threshold=CANDIDATE_RESEMBLANCE, num_perm=NUM_PERM)
+    assert (lsh.b, lsh.r) == (BANDS, BAND_ROWS)
+    index = NearDuplicateIndex()
+    sigs = {}
+    for row in rows:
+        key = article_id(row["text"], row.get("source"), row.get("url"))
+        if key in sigs:
+            continue
+        sigs[key] = sig = signature(row["text"])
+        index.add(key, sig)
+        if sig.shingles >= MIN_SHINGLES:
+            lsh.insert(key, sig.minhash())
+    keys = list(sigs)
+    shared = 0
+    for key, sig in sigs.items():
+        ours = {keys[i] for i in index.candidates(sig)}
+        theirs = set(lsh.query(sig.minhash())) if sig.shingles >= MIN_SHINGLES else ours
+        assert ours == theirs, key
+        shared += len(ours) > 1
+    assert shared >= 10  # copies in the corpus: the comparison is not one of empty sets

@@ -33,6 +33,8 @@ from newsgraph.nlp import MODEL_ENV, model_name
 from newsgraph.pipeline import Pipeline, parse_published
 from newsgraph.run import Engine, ProcessEngine, analyse_inputs, failed_line, run
 from newsgraph.run.watch import Cycle, watch
+from newsgraph.run.worker import settled
+from newsgraph.run.writer import BATCH_SECONDS
 from newsgraph.safe_output import csv_cell, for_terminal
 from newsgraph.store import FILTERS, Filter, Store
 
@@ -234,8 +236,8 @@ def validate_dask(ctx: click.Context, param: click.Parameter, value: str | None)
 @click.option("--dask", "dask_address", metavar="local:N|tcp://HOST:PORT",
               callback=validate_dask,
               help="Analyse on a Dask cluster: a local one of N workers, or a scheduler.")
-@click.option("--commit-every", "commit_seconds", type=click.FloatRange(min=0), default=5.0,
-              show_default=True, metavar="SECONDS",
+@click.option("--commit-every", "commit_seconds", type=click.FloatRange(min=0),
+              default=BATCH_SECONDS, show_default=True, metavar="SECONDS",
               help="Commit analysed articles at least this often (what a crash may lose).")
 @fetch_options
 @click.pass_obj
@@ -346,7 +348,8 @@ def make_engine(runtime: Runtime, model: str | None, workers: int,
         return DaskEngine(dask_address, model)
     if workers > 1:
         return ProcessEngine(workers, model)
-    return runtime.pipeline_for(model)
+    # this process analyses the whole run, as a worker would: model and knowledge frozen
+    return settled(runtime.pipeline_for(model))
 
 
 def progress_bar(total: int | None) -> Any:

@@ -20,6 +20,7 @@ from newsgraph.errors import InputError
 from newsgraph.extract import dates, entities, events, places, quotes
 from newsgraph.extract.actors.coding import code_actors
 from newsgraph.extract.context import ArticleContext
+from newsgraph.extract.tree import drop_tree
 from newsgraph.ids import article_id, content_hash
 from newsgraph.ingest.guards import clean, clean_field, too_long
 from newsgraph.knowledge import Knowledge
@@ -164,10 +165,11 @@ class Pipeline:
         which also knows the articles of earlier runs.)
         """
         seen: dict[str, str] = {}
-        near = NearDuplicateIndex()
+        # only when marking: the LSH index's set-up costs 10-20 ms, paid per worker chunk
+        near = NearDuplicateIndex() if mark_duplicates else None
         batch: list[Article | T] = []
         for item in items:
-            if mark_duplicates and isinstance(item, Article):
+            if near is not None and isinstance(item, Article):
                 item = self._mark_duplicate(item, seen, near)
             batch.append(item)
             if len(batch) >= self.batch_size:
@@ -193,6 +195,14 @@ class Pipeline:
         return isinstance(item, Article) and item.language == self.language
 
     def _analyse_batch(self, batch: list[Article | T]) -> Iterator[Analysis | T]:
+        """The batch's results, in order. The words and lemmas its parses add to the model's
+        vocabulary are dropped after it (spaCy's memory zone; the results hold plain
+        strings), so a long run's memory does not grow with every new word it has seen."""
+        with self.nlp.memory_zone():
+            results = list(self._analyse_in_zone(batch))
+        yield from results
+
+    def _analyse_in_zone(self, batch: list[Article | T]) -> Iterator[Analysis | T]:
         docs = iter(self._parse([item.text for item in batch if self._parses(item)]))
         for item in batch:
             if not isinstance(item, Article):
@@ -239,12 +249,15 @@ class Pipeline:
         return parse_in_chunks(self.nlp, text, self.chunk_chars)
 
     def _analyse_safely(self, doc: Doc, article: Article) -> Analysis:
-        """An extractor bug on one article is logged and reported, never fatal to a batch."""
+        """An extractor bug on one article is logged and reported, never fatal to a batch.
+        The Doc is done with afterwards: its Tree goes, so the Doc is freed at once."""
         try:
             return self.analyse_doc(doc, article)
         except Exception as error:  # noqa: BLE001 - one bad article must not stop a batch
             log.exception("article %s: extraction failed", article.external_id or article.id)
             return Analysis(article=article, error=f"extraction failed: {error!r}")
+        finally:
+            drop_tree(doc)
 
     def read_context(self, doc: Doc, article: Article) -> ArticleContext:
         """The article's context: the parse read once, its coded entities and the pronouns

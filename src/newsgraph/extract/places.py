@@ -119,6 +119,7 @@ OPPONENT_BEFORE = re.compile(
 # a town owning a site: "Derry's Altnagelvin Hospital"
 POSSESSIVE_HEAD = re.compile(r"([A-Z][\w.-]*(?: [A-Z][\w.-]*)?)(?:'s|’s) (?=[A-Z])")
 LIST_JOINER = re.compile(r",? (?:and|or) |, ")
+LIST_JOINER_CHARS = len(", and ")  # the longest text LIST_JOINER matches
 LIST_GOES_ON = re.compile(r"(?:,|;|\.|$| and | or )")
 WORD = re.compile(r"[^\s\-–/]+")
 QUOTE_OPENERS = "\"“"
@@ -261,23 +262,25 @@ def is_qualified_town(
 
 
 def is_listed_town(
-    gazetteer: Gazetteer, ent: SpacySpan, ents: tuple[SpacySpan, ...], text: str
+    gazetteer: Gazetteer, ent: SpacySpan, place_spans: list[tuple[int, int]], text: str
 ) -> bool:
     """A town NER labelled otherwise in a list of places: "New Rochelle and Yonkers"
-    (NORP), "from Dolgellau, Harlech, Barmouth" — next to a place entity, joined by a
-    comma or "and"/"or", and the gazetteer has a town of that name."""
+    (NORP), "from Dolgellau, Harlech, Barmouth" — next to a place entity (``place_spans``:
+    the character spans of the article's place entities), joined by a comma or
+    "and"/"or", and the gazetteer has a town of that name."""
     if ent.label_ not in RESCUE_LABELS:
         return False
+    start, end = ent.start_char, ent.end_char
     # after a comma the list must go on ("Illinois, Rittenhouse is accused" is no list)
-    goes_on = LIST_GOES_ON.match(text[ent.end_char : ent.end_char + 5]) is not None
-    neighbours = [
-        e for e in ents if e.label_ in PLACE_LABELS and (
-            (joiner := LIST_JOINER.fullmatch(text[e.end_char : ent.start_char]))
-            and (goes_on or "and" in joiner.group() or "or" in joiner.group())
-            or LIST_JOINER.fullmatch(text[ent.end_char : e.start_char])
-        )
-    ]
-    if not neighbours:
+    goes_on = LIST_GOES_ON.match(text[end : end + 5]) is not None
+    # only a gap of a joiner's length can be one, so no other gap is sliced or matched
+    if not any(
+        0 < start - e_end <= LIST_JOINER_CHARS
+        and (joiner := LIST_JOINER.fullmatch(text[e_end:start]))
+        and (goes_on or "and" in joiner.group() or "or" in joiner.group())
+        or 0 < e_start - end <= LIST_JOINER_CHARS and LIST_JOINER.fullmatch(text[end:e_start])
+        for e_start, e_end in place_spans
+    ):
         return False
     candidates = gazetteer.lookup(ent.text)
     if ent.label_ == "PERSON" and any(c.feature == "country" for c in candidates):
@@ -315,8 +318,8 @@ def places_inside(
     Highway Patrol", "Morris County" in "Morris County Sheriff's Office", a town the
     article names elsewhere ("Bradford" in "Bradford Council") and a city of
     BIG_CITY_INSIDE people heading the name ("Winnipeg Fire Paramedic Service"). Longest
-    name first, in
-    capitalised words only; the organisation's own whole name is not looked at here."""
+    name first, in capitalised words only; the organisation's own whole name is not looked
+    at here."""
     found = []
     tokens = list(ent)
     i = 0
@@ -369,6 +372,7 @@ def find_toponyms(
     gazetteer = knowledge.gazetteer
     found: dict[tuple[int, int], Toponym] = {}
     ents, doc_text = doc.ents, doc.text if text is None else text
+    place_spans = [(e.start_char, e.end_char) for e in ents if e.label_ in PLACE_LABELS]
     for ent in ents:
         is_place = ent.label_ in PLACE_LABELS
         is_slip = ent.label_ in SLIP_LABELS and is_known_place(
@@ -383,7 +387,7 @@ def find_toponyms(
             site_slip
             or is_locative_town(gazetteer, ent, doc_text)
             or is_qualified_town(gazetteer, ent, qualifier)
-            or is_listed_town(gazetteer, ent, ents, doc_text)
+            or is_listed_town(gazetteer, ent, place_spans, doc_text)
         )
         if is_place or is_slip or is_rescue:
             start, end, text = trim_toponym(ent.start_char, ent.end_char, ent.text)
@@ -413,13 +417,14 @@ def find_toponyms(
         qualifier = dateline_state(match, gazetteer)
         if qualifier and not any(s < qualifier.end and qualifier.start < e for s, e in found):
             found[(qualifier.start, qualifier.end)] = qualifier
+    ent_spans = [(e.start_char, e.end_char) for e in ents]
     for match in knowledge.curated_names.finditer(doc_text):
         start, end = match.span()
-        overlapping = [e for e in ents if e.start_char < end and start < e.end_char]
+        overlapping = [(s, e) for s, e in ent_spans if s < end and start < e]
         # a longer curated name wins over the entities inside it ("Trinidad and Tobago" read
         # as GPE + PERSON); an entity of exactly that span keeps its own label ("Jordan")
-        inside = all(start <= e.start_char and e.end_char <= end for e in overlapping)
-        if inside and not any(e.start_char == start and e.end_char == end for e in overlapping):
+        inside = all(start <= s and e <= end for s, e in overlapping)
+        if inside and (start, end) not in overlapping:
             for key in [k for k in found if start <= k[0] and k[1] <= end]:
                 del found[key]
             if not any(s < end and start < e for s, e in found):
@@ -655,7 +660,7 @@ def more_mentions(
     if entity_spans is None:
         entity_spans = [(e.start_char, e.end_char) for e in doc.ents]
     text = doc.text if text is None else text
-    blocked = taken + entity_spans
+    blocked: bytearray | None = None  # 1 at each character of a taken span, built when needed
     spans = []
     # Longest name first ("U.S." before "U.S"), in a fixed order: a set's order depends on
     # the process's hash seed, and so would the records.
@@ -664,10 +669,22 @@ def more_mentions(
             continue
         for match in re.finditer(rf"(?<!\w){re.escape(surface)}(?!\w)", text):
             start, end = match.span()
-            if not any(s < end and start < e for s, e in blocked):
+            if blocked is None:
+                blocked = covered(len(text), [*taken, *entity_spans])
+            if 1 not in blocked[start:end]:
                 spans.append((start, end))
-                blocked.append((start, end))
+                blocked[start:end] = b"\x01" * (end - start)
     return spans
+
+
+def covered(length: int, spans: list[tuple[int, int]]) -> bytearray:
+    """A mask of ``length`` characters with 1 inside any of the (non-empty) spans: a span
+    overlaps one of them exactly when its slice of the mask holds a 1."""
+    mask = bytearray(length)
+    for start, end in spans:
+        end = min(end, length)  # a longer slice assignment would lengthen the mask
+        mask[start:end] = b"\x01" * max(0, end - start)
+    return mask
 
 
 def place_sites(

@@ -29,6 +29,7 @@ from spacy.tokens import Doc, Span, Token
 
 # Dependencies that introduce a prepositional object (or a dative: "gave Pakistan aid").
 PREPS = ("prep", "agent", "dative")
+TREE_KEY = "newsgraph.tree"
 
 
 class Tree:
@@ -166,7 +167,14 @@ class Tree:
 
 def tree_of(doc: Doc) -> Tree:
     """The Doc's ``Tree``, built once and kept in its ``user_data``."""
-    tree = doc.user_data.get("newsgraph.tree")
+    tree = doc.user_data.get(TREE_KEY)
     if tree is None:
-        tree = doc.user_data["newsgraph.tree"] = Tree(doc)
+        tree = doc.user_data[TREE_KEY] = Tree(doc)
     return tree
+
+
+def drop_tree(doc: Doc) -> None:
+    """Forget the Doc's ``Tree``. It holds the Doc's tokens, which hold the Doc: a cycle
+    that only the garbage collector frees, late and at a cost. Without it a finished Doc
+    is freed as soon as its last reference goes."""
+    doc.user_data.pop(TREE_KEY, None)

@@ -17,7 +17,7 @@ Files (TSV with a header row; later files override earlier ones for the same nam
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import NamedTuple
@@ -150,6 +150,9 @@ class ActorDictionary:
     name_trie: dict[str, Trie]
     agent_trie: dict[str, Trie]
     place_trie: dict[str, Trie]
+    # Each token text's words as the phrase reader read them against these tries, kept
+    # across articles (news repeats its words; the readings depend on nothing else).
+    readings: dict[str, tuple] = field(default_factory=dict, repr=False, compare=False)
 
     def name_codes(self, words: tuple[str, ...]) -> tuple[Dated, ...] | None:
         return self.coded_names.get(words)

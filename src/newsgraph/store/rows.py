@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import json
-from dataclasses import asdict
+from dataclasses import fields, is_dataclass
+from functools import cache
 from typing import Any
 
 from newsgraph.ids import content_hash
@@ -15,6 +16,28 @@ Row = tuple[Any, ...]
 
 def as_json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+def record_json(record: Any) -> str:
+    """A record as JSON: what ``as_json(dataclasses.asdict(record))`` gives, without
+    asdict's deep copy of every value (the records are plain values: dataclasses, lists,
+    tuples, dicts, strings, numbers)."""
+    return as_json(_plain(record))
+
+
+def _plain(value: Any) -> Any:
+    if is_dataclass(value):
+        return {name: _plain(getattr(value, name)) for name in _field_names(type(value))}
+    if isinstance(value, (list, tuple)):
+        return [_plain(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _plain(item) for key, item in value.items()}
+    return value
+
+
+@cache
+def _field_names(kind: type) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(kind))
 
 
 def article_row(analysis: Analysis, duplicate_of: str | None) -> Row:
@@ -36,7 +59,7 @@ def record_rows(analysis: Analysis) -> dict[str, list[Row]]:
     rows: dict[str, dict[Any, Row]] = {table: {} for table in RECORD_TABLES}
     for entity in analysis.entities:
         rows["entities"][entity.id] = (entity.id, aid, entity.name, entity.type, entity.code,
-                                       entity.country, entity.role, as_json(asdict(entity)))
+                                       entity.country, entity.role, record_json(entity))
         for mention in entity.mentions:
             rows["mentions"].setdefault(
                 (entity.id, mention.start),
@@ -52,20 +75,20 @@ def record_rows(analysis: Analysis) -> dict[str, list[Row]]:
             event.goldstein, event.factuality, event.date, place and place.name,
             place and place.country, place and place.lat, place and place.lon,
             event.sentence, event.evidence.start, event.evidence.end, event.confidence,
-            as_json(asdict(event)),
+            record_json(event),
         )
     for quote in analysis.quotes:
         speaker = quote.speaker
         rows["quotes"][quote.id] = (
             quote.id, aid, quote.text, quote.start, quote.end, quote.kind, quote.cue,
             speaker and speaker.entity, speaker and speaker.name, speaker and speaker.code,
-            as_json(asdict(quote)),
+            record_json(quote),
         )
     for place in analysis.places:
         rows["places"][place.id] = (place.id, aid, place.name, place.country, place.lat,
                                     place.lon, place.geonameid, place.feature,
-                                    as_json(asdict(place)))
+                                    record_json(place))
     for ref in analysis.dates:
         rows["dates"][ref.id] = (ref.id, aid, ref.text, ref.start, ref.end, ref.value,
-                                 ref.granularity, as_json(asdict(ref)))
+                                 ref.granularity, record_json(ref))
     return {table: list(by_id.values()) for table, by_id in rows.items()}

@@ -40,6 +40,8 @@ class ActorCode(NamedTuple):
     role: str | None
 
 
+MAX_READINGS = 20_000  # token texts whose readings are kept (~5 MB; then it starts over)
+
 class Word(NamedTuple):
     """One normalised word of a token, read once against the dictionary's tries."""
 
@@ -91,7 +93,9 @@ class PhraseTable:
 def read_table(tree: Tree, text: str, dictionary: ActorDictionary) -> PhraseTable:
     """What the matcher reads of every token of a parsed text."""
     tags, bare = tree.tag, tree.bare
-    readings: dict[str, TokenWords] = {}  # news repeats its words: read each text once
+    readings: dict[str, TokenWords] = dictionary.readings  # each text read once per process
+    if len(readings) > MAX_READINGS:
+        readings.clear()
 
     def read(lower: str) -> TokenWords:
         found = readings.get(lower)
