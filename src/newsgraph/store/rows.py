@@ -40,16 +40,17 @@ def _field_names(kind: type) -> tuple[str, ...]:
     return tuple(f.name for f in fields(kind))
 
 
-def article_row(analysis: Analysis, duplicate_of: str | None) -> Row:
+def article_row(analysis: Analysis, duplicate_of: str | None, digest: str | None = None) -> Row:
     """The ``articles`` row, without ``stored_at`` (the database fills it in).
 
-    A copy of another article (``duplicate_of``) is syndicated, notice or not.
+    A copy of another article (``duplicate_of``) is syndicated, notice or not. ``digest``:
+    the text's ``content_hash``, when the caller has it.
     """
     article = analysis.article
     syndicated = article.syndicated or duplicate_of is not None
     return (article.id, article.external_id, article.url, article.source, article.title,
             article.published, article.language, syndicated, duplicate_of,
-            content_hash(article.text), as_json(article.processed_with), analysis.note,
+            digest or content_hash(article.text), as_json(article.processed_with), analysis.note,
             article.text)
 
 
