@@ -21,3 +21,59 @@ def test_two_people_with_one_code_are_two_actors(analyse):
         "2014-04-28",
     )["events"]
     assert ("020", "Eric Cantor", "LEG", "John Kerry", "USAGOV") in pairs(events)
+
+
+def test_a_thing_that_stands_for_an_actor_only_in_force_is_no_actor_elsewhere(analyse):
+    """A helicopter is an actor when it fires, not when it carries a survivor."""
+    flown = analyse(
+        "The survivor was flown Sunday by helicopter to Catania, in Sicily, where he was "
+        "arrested.", "2015-04-19",
+    )["events"]
+    assert [e for e in flown if e["source"]["name"] == "helicopter"] == []
+    fired = analyse("Israeli helicopters fired missiles at the village.", "2015-04-19")["events"]
+    assert [(e["cameo"], e["source"]["code"]) for e in fired] == [("190", "ISRMIL")]
+
+
+def test_a_clause_on_the_target_lends_no_country_of_those_it_acts_on(analyse):
+    """The group that beheaded two American journalists is no American group."""
+    events = analyse(
+        "President Obama issued a warning to the extremist group that took responsibility for "
+        "beheading two American journalists.", "2014-09-03",
+    )["events"]
+    assert pairs(events) == [("130", "Obama", "USAGOV", None, None)]
+
+
+def test_a_country_in_a_clause_on_another_noun_is_not_the_actors(analyse):
+    """The U.S. trains the rebels; the people called on are nobody's in particular."""
+    events = analyse(
+        "Al-Adnani called on people to prevent their sons from joining rebels that the U.S. "
+        "plans to train to fight the group.", "2014-09-22",
+    )["events"]
+    assert [(s, t, code) for _, s, _, t, code in pairs(events) if t == "people"] == [
+        ("Al-Adnani", "people", "CVL")
+    ]
+
+
+def test_a_region_named_in_the_actors_phrase_keeps_other_countries_out(analyse):
+    """Gulf state leaders are not American because the U.S. is named in their sentence."""
+    events = analyse(
+        "When Gulf state leaders press President Obama for a bigger U.S. commitment to defeat "
+        "ISIS in Iraq and Syria, he is likely to ignore their request.", "2016-04-20",
+    )["events"]
+    sources = {(e["source"]["name"], e["source"]["code"]) for e in events}
+    assert ("Gulf", "GOV") in sources
+    assert not [code for name, code in sources if name == "Gulf" and code != "GOV"]
+
+
+def test_a_thing_acted_on_is_where_it_is_not_whose_act_it_is_of(analyse):
+    """ "a number of Paris cafés" are in France; "a review of U.S. assistance to the
+    Palestinians" is in no country: the U.S. gives the assistance."""
+    cafes = analyse(
+        "Terrorists then machine gun attacked the Bataclan concert hall and a number of Paris "
+        "cafés.", "2015-11-14",
+    )["events"]
+    assert ("a number of Paris cafés", "FRA") in [(t, c) for *_, t, c in pairs(cafes)]
+    review = analyse(
+        "Trump called for a review of U.S. assistance to the Palestinians.", "2018-09-08"
+    )["events"]
+    assert not [e for e in review if (e["target"] or {}).get("name", "").startswith("a review")]

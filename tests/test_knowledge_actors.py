@@ -20,6 +20,7 @@ HEADERS = {
     "agents.tsv": ["phrase", "role", "generic"],
     "cameo_countries.tsv": ["cameo", "iso3", "note"],
     "places.tsv": ["name", "country", "capital"],
+    "stand_ins.tsv": ["phrase", "note"],
 }
 DATED = [
     ("nawaz sharif", "2015-01-01", "PAKGOV"),
@@ -93,3 +94,10 @@ def dictionary():
 def test_a_name_resolves_to_the_office_held_that_day(dictionary, name, day, code) -> None:
     codes = dictionary.name_codes(tuple(name.split()))
     assert code_on(codes, date.fromisoformat(day)) == code
+
+
+def test_every_stand_in_is_an_agent_the_coder_knows() -> None:
+    """A stand-in only limits where an agent counts as an actor: it must be an agent."""
+    dictionary = load_actors(DEFAULT_DIRECTORY)
+    assert dictionary.stand_ins
+    assert [w for w in dictionary.stand_ins if dictionary.agent(w) is None] == []

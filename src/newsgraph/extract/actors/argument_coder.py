@@ -19,6 +19,10 @@ from newsgraph.model import Entity
 
 NAMED_TYPES = {"PERSON", "ORG", "NORP", "GPE", "LOC", "FAC"}
 LOCATIVE = {"in", "at", "near", "throughout", "across", "inside", "outside", "of", "from"}
+HOLDING = LOCATIVE | {"into", "by"}  # prepositions that say where a thing acted on is
+OWNER_DEPS = ("amod", "compound", "poss", "nmod")  # what names a noun's owner
+ACTED_ON = {"dobj", "obj", "dative", "nsubj", "nsubjpass", "attr"}
+PLACE_TYPES = {"GPE", "LOC", "FAC", "NORP"}
 PHRASE_CAP = 12  # tokens of a noun phrase given to the actor coder
 
 
@@ -92,7 +96,8 @@ class ArgumentCoder:
                 c = child.i
                 if c < token.i:
                     continue
-                if not (kids.dep[c] in ("acl", "relcl") or kids.lower[c] in LOCATIVE):
+                clause = kids.dep[c] in ("acl", "relcl")
+                if not (clause and self.tells_where(child)) and kids.lower[c] not in LOCATIVE:
                     continue
                 last = child.right_edge.i
                 if last - first < PHRASE_CAP and self.index.at(
@@ -100,6 +105,29 @@ class ArgumentCoder:
                 ) is not None:
                     end = last
         return self.phrase(first, end + 1)
+
+    def tells_where(self, clause: Token) -> bool:
+        """Whether a clause on a noun names a place it is in or who holds it ("refugees
+        fleeing the war in Liberia", "property held by Algerian forces"), not only actors it
+        acts on ("the group that beheaded two American journalists" is no American group)."""
+        kids = self.kids
+        return any(
+            kids.ent_type[t.i] in PLACE_TYPES and self.reaches(t.i, clause.i)
+            for t in clause.subtree
+        )
+
+    def reaches(self, i: int, top: int) -> bool:
+        """Whether token ``i`` tells where the phrase headed by ``top`` is: every step up to
+        it is a modifier or the object of a preposition of place or holding (``HOLDING``),
+        never an argument of a verb nor whom something is "to" or "for"."""
+        kids = self.kids
+        while i != top and kids.head[i] != i:
+            if kids.dep[i] in ACTED_ON or (
+                kids.dep[i] == "pobj" and kids.lower[kids.head[i]] not in HOLDING
+            ):
+                return False
+            i = kids.head[i]
+        return i == top
 
     def code(self, phrase: Phrase, entity: Entity | None) -> ActorCode | None:
         """The phrase's code: its entity's when the phrase is a mention of that entity (the
@@ -126,12 +154,36 @@ class ArgumentCoder:
         """The country of the first coded entity or place in a phrase naming a thing:
         "aid deliveries in Baghdad" -> IRQ, "property seized by Algerian forces" -> DZA."""
         for start, end, entity in self.mentions_in(phrase.start_char, phrase.end_char):
+            if not self.holds(start, end, phrase):
+                continue
             if entity.country:
                 return ActorCode(entity.country, entity.country, None)
             country = self.places.country_within(start, end)
             if country:
                 return ActorCode(country, country, None)
         return None
+
+    def holds(self, start: int, end: int, phrase: Phrase) -> bool:
+        """Whether the mention at characters [start, end) tells where the phrase's thing is:
+        its own modifier ("Kabul's power lines") or a place it is in, into or held by ("aid
+        deliveries in Baghdad", "property seized by Algerian forces", "a number of Paris
+        cafés"), not the actor of an act in it or whom it is for ("a review of U.S. assistance
+        to the Palestinians" is in neither country)."""
+        kids = self.kids
+        span = kids.char_span(start, end)
+        if span is None:
+            return False
+        i = kids.root(*span).i
+        if kids.dep[i] in OWNER_DEPS and self.is_event(kids.head[i]):
+            return False  # "U.S. assistance": the owner of an act is its actor, not a place
+        return self.reaches(i, phrase.root.i)
+
+    def is_event(self, i: int) -> bool:
+        """Whether token ``i`` is an event noun ("assistance", "talks")."""
+        kids = self.kids
+        return kids.pos[i] == "NOUN" and bool(
+            self.context.knowledge.events.lookup("NOUN", kids.lemma[i])
+        )
 
     def codable(self, phrase: Phrase) -> bool:
         """Cheap test before the actor coder: a name in the phrase, or an agent word as head
@@ -143,6 +195,16 @@ class ArgumentCoder:
         ):
             return True
         return self.is_agent(phrase.root)
+
+    def is_stand_in(self, token: Token) -> bool:
+        """True for a thing the agent files code as an actor only where force is used on it
+        or with it ("settlements", "a helicopter", "fighter jets": ``stand_ins.tsv``)."""
+        kids, i = self.kids, token.i
+        dictionary = self.context.knowledge.actors
+        forms = [(kids.lower[i],), (kids.lemma[i],)]
+        if i and kids.dep[i - 1] in ("compound", "amod") and kids.head[i - 1] == i:
+            forms.append((kids.lower[i - 1], kids.lower[i]))
+        return any(dictionary.is_stand_in(form) for form in forms)
 
     def is_agent(self, token: Token) -> bool:
         """True for a word the actor dictionary knows as an agent ("police", "students")."""

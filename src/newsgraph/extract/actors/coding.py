@@ -26,7 +26,13 @@ from newsgraph.extract.actors.phrases import (
 )
 from newsgraph.extract.context import ArticleContext
 from newsgraph.extract.tree import Tree
-from newsgraph.knowledge.actors import ORGANISATION_PREFIXES, code_on, words_of
+from newsgraph.knowledge.actors import (
+    ORGANISATION_PREFIXES,
+    RELIGION_CODES,
+    ActorDictionary,
+    code_on,
+    words_of,
+)
 from newsgraph.model import Entity
 
 __all__ = ["ActorCode", "code_actors", "code_span"]
@@ -44,6 +50,7 @@ MAX_ARCS = 4
 # How far a person may be from the one country of their sentence to take it: "President
 # Abdelaziz Bouteflicka threatened to institute a curfew in Algiers" is 5 arcs.
 PERSON_REACH = 6
+CLAUSE_ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "obj", "dative", "agent"})
 ANAPHORIC_DETERMINERS = frozenset({"the", "these", "those", "this", "that"})
 ANTECEDENT_WINDOW = 1500  # characters back in which a definite role phrase finds its actor
 
@@ -98,6 +105,8 @@ def _code_phrase_span(span: Span, table: PhraseTable, context: ArticleContext) -
         return ethnic_group(code, span, table)
     if code is None or code.country or code.code[:3] in NO_SENTENCE_COUNTRY:
         return code
+    if is_region(code.code, dictionary) or any(t.ent_type_ == "LOC" for t in tokens):
+        return code  # "European leaders", "Gulf state leaders" name their own part of the world
     if code.role:
         code = _with_antecedent_country(span, code, context)
     if code.country is None:
@@ -106,6 +115,16 @@ def _code_phrase_span(span: Span, table: PhraseTable, context: ArticleContext) -
             rest = code.code[3:] if code.code[:3] in dictionary.countries else code.code
             code = make_code(country + rest, dictionary)
     return code
+
+
+def is_region(code: str, dictionary: ActorDictionary) -> bool:
+    """Whether a code's prefix is a region or bloc (EUR, MEA, WST: no country by nature,
+    ``cameo_countries.tsv``), not a religion (a faith's people live in some country)."""
+    prefix = code[:3]
+    return (
+        prefix in dictionary.countries and dictionary.countries[prefix] is None
+        and prefix not in RELIGION_CODES
+    )
 
 
 def is_ethnic(span: Span, tree: Tree) -> bool:
@@ -178,6 +197,8 @@ def sentence_country(
             continue
         if role not in OWN_STATE_OPPONENTS and acted_on(start, end, tree):
             continue
+        if in_other_clause(tree.root(start, end).i, root, tree):
+            continue
         apart = arcs(root, tree.root(start, end).i, tree)
         if reach is not None and apart > reach:
             continue
@@ -189,6 +210,34 @@ def sentence_country(
         # Cairo"); the others are told of in other clauses.
         found = [f for f in found if not f[0]]
     return min(found, key=lambda f: f[1])[2] if found else None
+
+
+def in_other_clause(mention: int, actor: int, tree: Tree) -> bool:
+    """Whether a mention is an actor (subject, object) of a relative or participle clause on
+    another noun than the actor (or its apposition: "the Yazidi people, a minority displaced
+    on Sinjar Mountain"), which tells of that noun: in "called on people to stop their sons
+    joining rebels that the U.S. plans to train", the U.S. is no country of the people; a
+    setting of such a clause still is ("shortened the curfew imposed in Sudan")."""
+    i, argument = mention, False
+    while tree.head[i] != i:
+        if tree.dep[i] in ("relcl", "acl") and tree.head[i] not in own_nouns(actor, tree):
+            clause = tree.tokens[i]
+            if argument and not clause.left_edge.i <= actor <= clause.right_edge.i:
+                return True
+        argument = argument or tree.dep[i] in CLAUSE_ARGUMENTS
+        i = tree.head[i]
+    return False
+
+
+def own_nouns(actor: int, tree: Tree) -> set[int]:
+    """The actor's token, the noun it modifies ("Yazidi" of "the Yazidi people") and their
+    appositions."""
+    own = {actor}
+    if tree.dep[actor] in ("compound", "amod", "nmod", "poss"):
+        own.add(tree.head[actor])
+    for i in list(own):
+        own |= {t.i for t in tree.with_dep(tree.tokens[i], ("appos",))}
+    return own
 
 
 def arcs(one: int, other: int, tree: Tree) -> int:

@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 from spacy.tokens import Token
 
-from newsgraph.extract.actors.argument_coder import ArgumentCoder, Phrase, entity_code
+from newsgraph.extract.actors.argument_coder import OWNER_DEPS, ArgumentCoder, Phrase, entity_code
 from newsgraph.extract.actors.coding import ActorCode
 from newsgraph.extract.context import ArticleContext
 from newsgraph.extract.entities.coreference import (
@@ -41,7 +41,6 @@ GROUP_HEADS = {
 }
 PAIRED = {"country": ("GPE",), "nation": ("GPE",), "side": ("GPE", "NORP", "ORG"),
           "government": ("GPE",), "leader": ("PERSON",)}
-OWNER_DEPS = ("amod", "compound", "poss", "nmod")
 SALIENCE_WINDOW = 500  # characters back in which "the two countries" are counted
 
 
@@ -57,6 +56,7 @@ class Participant(NamedTuple):
     head: int = -1  # character offset of the phrase's head word
     owner: bool = False  # named only as a modifier of a thing: "Libya–Turkey relations"
     person: bool = False  # a person entity: two people are two actors, whatever their codes
+    stand_in: bool = False  # a thing that is an actor only in force: "settlements", "a tank"
 
     @property
     def specific(self) -> bool:
@@ -156,7 +156,11 @@ class ActorResolver:
         if entity is None and code is None:
             return None
         found = self.actor(entity, code, phrase, 1.0 if entity is not None else 0.9)
-        return found._replace(owner=True) if owner else found
+        if owner:
+            found = found._replace(owner=True)
+        if entity is None and self.coder.is_stand_in(token):
+            found = found._replace(stand_in=True)
+        return found
 
     def is_named_actor(self, actor: Participant) -> bool:
         """A person, organisation or group by name (not a building or a river)."""

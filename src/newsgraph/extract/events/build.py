@@ -338,6 +338,9 @@ def build_events(
     if not sources:
         return []
     targets = event_targets(predicate, target_heads, sources, cameo, resolver, kids)
+    sources, targets = without_stand_ins(sources, targets, cameo)
+    if not sources:
+        return []
     date = event_date(predicate, sentence, dates) or article.published
     place = event_place(
         predicate, sentence, places, sources, targets, target_is_place=done_in_place(cameo.code)
@@ -424,6 +427,21 @@ def event_targets(
     if len(sources) > 1 and cameo.code[:2] in RECIPROCAL_ROOTS:
         targets = [t for t in targets if not t.owner]
     return targets
+
+
+def without_stand_ins(
+    sources: list[Participant], targets: list[Participant], cameo: CameoCode
+) -> tuple[list[Participant], list[Participant]]:
+    """Things that stand for an actor only in force (``stand_ins.tsv``): a source only of
+    force ("a tank fired"), a target only of a material act or a visit ("shelled a village",
+    "aid to villages"); elsewhere no actor ("condemning settlements", "flown by helicopter
+    to Catania")."""
+    force = cameo.code[:2] in FORCE_ROOTS
+    if not force:
+        sources = [a for a in sources if not a.stand_in]
+    if not (cameo.quad_class in (2, 4) or done_in_place(cameo.code)):
+        targets = [a for a in targets if not a.stand_in]
+    return sources, targets
 
 
 def frame_weight(predicate: Predicate) -> float:
