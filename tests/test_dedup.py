@@ -189,3 +189,19 @@ def test_the_index_recalls_exactly_what_datasketch_lsh_recalls():
         assert ours == theirs, key
         shared += len(ours) > 1
     assert shared >= 10  # copies in the corpus: the comparison is not one of empty sets
+
+
+def test_signatures_are_datasketchs_minhash_values():
+    """Signatures are computed without datasketch; stored ones must stay its affine32 MinHash."""
+    import numpy as np
+    from datasketch import MinHash
+
+    from newsgraph.dedup import NUM_PERM, SCHEME, SEED, shingles
+
+    with shared_file("corpus/allsides-world/articles.jsonl").open(encoding="utf-8") as lines:
+        texts = [json.loads(line)["text"] for line, _ in zip(lines, range(150), strict=False)]
+    for text in [*texts, "", "One short sentence."]:
+        theirs = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME)
+        theirs.update_batch(list(shingles(text)))
+        ours = signature(text).hashvalues
+        assert ours.dtype == np.uint32 and np.array_equal(ours, theirs.hashvalues), text[:60]

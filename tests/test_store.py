@@ -116,3 +116,21 @@ def test_a_schema_1_store_is_migrated_keeping_what_it_holds(tmp_path, analysis):
         _, rows = store.query("SELECT text, value, granularity, record FROM dates")
     assert ("Thursday", "2022-02-24", "day") in [row[:3] for row in rows]
     assert all('"granularity"' in row[3] for row in rows)
+
+
+def test_record_json_is_the_json_of_each_record_as_a_dict(pipeline):
+    # the rows' JSON column: the encoder walks the record, as asdict would have copied it
+    from dataclasses import asdict
+
+    from newsgraph.store.rows import as_json, record_json
+    from tests.conftest import SEED_ARTICLE, SEED_PUBLISHED
+
+    text = SEED_ARTICLE.read_text(encoding="utf-8")
+    analysis = pipeline.analyse(pipeline.make_article(text, published=SEED_PUBLISHED))
+    records = [*analysis.entities, *analysis.events, *analysis.quotes, *analysis.places,
+               *analysis.dates]
+    assert len(records) > 50 and analysis.events and analysis.quotes
+    for record in records:
+        assert record_json(record) == as_json(asdict(record))
+    with pytest.raises(TypeError, match="set is not JSON serializable"):
+        record_json({"names": {"Kyiv"}})

@@ -1,4 +1,5 @@
-"""Near-duplicate articles: MinHash signatures over word shingles, matched with LSH (datasketch).
+"""Near-duplicate articles: MinHash signatures over word shingles, matched with LSH (datasketch's
+scheme, computed here).
 
 Pure: no I/O. The store keeps each article's signature; the writer asks a
 ``NearDuplicateIndex`` (built from the stored signatures, then kept current) which
@@ -18,11 +19,15 @@ the Helsinki near-duplicate set, and checked on the other halves (docs/notes/ded
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
-from datasketch import MinHash
+
+if TYPE_CHECKING:
+    from datasketch import MinHash
 
 SHINGLE_WORDS = 5
 NUM_PERM = 128
@@ -44,6 +49,20 @@ MIN_SHINGLES = 25
 _WORD = re.compile(r"\w+")
 
 
+def _affine32_permutations(num_perm: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
+    """datasketch 2's "affine32" permutations h -> a * h + b (mod 2**32), odd ``a``, drawn as
+    its ``MinHash._init_permutations`` draws them."""
+    gen = np.random.RandomState(seed)
+    a = gen.randint(0, 1 << 31, num_perm, dtype=np.uint32) * np.uint32(2) + np.uint32(1)
+    b = gen.randint(0, 1 << 32, num_perm, dtype=np.uint32)
+    return a, b
+
+
+# Computed here rather than by datasketch's MinHash: importing datasketch imports its LSH
+# storage and, through it, scipy (2-3 s at every start of the command line and of each worker).
+_A, _B = _affine32_permutations(NUM_PERM, SEED)
+
+
 @dataclass(frozen=True, slots=True)
 class Signature:
     """A text's MinHash (``NUM_PERM`` 32-bit values) and how many distinct shingles it has."""
@@ -59,6 +78,9 @@ class Signature:
         return cls(shingles, np.frombuffer(data, dtype="<u4").astype(np.uint32))
 
     def minhash(self) -> MinHash:
+        """As a datasketch MinHash (imported only here)."""
+        from datasketch import MinHash
+
         return MinHash(num_perm=NUM_PERM, seed=SEED, hashvalues=self.hashvalues, scheme=SCHEME)
 
 
@@ -70,11 +92,19 @@ def shingles(text: str, words: int = SHINGLE_WORDS) -> set[bytes]:
 
 
 def signature(text: str) -> Signature:
-    """The MinHash signature of a text's word shingles."""
+    """The MinHash signature of a text's word shingles: what datasketch's
+    ``MinHash(num_perm=NUM_PERM, seed=SEED, scheme="affine32").update_batch(shingles)`` holds
+    (each shingle's SHA-1 as a 32-bit value, MurmurHash3's finalizer, the affine permutations,
+    the minimum of each)."""
     found = shingles(text)
-    minhash = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME)
-    minhash.update_batch(list(found))
-    return Signature(len(found), minhash.hashvalues.copy())
+    digests = b"".join(hashlib.sha1(shingle).digest()[:4] for shingle in found)
+    hv = np.frombuffer(digests, dtype="<u4").astype(np.uint32)
+    hv = hv ^ (hv >> np.uint32(16))
+    hv = hv * np.uint32(0x85EBCA6B)
+    hv = hv ^ (hv >> np.uint32(13))
+    hv = hv * np.uint32(0xC2B2AE35)
+    hv = hv ^ (hv >> np.uint32(16))
+    return Signature(len(found), (hv[:, None] * _A + _B).min(axis=0))
 
 
 def resemblance(a: Signature, b: Signature) -> float:

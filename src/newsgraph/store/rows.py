@@ -18,21 +18,22 @@ def as_json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True)
 
 
+def _fields_of(value: Any) -> dict[str, Any]:
+    if is_dataclass(value) and not isinstance(value, type):
+        return {name: getattr(value, name) for name in _field_names(type(value))}
+    raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
+
+
+# as_json's encoder, which turns a dataclass it meets into a dict of its fields
+_RECORD_ENCODER = json.JSONEncoder(ensure_ascii=False, sort_keys=True, default=_fields_of)
+
+
 def record_json(record: Any) -> str:
     """A record as JSON: what ``as_json(dataclasses.asdict(record))`` gives, without
     asdict's deep copy of every value (the records are plain values: dataclasses, lists,
-    tuples, dicts, strings, numbers)."""
-    return as_json(_plain(record))
-
-
-def _plain(value: Any) -> Any:
-    if is_dataclass(value):
-        return {name: _plain(getattr(value, name)) for name in _field_names(type(value))}
-    if isinstance(value, (list, tuple)):
-        return [_plain(item) for item in value]
-    if isinstance(value, dict):
-        return {key: _plain(item) for key, item in value.items()}
-    return value
+    tuples, dicts, strings, numbers). The encoder walks the values itself (in C) and asks
+    for a dataclass's fields only when it meets one."""
+    return _RECORD_ENCODER.encode(record)
 
 
 @cache
@@ -40,16 +41,17 @@ def _field_names(kind: type) -> tuple[str, ...]:
     return tuple(f.name for f in fields(kind))
 
 
-def article_row(analysis: Analysis, duplicate_of: str | None) -> Row:
+def article_row(analysis: Analysis, duplicate_of: str | None, digest: str | None = None) -> Row:
     """The ``articles`` row, without ``stored_at`` (the database fills it in).
 
-    A copy of another article (``duplicate_of``) is syndicated, notice or not.
+    A copy of another article (``duplicate_of``) is syndicated, notice or not. ``digest``:
+    the text's ``content_hash``, when the caller has it.
     """
     article = analysis.article
     syndicated = article.syndicated or duplicate_of is not None
     return (article.id, article.external_id, article.url, article.source, article.title,
             article.published, article.language, syndicated, duplicate_of,
-            content_hash(article.text), as_json(article.processed_with), analysis.note,
+            digest or content_hash(article.text), as_json(article.processed_with), analysis.note,
             article.text)
 
 

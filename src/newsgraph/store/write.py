@@ -104,13 +104,14 @@ def batch_rows(db: duckdb.DuckDBPyConnection, analyses: Sequence[Analysis],
     An exact copy (same normalised text) points at the first stored original with that
     text; otherwise a near copy points at the earliest stored article it copies.
     """
-    originals = stored_originals(db, [content_hash(a.article.text) for a in analyses])
+    # each text normalised and hashed once here (it was three times per article)
+    digests = [content_hash(a.article.text) for a in analyses]
+    originals = stored_originals(db, digests)
     tables: dict[str, list[Row]] = {"articles": [], **{table: [] for table in RECORD_TABLES}}
     new_signatures: list[signatures.SignatureRow] = []
     seq = signatures.next_seq(db)
-    for analysis in analyses:
+    for analysis, digest in zip(analyses, digests, strict=True):
         article = analysis.article
-        digest = content_hash(article.text)
         first = originals.setdefault(digest, article.id)
         sig = signature(article.text)
         duplicate_of = (article.duplicate_of or (first if first != article.id else None)
@@ -119,7 +120,7 @@ def batch_rows(db: duckdb.DuckDBPyConnection, analyses: Sequence[Analysis],
             index.add(article.id, sig, duplicate_of)
             new_signatures.append(signatures.signature_row(article.id, seq, sig))
             seq += 1
-        tables["articles"].append(article_row(analysis, duplicate_of))
+        tables["articles"].append(article_row(analysis, duplicate_of, digest))
         for table, rows in record_rows(analysis).items():
             tables[table].extend(rows)
     return tables, new_signatures

@@ -57,6 +57,9 @@ ANAPHORIC_DETERMINERS = frozenset({"the", "these", "those", "this", "that"})
 # Heads of a definite phrase that names the armed group told of before ("the militant group").
 GROUP_WORDS = frozenset({"group", "organization", "organisation", "movement", "militia", "faction"})
 ARMED_ROLES = frozenset({"UAF", "REB", "INS", "RAD"})
+# Nouns that name a government told of before when they qualify a role ("administration
+# officials", "regime forces"): the phrase refers back like "the officials".
+REFERRING_NOUNS = frozenset({"administration", "regime", "government", "cabinet"})
 ANTECEDENT_WINDOW = 1500  # characters back in which a definite role phrase finds its actor
 
 
@@ -84,10 +87,17 @@ def code_span(span: Span, context: ArticleContext) -> ActorCode | None:
 
 def _with_antecedent_country(span: Span, code: ActorCode, context: ArticleContext) -> ActorCode:
     """A definite role phrase names an actor told of before ("the secretary of state" after
-    "Secretary of State John Kerry", "the troops" after "the Pentagon sent …"): it takes the
-    country of the nearest earlier entity with the same role, before any country its sentence
+    "Secretary of State John Kerry", "the troops" after "the Pentagon sent …", "several
+    administration officials" after "the Obama administration"): it takes the
+    country of the nearest earlier entity with the same role (or, for a role qualified by a
+    government, "government troops", that government's), before any country its sentence
     names (``sentence_country``: a country of another clause is weaker evidence)."""
-    found = _antecedent(span, context, lambda e: bool(e.country) and e.role == code.role)
+    tree = context.tree
+    government = any(tree.lower[i] in REFERRING_NOUNS for i in range(span.start, span.end - 1))
+    roles = {code.role, "GOV"} if government else {code.role}  # "government troops": its army
+    found = _antecedent(
+        span, context, lambda e: bool(e.country) and e.role in roles, referring=government
+    )
     if found is None or found.country is None:
         return code
     return make_code(found.country + code.code, context.phrases.dictionary) or code
@@ -103,12 +113,15 @@ def armed_group(entity: Entity) -> bool:
     return (entity.code or "")[:3] == "IMG" or entity.role in ARMED_ROLES
 
 
-def _antecedent(span: Span, context: ArticleContext, fits) -> Entity | None:
+def _antecedent(
+    span: Span, context: ArticleContext, fits, referring: bool = False
+) -> Entity | None:
     """The nearest entity told of before a definite phrase without a name ("the troops",
-    "the extremist group") that ``fits``, within ``ANTECEDENT_WINDOW`` characters."""
+    "the extremist group"; ``referring``: a phrase with a government noun, "administration
+    officials") that ``fits``, within ``ANTECEDENT_WINDOW`` characters."""
     tree, capital = context.tree, context.phrases.capital
     head = tree.root(span.start, span.end).i
-    if tree.lower[span.start] not in ANAPHORIC_DETERMINERS or any(
+    if not (referring or tree.lower[span.start] in ANAPHORIC_DETERMINERS) or any(
         tree.ent_type[i] or capital[i] for i in range(span.start + 1, head + 1)
     ):
         return None  # a name, not a bare role (what follows the head may name others)
@@ -309,15 +322,18 @@ def arcs(one: int, other: int, tree: Tree) -> int:
 
 def acted_on(start: int, end: int, tree: Tree) -> bool:
     """Whether the mention [start, end) is what a verb acts on: its object ("criticized
-    Russia") or the object of its preposition ("deployed troops to Mali"), not a setting
-    ("in Sudan"), an owner ("Algeria's president") or a subject ("said Vietnam is …")."""
+    Russia") or the object of its preposition ("deployed troops to Mali"), or a people after
+    a preposition of place ("expressed anger at the Saudis"), not a setting ("in Sudan"), an
+    owner ("Algeria's president") or a subject ("said Vietnam is …")."""
     mention = tree.root(start, end).i
     dep, head = tree.dep[mention], tree.head[mention]
     if dep in ("dobj", "obj", "dative"):
         return tree.pos[head] in ("VERB", "AUX")
-    if dep == "pobj" and tree.lower[head] not in SETTING_PREPS:
-        return tree.pos[tree.head[head]] in ("VERB", "AUX")
-    return False
+    if dep != "pobj":
+        return False
+    if tree.lower[head] in SETTING_PREPS:
+        return tree.ent_type[mention] == "NORP"  # a people is no setting: "anger at the Saudis"
+    return tree.pos[tree.head[head]] in ("VERB", "AUX")
 
 
 def mention_context(tree: Tree, start: int, end: int) -> tuple[list[Token], int]:
