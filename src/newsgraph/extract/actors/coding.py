@@ -25,6 +25,7 @@ from newsgraph.extract.actors.phrases import (
     make_code,
 )
 from newsgraph.extract.context import ArticleContext
+from newsgraph.extract.labels import PLACE_LABELS
 from newsgraph.extract.tree import Tree
 from newsgraph.knowledge.actors import (
     ORGANISATION_PREFIXES,
@@ -48,7 +49,6 @@ SETTING_PREPS = {"in", "at", "inside", "across", "throughout", "near", "from", "
 # another clause ("Gulf state leaders … to explain how … the crisis in Libya").
 MAX_ARCS = 4
 CLAUSE_DEPS = frozenset({"relcl", "acl"})
-SETTING_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # How far a person may be from the one country of their sentence to take it: "President
 # Abdelaziz Bouteflicka threatened to institute a curfew in Algiers" is 5 arcs.
 PERSON_REACH = 6
@@ -173,7 +173,7 @@ def _without_clause_actors(tokens: list[Token], head: int, tree: Tree) -> tuple[
                 inside = True
                 break
             i = tree.head[i]
-        if not inside or tree.ent_type[token.i] in SETTING_LABELS:
+        if not inside or tree.ent_type[token.i] in PLACE_LABELS:
             kept.append(token)
     if len(kept) == len(tokens):
         return tokens, head
@@ -283,7 +283,7 @@ def in_other_clause(mention: int, actor: int, tree: Tree) -> bool:
     setting of such a clause still is ("shortened the curfew imposed in Sudan")."""
     i, argument = mention, False
     while tree.head[i] != i:
-        if tree.dep[i] in ("relcl", "acl") and tree.head[i] not in own_nouns(actor, tree):
+        if tree.dep[i] in CLAUSE_DEPS and tree.head[i] not in own_nouns(actor, tree):
             clause = tree.tokens[i]
             if argument and not clause.left_edge.i <= actor <= clause.right_edge.i:
                 return True
