@@ -464,7 +464,7 @@ def opponents_of_their_state(
         if country is None:
             return actors
         return [
-            a._replace(ref=replace(a.ref, code=country + a.ref.code, country=country))
+            in_country(a, country)
             if not a.ref.country and (a.ref.code or "")[:3] in OWN_STATE_OPPONENTS else a
             for a in actors
         ]
@@ -481,10 +481,16 @@ def with_conjuncts_country(actors: list[Participant]) -> list[Participant]:
         return actors
     role, country = known.pop()
     return [
-        a._replace(ref=replace(a.ref, code=country + (a.ref.code or ""), country=country))
-        if not a.ref.country and a.ref.code == role else a
+        in_country(a, country) if not a.ref.country and a.ref.code == role else a
         for a in actors
     ]
+
+
+def in_country(actor: Participant, country: str) -> Participant:
+    """The actor with a country put before its code ("REB" -> "SYRREB")."""
+    return actor._replace(
+        ref=replace(actor.ref, code=country + (actor.ref.code or ""), country=country)
+    )
 
 
 def frame_weight(predicate: Predicate) -> float:
