@@ -526,3 +526,30 @@ def test_a_name_that_is_a_whole_quotation_is_a_title_not_a_place(analyse):
     result = analyse('The 38-year-old wrote the book and starred in the Broadway smash '
                      '"Hamilton." He was diagnosed with shingles.')
     assert "Hamilton" not in places_of(result)
+
+
+def test_site_followed_by_its_state_stays_in_that_state(analyse):
+    # the event audit's sentence: Irbil, the article's only town, is no place for a US base
+    result = analyse(
+        "A senior U.S. official said 130 military personnel have arrived in Irbil. "
+        "Defense Secretary Chuck Hagel formally announced the deployment in remarks to "
+        "Marines at Camp Pendleton, California."
+    )
+    site = places_of(result)["Camp Pendleton"]
+    assert (site["feature"], site["country"], site["lat"], site["lon"]) == (
+        "site", "USA", None, None)
+
+
+def test_site_takes_no_town_named_apart_from_it_in_its_sentence(analyse):
+    result = analyse("Hagel spoke to Marines at Camp Pendleton and then flew on to Irbil.")
+    site = places_of(result)["Camp Pendleton"]
+    assert (site["lat"], site["country"]) == (None, None)
+
+
+def test_site_takes_the_town_after_it_as_its_place(analyse):
+    result = analyse("The four convicts were sent to the New Bilibid Prison (NBP) in "
+                     "Muntinlupa on Friday.")
+    places = places_of(result)
+    site = places["New Bilibid Prison"]
+    assert (site["feature"], site["country"], site["lat"]) == (
+        "site", "PHL", places["Muntinlupa"]["lat"])

@@ -32,7 +32,6 @@ no entry fits is kept with null coordinates.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -381,9 +380,11 @@ def find_toponyms(
             gazetteer, trim_toponym(0, 0, ent.text)[2], ent.label_
         )
         qualifier = qualifier_after(doc, ent.end, ents)
-        before = doc_text[max(0, ent.start_char - 16) : ent.start_char]
+        # "sent to the New Bilibid Prison": NER's span may hold the article
+        name_start, _, name = trim_toponym(ent.start_char, ent.end_char, ent.text)
+        before = doc_text[max(0, name_start - 16) : name_start]
         site_slip = not (is_place or is_slip) and is_site_slip(
-            ent.text, ent.label_, before, knowledge.site_words
+            name, ent.label_, before, knowledge.site_words
         )
         is_rescue = not (is_place or is_slip) and (
             site_slip
@@ -718,18 +719,14 @@ def place_sites(
     if not unplaced:
         return
     towns = [
-        (entry, [m.start for m in names[key]])
-        for key, entry in chosen.items() if entry is not None and entry.feature == "city"
+        (entry, [(m.start, m.end) for m in names[key]])
+        for key, entry in chosen.items()
+        if entry is not None and entry.feature == "city"
     ]
-    # the parser's sentences, read once by the tree; their character starts in text order
-    sentences = tree.sentences()
-    starts = [sentence.start_char for sentence in sentences]
     for key in unplaced:
         first = min(names[key], key=lambda m: m.start)
-        index = bisect_right(starts, first.start) - 1
-        sentence = sentences[index] if index >= 0 else None
-        bounds = (sentence.start_char, sentence.end_char) if sentence else (first.start,) * 2
-        town = containing_town(first.start, bounds, towns, NEAR_KM)
+        qualifier = chosen.get(normalise(first.qualifier)) if first.qualifier else None
+        town = containing_town((first.start, first.end), qualifier, tree, towns, NEAR_KM)
         if town is not None:
             chosen[key] = site_entry(first.text, town)
 
