@@ -60,7 +60,7 @@ AROUND = frozenset({"in", "near", "outside", "at", "inside"})
 CLAUSE_POS = frozenset({"VERB", "AUX"})
 
 
-def attached(tree: Tree, site: int, town: int) -> bool:
+def hangs_on_site(tree: Tree, site: int, town: int) -> bool:
     """True when the town (its head token) hangs on the site (the site's head token) in
     the parse: below it ("the hospital where Alfie is admitted in Liverpool", "Derry's
     hospital") by no coordination, or as a sibling place ("sent to the prison in
@@ -91,8 +91,8 @@ def containing_town(
 
     First the place named right after it ("Camp Pendleton, California"): a town is the
     answer; a state or country bounds the answer. Then, within that bound, the town in
-    the site's sentence nearest to it that is ``attached`` to it in the parse, else the
-    nearest one in its clause. Else the town the article names most often (the first
+    the site's sentence nearest to it that hangs on it in the parse (``hangs_on_site``),
+    else the nearest one in its clause. Else the town the article names most often (the first
     named of equals), when every town the article names lies within ``near_km`` of it (a
     local story), it lies within the bound, and the site's own sentence does not name it
     apart from the site ("visited Camp Pendleton and flew on to Irbil"). A story whose
@@ -135,11 +135,11 @@ def sentence_towns(
     tree: Tree,
     towns: Sequence[tuple[GazetteerEntry, Sequence[tuple[int, int]]]],
 ) -> tuple[GazetteerEntry | None, GazetteerEntry | None, list[GazetteerEntry]]:
-    """The towns named in a site's sentence: the nearest one ``attached`` to it, the
-    nearest one in its clause ("former Atlanta Mayor ... indicted in an investigation at
-    City Hall"), each None when there is none, and those named apart from it: coordinated
-    with it or in a clause coordinated with its own ("spoke at Camp Pendleton and then
-    flew on to Irbil")."""
+    """The towns named in a site's sentence: the nearest one that hangs on it in the
+    parse (``hangs_on_site``), the nearest one in its clause ("former Atlanta Mayor ...
+    indicted in an investigation at City Hall"), each None when there is none, and those
+    named apart from it: coordinated with it or in a clause coordinated with its own
+    ("spoke at Camp Pendleton and then flew on to Irbil")."""
     tokens = tree.char_span(*site)
     if tokens is None:
         return None, None, []
@@ -157,7 +157,7 @@ def sentence_towns(
             if town_tokens is None or not low <= town_tokens[0] < high:
                 continue
             head = tree.root(*town_tokens).i
-            if attached(tree, root, head):
+            if hangs_on_site(tree, root, head):
                 near.append((abs(start - site[0]), town))
             elif head in conjuncts or clause_head(tree, head) in clauses:
                 apart.append(town)
