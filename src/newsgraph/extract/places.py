@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
@@ -127,6 +127,8 @@ QUOTE_CLOSE = re.compile(r"[.,!?]?[\"”]")
 # a city this big at the head of an organisation's name is the place ("Winnipeg Fire
 # Paramedic Service", "Muscat International Film Festival")
 BIG_CITY_INSIDE = 500_000
+# places whose own name, labelled otherwise by NER elsewhere, is still the place
+OWN_NAME_FEATURES = {"country", "admin region", "city"}
 WORD_CHAR = re.compile(r"\w")
 
 
@@ -439,7 +441,10 @@ def find_toponyms(
                 if not any(s < end and start < e for s, e in found):
                     found[(start, end)] = Toponym(start, end, text, label=entity.type)
     toponyms = [
-        part for _, t in sorted(found.items()) for part in split_unknown(t, gazetteer)
+        part for _, t in sorted(found.items())
+        # a site's name is one name: "Rogers Centre" is no Rogers and no Centre
+        for part in ([t] if is_site(t.text, [t.label], knowledge.site_words)
+                     else split_unknown(t, gazetteer))
         if normalise(part.text) not in knowledge.not_places
         and any(c.isalpha() for c in part.text)
         and not is_quoted_title(doc_text, part.start, part.end)
@@ -731,6 +736,30 @@ def place_sites(
             chosen[key] = site_entry(first.text, town)
 
 
+def names_of_places(
+    groups: Iterable[tuple[GazetteerEntry | None, list[Toponym]]], surnames: frozenset[str]
+) -> set[tuple[str, bool]]:
+    """(name, person label) pairs of the entities NER labelled otherwise that are, as a
+    whole, the own name of a country, region or town the article places: "across
+    Mauritius" labelled PRODUCT where Mauritius is the country, "services into Nelson"
+    labelled PERSON where NER's PERSON "in Nelson" was read as the town (one sense per
+    article). A PERSON is opened only when NER labelled PERSON a mention read as the
+    place; never a surname of a person named in full, nor an acronym ("NATO" misread
+    once as a town is no reason to misread it everywhere)."""
+    found = set()
+    for best, mentions in groups:
+        if best is None or best.lat is None or best.feature not in OWN_NAME_FEATURES:
+            continue
+        for mention in mentions:
+            if (mention.text[:1].isupper() and not mention.text.isupper()
+                    and mention.text not in surnames
+                    and normalise(mention.text) == normalise(best.name)):
+                found.add((mention.text, False))
+                if mention.label == "PERSON":
+                    found.add((mention.text, True))
+    return found
+
+
 def extract_places(context: ArticleContext) -> list[Place]:
     """Every place named in the article, geocoded where possible: one record per place."""
     doc, article, entities, tree = context.doc, context.article, context.entities, context.tree
@@ -754,7 +783,12 @@ def extract_places(context: ArticleContext) -> list[Place]:
         groups.setdefault(group, (best, []))[1].extend(mentions)
 
     taken = [(m.start, m.end) for _, mentions in groups.values() for m in mentions]
-    entity_spans = [(e.start_char, e.end_char) for e in doc.ents]
+    open_names = names_of_places(groups.values(), surnames)
+    entity_spans = [
+        (e.start_char, e.end_char) for e in doc.ents
+        if (e.text, e.label_ == "PERSON") not in open_names and e.label_ not in PLACE_LABELS
+        or e.label_ in PLACE_LABELS
+    ]
     # one mask of what is taken for every place's search, each one's finds marked in it
     blocked = covered(len(doc_text), [*taken, *entity_spans])
     places = []
