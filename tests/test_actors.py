@@ -273,7 +273,8 @@ def test_a_town_word_inside_a_facility_name_gives_it_no_country(analyse, sentenc
 
 
 def test_a_role_takes_no_country_told_of_in_another_clause(analyse):
-    # USA Today, 2013 (AllSides): the countries of the first clause are not the rebels'.
+    # USA Today, 2013 (AllSides): the countries of the first clause (Russia, the United
+    # States) are not the rebels'; the government they fight (Assad's) is.
     events = analyse(
         "The initial agreement on Syria's chemical weapons was hammered out between Russia "
         "and the United States after Assad's government used chemical weapons in August in "
@@ -281,7 +282,9 @@ def test_a_role_takes_no_country_told_of_in_another_clause(analyse):
         published="2013-10-27",
     )["events"]
     fighting = [e for e in events if e["cameo"] == "190"]
-    assert [(e["source"]["code"], e["target"]["code"]) for e in fighting] == [("REB", "MIL")]
+    assert [(e["source"]["code"], e["target"]["code"]) for e in fighting] == [
+        ("SYRREB", "SYRMIL")
+    ]
 
 
 # AllSides (Fox News, 2013): the surname "Cantor" is no cantor (Phoenix: JEW), nor is

@@ -77,3 +77,52 @@ def test_a_thing_acted_on_is_where_it_is_not_whose_act_it_is_of(analyse):
         "Trump called for a review of U.S. assistance to the Palestinians.", "2018-09-08"
     )["events"]
     assert not [e for e in review if (e["target"] or {}).get("name", "").startswith("a review")]
+
+
+def test_administration_officials_are_the_administrations_not_of_whom_they_are_angry_at(analyse):
+    events = analyse(
+        "The Obama administration had appeared caught by surprise by the mass execution. "
+        "Privately several senior administration officials expressed anger at the Saudis.",
+        "2016-01-04",
+    )["events"]
+    assert ("111", "several senior administration officials", "USAGOV", "Saudis", "SAUCVL") in (
+        pairs(events)
+    )
+
+
+def test_rebels_fighting_government_troops_are_that_governments_rebels(analyse):
+    events = analyse(
+        "The initial agreement was hammered out after Assad's government used chemical weapons "
+        "in August in a suburb where rebel forces were fighting government troops.",
+        "2013-10-27",
+    )["events"]
+    assert ("190", "rebel forces", "SYRREB", "government troops", "SYRMIL") in pairs(events)
+
+
+def test_a_countrys_opposition_party_is_its_opposition_not_the_country(analyse):
+    events = analyse(
+        "Turkey's main opposition party petitioned the government last October to investigate "
+        "safety at the mine.", "2014-05-13",
+    )["events"]
+    assert {e["source"]["code"] for e in events} == {"TUROPP"}
+
+
+def test_the_search_for_a_target_does_not_pass_through_another_act(analyse):
+    """The assistance's giver and receiver are the assistance's own actors, not the addressees
+    of the call for its review."""
+    events = analyse(
+        "Trump called for a review of U.S. assistance to the Palestinians earlier this year.",
+        "2018-09-08",
+    )["events"]
+    assert [(e["cameo"], e["target"]) for e in events if e["cameo"] == "020"] == [("020", None)]
+
+
+def test_a_role_with_no_country_takes_its_conjuncts(analyse):
+    """The other lawmakers who went with Senator Clinton are US lawmakers too."""
+    events = analyse(
+        "Senator Hillary Clinton was critical of the Bush administration. Hillary Clinton said "
+        "that she and other lawmakers who visited Assad considered him a reformer.",
+        "2013-09-04",
+    )["events"]
+    assert ("042", "other lawmakers", "USALEG", "Bashar al-Assad", "SYRGOV") in pairs(events) or (
+        "042", "other lawmakers", "USALEG", "Assad", "SYRGOV") in pairs(events)

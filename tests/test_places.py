@@ -264,7 +264,8 @@ def test_dateline_in_capitals_is_a_place(analyse, sentence, name, country):
     result = analyse(sentence)
     place = places_of(result)[name]
     assert place["country"] == country
-    assert mention_texts(result, place) == [re.split(r" \(|,| - |:", sentence)[0]]
+    # the dateline is the first mention ("Muscat" heads the festival's name too)
+    assert mention_texts(result, place)[0] == re.split(r" \(|,| - |:", sentence)[0]
 
 
 def test_two_names_of_one_place_are_one_place_with_all_mentions(analyse):
@@ -455,3 +456,73 @@ def test_a_name_spelt_with_a_space_finds_the_region_geonames_spells_with_a_hyphe
     place = places_of(result)["North-West"]
     assert (place["geonameid"], place["country"], mention_texts(result, place)) == (
         1085598, "ZAF", ["North West"])
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ashley Sutton won the opening race at Brands Hatch. Few predicted Sutton would storm "
+        "to the title last year.",
+        "National security adviser John Bolton met the president on Friday. Trump offered the "
+        "job to Bolton in a one-on-one meeting.",
+    ],
+)
+def test_the_surname_of_a_person_named_in_full_is_no_place(analyse, sentence):
+    assert analyse(sentence)["places"] == []
+
+
+def test_a_surname_after_a_place_cue_is_the_place(analyse):
+    place = places_of(analyse("John Bolton spoke to voters at a rally in Bolton on "
+                              "Friday."))["Bolton"]
+    assert (place["geonameid"], place["country"]) == (2655237, "GBR")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "geonameid"),
+    [
+        # NER reads each of these towns as a PERSON
+        ("Instead of driving to Castlegar, people will be able to visit the office in town.",
+         "Castlegar", 5918118),
+        ("Their schedule has a return trip to Saipan before the end of the year.", "Saipan",
+         7828758),
+        ("Miss Abdhou, of Hayes, was not believed to be the target, police said.", "Hayes",
+         2647261),
+    ],
+)
+def test_a_town_at_a_journeys_end_or_a_persons_home_is_a_place(analyse, sentence, name,
+                                                               geonameid):
+    assert places_of(analyse(sentence))[name]["geonameid"] == geonameid
+
+
+def test_a_person_talked_to_is_no_place(analyse):
+    assert analyse("Police said the boy had talked to Hayes before the attack.")["places"] == []
+
+
+def test_the_state_after_a_datelines_town_is_a_place_of_its_own(analyse):
+    result = analyse("PLEASANTON, Calif.--(BUSINESS WIRE)--DeltaTrak, a leader in cold chain "
+                     "management, announced a new temperature logger.")
+    state = places_of(result)["California"]
+    assert (state["geonameid"], mention_texts(result, state)) == (5332921, ["Calif."])
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "geonameid", "mentions"),
+    [
+        ("The Winnipeg Fire Paramedic Service was busy fighting two apartment fires on "
+         "Sunday.", "Winnipeg", 6183235, ["Winnipeg"]),
+        # an event's name, and the colon dateline names the same city
+        ("Muscat: The 10th Muscat International Film Festival came to a close on Thursday.",
+         "Muscat", 287286, ["Muscat", "Muscat"]),
+    ],
+)
+def test_a_big_city_heading_an_organisations_name_is_a_place(analyse, sentence, name,
+                                                             geonameid, mentions):
+    result = analyse(sentence)
+    place = places_of(result)[name]
+    assert (place["geonameid"], mention_texts(result, place)) == (geonameid, mentions)
+
+
+def test_a_name_that_is_a_whole_quotation_is_a_title_not_a_place(analyse):
+    result = analyse('The 38-year-old wrote the book and starred in the Broadway smash '
+                     '"Hamilton." He was diagnosed with shingles.')
+    assert "Hamilton" not in places_of(result)

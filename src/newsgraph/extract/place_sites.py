@@ -11,7 +11,6 @@ article that names no such town keeps null coordinates.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 
 from newsgraph.knowledge.places import GazetteerEntry, distance_km
@@ -55,7 +54,7 @@ def is_site_slip(
 
 def containing_town(
     start: int,
-    sentences: Sequence[tuple[int, int]],
+    sentence: tuple[int, int],
     towns: Sequence[tuple[GazetteerEntry, Sequence[int]]],
     near_km: float,
 ) -> GazetteerEntry | None:
@@ -63,12 +62,11 @@ def containing_town(
     own sentence, else the town named most often in the article (the first named of
     equals) when every town the article names lies within ``near_km`` of it: a story
     whose towns lie far apart ("Trump Tower" with Washington and a misread Bolton) does
-    not say where its sites are. ``sentences`` are (start, end) character spans in text
-    order; ``towns`` pairs each resolved town with the starts of its mentions."""
+    not say where its sites are. ``sentence`` is the (start, end) character span of the
+    site's sentence; ``towns`` pairs each resolved town with the starts of its mentions."""
     if not towns:
         return None
-    index = bisect_right([s for s, _ in sentences], start) - 1
-    low, high = sentences[index] if index >= 0 else (start, start)
+    low, high = sentence
     near = [
         (abs(position - start), town)
         for town, positions in towns for position in positions if low <= position < high

@@ -32,6 +32,7 @@ no entry fits is kept with null coordinates.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -41,7 +42,9 @@ from spacy.tokens import Span as SpacySpan
 
 from newsgraph.extract.context import ArticleContext
 from newsgraph.extract.labels import PLACE_LABELS
+from newsgraph.extract.place_persons import person_surnames, reads_as_person
 from newsgraph.extract.place_sites import containing_town, is_site, is_site_slip, site_entry
+from newsgraph.extract.tree import Tree
 from newsgraph.ids import record_id
 from newsgraph.knowledge.places import (
     Gazetteer,
@@ -67,7 +70,14 @@ GENERIC_WORDS = re.compile(
 SLIP_MIN_POPULATION = 100_000
 # NER's other labels for a town it did not know; read as the town after a locative cue
 RESCUE_LABELS = {"PERSON", "ORG", "NORP", "LANGUAGE"}
-LOCATIVE_BEFORE = re.compile(r"(?:\b(?:in|near|from)|\bsuburb of|\boutside) $")
+LOCATIVE_BEFORE = re.compile(
+    r"(?:\b(?:in|near|from)|\bsuburb of|\boutside"
+    # a journey's end: "moved to Thornhill", "a return trip to Saipan", "driving to Castlegar"
+    r"|\b(?:moved|moving|relocated|trips?|travel(?:l?ed|l?ing)?|drive|driving|drove|flew|"
+    r"flights?|returned|returning|headed|heading|commute|commuting) (?:back )?(?:in)?to"
+    # a person's home town in the press's formula: "Miss Abdhou, of Hayes, was ..."
+    r"|, of) $"
+)
 LOCATIVE_AFTER = re.compile(r"^-based\b")
 # features a name inside an organisation's name may be read as without other evidence
 REGION_FEATURES = {"country", "admin region", "county"}
@@ -89,7 +99,7 @@ STATE_BEFORE = re.compile(r"(?:state|province|State|Province) of $")
 # single hyphen many local papers type ("SPRINGFIELD - ")
 DATELINE = re.compile(
     r"^[ \t]*([A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,3})"
-    r"(?=(?:,[^\n]{1,25}?)?\s*(?:\(|—|–|--|-[ \t]|:[ \t]))",
+    r"(?=(?:,[ \t]*(?P<qualifier>[^\n]{0,24}?))?\s*(?:\(|—|–|--|-[ \t]|:[ \t]))",
     re.MULTILINE,
 )
 # the colon dateline of the Gulf and South Asian press, in title case at the article's
@@ -113,6 +123,11 @@ LIST_JOINER = re.compile(r",? (?:and|or) |, ")
 LIST_JOINER_CHARS = len(", and ")  # the longest text LIST_JOINER matches
 LIST_GOES_ON = re.compile(r"(?:,|;|\.|$| and | or )")
 WORD = re.compile(r"[^\s\-–/]+")
+QUOTE_OPENERS = "\"“"
+QUOTE_CLOSE = re.compile(r"[.,!?]?[\"”]")
+# a city this big at the head of an organisation's name is the place ("Winnipeg Fire
+# Paramedic Service", "Muscat International Film Festival")
+BIG_CITY_INSIDE = 500_000
 WORD_CHAR = re.compile(r"\w")
 
 
@@ -224,7 +239,7 @@ def is_locative_town(gazetteer: Gazetteer, ent: SpacySpan, text: str) -> bool:
     the gazetteer has a town of that name and a locative cue stands next to it."""
     if ent.label_ not in RESCUE_LABELS:
         return False
-    before = text[max(0, ent.start_char - 12) : ent.start_char]
+    before = text[max(0, ent.start_char - 24) : ent.start_char]
     after = text[ent.end_char : ent.end_char + 8]
     if not (LOCATIVE_BEFORE.search(before) or LOCATIVE_AFTER.match(after)):
         return False
@@ -289,13 +304,24 @@ def is_region_inside(gazetteer: Gazetteer, name: str) -> bool:
     )
 
 
+def is_big_city(gazetteer: Gazetteer, name: str) -> bool:
+    """A city of BIG_CITY_INSIDE people or more by its own name."""
+    return any(
+        c.feature == "city" and c.name == name and not c.alternate
+        and c.population >= BIG_CITY_INSIDE
+        for c in gazetteer.lookup(name)
+    )
+
+
 def places_inside(
     ent: SpacySpan, gazetteer: Gazetteer, named: set[str]
 ) -> list[Toponym]:
     """Places named inside an organisation's or a building's name: "Ohio" in "Ohio State
-    Highway Patrol", "Morris County" in "Morris County Sheriff's Office", and a town the
-    article names elsewhere ("Bradford" in "Bradford Council"). Longest name first, in
-    capitalised words only; the organisation's own whole name is not looked at here."""
+    Highway Patrol", "Morris County" in "Morris County Sheriff's Office", a town the
+    article names elsewhere ("Bradford" in "Bradford Council") and a city of
+    BIG_CITY_INSIDE people heading the name ("Winnipeg Fire Paramedic Service"). Longest
+    name first, in capitalised words only; the organisation's own whole name is not looked
+    at here."""
     found = []
     tokens = list(ent)
     i = 0
@@ -307,12 +333,34 @@ def places_inside(
             if j - i == len(tokens) or not all(t.text[:1].isupper() for t in tokens[i:j]):
                 continue
             span = ent.doc[ent.start + i : ent.start + j]
-            if normalise(span.text) in named or is_region_inside(gazetteer, span.text):
+            heads = i == 0 or i == 1 and tokens[0].lower_ == "the"
+            if (normalise(span.text) in named or is_region_inside(gazetteer, span.text)
+                    or heads and is_big_city(gazetteer, span.text)):
                 found.append(Toponym(span.start_char, span.end_char, span.text, label="ORG"))
                 i = j - 1
                 break
         i += 1
     return found
+
+
+def dateline_state(match: re.Match[str], gazetteer: Gazetteer) -> Toponym | None:
+    """The state or country after a dateline's town, a place of its own: "Calif." in
+    "PLEASANTON, Calif.--(BUSINESS WIRE)--"."""
+    text = (match.groupdict().get("qualifier") or "").strip()
+    if not text or not any(
+        c.feature in {"admin region", "country"} for c in gazetteer.lookup(text)
+    ):
+        return None
+    start = match.start("qualifier")
+    return Toponym(start, start + len(text), text)
+
+
+def is_quoted_title(text: str, start: int, end: int) -> bool:
+    """A name that is all of a quotation is a title: the musical "Hamilton." is no town."""
+    return (
+        start > 0 and text[start - 1] in QUOTE_OPENERS
+        and QUOTE_CLOSE.match(text, end) is not None
+    )
 
 
 def find_toponyms(
@@ -351,21 +399,26 @@ def find_toponyms(
             for toponym in parts:
                 toponym.label = ent.label_
                 found[(toponym.start, toponym.end)] = toponym
-    named = {normalise(t.text) for t in found.values()}
-    for ent in ents:
-        if ent.label_ in {"ORG", "FAC"}:
-            for toponym in places_inside(ent, gazetteer, named):
-                if not any(s < toponym.end and toponym.start < e for s, e in found):
-                    found[(toponym.start, toponym.end)] = toponym
     datelines = [*DATELINE.finditer(doc_text), *INLINE_DATELINE.finditer(doc_text)]
     datelines += [
         match for match in OPENING_DATELINE.finditer(doc_text)
         if any(c.base >= STRONG_BASE for c in lookup(gazetteer, match.group(1)))
     ]
+    datelines = [match for match in datelines if lookup(gazetteer, match.group(1))]
+    named = {normalise(t.text) for t in found.values()}
+    named |= {normalise(match.group(1)) for match in datelines}
+    for ent in ents:
+        if ent.label_ in {"ORG", "FAC", "EVENT"}:
+            for toponym in places_inside(ent, gazetteer, named):
+                if not any(s < toponym.end and toponym.start < e for s, e in found):
+                    found[(toponym.start, toponym.end)] = toponym
     for match in datelines:
         start, end = match.span(1)
-        if lookup(gazetteer, match.group(1)) and (start, end) not in found:
+        if (start, end) not in found:
             found[(start, end)] = Toponym(start, end, match.group(1))
+        qualifier = dateline_state(match, gazetteer)
+        if qualifier and not any(s < qualifier.end and qualifier.start < e for s, e in found):
+            found[(qualifier.start, qualifier.end)] = qualifier
     ent_spans = [(e.start_char, e.end_char) for e in ents]
     for match in knowledge.curated_names.finditer(doc_text):
         start, end = match.span()
@@ -388,6 +441,7 @@ def find_toponyms(
         part for _, t in sorted(found.items()) for part in split_unknown(t, gazetteer)
         if normalise(part.text) not in knowledge.not_places
         and any(c.isalpha() for c in part.text)
+        and not is_quoted_title(doc_text, part.start, part.end)
     ]
     ends = {t.end for t in toponyms}
     unqualified_datelines = {
@@ -652,7 +706,7 @@ def covered(length: int, spans: list[tuple[int, int]]) -> bytearray:
 def place_sites(
     chosen: dict[str, GazetteerEntry | None],
     names: dict[str, list[Toponym]],
-    doc: Doc,
+    tree: Tree,
     site_words: frozenset[str],
 ) -> None:
     """Give every site the gazetteer lacks ("Royal Street", "City Hall") its town's point
@@ -667,28 +721,36 @@ def place_sites(
         (entry, [m.start for m in names[key]])
         for key, entry in chosen.items() if entry is not None and entry.feature == "city"
     ]
-    sentences = [(s.start_char, s.end_char) for s in doc.sents]
+    # the parser's sentences, read once by the tree; their character starts in text order
+    sentences = tree.sentences()
+    starts = [sentence.start_char for sentence in sentences]
     for key in unplaced:
         first = min(names[key], key=lambda m: m.start)
-        town = containing_town(first.start, sentences, towns, NEAR_KM)
+        index = bisect_right(starts, first.start) - 1
+        sentence = sentences[index] if index >= 0 else None
+        bounds = (sentence.start_char, sentence.end_char) if sentence else (first.start,) * 2
+        town = containing_town(first.start, bounds, towns, NEAR_KM)
         if town is not None:
             chosen[key] = site_entry(first.text, town)
 
 
 def extract_places(context: ArticleContext) -> list[Place]:
     """Every place named in the article, geocoded where possible: one record per place."""
-    doc, article, entities = context.doc, context.article, context.entities
+    doc, article, entities, tree = context.doc, context.article, context.entities, context.tree
     place_knowledge = context.knowledge.places
     gazetteer = place_knowledge.gazetteer
     names: dict[str, list[Toponym]] = {}
     doc_text = doc.text  # rebuilt from the tokens on every access: once here
+    surnames = person_surnames(entities)
     for toponym in find_toponyms(doc, entities, place_knowledge, doc_text):
-        names.setdefault(normalise(toponym.text), []).append(toponym)
+        if not reads_as_person(toponym.text, toponym.start, doc_text, surnames,
+                               toponym.qualifier is not None):
+            names.setdefault(normalise(toponym.text), []).append(toponym)
     context = article_context(names, gazetteer, entities)
 
     groups: dict[object, tuple[GazetteerEntry | None, list[Toponym]]] = {}
     chosen = best_entries(names, gazetteer, context)
-    place_sites(chosen, names, doc, place_knowledge.site_words)
+    place_sites(chosen, names, tree, place_knowledge.site_words)
     for key, mentions in names.items():
         best = chosen[key]
         group = (best.name, best.country, best.feature) if best else key
@@ -701,7 +763,8 @@ def extract_places(context: ArticleContext) -> list[Place]:
     places = []
     for best, mentions in groups.values():
         spans = {(m.start, m.end) for m in mentions}
-        surfaces = {m.text for m in mentions if m.text[:1].isupper()}
+        # a surname is no other mention of a place ("Sutton" the driver)
+        surfaces = {m.text for m in mentions if m.text[:1].isupper() and m.text not in surnames}
         extra = more_mentions(doc, surfaces, taken, entity_spans, doc_text, blocked)
         spans.update(extra)
         ordered = sorted(spans)

@@ -134,7 +134,7 @@ class ArgumentCoder:
         actor coder has coded it in context) or adds no role to it ("Haiti's efforts"), else
         the coder's code of the phrase ("Hungarian officials" -> HUNGOV)."""
         if entity is not None and entity.code and (
-            self.entity_of(phrase.root) is entity or not self.is_agent(phrase.root)
+            self.entity_of(phrase.root) is entity or not self.adds_role(phrase)
         ):
             return entity_code(entity)
         if entity is not None and entity.type == "PERSON" and self.entity_of(phrase.root) is entity:
@@ -149,6 +149,15 @@ class ArgumentCoder:
         if coded is None and entity is not None and entity.code:
             return entity_code(entity)
         return coded
+
+    def adds_role(self, phrase: Phrase) -> bool:
+        """Whether the phrase's head, or a modifier of it, is an agent word: "Hungarian
+        officials", "Turkey's main opposition party" (not "Haiti's efforts")."""
+        root = phrase.root
+        return self.is_agent(root) or any(
+            self.kids.dep[child.i] == "compound" and self.is_agent(child)
+            for child in self.kids(root)
+        )
 
     def located_code(self, phrase: Phrase) -> ActorCode | None:
         """The country of the first coded entity or place in a phrase naming a thing:

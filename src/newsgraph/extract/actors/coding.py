@@ -52,6 +52,9 @@ MAX_ARCS = 4
 PERSON_REACH = 6
 CLAUSE_ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "obj", "dative", "agent"})
 ANAPHORIC_DETERMINERS = frozenset({"the", "these", "those", "this", "that"})
+# Nouns that name a government told of before when they qualify a role ("administration
+# officials", "regime forces"): the phrase refers back like "the officials".
+REFERRING_NOUNS = frozenset({"administration", "regime", "government", "cabinet"})
 ANTECEDENT_WINDOW = 1500  # characters back in which a definite role phrase finds its actor
 
 
@@ -79,11 +82,15 @@ def code_span(span: Span, context: ArticleContext) -> ActorCode | None:
 
 def _with_antecedent_country(span: Span, code: ActorCode, context: ArticleContext) -> ActorCode:
     """A definite role phrase names an actor told of before ("the secretary of state" after
-    "Secretary of State John Kerry", "the troops" after "the Pentagon sent …"): it takes the
-    country of the nearest earlier entity with the same role, before any country its sentence
+    "Secretary of State John Kerry", "the troops" after "the Pentagon sent …", "several
+    administration officials" after "the Obama administration"): it takes the
+    country of the nearest earlier entity with the same role (or, for a role qualified by a
+    government, "government troops", that government's), before any country its sentence
     names (``sentence_country``: a country of another clause is weaker evidence)."""
     tree, capital = context.tree, context.phrases.capital
-    if tree.lower[span.start] not in ANAPHORIC_DETERMINERS or any(
+    government = any(tree.lower[i] in REFERRING_NOUNS for i in range(span.start, span.end - 1))
+    roles = {code.role, "GOV"} if government else {code.role}  # "government troops": its army
+    if not (government or tree.lower[span.start] in ANAPHORIC_DETERMINERS) or any(
         tree.ent_type[i] or capital[i] for i in range(span.start + 1, span.end)
     ):
         return code  # a name, not a bare role
@@ -92,7 +99,7 @@ def _with_antecedent_country(span: Span, code: ActorCode, context: ArticleContex
     while i >= 0 and spans[i][0] >= start - ANTECEDENT_WINDOW:
         _, end, entity = spans[i]
         i -= 1
-        if end <= start and entity.country and entity.role == code.role:
+        if end <= start and entity.country and entity.role in roles:
             return make_code(entity.country + code.code, context.phrases.dictionary) or code
     return code
 
@@ -259,15 +266,18 @@ def arcs(one: int, other: int, tree: Tree) -> int:
 
 def acted_on(start: int, end: int, tree: Tree) -> bool:
     """Whether the mention [start, end) is what a verb acts on: its object ("criticized
-    Russia") or the object of its preposition ("deployed troops to Mali"), not a setting
-    ("in Sudan"), an owner ("Algeria's president") or a subject ("said Vietnam is …")."""
+    Russia") or the object of its preposition ("deployed troops to Mali"), or a people after
+    a preposition of place ("expressed anger at the Saudis"), not a setting ("in Sudan"), an
+    owner ("Algeria's president") or a subject ("said Vietnam is …")."""
     mention = tree.root(start, end).i
     dep, head = tree.dep[mention], tree.head[mention]
     if dep in ("dobj", "obj", "dative"):
         return tree.pos[head] in ("VERB", "AUX")
-    if dep == "pobj" and tree.lower[head] not in SETTING_PREPS:
-        return tree.pos[tree.head[head]] in ("VERB", "AUX")
-    return False
+    if dep != "pobj":
+        return False
+    if tree.lower[head] in SETTING_PREPS:
+        return tree.ent_type[mention] == "NORP"  # a people is no setting: "anger at the Saudis"
+    return tree.pos[tree.head[head]] in ("VERB", "AUX")
 
 
 def mention_context(tree: Tree, start: int, end: int) -> tuple[list[Token], int]:

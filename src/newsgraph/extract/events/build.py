@@ -45,6 +45,7 @@ from typing import NamedTuple
 
 from spacy.tokens import Doc, Span, Token
 
+from newsgraph.extract.actors.coding import OWN_STATE_OPPONENTS
 from newsgraph.extract.context import ArticleContext
 from newsgraph.extract.events.arguments import ActorResolver, Participant
 from newsgraph.extract.events.factuality import generic, telling
@@ -341,6 +342,8 @@ def build_events(
     sources, targets = without_stand_ins(sources, targets, cameo)
     if not sources:
         return []
+    sources, targets = opponents_of_their_state(sources, targets)
+    sources = with_conjuncts_country(sources)
     date = event_date(predicate, sentence, dates) or article.published
     place = event_place(
         predicate, sentence, places, sources, targets, target_is_place=done_in_place(cameo.code)
@@ -442,6 +445,43 @@ def without_stand_ins(
     if not (cameo.quad_class in (2, 4) or done_in_place(cameo.code)):
         targets = [a for a in targets if not a.stand_in]
     return sources, targets
+
+
+def opponents_of_their_state(
+    sources: list[Participant], targets: list[Participant]
+) -> tuple[list[Participant], list[Participant]]:
+    """Rebels or an opposition with no country of their own, facing the government or the
+    forces of one country in an event, are that country's ("rebel forces were fighting
+    government troops" after "Assad's government …" -> SYRREB against SYRMIL)."""
+    def state(actors: list[Participant]) -> str | None:
+        countries = {a.ref.country for a in actors if role_of(a) in COMMANDING | FORCES}
+        return countries.pop() if len(countries) == 1 and None not in countries else None
+
+    def own(actors: list[Participant], country: str | None) -> list[Participant]:
+        if country is None:
+            return actors
+        return [
+            a._replace(ref=replace(a.ref, code=country + a.ref.code, country=country))
+            if not a.ref.country and (a.ref.code or "")[:3] in OWN_STATE_OPPONENTS else a
+            for a in actors
+        ]
+
+    return own(sources, state(targets)), own(targets, state(sources))
+
+
+def with_conjuncts_country(actors: list[Participant]) -> list[Participant]:
+    """Coordinated actors of one role and one country: a role with no country takes its
+    conjunct's ("she and other lawmakers who visited Assad" after Senator Clinton ->
+    USALEG)."""
+    known = {(role_of(a), a.ref.country) for a in actors if a.ref.country and role_of(a)}
+    if len(known) != 1 or len(actors) < 2:
+        return actors
+    role, country = known.pop()
+    return [
+        a._replace(ref=replace(a.ref, code=country + (a.ref.code or ""), country=country))
+        if not a.ref.country and a.ref.code == role else a
+        for a in actors
+    ]
 
 
 def frame_weight(predicate: Predicate) -> float:
@@ -616,9 +656,12 @@ def target_actors(
             found = [
                 a for a in resolver.resolve(token, located=located)
                 if a.key not in taken and not any(same_state(s, a) for s in sources)
+                and not (depth and a.owner)  # "a review of U.S. assistance": the U.S. gives it
             ]
             if not found:
-                if depth or located:  # "part of an aid program for Bosnia"
+                if (depth or located) and not resolver.is_event(token):
+                    # "part of an aid program for Bosnia"; not through another act ("a review
+                    # of U.S. assistance to the Palestinians": they are the assistance's)
                     nested += nested_objects(token, resolver.kids)
                 continue
             if any(a.specific or resolver.is_named_actor(a) for a in found):
