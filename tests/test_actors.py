@@ -373,3 +373,48 @@ def test_the_international_community_is_no_country(pipeline) -> None:
     span = doc.char_span(start, start + len("the international community"))
     found = code_span(span, ArticleContext.read(doc, article, pipeline.knowledge))
     assert (found.code, found.country) == ("IGO", None)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "code"),
+    [
+        # AllSides (Fox News, 2013): Assad, whom they visited, is not the lawmakers' country.
+        ("Hillary Clinton said that she and other lawmakers who visited Assad considered him "
+         "a \"reformer.\"", "other lawmakers who visited Assad", ActorCode("LEG", None, "LEG")),
+        # a place in the clause still tells where the actor is
+        ("Thousands of refugees fleeing the war in Liberia crossed the border.",
+         "refugees fleeing the war in Liberia", ActorCode("LBRREF", "LBR", "REF")),
+    ],
+)
+def test_a_clause_on_an_actor_tells_only_where_it_is(pipeline, sentence, phrase, code) -> None:
+    article = pipeline.make_article(sentence, published="2013-09-04")
+    doc = pipeline.nlp(sentence)
+    start = sentence.index(phrase)
+    span = doc.char_span(start, start + len(phrase))
+    assert code_span(span, ArticleContext.read(doc, article, pipeline.knowledge)) == code
+
+
+def test_a_definite_group_is_the_armed_group_told_of_before(analyse) -> None:
+    # AllSides (NPR, 2014): not "American journalists" (USAMED), the group that killed them.
+    events = analyse(
+        "'Justice Will Be Served,' Obama Warns The Islamic State\n\n"
+        "Speaking in Estonia today, President Obama issued a warning to the extremist group "
+        "that took responsibility for beheading two American journalists: \"We will not be "
+        "intimidated,\" Obama said, according to Time.",
+        published="2014-09-03",
+    )["events"]
+    warnings = [(e["source"]["code"], e["target"]["code"], e["factuality"])
+                for e in events if e["cameo"] == "130" and e["target"]]
+    assert ("USAGOV", "IMGMUSISI", "reported") in warnings
+    assert all(target != "USAMED" for _, target, _ in warnings)
+
+
+def test_a_majority_leader_is_a_legislator(analyse) -> None:
+    # AllSides (Fox News, 2014): "Majority Leader" is the House's office, not a government's.
+    result = analyse(
+        "House Majority Leader Eric Cantor (R-VA) urged Kerry to apologize, saying that the "
+        "secretary of state's remarks \"are extremely disappointing.\"",
+        published="2014-04-28",
+    )
+    cantor = [e for e in result["entities"] if e["name"] == "Eric Cantor"]
+    assert [(e["code"], e["country"], e["role"]) for e in cantor] == [("LEG", None, "LEG")]

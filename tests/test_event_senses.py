@@ -153,6 +153,38 @@ SENSES = {
         "Russia brokered a cease-fire agreement but skirmishes continued to break out.",
         ["045"],
     ),
+    "tough talk: a way of speaking, no consultation": (
+        "In more tough talk from Pyongyang, a government agency was quoted by the state-run "
+        'media as saying that "war can break out any moment."',
+        [],
+    ),
+    "calling early elections: setting their date, no appeal for a change of leader": (
+        "That's when then- Prime Minister Yingluck Shinawatra tried to push through an amnesty "
+        "bill to allow the return of her brother Thaksin Shinawatra, a former prime minister "
+        "who lives in exile. Trying to defuse tensions, Yingluck called early elections.",
+        ["0811"],
+    ),
+    "laying down a line: no truce without arms": (
+        '"The president has laid down the line, and it can\'t be a dotted line," House '
+        "Intelligence Committee Chairman Mike Rogers said.",
+        [],
+    ),
+    "taking part: the event taken part in codes itself, the taking none": (
+        "UK Prime Minister Theresa May took part in talks but Mr Tusk said Brexit was not "
+        "discussed.",
+        [],
+    ),
+    "arriving from a place: no act towards it": (
+        "Hillary Clinton has lived in a soap opera since she first arrived from Arkansas as the "
+        "wife of a credible candidate for president of the United States.",
+        [],
+    ),
+    "air support: military aid, not an endorsement": (
+        "Gulf states, particularly Saudi Arabia and the United Arab Emirates, have some of the "
+        "region's best-equipped militaries, and they could theoretically provide air support to "
+        "a broader international coalition.",
+        ["072"],
+    ),
 }
 
 
@@ -203,3 +235,16 @@ def test_a_petrarch_frame_weighs_as_a_verb_default(analyse):
         published="2020-10-01",
     )["events"]
     assert [(e["cameo"], e["confidence"]) for e in events] == [("054", 0.42)]
+
+
+def test_the_object_of_a_verb_of_causing_does_its_infinitive(analyse):
+    """"prompting Turkey to recall its ambassador": Turkey recalls (cue role ``control``),
+    not Francis, the subject of the sentence (AllSides, one of issue 18's three articles)."""
+    events = analyse(
+        "This isn't the first time that the Vatican under Francis has taken diplomatic moves "
+        "knowing that it would ruffle feathers: Just last month, Francis referred to the "
+        "slaughter of Armenians by Turkish Ottomans a century ago as a \"genocide,\" prompting "
+        "Turkey to recall its ambassador.",
+        published="2015-05-13",
+    )["events"]
+    assert [(e["cameo"], e["source"]["code"]) for e in events] == [("161", "TUR")]

@@ -434,3 +434,16 @@ def test_troops_deployed_to_fight_are_no_aid(analyse):
 def test_a_topic_modifier_of_an_event_noun_is_not_its_actor(analyse, sentence, sources):
     events = analyse(sentence, published="2015-04-05")["events"]
     assert [e["source"]["name"] for e in events] == sources
+
+
+def test_the_interviewer_is_no_target_of_what_is_said_in_the_interview(analyse):
+    # AllSides (Reuters, 2017): the occasion "in an interview with Reuters" names no target.
+    events = analyse(
+        "In an interview in April with Reuters, President Trump warned that a \"major, major "
+        "conflict\" with North Korea was possible, but said he would prefer a diplomatic "
+        "resolution to the issue of North Korea's nuclear and missile programs.",
+        published="2017-05-13",
+    )["events"]
+    assert [(e["cameo"], e["source"]["code"], e["target"]) for e in events] == [
+        ("130", "USAGOV", None)
+    ]

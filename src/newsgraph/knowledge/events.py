@@ -20,10 +20,11 @@ Files (in ``data/events/``), all plain TSV with a header unless noted:
   ``cancelled`` for "cancel", "call off", ``question`` for "ask" used of a question,
   ``obliged`` for "must", ``occasion`` for "when", "once": a present-simple clause they
   mark is no act that happened; ``catenative`` for "help": with a verb complement and no
-  object, "helped oust Gadhafi", the complement is the act). A cue may have several
-  roles, one row each ("announce": light and reported); the first row's role is its main
-  one. The reporting verbs of ``quotes/cues.tsv`` (type ``speech``) are ``reported`` cues
-  too: one lexicon for both.
+  object, "helped oust Gadhafi", the complement is the act; ``control`` for "prompt",
+  "urge", "force": their object does their infinitive, "prompted Turkey to recall"). A cue
+  may have several roles, one row each ("announce": light and reported); the first row's
+  role is its main one. The reporting verbs of ``quotes/cues.tsv`` (type ``speech``) are
+  ``reported`` cues too: one lexicon for both.
 - ``modality.tsv``: ``code intended threatened demanded refused halted`` — the CAMEO code an event
   becomes when its actor only announces it (AGREE 03x), threatens it (THREATEN 13x), when
   a speaker says another actor must do it (REQUEST 10x) or an actor says it will not

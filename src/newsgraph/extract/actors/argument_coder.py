@@ -13,7 +13,7 @@ from typing import NamedTuple, Protocol
 
 from spacy.tokens import Span, Token
 
-from newsgraph.extract.actors.coding import ActorCode, code_span
+from newsgraph.extract.actors.coding import GROUP_WORDS, ActorCode, code_span, group_antecedent
 from newsgraph.extract.context import ArticleContext
 from newsgraph.model import Entity
 
@@ -203,7 +203,12 @@ class ArgumentCoder:
             for i in range(phrase.start, phrase.end)
         ):
             return True
-        return self.is_agent(phrase.root)
+        if self.is_agent(phrase.root):
+            return True
+        # "the extremist group": a group word names the armed group told of before, if any
+        return self.kids.lemma[phrase.root.i] in GROUP_WORDS and group_antecedent(
+            self.context.doc[phrase.start : phrase.end], self.context
+        ) is not None
 
     def is_stand_in(self, token: Token) -> bool:
         """True for a thing the agent files code as an actor only where force is used on it

@@ -25,6 +25,7 @@ from newsgraph.extract.actors.phrases import (
     make_code,
 )
 from newsgraph.extract.context import ArticleContext
+from newsgraph.extract.labels import PLACE_LABELS
 from newsgraph.extract.tree import Tree
 from newsgraph.knowledge.actors import (
     ORGANISATION_PREFIXES,
@@ -47,11 +48,15 @@ SETTING_PREPS = {"in", "at", "inside", "across", "throughout", "near", "from", "
 # Cairo" (2 arcs), "Minister Zinichev said Russia would …" (3), not a country told of in
 # another clause ("Gulf state leaders … to explain how … the crisis in Libya").
 MAX_ARCS = 4
+CLAUSE_DEPS = frozenset({"relcl", "acl"})
 # How far a person may be from the one country of their sentence to take it: "President
 # Abdelaziz Bouteflicka threatened to institute a curfew in Algiers" is 5 arcs.
 PERSON_REACH = 6
 CLAUSE_ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "obj", "dative", "agent"})
 ANAPHORIC_DETERMINERS = frozenset({"the", "these", "those", "this", "that"})
+# Heads of a definite phrase that names the armed group told of before ("the militant group").
+GROUP_WORDS = frozenset({"group", "organization", "organisation", "movement", "militia", "faction"})
+ARMED_ROLES = frozenset({"UAF", "REB", "INS", "RAD"})
 # Nouns that name a government told of before when they qualify a role ("administration
 # officials", "regime forces"): the phrase refers back like "the officials".
 REFERRING_NOUNS = frozenset({"administration", "regime", "government", "cabinet"})
@@ -87,27 +92,58 @@ def _with_antecedent_country(span: Span, code: ActorCode, context: ArticleContex
     country of the nearest earlier entity with the same role (or, for a role qualified by a
     government, "government troops", that government's), before any country its sentence
     names (``sentence_country``: a country of another clause is weaker evidence)."""
-    tree, capital = context.tree, context.phrases.capital
+    tree = context.tree
     government = any(tree.lower[i] in REFERRING_NOUNS for i in range(span.start, span.end - 1))
     roles = {code.role, "GOV"} if government else {code.role}  # "government troops": its army
-    if not (government or tree.lower[span.start] in ANAPHORIC_DETERMINERS) or any(
-        tree.ent_type[i] or capital[i] for i in range(span.start + 1, span.end)
+    found = _antecedent(
+        span, context, lambda e: bool(e.country) and e.role in roles, referring=government
+    )
+    if found is None or found.country is None:
+        return code
+    return make_code(found.country + code.code, context.phrases.dictionary) or code
+
+
+def group_antecedent(span: Span, context: ArticleContext) -> Entity | None:
+    """The armed group a definite group phrase ("the extremist group") names, told of before."""
+    return _antecedent(span, context, armed_group)
+
+
+def armed_group(entity: Entity) -> bool:
+    """An armed or militant organisation ("Islamic State", "Boko Haram")."""
+    return (entity.code or "")[:3] == "IMG" or entity.role in ARMED_ROLES
+
+
+def _antecedent(
+    span: Span, context: ArticleContext, fits, referring: bool = False
+) -> Entity | None:
+    """The nearest entity told of before a definite phrase without a name ("the troops",
+    "the extremist group"; ``referring``: a phrase with a government noun, "administration
+    officials") that ``fits``, within ``ANTECEDENT_WINDOW`` characters."""
+    tree, capital = context.tree, context.phrases.capital
+    head = tree.root(span.start, span.end).i
+    if not (referring or tree.lower[span.start] in ANAPHORIC_DETERMINERS) or any(
+        tree.ent_type[i] or capital[i] for i in range(span.start + 1, head + 1)
     ):
-        return code  # a name, not a bare role
+        return None  # a name, not a bare role (what follows the head may name others)
     spans, start = context.index.spans, span.start_char
     i = bisect_left(context.index.starts, start) - 1
     while i >= 0 and spans[i][0] >= start - ANTECEDENT_WINDOW:
         _, end, entity = spans[i]
         i -= 1
-        if end <= start and entity.country and entity.role in roles:
-            return make_code(entity.country + code.code, context.phrases.dictionary) or code
-    return code
+        if end <= start and fits(entity):
+            return entity
+    return None
 
 
 def _code_phrase_span(span: Span, table: PhraseTable, context: ArticleContext) -> ActorCode | None:
     dictionary = table.dictionary
     tokens, head = _with_noun(span, table.tree)
+    tokens, head = _without_clause_actors(tokens, head, table.tree)
     code, _ = code_phrase(tokens, head, table, context.day)
+    if (code is None or code.country is None) and tokens[head].lemma_.lower() in GROUP_WORDS:
+        group = group_antecedent(span, context)
+        if group is not None:
+            return ActorCode(group.code, group.country, group.role)
     if code is not None and code.country and is_ethnic(span, table.tree):
         return ethnic_group(code, span, table)
     if code is None or code.country or code.code[:3] in NO_SENTENCE_COUNTRY:
@@ -122,6 +158,26 @@ def _code_phrase_span(span: Span, table: PhraseTable, context: ArticleContext) -
             rest = code.code[3:] if code.code[:3] in dictionary.countries else code.code
             code = make_code(country + rest, dictionary)
     return code
+
+
+def _without_clause_actors(tokens: list[Token], head: int, tree: Tree) -> tuple[list[Token], int]:
+    """A clause on the phrase's head tells where its actor is, not who it is: of "the
+    extremist group that took responsibility for beheading two American journalists" only
+    its places count ("refugees fleeing the war in Liberia"), not the journalists."""
+    root = tokens[head].i
+    kept = []
+    for token in tokens:
+        i, inside = token.i, False
+        while i != root and tree.head[i] != i:
+            if tree.dep[i] in CLAUSE_DEPS and tree.head[i] == root:
+                inside = True
+                break
+            i = tree.head[i]
+        if not inside or tree.ent_type[token.i] in PLACE_LABELS:
+            kept.append(token)
+    if len(kept) == len(tokens):
+        return tokens, head
+    return kept, kept.index(tokens[head])
 
 
 def is_region(code: str, dictionary: ActorDictionary) -> bool:
@@ -227,7 +283,7 @@ def in_other_clause(mention: int, actor: int, tree: Tree) -> bool:
     setting of such a clause still is ("shortened the curfew imposed in Sudan")."""
     i, argument = mention, False
     while tree.head[i] != i:
-        if tree.dep[i] in ("relcl", "acl") and tree.head[i] not in own_nouns(actor, tree):
+        if tree.dep[i] in CLAUSE_DEPS and tree.head[i] not in own_nouns(actor, tree):
             clause = tree.tokens[i]
             if argument and not clause.left_edge.i <= actor <= clause.right_edge.i:
                 return True

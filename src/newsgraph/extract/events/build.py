@@ -72,6 +72,7 @@ ANNOUNCING = {"intended", "threat"}
 # threats): without an agent of their own, inside reported speech, they are the speaker's.
 SAID_ROOTS = {"01", "02", "10", "11", "12", "13"}
 PLACE_VISITS = {"042", "043", "044"}
+OCCASION_PREPS = {"in", "at", "during"}  # "in an interview with …", "at a meeting with …"
 FORCE_ROOTS = {"15", "17", "18", "19", "20"}
 REQUEST_ROOTS = {"02", "10"}  # appeals and demands: what they ask for is not done
 # A state (its government, or the country) commanding its own forces acts as one actor.
@@ -424,6 +425,8 @@ def event_targets(
     """The actors of the target heads: never the place something was said or agreed in (a
     visit's place is its target), nor, between parties meeting or agreeing, a country that
     only names what they discuss ("… gathered to discuss Libya–Turkey relations")."""
+    if not done_in_place(cameo.code):
+        heads = (t for t in heads if not in_occasion(t, kids))
     if cameo.quad_class in (1, 3) and not done_in_place(cameo.code):
         heads = (t for t in heads if not is_setting(t, kids))
     targets = target_actors(heads, resolver, sources)
@@ -461,7 +464,7 @@ def opponents_of_their_state(
         if country is None:
             return actors
         return [
-            a._replace(ref=replace(a.ref, code=country + a.ref.code, country=country))
+            in_country(a, country)
             if not a.ref.country and (a.ref.code or "")[:3] in OWN_STATE_OPPONENTS else a
             for a in actors
         ]
@@ -478,10 +481,16 @@ def with_conjuncts_country(actors: list[Participant]) -> list[Participant]:
         return actors
     role, country = known.pop()
     return [
-        a._replace(ref=replace(a.ref, code=country + (a.ref.code or ""), country=country))
-        if not a.ref.country and a.ref.code == role else a
+        in_country(a, country) if not a.ref.country and a.ref.code == role else a
         for a in actors
     ]
+
+
+def in_country(actor: Participant, country: str) -> Participant:
+    """The actor with a country put before its code ("REB" -> "SYRREB")."""
+    return actor._replace(
+        ref=replace(actor.ref, code=country + (actor.ref.code or ""), country=country)
+    )
 
 
 def frame_weight(predicate: Predicate) -> float:
@@ -617,6 +626,16 @@ def is_setting(token: Token, kids: Tree) -> bool:
         and kids.lower[head] in ("in", "at")
         and kids.ent_type[token.i] in ("GPE", "LOC", "FAC")
     )
+
+
+def in_occasion(token: Token, kids: Tree) -> bool:
+    """An actor named inside the occasion an act is told in ("In an interview in April with
+    Reuters, President Trump warned …"): the interviewer is no target of the warning."""
+    dep, head = kids.dep, kids.head
+    if dep[token.i] != "pobj" or dep[head[token.i]] != "prep":
+        return False
+    noun = head[head[token.i]]
+    return dep[noun] == "pobj" and kids.lower[head[noun]] in OCCASION_PREPS
 
 
 def done_in_place(code: str) -> bool:

@@ -158,8 +158,12 @@ def timed(prep: Token, kids: Tree) -> bool:
     return any(kids.ent_type[o.i] in TIMES for o in kids.with_dep(prep, ("pobj",)))
 
 
-def subject_of(verb: Token, kids: Tree) -> list[Token]:
-    """The subject a verb has or shares: its own, its governor's ("keen to sell"), a relative's."""
+def subject_of(
+    verb: Token, kids: Tree, knowledge: EventKnowledge | None = None
+) -> list[Token]:
+    """The subject a verb has or shares: its own, its governor's ("keen to sell"), a relative's;
+    after a verb of cue role ``control`` with an object, the object ("prompted Turkey to
+    recall": Turkey recalls)."""
     dep, head, tokens = kids.dep, kids.head, kids.tokens
     token = verb
     for _ in range(6):
@@ -179,6 +183,12 @@ def subject_of(verb: Token, kids: Tree) -> list[Token]:
             return [described(tokens[head[i]], kids)] if dep[i] == "relcl" else []
         if dep[i] not in SUBJECT_INHERITED or head[i] == i:
             return []
+        if dep[i] == "xcomp" and knowledge is not None and knowledge.has_role(
+            kids.lemma[head[i]], "control"
+        ):
+            objects = kids.with_dep(tokens[head[i]], OBJECTS)
+            if objects:  # "prompted Turkey to recall", "urged Kerry to apologize": Turkey, Kerry
+                return [objects[0]]
         token = tokens[head[i]]
     return []
 
@@ -355,7 +365,7 @@ def verb_predicate(verb: Token, knowledge: EventKnowledge, kids: Tree) -> Predic
         sources = [o for p, o in kids.preps(verb) if p == "by"]
         targets = chain(passive_subjects(verb, kids), framed, verb_targets(verb, noun, kids))
     else:
-        sources = subject_of(verb, kids)
+        sources = subject_of(verb, kids, knowledge)
         if sources and knowledge.lookup("NOUN", kids.lemma[sources[0].i]):
             # "US attacks have killed …", "a bombing killed …": the attack's actor acts; an
             # act with no actor of its own ("the agreement would deny Iran …") has none,
@@ -464,7 +474,7 @@ def noun_predicate(noun: Token, knowledge: EventKnowledge, kids: Tree) -> Predic
         sources, targets = sources_of_noun(noun, kids, leaving), targets_of_noun(noun, kids)
         claimant = claiming_verb(noun, knowledge, kids)
         if claimant is not None and not sources:
-            sources = subject_of(claimant, kids)  # "the Taliban claimed the attack"
+            sources = subject_of(claimant, kids, knowledge)  # "the Taliban claimed the attack"
         if (
             noun.dep_ == "pobj"
             and noun.head.head.pos_ == "VERB"
@@ -478,7 +488,7 @@ def noun_predicate(noun: Token, knowledge: EventKnowledge, kids: Tree) -> Predic
             # about the noun ("blamed Israel for the attack", "thanked Japan for the aid").
             verb = noun.head.head
             if not (noun.head.lower_ == "for" and is_said(verb, knowledge, kids)):
-                sources += subject_of(verb, kids)
+                sources += subject_of(verb, kids, knowledge)
     return Predicate(
         noun, pattern.code, "noun", pattern.kind, [noun], sources, targets,
         expand_sources=not pair, pattern=pattern, claimed=claimant is not None,
