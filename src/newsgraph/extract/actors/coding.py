@@ -128,11 +128,22 @@ def _antecedent(
     spans, start = context.index.spans, span.start_char
     i = bisect_left(context.index.starts, start) - 1
     while i >= 0 and spans[i][0] >= start - ANTECEDENT_WINDOW:
-        _, end, entity = spans[i]
+        begin, end, entity = spans[i]
         i -= 1
-        if end <= start and fits(entity):
+        if end <= start and fits(entity) and not describes_another(begin, end, tree):
             return entity
     return None
+
+
+def describes_another(start: int, end: int, tree: Tree) -> bool:
+    """Whether a mention only qualifies what another is said to be ("The Islamic State group
+    is an al-Qaida breakaway"): it names no actor told of."""
+    found = tree.char_span(start, end)
+    if found is None:
+        return False
+    root = tree.root(*found).i
+    head = tree.head[root]
+    return tree.dep[root] in ("compound", "amod", "nmod", "poss") and tree.dep[head] == "attr"
 
 
 def _code_phrase_span(span: Span, table: PhraseTable, context: ArticleContext) -> ActorCode | None:
@@ -140,7 +151,8 @@ def _code_phrase_span(span: Span, table: PhraseTable, context: ArticleContext) -
     tokens, head = _with_noun(span, table.tree)
     tokens, head = _without_clause_actors(tokens, head, table.tree)
     code, _ = code_phrase(tokens, head, table, context.day)
-    if (code is None or code.country is None) and tokens[head].lemma_.lower() in GROUP_WORDS:
+    if tokens[head].lemma_.lower() in GROUP_WORDS:
+        # "the militant group in Syria" after the Islamic State: the group, wherever it is
         group = group_antecedent(span, context)
         if group is not None:
             return ActorCode(group.code, group.country, group.role)
@@ -280,16 +292,28 @@ def in_other_clause(mention: int, actor: int, tree: Tree) -> bool:
     another noun than the actor (or its apposition: "the Yazidi people, a minority displaced
     on Sinjar Mountain"), which tells of that noun: in "called on people to stop their sons
     joining rebels that the U.S. plans to train", the U.S. is no country of the people; a
-    setting of such a clause still is ("shortened the curfew imposed in Sudan")."""
+    setting of such a clause still is ("shortened the curfew imposed in Sudan"). So is an
+    actor of a coordinated clause with its own subject (``own_clause``)."""
     i, argument = mention, False
     while tree.head[i] != i:
-        if tree.dep[i] in CLAUSE_DEPS and tree.head[i] not in own_nouns(actor, tree):
+        if (
+            tree.dep[i] in CLAUSE_DEPS and tree.head[i] not in own_nouns(actor, tree)
+        ) or own_clause(i, tree):
             clause = tree.tokens[i]
             if argument and not clause.left_edge.i <= actor <= clause.right_edge.i:
                 return True
         argument = argument or tree.dep[i] in CLAUSE_ARGUMENTS
         i = tree.head[i]
     return False
+
+
+def own_clause(i: int, tree: Tree) -> bool:
+    """Whether token ``i`` heads a coordinated clause with a subject of its own ("militants
+    fired rockets into Israel and Israel responded"): it tells of another actor."""
+    return (
+        tree.dep[i] == "conj" and tree.pos[i] in ("VERB", "AUX")
+        and bool(tree.with_dep(tree.tokens[i], ("nsubj", "nsubjpass")))
+    )
 
 
 def own_nouns(actor: int, tree: Tree) -> set[int]:
