@@ -435,6 +435,8 @@ def passive_subjects(verb: Token, kids: Tree) -> list[Token]:
             return [described(verb.head, kids)] if relative else subjects
         if dep == "advcl":
             return kids.with_dep(verb.head, ("nsubj", "nsubjpass"))
+        if dep == "relcl":  # "the second journalist to be killed by …": the one described
+            return [described(verb.head, kids)]
         if dep == "acl":  # "opponents detained by police", not "a lunch hosted by …"
             named = kids.ent_type[verb.head.i] in ACTOR_ENTITY_TYPES
             return [verb.head] if named or kids.tag[verb.head.i] in ("NNS", "NNPS") else []
