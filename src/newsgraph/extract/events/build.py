@@ -619,12 +619,13 @@ def spans_of(actors: list[Participant], kids: Tree) -> list[tuple[int, int]]:
 
 
 def is_setting(token: Token, kids: Tree) -> bool:
-    """A place the event happens in or at ("talks in Pakistan", "a rally at the Kremlin")."""
-    head = kids.head[token.i]
-    return (
-        kids.dep[token.i] == "pobj"
-        and kids.lower[head] in ("in", "at")
-        and kids.ent_type[token.i] in ("GPE", "LOC", "FAC")
+    """A place the event happens in or at ("talks in Pakistan", "a rally at the Kremlin"), or
+    a body it happens in ("voiced his concerns in Turkey's National Assembly")."""
+    if kids.dep[token.i] != "pobj":
+        return False
+    prep, kind = kids.lower[kids.head[token.i]], kids.ent_type[token.i]
+    return (prep in ("in", "at") and kind in ("GPE", "LOC", "FAC")) or (
+        prep == "in" and kind == "ORG"
     )
 
 
