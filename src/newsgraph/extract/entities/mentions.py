@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-from newsgraph.extract.actors.phrases import PhraseTable, find_matches
+from newsgraph.extract.actors.phrases import PhraseTable, find_matches, is_place
 from newsgraph.knowledge.actors import ORGANISATION_PREFIXES, ActorDictionary, code_on, words_of
 
 ACTOR_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
@@ -179,12 +179,20 @@ def strip_titles(span: Span, table: PhraseTable) -> tuple[int, int]:
     doc = span.doc
     if start == span.start:
         start = extend_first_name(span, table.dictionary)
+    first = start - 1 if start > 0 and doc[start - 1].ent_type_ in ("NORP", "GPE") else start
     while start < end - 1:
-        matches = find_matches(list(doc[start : end - 1]), table)
+        matches = find_matches(list(doc[first : end - 1]), table)
         lead = matches[0] if matches else None
-        if lead is None or lead.start != 0 or lead.agent is None:
+        if lead is None or lead.start != 0:
             break
-        start += lead.end
+        if lead.agent is None:  # a place before a title: "Saudi Arabian King Salman"
+            title = matches[1] if len(matches) > 1 else None
+            if lead.codes is None or not is_place(lead.codes) or title is None or (
+                title.start != lead.end or title.agent is None
+            ):
+                break
+            lead = title
+        start = first = max(start, first + lead.end)
     return start, end
 
 
