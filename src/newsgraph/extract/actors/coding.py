@@ -40,9 +40,6 @@ __all__ = ["ActorCode", "code_actors", "code_span"]
 NOUNS = ("NOUN", "PROPN")
 # Codes that never take the country of the sentence they are in: organisations, the West.
 NO_SENTENCE_COUNTRY = ORGANISATION_PREFIXES | {"WST"}
-# Roles whose actors oppose their own state: they may take the country their clause acts on
-# ("Shona rebels attacked the Mozambique government").
-OWN_STATE_OPPONENTS = {"REB", "OPP", "INS", "SEP"}
 SETTING_PREPS = {"in", "at", "inside", "across", "throughout", "near", "from", "within"}
 # How far in the parse a country may be from an actor to lend it its country: "police in
 # Cairo" (2 arcs), "Minister Zinichev said Russia would …" (3), not a country told of in
@@ -165,7 +162,7 @@ def _code_phrase_span(span: Span, table: PhraseTable, context: ArticleContext) -
     if code.role:
         code = _with_antecedent_country(span, code, context)
     if code.country is None:
-        country = sentence_country(span, table, role=code.role)
+        country = sentence_country(span, table)
         if country:
             rest = code.code[3:] if code.code[:3] in dictionary.countries else code.code
             code = make_code(country + rest, dictionary)
@@ -248,16 +245,16 @@ def sentence_matches(first: int, end: int, table: PhraseTable) -> list:
 
 
 def sentence_country(
-    span: Span, table: PhraseTable, besides: str | None = None, role: str | None = None,
-    reach: int | None = None,
+    span: Span, table: PhraseTable, besides: str | None = None, reach: int | None = None,
 ) -> str | None:
     """The country named nearest to ``span`` in its sentence, outside it (other than
     ``besides``): the setting of "Shona rebels" in a sentence about Mozambique's government.
 
-    Not a country a verb acts on (``acted_on``), unless the actor's ``role`` opposes its
-    own state (rebels, opposition): "the ministry posted a statement accusing Turkey" is no
-    Turkish ministry, "fighters deployed to Mali" are not Mali's. With ``reach``, none
-    further than that many arcs in the parse."""
+    Not a country a verb acts on (``acted_on``): "the ministry posted a statement accusing
+    Turkey" is no Turkish ministry, "fighters deployed to Mali" are not Mali's; rebels who
+    fight a state's organs are that state's, which only their event tells
+    (``events.build.opponents_of_their_state`` decides it). With ``reach``, none further
+    than that many arcs in the parse."""
     tree, dictionary = table.tree, table.dictionary
     first, last = tree.sentence(span.start)
     root = tree.root(span.start, span.end).i
@@ -270,7 +267,7 @@ def sentence_country(
         code = code_on(match.codes, None)
         if not code or dictionary.country(code) is None or code[:3] == besides:
             continue
-        if role not in OWN_STATE_OPPONENTS and acted_on(start, end, tree):
+        if acted_on(start, end, tree):
             continue
         if in_other_clause(tree.root(start, end).i, root, tree):
             continue
@@ -518,7 +515,7 @@ def _country_from_sentence(entity: Entity, doc: Doc, table: PhraseTable) -> Enti
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is None:
             continue
-        country = sentence_country(span, table, role=entity.role, reach=PERSON_REACH)
+        country = sentence_country(span, table, reach=PERSON_REACH)
         if country:
             return _with_code(entity, make_code(country + rest, dictionary))
     return entity
