@@ -211,3 +211,42 @@ def test_the_department_word_of_a_title_is_no_organisation(analyse):
     names = {e["name"] for e in entities}
     assert "Defense" not in names
     assert {"Chuck Hagel", "NATO", "Jens Stoltenberg"} <= names
+
+
+def test_a_place_and_a_title_before_a_name_are_not_the_name(analyse):
+    """NER took "Arabian King Salman" as the person (with "Saudi" apart): the king is Salman."""
+    result = analyse(
+        "Saudi Arabian King Salman on Sunday canceled plans to attend this week's summit at "
+        "Camp David with President Obama.", "2015-05-10",
+    )
+    assert ("Salman", "SAUGOV") in {(e["name"], e["code"]) for e in result["entities"]}
+    assert "Arabian King Salman" not in {e["name"] for e in result["entities"]}
+
+
+def test_an_act_an_infinitive_tells_of_a_noun_with_its_own_actor_is_that_actors(analyse):
+    """The General Assembly recognized a Palestinian state in 2012; the Vatican welcomed it."""
+    events = analyse(
+        "The Vatican had welcomed the decision by the U.N. General Assembly in 2012 to recognize "
+        "a Palestinian state.", "2015-05-13",
+    )["events"]
+    assert [p for p in pairs(events) if p[0] == "054"] == [
+        ("054", "U.N. General Assembly", "IGOUNO", "Palestinian", "PSE")
+    ]
+
+
+def test_an_appeal_is_carried_out_by_whom_it_asks_not_by_its_author(analyse):
+    """The rebels were asked to lay down their arms; Gbagbo does not lay down his."""
+    events = analyse(
+        "Rebels in the Ivory Coast on Wednesday dismissed an appeal from President Laurent Gbagbo "
+        "to lay down their arms.", "2002-11-20",
+    )["events"]
+    assert "Laurent Gbagbo" not in {e["source"]["name"] for e in events if e["cameo"] != "120"}
+
+
+def test_what_is_the_sources_own_by_a_possessive_is_no_target(analyse):
+    """Turkey recalls its own ambassador: he is no target of Turkey's act."""
+    events = analyse(
+        "Just last month, Francis referred to the slaughter of Armenians by Turkish Ottomans a "
+        'century ago as a "genocide," prompting Turkey to recall its ambassador.', "2015-05-13",
+    )["events"]
+    assert pairs(events) == [("161", "Turkey", "TUR", None, None)]
