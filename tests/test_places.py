@@ -631,3 +631,19 @@ def test_a_site_named_after_a_town_the_article_names_is_in_that_town(analyse):
     site = places["Stavanger Airport"]
     assert (mention_texts(result, site), site["feature"], site["lat"]) == (
         ["Stavanger Airport"], "site", places["Stavanger"]["lat"])
+
+
+def test_a_region_named_with_its_kind_that_ner_missed_is_a_place(analyse):
+    result = analyse("The chief visited troops at the headquarters of Operation Lafiya Dole in "
+                     "Maiduguri Borno State on Sunday.")
+    place = places_of(result)["Borno"]
+    assert (place["feature"], place["country"], mention_texts(result, place)) == (
+        "admin region", "NGA", ["Borno State"])
+
+
+def test_a_site_ner_took_for_an_organisation_is_a_place_before_its_town(analyse):
+    result = analyse("The company's contract to run Crossroads Correctional Center in Shelby "
+                     "expires soon.")
+    places = places_of(result)
+    site = places["Crossroads Correctional Center"]
+    assert (site["feature"], site["lat"]) == ("site", places["Shelby"]["lat"])

@@ -135,6 +135,12 @@ BIG_CITY_INSIDE = 500_000
 # places whose own name, labelled otherwise by NER elsewhere, is still the place
 OWN_NAME_FEATURES = {"country", "admin region", "city"}
 WORD_CHAR = re.compile(r"\w")
+# a region named with its kind of region: "Borno State", "Sindh Province"
+# (every start: "Maiduguri Borno State" holds "Borno State")
+REGION_WITH_WORD = re.compile(
+    r"(?<![\w-])(?!The )(?=([A-Z][a-z]+(?: [A-Z][a-z]+)? (?:State|Province|County|Region|"
+    r"Governorate|Oblast|Prefecture)(?![\w-])))"
+)
 # capital initials standing alone: "SA", "PNG"
 INITIALS = re.compile(r"(?<![\w.&-])[A-Z]{2,4}(?![\w&-]|\.\w)")
 
@@ -415,10 +421,10 @@ def find_toponyms(
         )
         qualifier = qualifier_after(doc, ent.end, ents)
         # "sent to the New Bilibid Prison": NER's span may hold the article
-        name_start, _, name = trim_toponym(ent.start_char, ent.end_char, ent.text)
+        name_start, name_end, name = trim_toponym(ent.start_char, ent.end_char, ent.text)
         before = doc_text[max(0, name_start - 16) : name_start]
         site_slip = not (is_place or is_slip) and is_site_slip(
-            name, ent.label_, before, knowledge.site_words
+            name, ent.label_, before, knowledge.site_words, doc_text[name_end : name_end + 10]
         )
         is_rescue = not (is_place or is_slip) and (
             site_slip
@@ -459,6 +465,13 @@ def find_toponyms(
         if not any(s < toponym.end and toponym.start < e for s, e in found):
             found[(toponym.start, toponym.end)] = toponym
     ent_spans = [(e.start_char, e.end_char) for e in ents]
+    for match in REGION_WITH_WORD.finditer(doc_text):
+        # "in Maiduguri Borno State": a region NER missed, named with its kind
+        start, end = match.span(1)
+        if not any(s < end and start < e for s, e in [*ent_spans, *found]) and any(
+            c.feature in {"admin region", "county"} for c in lookup(gazetteer, match.group(1))
+        ):
+            found[(start, end)] = Toponym(start, end, match.group(1))
     for match in knowledge.curated_names.finditer(doc_text):
         start, end = match.span()
         overlapping = [(s, e) for s, e in ent_spans if s < end and start < e]
