@@ -647,3 +647,12 @@ def test_a_site_ner_took_for_an_organisation_is_a_place_before_its_town(analyse)
     places = places_of(result)
     site = places["Crossroads Correctional Center"]
     assert (site["feature"], site["lat"]) == ("site", places["Shelby"]["lat"])
+
+
+def test_a_place_name_ner_cut_in_two_is_one_place(analyse):
+    # NER: "Boa" GPE, "Vista" ORG; Vista alone is a city in California
+    result = analyse("Thousands of Venezuelan migrants are now living in Boa Vista, the "
+                     "capital of Roraima.")
+    place = places_of(result)["Boa Vista"]
+    assert (place["country"], mention_texts(result, place)) == ("BRA", ["Boa Vista"])
+    assert "Vista" not in places_of(result)

@@ -402,6 +402,25 @@ def initials_of_countries(text: str, knowledge: PlaceKnowledge) -> list[Toponym]
     return found
 
 
+def joined_names(
+    doc: Doc, ents: tuple[SpacySpan, ...], gazetteer: Gazetteer
+) -> list[Toponym]:
+    """Place names NER cut in two entities side by side, one of them a place: "living in
+    Boa Vista" as GPE "Boa" and ORG "Vista" (which alone is Vista, California). The two
+    make one toponym when the gazetteer knows the whole name by its own name."""
+    found = []
+    for first, second in zip(ents, ents[1:], strict=False):
+        if (second.start != first.end or second.start_char != first.end_char + 1
+                or PLACE_LABELS.isdisjoint((first.label_, second.label_))):
+            continue
+        name = f"{first.text} {second.text}"
+        if any(c.feature in REGION_FEATURES | {"city"} and not c.alternate
+               for c in gazetteer.lookup(name)):
+            found.append(Toponym(first.start_char, second.end_char, name,
+                                 qualifier_after(doc, second.end, ents), label="GPE"))
+    return found
+
+
 def find_toponyms(
     doc: Doc, entities: list[Entity], knowledge: PlaceKnowledge, text: str | None = None
 ) -> list[Toponym]:
@@ -440,6 +459,10 @@ def find_toponyms(
             for toponym in parts:
                 toponym.label = ent.label_
                 found[(toponym.start, toponym.end)] = toponym
+    for toponym in joined_names(doc, ents, gazetteer):
+        for key in [k for k in found if toponym.start <= k[0] and k[1] <= toponym.end]:
+            del found[key]
+        found[(toponym.start, toponym.end)] = toponym
     datelines = [*DATELINE.finditer(doc_text), *INLINE_DATELINE.finditer(doc_text)]
     datelines += [
         match for pattern in (OPENING_DATELINE, OPENING_CAPITALS)
