@@ -656,3 +656,24 @@ def test_a_place_name_ner_cut_in_two_is_one_place(analyse):
     place = places_of(result)["Boa Vista"]
     assert (place["country"], mention_texts(result, place)) == ("BRA", ["Boa Vista"])
     assert "Vista" not in places_of(result)
+
+
+@pytest.mark.parametrize(("text", "name", "country"), [
+    # NER tags "Forbury Gardens" and not Reading: a big city after "in"
+    ("On Saturday evening in Forbury Gardens in Reading, Berkshire, a man attacked people.",
+     "Reading", "GBR"),
+    # the press's home town after a person: no entity at all
+    ("In 2016, David and Jodi Mahler of Bellmore appeared as guests on an episode.",
+     "Bellmore", "USA"),
+])
+def test_a_town_ner_did_not_tag_after_a_cue_is_a_place(analyse, text, name, country):
+    result = analyse(text)
+    place = places_of(result)[name]
+    assert (place["feature"], place["country"], mention_texts(result, place)) == (
+        "city", country, [name])
+
+
+def test_a_small_town_named_like_a_month_after_in_is_no_place(analyse):
+    # March, Cambridgeshire (21,000 people) is no big city: "in March" stays a month
+    assert analyse("The last formal negotiating round ended in March, officials said."
+                   )["places"] == []

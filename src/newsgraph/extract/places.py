@@ -141,6 +141,10 @@ REGION_WITH_WORD = re.compile(
     r"(?<![\w-])(?!The )(?=([A-Z][a-z]+(?: [A-Z][a-z]+)? (?:State|Province|County|Region|"
     r"Governorate|Oblast|Prefecture)(?![\w-])))"
 )
+# a capitalised name after a locative cue or a person's "of" (see ``missed_towns``)
+MISSED_TOWN = re.compile(
+    r" (?P<cue>in|near|from|outside|of) (?P<name>[A-Z][a-z]+(?: [A-Z][a-z]+)?)(?![\w-])"
+)
 # capital initials standing alone: "SA", "PNG"
 INITIALS = re.compile(r"(?<![\w.&-])[A-Z]{2,4}(?![\w&-]|\.\w)")
 
@@ -402,6 +406,30 @@ def initials_of_countries(text: str, knowledge: PlaceKnowledge) -> list[Toponym]
     return found
 
 
+def missed_towns(text: str, ents: tuple[SpacySpan, ...], gazetteer: Gazetteer) -> list[Toponym]:
+    """Towns NER did not tag at all: a city of SLIP_MIN_POPULATION people or more after
+    "in", "near", "from" or "outside" ("in Forbury Gardens in Reading, Berkshire"), and a
+    town of the cities table after a person and "of" ("David and Jodi Mahler of
+    Bellmore", the press's home town). Capitalised words outside any entity, named as the
+    town is (not an alternate name). The first kind is marked ``big``: found for its big
+    city, it is read as one."""
+    spans = [(e.start_char, e.end_char) for e in ents]
+    persons = {e.end_char for e in ents if e.label_ == "PERSON"}
+    found = []
+    for match in MISSED_TOWN.finditer(text):
+        start, end = match.span("name")
+        if any(s < end and start < e for s, e in spans):
+            continue
+        home = match.group("cue") == "of" and match.start() in persons
+        if home or match.group("cue") != "of":
+            least = 0 if home else SLIP_MIN_POPULATION
+            if any(c.feature == "city" and not c.alternate and c.population >= least
+                   for c in gazetteer.lookup(match.group("name"))):
+                # found for its big city, it stands for that city
+                found.append(Toponym(start, end, match.group("name"), big=not home))
+    return found
+
+
 def joined_names(
     doc: Doc, ents: tuple[SpacySpan, ...], gazetteer: Gazetteer
 ) -> list[Toponym]:
@@ -484,7 +512,8 @@ def find_toponyms(
         qualifier = dateline_state(match, gazetteer)
         if qualifier and not any(s < qualifier.end and qualifier.start < e for s, e in found):
             found[(qualifier.start, qualifier.end)] = qualifier
-    for toponym in initials_of_countries(doc_text, knowledge):
+    for toponym in [*initials_of_countries(doc_text, knowledge),
+                    *missed_towns(doc_text, ents, gazetteer)]:
         if not any(s < toponym.end and toponym.start < e for s, e in found):
             found[(toponym.start, toponym.end)] = toponym
     ent_spans = [(e.start_char, e.end_char) for e in ents]
@@ -526,7 +555,7 @@ def find_toponyms(
         match.span(1) for match in datelines if doc_text[match.end(1) : match.end(1) + 1] != ","
     }
     for toponym in toponyms:
-        toponym.big = (toponym.start, toponym.end) in unqualified_datelines or bool(
+        toponym.big = toponym.big or (toponym.start, toponym.end) in unqualified_datelines or bool(
             OPPONENT_BEFORE.search(doc_text[max(0, toponym.start - 16) : toponym.start])
         )
         # "Tacoma, Washington": Washington qualifies another place, so it is a state;
