@@ -25,16 +25,10 @@ Choices:
   place is the place it governs, never its source (``event_setting``).
 - No event has the same actor as source and target, and the syndication notice gives none.
 
-``confidence`` = frame weight (a specific frame 0.8, a preposition 0.7, a light verb 0.75,
-a verb's default 0.6, an event noun 0.55; any frame of PETRARCH's dictionary 0.6, as a
-default: on the audit its object frames were right 3 of 11 times on the tuning half and 3
-of 7 on the checking half, no more often than verb defaults) x source quality (an entity
-1.0, a noun phrase the actor coder codes 0.9, a pronoun 0.8, "the two countries" 0.7, x
-0.7 when uncoded) x 0.9 when there is no target x the factuality's weight (negated 0.5,
-reported and expected 0.7: a negation's scope and a report's speaker are where the coder
-errs most) x 0.7 when the evidence spans more than 10 words (arguments found far from
-their predicate). It is a ranking score, not calibrated; ``bench/audit.py`` prints
-precision by its bands.
+``confidence`` is how far a reader can trust the record, from the evidence a reader would
+check (``confidence.py``: how specific the pattern is, whether the actors are coded and are
+the predicate's own arguments, how the event is told); ``bench/audit.py`` prints precision
+by its bands.
 """
 
 from __future__ import annotations
@@ -48,6 +42,7 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph.extract.actors.coding import OWN_STATE_OPPONENTS
 from newsgraph.extract.context import ArticleContext
 from newsgraph.extract.events.arguments import ActorResolver, Participant
+from newsgraph.extract.events.confidence import Rater, load_weights
 from newsgraph.extract.events.factuality import generic, telling
 from newsgraph.extract.events.predicates import TARGET_PREPS, Predicate, find_predicates
 from newsgraph.extract.events.setting import event_date, event_place
@@ -60,13 +55,6 @@ from newsgraph.model import Span as Offsets
 MAX_PAIRS = 4
 NESTED_PREPS = {"of", "for", "to", "on", "against", "with"}
 RECIPROCAL_ROOTS = {"03", "04", "05", "06"}
-FRAME_WEIGHT = {"obj": 0.8, "mod": 0.8, "prep_word": 0.8, "subj": 0.8, "prep": 0.7, "default": 0.6}
-LIGHT_WEIGHT, NOUN_WEIGHT = 0.75, 0.55
-PETRARCH = "petrarch_verbs"  # the origin of PETRARCH's rows: any frame weighs as a default
-# Confidence factors (see the module docstring; measured by bench/audit.py).
-FACTUALITY_WEIGHT = {"negated": 0.5, "reported": 0.7, "expected": 0.7, "cancelled": 0.7}
-LONG_SPAN_WORDS = 10
-LONG_SPAN_WEIGHT = 0.7
 ANNOUNCING = {"intended", "threat"}
 # Events made by saying something (statements, appeals, demands, accusations, rejections,
 # threats): without an agent of their own, inside reported speech, they are the speaker's.
@@ -368,7 +356,12 @@ def build_events(
         # A show of force aimed at an actor ("fired shells at targets in Jericho", "fired
         # missiles at Saudi Arabia") is an attack with it.
         code, cameo = AIMED_FORCE, coder.codes.get(AIMED_FORCE, cameo)
-    told = Told(cameo, fact, date, place, frame_weight(predicate))
+    context = resolver.context
+    rate = Rater(
+        load_weights(context.knowledge.directory), predicate, fact,
+        context.in_quote(predicate.head.idx), kids,
+    )
+    told = Told(cameo, fact, date, place, rate)
     return [
         event_record(predicate, sentence, article, told, source, target)
         for source, target in actor_pairs(sources, targets, code)[:MAX_PAIRS]
@@ -493,17 +486,6 @@ def in_country(actor: Participant, country: str) -> Participant:
     )
 
 
-def frame_weight(predicate: Predicate) -> float:
-    """How sure the predicate's frame is (see the module docstring)."""
-    if predicate.kind == "noun":
-        return NOUN_WEIGHT
-    if predicate.kind == "light":
-        return LIGHT_WEIGHT
-    if predicate.pattern is not None and predicate.pattern.origin == PETRARCH:
-        return FRAME_WEIGHT["default"]  # measured: PETRARCH's frames are no surer than defaults
-    return FRAME_WEIGHT[predicate.frame]
-
-
 class Told(NamedTuple):
     """What one predicate tells, shared by the records of its actor pairs."""
 
@@ -511,7 +493,7 @@ class Told(NamedTuple):
     factuality: str
     date: str | None
     place: PlaceRef | None
-    weight: float  # the frame's
+    rate: Rater  # the confidence of each of its records
 
 
 def event_record(
@@ -523,16 +505,11 @@ def event_record(
     target: Participant | None,
 ) -> Event:
     """The record of one source–target pair: evidence from the predicate's words to its
-    actors' (within the sentence), and the confidence of the module docstring."""
+    actors' (within the sentence), and its confidence (``confidence.py``)."""
     spans = [(t.idx, t.idx + len(t)) for t in predicate.tokens]
     spans += [(a.start, a.end) for a in (source, target) if a is not None]
     start = max(min(s for s, _ in spans), sentence.start_char)
     end = min(max(e for _, e in spans), sentence.end_char)
-    confidence = (
-        told.weight * source.quality * (1.0 if target is not None else 0.9)
-        * FACTUALITY_WEIGHT.get(told.factuality, 1.0)
-        * (LONG_SPAN_WEIGHT if len(article.text[start:end].split()) > LONG_SPAN_WORDS else 1.0)
-    )
     cameo = told.cameo
     return Event(
         id=record_id(
@@ -551,7 +528,7 @@ def event_record(
         place=told.place,
         sentence=text_of(sentence, article.text),
         evidence=Offsets(start, end),
-        confidence=round(confidence, 2),
+        confidence=told.rate(source, target, article.text[start:end]),
     )
 
 
