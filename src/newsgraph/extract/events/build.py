@@ -81,13 +81,16 @@ def extract_events(
     )
     resolver = ActorResolver(context, quotes, places)
     events: dict[str, Event] = {}
+    ranks: dict[str, float] = {}  # record id -> its reading's specificity (``unique``)
     for sentence in paragraph_sentences(context.doc, article.text):
         if any(sentence.start_char < end and start < sentence.end_char for start, end in notices):
             continue
         predicates = without_nested(find_predicates(sentence, coder, kids), coder, kids)
         built = Built(
             {p.head.i: p for p in predicates},
-            lambda p, s=sentence: build_events(p, s, article, resolver, places, dates, coder, kids),
+            lambda p, s=sentence: build_events(
+                p, s, article, resolver, places, dates, coder, kids, ranks
+            ),
         )
         for predicate in predicates:
             if (
@@ -98,9 +101,11 @@ def extract_events(
                 continue
             for event in built.get(predicate.head.i):
                 if predicate.claimed and event.target is None:
-                    event = told_before(event, events.values(), article)
+                    told = told_before(event, events.values(), article)
+                    ranks.setdefault(told.id, ranks[event.id])
+                    event = told
                 events.setdefault(event.id, event)
-    return unique(events.values())
+    return unique(events.values(), ranks)
 
 
 def told_before(event: Event, earlier: Iterable[Event], article: Article) -> Event:
@@ -305,8 +310,10 @@ def build_events(
     dates: list[TimeRef],
     coder: EventKnowledge,
     kids: Tree,
+    ranks: dict[str, float],
 ) -> list[Event]:
-    """The records of one predicate: one per source–target pair."""
+    """The records of one predicate: one per source–target pair (each record's specificity
+    put in ``ranks``)."""
     if predicate.gated and not gate_may_open(predicate, kids):
         return []  # decided from the parse alone, before any actor is resolved
     source_heads = own_source_heads(predicate, resolver, coder, kids)
@@ -362,10 +369,13 @@ def build_events(
         context.in_quote(predicate.head.idx), kids,
     )
     told = Told(cameo, fact, date, place, rate)
-    return [
-        event_record(predicate, sentence, article, told, source, target)
-        for source, target in actor_pairs(sources, targets, code)[:MAX_PAIRS]
-    ]
+    records = []
+    for source, target in actor_pairs(sources, targets, code)[:MAX_PAIRS]:
+        event = event_record(predicate, sentence, article, told, source, target)
+        span = article.text[event.evidence.start : event.evidence.end]
+        ranks.setdefault(event.id, rate.specificity(source, target, span))
+        records.append(event)
+    return records
 
 
 def own_source_heads(
@@ -768,14 +778,16 @@ def role_of(actor: Participant) -> str | None:
     return code[len(country) :] if country and code.startswith(country) else None
 
 
-def unique(events) -> list[Event]:
-    """One event per sentence, actors and CAMEO root: the most confident, in text order."""
+def unique(events: Iterable[Event], ranks: dict[str, float]) -> list[Event]:
+    """One event per sentence, actors and CAMEO root, in text order: of two readings of one
+    act ("attacked Biden for …, accusing the family of …"), the more specific one
+    (``Rater.specificity``; the first on a tie)."""
     best: dict[tuple, Event] = {}
     for event in events:
         key = (
             event.sentence, event.source.entity or event.source.name,
             (event.target.entity or event.target.name) if event.target else None, event.cameo_root,
         )
-        if key not in best or event.confidence > best[key].confidence:
+        if key not in best or ranks[event.id] > ranks[best[key].id]:
             best[key] = event
     return sorted(best.values(), key=lambda e: (e.evidence.start, e.evidence.end, e.cameo))
