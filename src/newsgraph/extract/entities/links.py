@@ -147,6 +147,8 @@ def link_organisation_nouns(
     def introduce(noun: Token, actor: MentionGroup) -> None:
         lemma = noun.lemma_.lower()
         before = doc[noun.i - 1].lower_ if noun.i else ""
+        if in_title_case(noun):
+            return  # "Popular Website Shows Bias": a headline's capitals name no "website"
         if noun.pos_ == "NOUN" and (
             dictionary.agent((lemma,)) or dictionary.agent((before, lemma))
         ):
@@ -169,6 +171,13 @@ def link_organisation_nouns(
         owners = {id(a): a for i, a in introduced.get(noun.lemma_.lower(), []) if i < noun.i}
         if len(owners) == 1:
             next(iter(owners.values())).mentions.append((token.i, noun.i + 1))
+
+
+def in_title_case(token: Token) -> bool:
+    """A word of a sentence in title case (a headline: "Popular Website Shows Bias When It
+    Comes To …"), where a capital tells no name."""
+    words = [t for t in token.sent if t.is_alpha and len(t) > 3]
+    return len(words) >= 3 and all(t.text[0].isupper() for t in words)
 
 
 def relabel_person_names(
@@ -242,7 +251,7 @@ def introduced_titles(
     titles = set()
     for start, end in actor.mentions:
         root = doc[start:end].root
-        context = list(doc[root.left_edge.i : start])
+        context = own_description(list(doc[root.left_edge.i : start]))
         if not context or any(t.lower_ in ("former", "ex") for t in context):
             continue
         country = _country_in(context, table)
@@ -254,6 +263,14 @@ def introduced_titles(
                 title = " ".join(t.text for t in context[first : match.end])
                 titles.add((words_of(title), country))
     return titles
+
+
+def own_description(context: list[Token]) -> list[Token]:
+    """The words before a name that describe it: those after the last verb ("a militant
+    beheading American journalist Steven Sotloff": the militant is another actor, the
+    journalist is Sotloff)."""
+    verbs = [k for k, token in enumerate(context) if token.pos_ in ("VERB", "AUX")]
+    return context[verbs[-1] + 1 :] if verbs else context
 
 
 def _country_in(tokens: list[Token], table: PhraseTable) -> str | None:
@@ -311,7 +328,8 @@ def _description_at(
     following = doc[end] if end < len(doc) else None
     if following is not None and (
         following.pos_ == "PROPN" or following.i in taken or following.lower_ == "of"
-    ):
+        or (following.pos_ == "NOUN" and doc[end - 1].head.i >= end)
+    ):  # a name, an "of" phrase, or a noun the title only modifies ("the militant group")
         return None
     words = words_of(" ".join(t.text for t in window[title.start : title.end]))
     return end, words, country
