@@ -413,12 +413,12 @@ def missed_towns(text: str, ents: tuple[SpacySpan, ...], gazetteer: Gazetteer) -
     Bellmore", the press's home town). Capitalised words outside any entity, named as the
     town is (not an alternate name). The first kind is marked ``big``: found for its big
     city, it is read as one."""
-    spans = [(e.start_char, e.end_char) for e in ents]
+    inside = covered(len(text), [(e.start_char, e.end_char) for e in ents])
     persons = {e.end_char for e in ents if e.label_ == "PERSON"}
     found = []
     for match in MISSED_TOWN.finditer(text):
         start, end = match.span("name")
-        if any(s < end and start < e for s, e in spans):
+        if 1 in inside[start:end]:
             continue
         home = match.group("cue") == "of" and match.start() in persons
         if home or match.group("cue") != "of":
