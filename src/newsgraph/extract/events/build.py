@@ -330,6 +330,8 @@ def build_events(
     if generic(predicate.head, coder, kids):
         return []  # "When people harm Americans, we don't retreat": a rule, not an act
     fact, mode = telling(predicate.head, coder, kids)
+    if fact is None:
+        return []  # "it's not like the media want to violate …": no act is told
     code = recoded(predicate.code, mode, coder)
     cameo = coder.codes.get(code) or coder.codes.get(code[:3]) or coder.codes.get(code[:2])
     if cameo is None:
