@@ -27,8 +27,7 @@ FOLDER = DEFAULT_DIRECTORY / "events"
 PATTERN_FILES = ["patterns.tsv", "petrarch_verbs.tsv"]
 ROLES = {"light", "intended", "expected", "hypothetical", "negated", "reported", "threat",
          "obliged", "able", "directive", "adjunct", "occasion", "contrast", "setting", "claim",
-         "claimed", "halt", "question", "cancelled", "catenative", "control",
-         "journey"}
+         "claimed", "halt", "question", "cancelled", "catenative", "control"}
 PLOVER_TYPES = {
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
     "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",

@@ -21,9 +21,7 @@ Files (in ``data/events/``), all plain TSV with a header unless noted:
   ``obliged`` for "must", ``occasion`` for "when", "once": a present-simple clause they
   mark is no act that happened; ``catenative`` for "help": with a verb complement and no
   object, "helped oust Gadhafi", the complement is the act; ``control`` for "prompt",
-  "urge", "force": their object does their infinitive, "prompted Turkey to recall";
-  ``journey`` for "travel", "fly": the aim of a journey, "flew to Paris to meet", is told
-  as done, unlike other infinitives of purpose). A cue
+  "urge", "force": their object does their infinitive, "prompted Turkey to recall"). A cue
   may have several roles, one row each ("announce": light and reported); the first row's
   role is its main one. The reporting verbs of ``quotes/cues.tsv`` (type ``speech``) are
   ``reported`` cues too: one lexicon for both.
@@ -99,6 +97,7 @@ class EventKnowledge:
     topics: frozenset[str] = frozenset()  # event nouns whose compound names the topic
     leaving: frozenset[str] = frozenset()  # event nouns whose "from" is what is left
     carriers: frozenset[str] = frozenset()  # nouns that carry the event of their compound
+    attitudes: frozenset[str] = frozenset()  # event nouns only under a light verb
 
     def __post_init__(self) -> None:
         self.first_words = {(pos, lemma.split()[0]) for pos, lemma in self.patterns}
@@ -319,6 +318,7 @@ def load_events(directory: Path) -> EventKnowledge:
         topics=frozenset(classes.get("topic", [])),
         leaving=frozenset(classes.get("leaving", [])),
         carriers=frozenset(classes.get("carrier", [])),
+        attitudes=frozenset(classes.get("attitude", [])),
         cues=load_cues(folder / "cues.tsv", directory / "quotes" / "cues.tsv"),
         modality=modality,
         codes=codes,

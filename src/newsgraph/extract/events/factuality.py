@@ -29,9 +29,10 @@ asserted. Along the walk:
   description, not the act: no event at all (``telling`` gives no factuality);
 - an open question ("unable to determine if an aircraft bombed …") is its own clause: the
   act asked about is hypothetical, neither negated nor announced;
-- an infinitive of purpose ("imposed sanctions to force Iran to …") is an aim: intended,
-  with no modality (the code is not recoded as an intent); the aim of a journey ("flew to
-  Paris to meet Lavrov") keeps its governor's factuality.
+- an infinitive of purpose that tells a material act ("imposed sanctions to force Iran to
+  give up …", "sent personnel to investigate") is an aim: intended, with no modality (the
+  code is not recoded as an intent); a verbal act is done by the act it is the purpose
+  of ("staged demonstrations to demand reforms", "flew to Paris to meet Lavrov").
 """
 
 from __future__ import annotations
@@ -134,7 +135,7 @@ def no_phrase(prep: Token, kids: Tree) -> str:
     return ""
 
 
-def collect(head: Token, knowledge: EventKnowledge, kids: Tree) -> Cues:
+def collect(head: Token, knowledge: EventKnowledge, kids: Tree, material: bool = False) -> Cues:
     """Walk up from the predicate, collecting cues. The second verb of a coordination shares
     the first's governors (and, with no subject of its own, its auxiliaries) unless the two
     are contrasted ("but"). Past a relative clause or a temporal adjunct ("after talks
@@ -171,7 +172,7 @@ def collect(head: Token, knowledge: EventKnowledge, kids: Tree) -> Cues:
             break
         role = role_of(phrasal_lemma(up, kids)) or role_of(kids.lemma[up])
         cue_governor = role is not None or role_of(kids.lower[up]) is not None
-        aim = is_purpose(token, label, kids) and not knowledge.has_role(kids.lemma[up], "journey")
+        aim = material and is_purpose(token, label, kids)
         if label not in EMBEDDING and not (label == "acl" and role in NOUN_CUES) and not aim:
             break
         # past "in order to" only attribution carries (as past an adjunct); an adverbial aim
@@ -263,8 +264,7 @@ def phrasal_lemma(i: int, kids: Tree) -> str:
 def is_purpose(token: Token, label: str, kids: Tree) -> bool:
     """An infinitive of purpose: "imposed sanctions to force Iran to …", "in order to force
     it …" (a "to" infinitive with no subject of its own, adverbial or on "order"). What it
-    tells is the actor's aim, not an act done (the caller leaves out the aim of a journey,
-    cue role ``journey``: "flew to Paris to meet Lavrov" is how news tells a meeting)."""
+    tells is the actor's aim, not an act done (for a material act: see ``collect``)."""
     if label == "acl":
         if kids.lemma[kids.head[token.i]] != "order":
             return False
@@ -342,10 +342,13 @@ def is_question(root: Token, kids: Tree) -> bool:
     return not any(kids.tag[i].startswith("W") for i in range(root.left_edge.i, auxiliaries[0]))
 
 
-def telling(head: Token, knowledge: EventKnowledge, kids: Tree) -> tuple[str | None, str | None]:
+def telling(
+    head: Token, knowledge: EventKnowledge, kids: Tree, material: bool = False
+) -> tuple[str | None, str | None]:
     """The event's factuality and modality, from one walk up its governors; factuality None
-    when no act is told (a governor that is no cue negated: "it's not like they want to …")."""
-    cues = collect(head, knowledge, kids)
+    when no act is told (a governor that is no cue negated: "it's not like they want to …").
+    ``material``: the event is a material act (an infinitive of purpose makes it an aim)."""
+    cues = collect(head, knowledge, kids, material)
     if cues.rhetorical:
         return None, None
     return factuality(cues), modality(cues)
