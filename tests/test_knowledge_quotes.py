@@ -21,6 +21,7 @@ COLUMNS = {
     "first_names.tsv": ["name", "gender"],
     "kinship.tsv": ["noun", "gender"],
     "title_ranks.tsv": ["word"],
+    "aspect_verbs.tsv": ["verb"],
 }
 GENDERS = {"male", "female"}
 ENTITY_TYPES = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
@@ -81,6 +82,7 @@ def test_loaded_knowledge_reflects_the_files():
     assert (knowledge.first_names["hillary"], knowledge.first_names["ted"]) == ("female", "male")
     assert "agency" in knowledge.organisation_nouns
     assert "vice" in knowledge.title_ranks
+    assert "continue" in knowledge.aspect_verbs and "want" not in knowledge.aspect_verbs
     assert "quote" in knowledge.passive_speakers and "quote" not in knowledge.speech
 
 

@@ -526,3 +526,64 @@ def test_a_name_that_is_a_whole_quotation_is_a_title_not_a_place(analyse):
     result = analyse('The 38-year-old wrote the book and starred in the Broadway smash '
                      '"Hamilton." He was diagnosed with shingles.')
     assert "Hamilton" not in places_of(result)
+
+
+def test_site_followed_by_its_state_stays_in_that_state(analyse):
+    # the event audit's sentence: Irbil, the article's only town, is no place for a US base
+    result = analyse(
+        "A senior U.S. official said 130 military personnel have arrived in Irbil. "
+        "Defense Secretary Chuck Hagel formally announced the deployment in remarks to "
+        "Marines at Camp Pendleton, California."
+    )
+    site = places_of(result)["Camp Pendleton"]
+    assert (site["feature"], site["country"], site["lat"], site["lon"]) == (
+        "site", "USA", None, None)
+
+
+def test_site_takes_no_town_named_apart_from_it_in_its_sentence(analyse):
+    result = analyse("Hagel spoke to Marines at Camp Pendleton and then flew on to Irbil.")
+    site = places_of(result)["Camp Pendleton"]
+    assert (site["lat"], site["country"]) == (None, None)
+
+
+def test_site_takes_the_town_after_it_as_its_place(analyse):
+    result = analyse("The four convicts were sent to the New Bilibid Prison (NBP) in "
+                     "Muntinlupa on Friday.")
+    places = places_of(result)
+    site = places["New Bilibid Prison"]
+    assert (site["feature"], site["country"], site["lat"]) == (
+        "site", "PHL", places["Muntinlupa"]["lat"])
+
+
+# --- one sense per article -----------------------------------------------------------------
+
+
+def test_a_country_ner_labels_a_product_elsewhere_is_still_the_country(analyse):
+    # NER: "in Mauritius" LOC, "across Mauritius" PRODUCT
+    result = analyse("The event was held yesterday in Mauritius. The main purpose is to "
+                     "stimulate entrepreneurship development across Mauritius.")
+    place = places_of(result)["Mauritius"]
+    assert (place["country"], mention_texts(result, place)) == (
+        "MUS", ["Mauritius", "Mauritius"])
+
+
+def test_a_town_ner_calls_a_person_is_the_town_wherever_one_mention_is(analyse):
+    # NER labels both PERSON; "in Nelson" makes the first the town, and so the second
+    result = analyse("The new office in Nelson is great news, said the minister. By "
+                     "expanding services into Nelson, the government keeps its promise.")
+    place = places_of(result)["Nelson"]
+    assert (place["feature"], mention_texts(result, place)) == ("city", ["Nelson", "Nelson"])
+
+
+def test_the_centre_is_no_place(analyse):
+    result = analyse("In its petition, the State said the Centre had not framed a scheme. "
+                     "The Centre has sought clarification.")
+    assert result["places"] == []
+
+
+def test_a_sites_name_is_not_split_into_the_places_inside_it(analyse):
+    result = analyse("There will be two noticeable absentees at the Rogers Centre this "
+                     "afternoon in Toronto.")
+    places = places_of(result)
+    assert sorted(places) == ["Rogers Centre", "Toronto"]
+    assert places["Rogers Centre"]["lat"] == places["Toronto"]["lat"]

@@ -291,6 +291,19 @@ def test_speaker_resolution(analyse, text, speaker):
             "boasted, “That makes me smart.”",
             "boasted", "That makes me smart.", "Trump", id="a-dash-is-no-subject",
         ),
+        pytest.param(
+            "New Jersey Gov. Chris Christie described Democratic presidential nominee Hillary "
+            "Clinton as a “disgrace” after she attacked law enforcement officers nationwide.",
+            "described", "Democratic presidential nominee Hillary Clinton as a “disgrace”",
+            "Gov. Chris Christie", id="described-someone-as-something",
+        ),
+        pytest.param(
+            "On Tuesday’s episode of “The Steve Harvey Morning Show,” the former secretary of "
+            "state and current Democratic presidential nominee said she wanted to speak "
+            "“directly to white people” and let them know that “this is not who we are.”",
+            "said", "she wanted to speak “directly to white people”",
+            "the former secretary of state", id="a-speaker-phrase-ends-before-its-and",
+        ),
     ],
 )
 def test_speaker_of_one_cue_among_several(analyse, text, cue, quoted, speaker):
@@ -345,6 +358,32 @@ CONTENTS = [
         "indirect", "called", "reducing the corporate tax rate to 28 percent",
         id="called-for-a-gerund",
     ),
+    pytest.param(
+        "Small groups of protesters continued to call for more information about the fatal "
+        "shooting of Keith Lamont Scott.",
+        "indirect", "call", "more information about the fatal shooting of Keith Lamont Scott",
+        id="a-cue-under-continued-to",
+    ),
+    pytest.param(
+        "While his advisers have suggested his most powerful role in the Clinton campaign is as "
+        "a convert who has come to respect his onetime rival, Mr. Obama is also determined to "
+        "warn his supporters.",
+        "indirect", "suggested", "his most powerful role in the Clinton campaign is as a "
+        "convert who has come to respect his onetime rival",
+        id="a-perfect-in-an-adverbial-clause",
+    ),
+    pytest.param(
+        "Schiff, 56, who has served on the Intelligence Committee for a decade, told USA "
+        "TODAY's weekly video newsmaker series it is clear from publicly disclosed information "
+        "that computer hacking of the Democratic National Committee, the Democratic "
+        "Congressional Campaign Committee and state election offices in Arizona and Illinois "
+        "can be traced to the Russian government or hackers sanctioned by it.",
+        "indirect", "told", "it is clear from publicly disclosed information that computer "
+        "hacking of the Democratic National Committee, the Democratic Congressional Campaign "
+        "Committee and state election offices in Arizona and Illinois can be traced to the "
+        "Russian government or hackers sanctioned by it",
+        id="one-content-parsed-as-two-complements",
+    ),
 ]
 
 
@@ -353,6 +392,17 @@ def test_reported_content(analyse, text, kind, cue, quoted):
     quote = only_quote(analyse(text))
     assert (quote["kind"], quote["cue"], quote["text"]) == (kind, cue, quoted)
     assert quote["text"] == text[quote["start"] : quote["end"]]
+
+
+def test_a_cue_reports_the_content_before_the_direct_quote_it_took(analyse):
+    text = ("Sen. Bilirakis spoke in Tampa on Monday. She added that most of the black vote in "
+            "Florida seems more anti-Trump than pro-Clinton, which is a problem because, “In the "
+            "end, we don’t vote against somebody. We vote for somebody.”")
+    found = {(q["kind"], q["text"]) for q in analyse(text)["quotes"] if q["cue"] == "added"}
+    assert ("direct", "In the end, we don’t vote against somebody. We vote for somebody.") in found
+    assert ("mixed", "most of the black vote in Florida seems more anti-Trump than pro-Clinton, "
+            "which is a problem because, “In the end, we don’t vote against somebody. We vote "
+            "for somebody.”") in found
 
 
 def test_a_writers_own_clause_after_the_content_is_not_more_content(analyse):

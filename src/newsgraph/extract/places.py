@@ -32,9 +32,8 @@ no entry fits is kept with null coordinates.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
@@ -128,6 +127,8 @@ QUOTE_CLOSE = re.compile(r"[.,!?]?[\"”]")
 # a city this big at the head of an organisation's name is the place ("Winnipeg Fire
 # Paramedic Service", "Muscat International Film Festival")
 BIG_CITY_INSIDE = 500_000
+# places whose own name, labelled otherwise by NER elsewhere, is still the place
+OWN_NAME_FEATURES = {"country", "admin region", "city"}
 WORD_CHAR = re.compile(r"\w")
 
 
@@ -381,9 +382,11 @@ def find_toponyms(
             gazetteer, trim_toponym(0, 0, ent.text)[2], ent.label_
         )
         qualifier = qualifier_after(doc, ent.end, ents)
-        before = doc_text[max(0, ent.start_char - 16) : ent.start_char]
+        # "sent to the New Bilibid Prison": NER's span may hold the article
+        name_start, _, name = trim_toponym(ent.start_char, ent.end_char, ent.text)
+        before = doc_text[max(0, name_start - 16) : name_start]
         site_slip = not (is_place or is_slip) and is_site_slip(
-            ent.text, ent.label_, before, knowledge.site_words
+            name, ent.label_, before, knowledge.site_words
         )
         is_rescue = not (is_place or is_slip) and (
             site_slip
@@ -438,7 +441,10 @@ def find_toponyms(
                 if not any(s < end and start < e for s, e in found):
                     found[(start, end)] = Toponym(start, end, text, label=entity.type)
     toponyms = [
-        part for _, t in sorted(found.items()) for part in split_unknown(t, gazetteer)
+        part for _, t in sorted(found.items())
+        # a site's name is one name: "Rogers Centre" is no Rogers and no Centre
+        for part in ([t] if is_site(t.text, [t.label], knowledge.site_words)
+                     else split_unknown(t, gazetteer))
         if normalise(part.text) not in knowledge.not_places
         and any(c.isalpha() for c in part.text)
         and not is_quoted_title(doc_text, part.start, part.end)
@@ -718,20 +724,40 @@ def place_sites(
     if not unplaced:
         return
     towns = [
-        (entry, [m.start for m in names[key]])
-        for key, entry in chosen.items() if entry is not None and entry.feature == "city"
+        (entry, [(m.start, m.end) for m in names[key]])
+        for key, entry in chosen.items()
+        if entry is not None and entry.feature == "city"
     ]
-    # the parser's sentences, read once by the tree; their character starts in text order
-    sentences = tree.sentences()
-    starts = [sentence.start_char for sentence in sentences]
     for key in unplaced:
         first = min(names[key], key=lambda m: m.start)
-        index = bisect_right(starts, first.start) - 1
-        sentence = sentences[index] if index >= 0 else None
-        bounds = (sentence.start_char, sentence.end_char) if sentence else (first.start,) * 2
-        town = containing_town(first.start, bounds, towns, NEAR_KM)
+        qualifier = chosen.get(normalise(first.qualifier)) if first.qualifier else None
+        town = containing_town((first.start, first.end), qualifier, tree, towns, NEAR_KM)
         if town is not None:
             chosen[key] = site_entry(first.text, town)
+
+
+def names_of_places(
+    groups: Iterable[tuple[GazetteerEntry | None, list[Toponym]]], surnames: frozenset[str]
+) -> set[tuple[str, bool]]:
+    """(name, person label) pairs of the entities NER labelled otherwise that are, as a
+    whole, the own name of a country, region or town the article places: "across
+    Mauritius" labelled PRODUCT where Mauritius is the country, "services into Nelson"
+    labelled PERSON where NER's PERSON "in Nelson" was read as the town (one sense per
+    article). A PERSON is opened only when NER labelled PERSON a mention read as the
+    place; never a surname of a person named in full, nor an acronym ("NATO" misread
+    once as a town is no reason to misread it everywhere)."""
+    found = set()
+    for best, mentions in groups:
+        if best is None or best.lat is None or best.feature not in OWN_NAME_FEATURES:
+            continue
+        for mention in mentions:
+            if (mention.text[:1].isupper() and not mention.text.isupper()
+                    and mention.text not in surnames
+                    and normalise(mention.text) == normalise(best.name)):
+                found.add((mention.text, False))
+                if mention.label == "PERSON":
+                    found.add((mention.text, True))
+    return found
 
 
 def extract_places(context: ArticleContext) -> list[Place]:
@@ -757,7 +783,12 @@ def extract_places(context: ArticleContext) -> list[Place]:
         groups.setdefault(group, (best, []))[1].extend(mentions)
 
     taken = [(m.start, m.end) for _, mentions in groups.values() for m in mentions]
-    entity_spans = [(e.start_char, e.end_char) for e in doc.ents]
+    open_names = names_of_places(groups.values(), surnames)
+    entity_spans = [
+        (e.start_char, e.end_char) for e in doc.ents
+        if (e.text, e.label_ == "PERSON") not in open_names and e.label_ not in PLACE_LABELS
+        or e.label_ in PLACE_LABELS
+    ]
     # one mask of what is taken for every place's search, each one's finds marked in it
     blocked = covered(len(doc_text), [*taken, *entity_spans])
     places = []

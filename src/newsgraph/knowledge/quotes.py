@@ -29,6 +29,7 @@ class QuoteKnowledge:
     first_names: dict[str, str] = field(default_factory=dict)  # hillary -> female
     kinship: dict[str, str | None] = field(default_factory=dict)  # wife -> female
     title_ranks: frozenset[str] = frozenset()  # vice, deputy: "Vice President" is another office
+    aspect_verbs: frozenset[str] = frozenset()  # continue: "continued to call for" still reports
     sources_by_first: dict[str, tuple[tuple[str, ...], ...]] = field(init=False)
 
     def __post_init__(self) -> None:
@@ -75,4 +76,5 @@ def load_quotes(directory: Path) -> QuoteKnowledge:
             for r in read_tsv(folder / "kinship.tsv")
         },
         title_ranks=frozenset(r["word"] for r in read_tsv(folder / "title_ranks.tsv")),
+        aspect_verbs=frozenset(r["verb"] for r in read_tsv(folder / "aspect_verbs.tsv")),
     )

@@ -38,7 +38,7 @@ def find_reported(
     ``text`` is ``doc.text`` when the caller has it (spaCy rebuilds it on every access).
     """
     text = doc.text if text is None else text
-    used = {c.cue.i for c in direct if c.cue is not None}
+    used = {c.cue.i: c for c in direct if c.cue is not None}
     found = []
     for token in doc:
         cue_verb = is_cue(token, cues)
@@ -46,10 +46,13 @@ def find_reported(
         if not cue_verb and end is None:
             continue
         # A cue inside a direct quote is the quoted speaker's own words ("I always said ...").
-        if token.i in used or any(c.start <= token.idx < c.end for c in direct):
+        if any(c.start <= token.idx < c.end for c in direct):
             continue
+        quote = used.get(token.i)
+        if quote is not None and quote.start < token.idx:
+            continue  # "“…,” she said": the cue of the quote before it
         if cue_verb:
-            if not _reports(token):
+            if not _reports(token, cues):
                 continue
             content = _content_of_verb(token, cues)
             subject, confidence = subject_in_paragraph(token, cues.passive_speakers), 0.7
@@ -60,9 +63,23 @@ def find_reported(
             continue
         cue = token if cue_verb else end
         candidate = _reported(doc, text, content, quoted, direct, cue, subject, confidence)
-        if candidate is not None:
+        if candidate is not None and (quote is None or _opens_before(text, candidate, quote, cue)):
             found.append(candidate)
     return found
+
+
+def _opens_before(text: str, content: QuoteCandidate, quote: QuoteCandidate, cue: Token) -> bool:
+    """A cue its direct quote took reports too when its content runs from the cue (or
+    around it) and has words before the marks ("She added that most of the black vote …,
+    because, “In the end, …”"); not when the quote follows the cue at once ("O'Neill said,
+    “Not going to …”") or the content lies before the cue ("when … she added the words")."""
+    cue_end = cue.idx + len(cue.text)
+    return (
+        content.start < quote.start
+        and content.end > cue.idx
+        and any(ch.isalnum() for ch in text[content.start : quote.start])
+        and any(ch.isalnum() for ch in text[cue_end : quote.start])
+    )
 
 
 def _addressed(subject: Token, quoted: list[QuotedSpan]) -> bool:
@@ -107,7 +124,10 @@ def _reported(
 
 
 def _same_sentence(tail: str) -> bool:
-    return len(tail) < 60 and "\n" not in tail and ". " not in tail
+    """The rest of a quoted fragment the content opened: within its paragraph and short
+    (the parse may end a sentence inside the marks: "because, “In the end, we don’t vote
+    against somebody. We vote for somebody.”")."""
+    return len(tail) < 200 and "\n" not in tail
 
 
 def _within_paragraph(text: str, start: int, end: int, cue: int) -> tuple[int, int]:
@@ -121,14 +141,26 @@ def _within_paragraph(text: str, start: int, end: int, cue: int) -> tuple[int, i
     return trim_quote(text, start, end)
 
 
-def _reports(verb: Token) -> bool:
+def _reports(verb: Token, cues: QuoteKnowledge) -> bool:
     """False for cue verbs that report nothing themselves: "Asked to ...", "required to
-    disclose ...", and a relative clause's "who pledged to ..." without an antecedent."""
-    if verb.dep_ == "xcomp" or (verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl")):
+    disclose ...", and a relative clause's "who pledged to ..." without an antecedent.
+    An infinitive under a verb of going on reports ("continued to call for …"), and so
+    does a perfect in an adverbial clause ("While his advisers have suggested …")."""
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() not in cues.aspect_verbs:
+        return False
+    if verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl") and not _perfect(verb):
         return False
     subject = cue_subject(verb)
     return subject is None or subject.lower_ not in ("who", "that", "which") or any(
         c.dep_ == "ccomp" for c in verb.children
+    )
+
+
+def _perfect(verb: Token) -> bool:
+    """A past participle with "have" and a subject of its own: a finite clause."""
+    children = list(verb.children)
+    return any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in children) and any(
+        c.dep_ == "nsubj" for c in children
     )
 
 
@@ -138,7 +170,9 @@ def _content_of_verb(verb: Token, cues: QuoteKnowledge) -> tuple[int, int] | Non
     beside = _content_beside(verb)
     if clause is not None and (beside is None or clause.i > verb.i):
         found = _clause_range(clause, verb, cues)
-        return _with_more_clauses(verb, found, cues) if found is not None else None
+        if found is None:
+            return None
+        return _with_more_clauses(verb, _with_split_clause(verb, clause, found, cues), cues)
     if beside is not None:
         return beside
     return _object_content(verb, cues)
@@ -211,6 +245,10 @@ def _object_content(verb: Token, cues: QuoteKnowledge) -> tuple[int, int] | None
             right = max([target.right_edge.i] + [c.right_edge.i for c in target.children])
             return _strip(verb.doc, target.left_edge.i, right)
     if verb.lemma_.lower() in cues.objects and obj is not None and obj.dep_ == "dobj":
+        role = next((c for c in children if c.dep_ == "prep" and c.lower_ == "as"
+                     and c.i > obj.i and any(p.dep_ == "pobj" for p in c.children)), None)
+        if role is not None:  # "described Hillary Clinton as a “disgrace”"
+            return _strip(verb.doc, obj.left_edge.i, role.right_edge.i)
         if obj.pos_ == "PRON" or obj.ent_type_ == "PERSON":
             return None
         return _strip(verb.doc, obj.left_edge.i, obj.right_edge.i)
@@ -249,6 +287,28 @@ def _clause_as_advcl(verb: Token) -> Token | None:
         if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in child.children):
             return child
     return None
+
+
+def _with_split_clause(
+    verb: Token, clause: Token, content: tuple[int, int], cues: QuoteKnowledge
+) -> tuple[int, int]:
+    """One content the parse split into two complements of the cue, the second right after
+    the first ("told … it is clear from information that hacking of the DNC, the DCCC and
+    state election offices … can be traced to …"): the content runs over both."""
+    left, right = content
+    doc = verb.doc
+    for other in sorted((c for c in verb.children if c.dep_ == "ccomp" and c.i > clause.i),
+                        key=lambda c: c.i):
+        between = doc[right + 1 : other.left_edge.i]
+        if other.left_edge.i <= right or not all(t.is_punct or t.is_space for t in between):
+            break
+        if is_cue(other, cues) or "\n" in doc[right : other.i].text:
+            break  # a cue of its own, or across a paragraph: another report
+        stripped = _strip(doc, left, other.right_edge.i)
+        if stripped is None:
+            break
+        right = stripped[1]
+    return left, right
 
 
 def _with_more_clauses(

@@ -231,6 +231,8 @@ class SpeakerResolver:
             ):
                 continue
             end = child.right_edge.i
+        while end > head.i and self.doc[end].dep_ == "cc":
+            end -= 1  # "the former secretary of state and current … nominee": "and" is no tail
         return self.doc[start : end + 1]
 
     def _in_word(self, token: Token) -> bool:
