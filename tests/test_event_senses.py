@@ -212,6 +212,20 @@ SENSES = {
         "director of defense information.",
         ["021"],
     ),
+    # AllSides (line 2314): "discuss" with no one named to discuss it with is no
+    # consultation (PETRARCH's gated default: only between actors of two countries).
+    "speaking on condition of anonymity to discuss: no consultation": (
+        "The adviser, who spoke on condition of anonymity to discuss the administration's "
+        "initial understanding of the launch, said there was no expected response from the "
+        "Trump administration because there was no need for the U.S. to reinforce the failure.",
+        [],
+    ),
+    # AllSides (line 2610): what a verb of causing sets off is others' act.
+    "sparked controversy: no disapproval by the one who sparked it": (
+        "In December, President Donald Trump sparked controversy by announcing the U.S. "
+        "embassy will move to Jerusalem, according to published reports.",
+        [],
+    ),
 }
 
 
