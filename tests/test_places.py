@@ -587,3 +587,47 @@ def test_a_sites_name_is_not_split_into_the_places_inside_it(analyse):
     places = places_of(result)
     assert sorted(places) == ["Rogers Centre", "Toronto"]
     assert places["Rogers Centre"]["lat"] == places["Toronto"]["lat"]
+
+
+# --- initials and capitals -----------------------------------------------------------------
+
+
+def test_initials_of_a_country_the_article_names_are_that_country(analyse):
+    result = analyse("Mining affects the livelihoods of millions of South Africans. No chief "
+                     "in SA has more land than Pilane. Land in post-apartheid SA.")
+    place = places_of(result)["South Africa"]
+    assert (place["country"], mention_texts(result, place)) == ("ZAF", ["SA", "SA"])
+
+
+def test_initials_of_two_countries_the_article_names_are_neither(analyse):
+    result = analyse("Saudi Arabia and South Africa signed a deal. SA officials said it was "
+                     "good.")
+    assert all("SA" not in mention_texts(result, p) for p in result["places"])
+
+
+@pytest.mark.parametrize(("text", "mention", "name"), [
+    ("SAN ANTONIO Turner Sports/CBS analyst Charles Barkley blasted the FBI on Monday.",
+     "SAN ANTONIO", "San Antonio"),
+    ("A PARANAQUE court on Friday sentenced five individuals to life imprisonment.",
+     "PARANAQUE", "Paranaque City"),
+])
+def test_a_lede_opening_with_a_big_place_in_capitals(analyse, text, mention, name):
+    result = analyse(text)
+    place = places_of(result)[name]
+    assert mention_texts(result, place) == [mention]
+
+
+def test_a_lede_opening_in_capitals_without_a_place_has_none(analyse):
+    assert analyse("BREAKING NEWS The court sentenced five people to prison.")["places"] == []
+
+
+def test_a_site_named_after_a_town_the_article_names_is_in_that_town(analyse):
+    # not split into "Stavanger" and "Airport", and not put at Oslo, the other town
+    result = analyse(
+        "A fire was reported in a parking structure at Stavanger Airport in Norway. Solberg "
+        "posted on Twitter asking for places to eat for the seven hour drive from Stavanger "
+        "to the capital of Oslo.")
+    places = places_of(result)
+    site = places["Stavanger Airport"]
+    assert (mention_texts(result, site), site["feature"], site["lat"]) == (
+        ["Stavanger Airport"], "site", places["Stavanger"]["lat"])

@@ -105,6 +105,11 @@ DATELINE = re.compile(
 # start: "Muscat: The 10th Muscat International Film Festival came ..."; only a big place
 # (a city of 100,000+, a region or a country), so "Photo:" or "Source:" never is one
 OPENING_DATELINE = re.compile(r"\A\s*([A-Z][a-z]+(?: [A-Z][a-z]+){0,2}):[ \t]")
+# a lede opening with its place in capitals and no dash: "SAN ANTONIO Turner Sports
+# analyst ...", "A PARANAQUE court on Friday ..."; only a big place, as OPENING_DATELINE
+OPENING_CAPITALS = re.compile(
+    r"\A\s*(?:(?:A|AN|THE) )?([A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,3})(?= [A-Z]?[a-z])"
+)
 # the same after an earlier sentence on its line, when a news agency follows:
 # "By Nate Raymond. BOSTON (Reuters) -"
 INLINE_DATELINE = re.compile(
@@ -130,6 +135,8 @@ BIG_CITY_INSIDE = 500_000
 # places whose own name, labelled otherwise by NER elsewhere, is still the place
 OWN_NAME_FEATURES = {"country", "admin region", "city"}
 WORD_CHAR = re.compile(r"\w")
+# capital initials standing alone: "SA", "PNG"
+INITIALS = re.compile(r"(?<![\w.&-])[A-Z]{2,4}(?![\w&-]|\.\w)")
 
 
 @dataclass(slots=True)
@@ -145,6 +152,8 @@ class Toponym:
     # the name stands for a big place: a dateline with no state after it ("WASHINGTON
     # (AP)"), or a team named by its town ("against Louisville")
     big: bool = False
+    # the name of the place that initials stand for: "South Africa" for "SA"
+    stands_for: str | None = None
 
 
 # --- candidates ----------------------------------------------------------------------------
@@ -364,6 +373,29 @@ def is_quoted_title(text: str, start: int, end: int) -> bool:
     )
 
 
+def initials_of_countries(text: str, knowledge: PlaceKnowledge) -> list[Toponym]:
+    """Initials standing for a country the article names in full: "SA" in a story that
+    says "South Africa" (or "South Africans"). Initials the gazetteer knows as they are
+    ("UK", "US") are found elsewhere; initials of two countries the article names both
+    are left alone."""
+    found = []
+    for match in INITIALS.finditer(text):
+        names = knowledge.initials.get(match.group())
+        if not names or knowledge.gazetteer.lookup(match.group()):
+            continue
+        named = {
+            name for name in names
+            if re.search(rf"(?<![\w-]){re.escape(name)}", text) is not None
+        }
+        countries = {
+            entry.geonameid for name in named for entry in knowledge.gazetteer.lookup(name)
+            if entry.feature == "country"
+        }
+        if len(countries) == 1:
+            found.append(Toponym(*match.span(), match.group(), stands_for=min(named)))
+    return found
+
+
 def find_toponyms(
     doc: Doc, entities: list[Entity], knowledge: PlaceKnowledge, text: str | None = None
 ) -> list[Toponym]:
@@ -404,7 +436,8 @@ def find_toponyms(
                 found[(toponym.start, toponym.end)] = toponym
     datelines = [*DATELINE.finditer(doc_text), *INLINE_DATELINE.finditer(doc_text)]
     datelines += [
-        match for match in OPENING_DATELINE.finditer(doc_text)
+        match for pattern in (OPENING_DATELINE, OPENING_CAPITALS)
+        for match in pattern.finditer(doc_text)
         if any(c.base >= STRONG_BASE for c in lookup(gazetteer, match.group(1)))
     ]
     datelines = [match for match in datelines if lookup(gazetteer, match.group(1))]
@@ -422,6 +455,9 @@ def find_toponyms(
         qualifier = dateline_state(match, gazetteer)
         if qualifier and not any(s < qualifier.end and qualifier.start < e for s, e in found):
             found[(qualifier.start, qualifier.end)] = qualifier
+    for toponym in initials_of_countries(doc_text, knowledge):
+        if not any(s < toponym.end and toponym.start < e for s, e in found):
+            found[(toponym.start, toponym.end)] = toponym
     ent_spans = [(e.start_char, e.end_char) for e in ents]
     for match in knowledge.curated_names.finditer(doc_text):
         start, end = match.span()
@@ -709,6 +745,17 @@ def covered(length: int, spans: list[tuple[int, int]]) -> bytearray:
     return mask
 
 
+def named_town(site: str, chosen: dict[str, GazetteerEntry | None]) -> GazetteerEntry | None:
+    """The town a site's name begins with, when the article names and places that town
+    elsewhere: "Stavanger Airport" in a story that says "from Stavanger"."""
+    words = site.split()
+    for size in range(len(words) - 1, 0, -1):
+        town = chosen.get(normalise(" ".join(words[:size])))
+        if town is not None and town.feature == "city":
+            return town
+    return None
+
+
 def place_sites(
     chosen: dict[str, GazetteerEntry | None],
     names: dict[str, list[Toponym]],
@@ -731,7 +778,8 @@ def place_sites(
     for key in unplaced:
         first = min(names[key], key=lambda m: m.start)
         qualifier = chosen.get(normalise(first.qualifier)) if first.qualifier else None
-        town = containing_town((first.start, first.end), qualifier, tree, towns, NEAR_KM)
+        town = named_town(first.text, chosen) or containing_town(
+            (first.start, first.end), qualifier, tree, towns, NEAR_KM)
         if town is not None:
             chosen[key] = site_entry(first.text, town)
 
@@ -771,7 +819,7 @@ def extract_places(context: ArticleContext) -> list[Place]:
     for toponym in find_toponyms(doc, entities, place_knowledge, doc_text):
         if not reads_as_person(toponym.text, toponym.start, doc_text, surnames,
                                toponym.qualifier is not None):
-            names.setdefault(normalise(toponym.text), []).append(toponym)
+            names.setdefault(normalise(toponym.stands_for or toponym.text), []).append(toponym)
     context = article_context(names, gazetteer, entities)
 
     groups: dict[object, tuple[GazetteerEntry | None, list[Toponym]]] = {}

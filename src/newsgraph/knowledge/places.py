@@ -269,6 +269,25 @@ class PlaceKnowledge:
     site_words: frozenset[str] = frozenset()
     # every curated name as written ("Azerbaijan", "Holy See"), to find those NER missed
     curated_names: re.Pattern | None = None
+    # the initials of the countries named in two words or more: "SA" -> South Africa and
+    # Saudi Arabia (names as written)
+    initials: dict[str, list[str]] = field(default_factory=dict)
+
+
+def country_initials(gazetteer: Gazetteer) -> dict[str, list[str]]:
+    """The initials of the capitalised words of every country name of two or more such
+    words: "SA" for "South Africa" and "Saudi Arabia", "DRC" for "Democratic Republic of
+    the Congo". Names as written, in a fixed order."""
+    initials: dict[str, list[str]] = {}
+    for name in sorted(gazetteer.surfaces):
+        if "," in name or "(" in name:  # "Korea, Republic of": a catalogue's form
+            continue
+        capitals = [word[0] for word in name.split() if word[:1].isupper()]
+        if 2 <= len(capitals) <= 4 and any(
+            entry.feature == "country" for entry in gazetteer.curated.get(normalise(name), ())
+        ):
+            initials.setdefault("".join(capitals), []).append(name)
+    return initials
 
 
 def load_places(directory: Path) -> PlaceKnowledge:
@@ -288,6 +307,7 @@ def load_places(directory: Path) -> PlaceKnowledge:
     return PlaceKnowledge(
         gazetteer=gazetteer,
         not_places=not_places,
+        initials=country_initials(gazetteer),
         site_words=read_words(folder / SITE_WORDS_FILE),
         curated_names=re.compile(
             rf"(?<![\w-])(?=[{first}])(?:{'|'.join(map(re.escape, names))})(?![\w-])"

@@ -40,9 +40,6 @@ __all__ = ["ActorCode", "code_actors", "code_span"]
 NOUNS = ("NOUN", "PROPN")
 # Codes that never take the country of the sentence they are in: organisations, the West.
 NO_SENTENCE_COUNTRY = ORGANISATION_PREFIXES | {"WST"}
-# Roles whose actors oppose their own state: they may take the country their clause acts on
-# ("Shona rebels attacked the Mozambique government").
-OWN_STATE_OPPONENTS = {"REB", "OPP", "INS", "SEP"}
 SETTING_PREPS = {"in", "at", "inside", "across", "throughout", "near", "from", "within"}
 # How far in the parse a country may be from an actor to lend it its country: "police in
 # Cairo" (2 arcs), "Minister Zinichev said Russia would …" (3), not a country told of in
@@ -128,11 +125,22 @@ def _antecedent(
     spans, start = context.index.spans, span.start_char
     i = bisect_left(context.index.starts, start) - 1
     while i >= 0 and spans[i][0] >= start - ANTECEDENT_WINDOW:
-        _, end, entity = spans[i]
+        begin, end, entity = spans[i]
         i -= 1
-        if end <= start and fits(entity):
+        if end <= start and fits(entity) and not describes_another(begin, end, tree):
             return entity
     return None
+
+
+def describes_another(start: int, end: int, tree: Tree) -> bool:
+    """Whether a mention only qualifies what another is said to be ("The Islamic State group
+    is an al-Qaida breakaway"): it names no actor told of."""
+    found = tree.char_span(start, end)
+    if found is None:
+        return False
+    root = tree.root(*found).i
+    head = tree.head[root]
+    return tree.dep[root] in ("compound", "amod", "nmod", "poss") and tree.dep[head] == "attr"
 
 
 def _code_phrase_span(span: Span, table: PhraseTable, context: ArticleContext) -> ActorCode | None:
@@ -140,7 +148,8 @@ def _code_phrase_span(span: Span, table: PhraseTable, context: ArticleContext) -
     tokens, head = _with_noun(span, table.tree)
     tokens, head = _without_clause_actors(tokens, head, table.tree)
     code, _ = code_phrase(tokens, head, table, context.day)
-    if (code is None or code.country is None) and tokens[head].lemma_.lower() in GROUP_WORDS:
+    if tokens[head].lemma_.lower() in GROUP_WORDS:
+        # "the militant group in Syria" after the Islamic State: the group, wherever it is
         group = group_antecedent(span, context)
         if group is not None:
             return ActorCode(group.code, group.country, group.role)
@@ -153,7 +162,7 @@ def _code_phrase_span(span: Span, table: PhraseTable, context: ArticleContext) -
     if code.role:
         code = _with_antecedent_country(span, code, context)
     if code.country is None:
-        country = sentence_country(span, table, role=code.role)
+        country = sentence_country(span, table)
         if country:
             rest = code.code[3:] if code.code[:3] in dictionary.countries else code.code
             code = make_code(country + rest, dictionary)
@@ -236,16 +245,16 @@ def sentence_matches(first: int, end: int, table: PhraseTable) -> list:
 
 
 def sentence_country(
-    span: Span, table: PhraseTable, besides: str | None = None, role: str | None = None,
-    reach: int | None = None,
+    span: Span, table: PhraseTable, besides: str | None = None, reach: int | None = None,
 ) -> str | None:
     """The country named nearest to ``span`` in its sentence, outside it (other than
     ``besides``): the setting of "Shona rebels" in a sentence about Mozambique's government.
 
-    Not a country a verb acts on (``acted_on``), unless the actor's ``role`` opposes its
-    own state (rebels, opposition): "the ministry posted a statement accusing Turkey" is no
-    Turkish ministry, "fighters deployed to Mali" are not Mali's. With ``reach``, none
-    further than that many arcs in the parse."""
+    Not a country a verb acts on (``acted_on``): "the ministry posted a statement accusing
+    Turkey" is no Turkish ministry, "fighters deployed to Mali" are not Mali's; rebels who
+    fight a state's organs are that state's, which only their event tells
+    (``events.build.opponents_of_their_state`` decides it). With ``reach``, none further
+    than that many arcs in the parse."""
     tree, dictionary = table.tree, table.dictionary
     first, last = tree.sentence(span.start)
     root = tree.root(span.start, span.end).i
@@ -258,7 +267,7 @@ def sentence_country(
         code = code_on(match.codes, None)
         if not code or dictionary.country(code) is None or code[:3] == besides:
             continue
-        if role not in OWN_STATE_OPPONENTS and acted_on(start, end, tree):
+        if acted_on(start, end, tree):
             continue
         if in_other_clause(tree.root(start, end).i, root, tree):
             continue
@@ -280,16 +289,28 @@ def in_other_clause(mention: int, actor: int, tree: Tree) -> bool:
     another noun than the actor (or its apposition: "the Yazidi people, a minority displaced
     on Sinjar Mountain"), which tells of that noun: in "called on people to stop their sons
     joining rebels that the U.S. plans to train", the U.S. is no country of the people; a
-    setting of such a clause still is ("shortened the curfew imposed in Sudan")."""
+    setting of such a clause still is ("shortened the curfew imposed in Sudan"). So is an
+    actor of a coordinated clause with its own subject (``own_clause``)."""
     i, argument = mention, False
     while tree.head[i] != i:
-        if tree.dep[i] in CLAUSE_DEPS and tree.head[i] not in own_nouns(actor, tree):
+        if (
+            tree.dep[i] in CLAUSE_DEPS and tree.head[i] not in own_nouns(actor, tree)
+        ) or own_clause(i, tree):
             clause = tree.tokens[i]
             if argument and not clause.left_edge.i <= actor <= clause.right_edge.i:
                 return True
         argument = argument or tree.dep[i] in CLAUSE_ARGUMENTS
         i = tree.head[i]
     return False
+
+
+def own_clause(i: int, tree: Tree) -> bool:
+    """Whether token ``i`` heads a coordinated clause with a subject of its own ("militants
+    fired rockets into Israel and Israel responded"): it tells of another actor."""
+    return (
+        tree.dep[i] == "conj" and tree.pos[i] in ("VERB", "AUX")
+        and bool(tree.with_dep(tree.tokens[i], ("nsubj", "nsubjpass")))
+    )
 
 
 def own_nouns(actor: int, tree: Tree) -> set[int]:
@@ -494,7 +515,7 @@ def _country_from_sentence(entity: Entity, doc: Doc, table: PhraseTable) -> Enti
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is None:
             continue
-        country = sentence_country(span, table, role=entity.role, reach=PERSON_REACH)
+        country = sentence_country(span, table, reach=PERSON_REACH)
         if country:
             return _with_code(entity, make_code(country + rest, dictionary))
     return entity

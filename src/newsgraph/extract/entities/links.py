@@ -242,7 +242,7 @@ def introduced_titles(
     titles = set()
     for start, end in actor.mentions:
         root = doc[start:end].root
-        context = list(doc[root.left_edge.i : start])
+        context = own_description(list(doc[root.left_edge.i : start]))
         if not context or any(t.lower_ in ("former", "ex") for t in context):
             continue
         country = _country_in(context, table)
@@ -254,6 +254,14 @@ def introduced_titles(
                 title = " ".join(t.text for t in context[first : match.end])
                 titles.add((words_of(title), country))
     return titles
+
+
+def own_description(context: list[Token]) -> list[Token]:
+    """The words before a name that describe it: those after the last verb ("a militant
+    beheading American journalist Steven Sotloff": the militant is another actor, the
+    journalist is Sotloff)."""
+    verbs = [k for k, token in enumerate(context) if token.pos_ in ("VERB", "AUX")]
+    return context[verbs[-1] + 1 :] if verbs else context
 
 
 def _country_in(tokens: list[Token], table: PhraseTable) -> str | None:
@@ -311,7 +319,8 @@ def _description_at(
     following = doc[end] if end < len(doc) else None
     if following is not None and (
         following.pos_ == "PROPN" or following.i in taken or following.lower_ == "of"
-    ):
+        or (following.pos_ == "NOUN" and doc[end - 1].head.i >= end)
+    ):  # a name, an "of" phrase, or a noun the title only modifies ("the militant group")
         return None
     words = words_of(" ".join(t.text for t in window[title.start : title.end]))
     return end, words, country

@@ -13,6 +13,8 @@ Repairs, each a named function:
 - ``known_name``: an adjective NER took alone ("Islamic" of "the Islamic State") is the
   name the dictionary knows.
 - ``untagged_organisations``: "RT" in "state-run RT television network" is an ORG.
+- ``is_title_part``: an ORG that only begins a title ("Defense" of "Defense Secretary Chuck
+  Hagel") is no organisation.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-from newsgraph.extract.actors.phrases import PhraseTable, find_matches
+from newsgraph.extract.actors.phrases import PhraseTable, find_matches, is_place
 from newsgraph.knowledge.actors import ORGANISATION_PREFIXES, ActorDictionary, code_on, words_of
 
 ACTOR_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
@@ -55,6 +57,8 @@ def find_mentions(doc: Doc, table: PhraseTable) -> list[MentionCandidate]:
             candidate = named  # "the Islamic State": an organisation, not the adjective
         elif span.label_ in ("GPE", "LOC") and described_with_who(span):
             candidate = MentionCandidate(*_trim(span), "PERSON")  # "Amman, who was described as …"
+        elif span.label_ == "ORG" and is_title_part(span, table):
+            candidate = None  # "Defense" of "Defense Secretary Chuck Hagel": a title's word
         else:
             candidate = MentionCandidate(*_trim(span), span.label_)
         if candidate is not None and candidate.start < candidate.end:
@@ -81,6 +85,17 @@ def known_name(span: Span, dictionary: ActorDictionary) -> MentionCandidate | No
         if dictionary.name_codes(words) or dictionary.name_codes(("the", *words)):
             return MentionCandidate(start, stop, "ORG")
     return None
+
+
+def is_title_part(span: Span, table: PhraseTable) -> bool:
+    """Whether an organisation NER tagged is only the first words of a title or name the
+    actor dictionary knows ("Defense" of "Defense Secretary [Chuck Hagel]"), not a name of
+    its own ("NATO Secretary General" keeps NATO)."""
+    doc = span.doc
+    if span.end >= len(doc) or table.dictionary.name_codes(words_of(span.text)):
+        return False
+    matches = find_matches(list(doc[span.start : min(len(doc), span.end + 3)]), table)
+    return bool(matches) and matches[0].start == 0 and matches[0].end > len(span)
 
 
 def described_with_who(span: Span) -> bool:
@@ -164,12 +179,20 @@ def strip_titles(span: Span, table: PhraseTable) -> tuple[int, int]:
     doc = span.doc
     if start == span.start:
         start = extend_first_name(span, table.dictionary)
+    first = start - 1 if start > 0 and doc[start - 1].ent_type_ in ("NORP", "GPE") else start
     while start < end - 1:
-        matches = find_matches(list(doc[start : end - 1]), table)
+        matches = find_matches(list(doc[first : end - 1]), table)
         lead = matches[0] if matches else None
-        if lead is None or lead.start != 0 or lead.agent is None:
+        if lead is None or lead.start != 0:
             break
-        start += lead.end
+        if lead.agent is None:  # a place before a title: "Saudi Arabian King Salman"
+            title = matches[1] if len(matches) > 1 else None
+            if lead.codes is None or not is_place(lead.codes) or title is None or (
+                title.start != lead.end or title.agent is None
+            ):
+                break
+            lead = title
+        start = first = max(start, first + lead.end)
     return start, end
 
 

@@ -42,6 +42,10 @@ GROUP_HEADS = {
 PAIRED = {"country": ("GPE",), "nation": ("GPE",), "side": ("GPE", "NORP", "ORG"),
           "government": ("GPE",), "leader": ("PERSON",)}
 SALIENCE_WINDOW = 500  # characters back in which "the two countries" are counted
+# Pair words that name the parties of what was just told ("the two sides"), not the most
+# named countries: they are counted in their sentence and the one before only.
+PARTIES = {"side"}
+PARTY_DEPS = (*ARGUMENT_DEPS, "attr")
 
 
 class Participant(NamedTuple):
@@ -134,6 +138,8 @@ class ActorResolver:
         collective = kids.lemma[i] in GROUP_HEADS or self.coder.is_agent(token)
         whole = entity is None and (collective or located)
         owner = False
+        if entity is None and collective:
+            entity = self.named_in_apposition(token)  # "the militant Islamic group Boko Haram"
         if entity is None:
             for child in kids(token):
                 if kids.dep[child.i] in OWNER_DEPS:
@@ -161,6 +167,15 @@ class ActorResolver:
         if entity is None and self.coder.is_stand_in(token):
             found = found._replace(stand_in=True)
         return found
+
+    def named_in_apposition(self, token: Token) -> Entity | None:
+        """The entity a group word is named by in apposition ("the militant Islamic group
+        Boko Haram" is Boko Haram, not "Islamic")."""
+        for child in self.kids.with_dep(token, ("appos",)):
+            named = self.coder.entity_of(child)
+            if named is not None:
+                return named
+        return None
 
     def is_named_actor(self, actor: Participant) -> bool:
         """A person, organisation or group by name (not a building or a river)."""
@@ -287,14 +302,27 @@ class ActorResolver:
         code = entity_code(entity) if entity.code else None
         return self.actor(entity, code, phrase, quality)
 
+    def is_party(self, start: int, end: int) -> bool:
+        """Whether a mention names an actor of its clause (a subject, object or conjunct),
+        not a modifier ("an Islamist-backed one")."""
+        span = self.kids.char_span(start, end)
+        return span is not None and self.kids.dep[self.kids.root(*span).i] in PARTY_DEPS
+
     def pair(self, token: Token) -> list[Participant]:
-        """ "The two countries" -> the two countries most mentioned in the text just before."""
-        types = PAIRED.get(self.kids.lemma[token.i])
+        """ "The two countries" -> the two countries most mentioned in the text just before;
+        "the two sides" -> the two named in its sentence or the one before (the parties just
+        told of: "rival governments … in Tobruk, and … in Tripoli. The two sides …")."""
+        lemma = self.kids.lemma[token.i]
+        types = PAIRED.get(lemma)
         if not types or not any(c.lower_ in ("two", "both") for c in self.kids(token)):
             return []
+        earliest = token.idx - SALIENCE_WINDOW
+        if lemma in PARTIES:
+            earliest = max(earliest, previous_sentence_start(self.kids, token))
         counts = Counter(
-            entity.id for start, _, entity in self.mentions
-            if token.idx - SALIENCE_WINDOW <= start < token.idx and entity.type in types
+            entity.id for start, end, entity in self.mentions
+            if earliest <= start < token.idx and entity.type in types
+            and (lemma not in PARTIES or self.is_party(start, end))
         )
         top = [self.index.by_id[entity_id] for entity_id, _ in counts.most_common(2)]
         if len(top) < 2:

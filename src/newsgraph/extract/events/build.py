@@ -45,7 +45,6 @@ from typing import NamedTuple
 
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.extract.actors.coding import OWN_STATE_OPPONENTS
 from newsgraph.extract.context import ArticleContext
 from newsgraph.extract.events.arguments import ActorResolver, Participant
 from newsgraph.extract.events.factuality import generic, telling
@@ -75,6 +74,9 @@ PLACE_VISITS = {"042", "043", "044"}
 OCCASION_PREPS = {"in", "at", "during"}  # "in an interview with …", "at a meeting with …"
 FORCE_ROOTS = {"15", "17", "18", "19", "20"}
 REQUEST_ROOTS = {"02", "10"}  # appeals and demands: what they ask for is not done
+# Roles whose actors oppose their own state: facing one state's organs in an event, they are
+# that state's ("Shona rebels attacked the Mozambique government"; decided here only).
+OWN_STATE_OPPONENTS = {"REB", "OPP", "INS", "SEP"}
 # A state (its government, or the country) commanding its own forces acts as one actor.
 COMMANDING, FORCES = {"", "GOV"}, {"MIL", "COP"}
 # Acts complete without a target (resigning, protesting): a broad verb default used without
@@ -623,12 +625,13 @@ def spans_of(actors: list[Participant], kids: Tree) -> list[tuple[int, int]]:
 
 
 def is_setting(token: Token, kids: Tree) -> bool:
-    """A place the event happens in or at ("talks in Pakistan", "a rally at the Kremlin")."""
-    head = kids.head[token.i]
-    return (
-        kids.dep[token.i] == "pobj"
-        and kids.lower[head] in ("in", "at")
-        and kids.ent_type[token.i] in ("GPE", "LOC", "FAC")
+    """A place the event happens in or at ("talks in Pakistan", "a rally at the Kremlin"), or
+    a body it happens in ("voiced his concerns in Turkey's National Assembly")."""
+    if kids.dep[token.i] != "pobj":
+        return False
+    prep, kind = kids.lower[kids.head[token.i]], kids.ent_type[token.i]
+    return (prep in ("in", "at") and kind in ("GPE", "LOC", "FAC")) or (
+        prep == "in" and kind == "ORG"
     )
 
 
@@ -666,7 +669,8 @@ def target_actors(
     """The first candidate's actors, or, when those are only a role with no country, a later
     named one ("providing intelligence to Macedonia", "withdraw its troops from Lebanon").
     A source is no target, nor is an organ of the source's own state ("the government
-    withdrew US troops from …": the target is where they leave)."""
+    withdrew US troops from …": the target is where they leave), nor what is the source's by
+    a possessive pronoun (``owned_by``)."""
     taken = {a.key for a in sources}
     first: list[Participant] = []
     level: Iterable[Token] = candidates
@@ -676,10 +680,12 @@ def target_actors(
             if first and not has_name(token, resolver.kids):
                 continue  # after a country-less actor, only a name can do better
             located = is_object(token, resolver.kids)
+            own = owned_by(token, sources, resolver)
             found = [
                 a for a in resolver.resolve(token, located=located)
                 if a.key not in taken and not any(same_state(s, a) for s in sources)
                 and not (depth and a.owner)  # "a review of U.S. assistance": the U.S. gives it
+                and not (own and a.ref.entity is None)  # "its ambassador", not "its EC partners"
             ]
             if not found:
                 if (depth or located) and not resolver.is_event(token):
@@ -692,6 +698,27 @@ def target_actors(
             first = first or found
         level = nested
     return first
+
+
+def owned_by(token: Token, sources: list[Participant], resolver: ActorResolver) -> bool:
+    """Whether a candidate is the source's own, by a possessive pronoun that means the source
+    ("prompting Turkey to recall its ambassador"): unless named, no target of the source's
+    act. An "its"
+    or "their" coreference left open means the source when no other name comes between
+    them ("criticized China and its allies": China's)."""
+    kids, keys = resolver.kids, {a.key for a in sources}
+    for pronoun in kids.with_dep(token, ("poss",)):
+        if kids.pos[pronoun.i] != "PRON":
+            continue
+        meant = resolver.resolve(pronoun, expand=False)
+        if meant:
+            return any(a.key in keys for a in meant)
+        if kids.lower[pronoun.i] in ("its", "their") and any(
+            a.end <= pronoun.idx and not resolver.coder.mentions_in(a.end, pronoun.idx)
+            for a in sources
+        ):
+            return True
+    return False
 
 
 def nested_objects(token: Token, kids: Tree) -> list[Token]:

@@ -29,6 +29,7 @@ ACTOR_ENTITY_TYPES = ("NORP", "GPE", "ORG", "PERSON")
 TIMES = ("DATE", "TIME")
 OBJECT_PREPS = (*TARGET_PREPS, "of", "from", "by")
 LAST_RESORT_PREPS = ("from", "in")
+REQUESTS = ("02", "10")  # appeals and demands: carried out by whom they ask
 DEFAULT = ("default",)
 # A frame's phrase is a noun with one of these modifiers: "war games", "diplomatic link",
 # "no reason" (PETRARCH's braced phrases, kept whole).
@@ -195,12 +196,19 @@ def subject_of(
                 return []
             return [subject]
         if dep[i] == "acl" and dep[head[i]] in OBJECTS:
+            own = own_actor([tokens[head[i]]], i, kids, knowledge)
+            if own:  # "welcomed the decision by the U.N. General Assembly to recognize …"
+                return own
             token = tokens[head[head[i]]]  # "issued a declaration demanding …": the issuer
             continue
         if dep[i] in ("relcl", "acl") and kids.pos[head[i]] in ("NOUN", "PROPN"):
             return [described(tokens[head[i]], kids)] if dep[i] == "relcl" else []
         if dep[i] not in SUBJECT_INHERITED or head[i] == i:
             return []
+        if dep[i] == "advcl" and kids.with_dep(token, ("aux",)):
+            own = own_actor(kids.with_dep(tokens[head[i]], OBJECTS), i, kids, knowledge)
+            if own:  # the parser hangs the noun's infinitive on the verb
+                return own
         if dep[i] == "xcomp" and knowledge is not None and knowledge.has_role(
             kids.lemma[head[i]], "control"
         ):
@@ -209,6 +217,28 @@ def subject_of(
                 return [objects[0]]
         token = tokens[head[i]]
     return []
+
+
+def own_actor(
+    nouns: list[Token], clause: int, kids: Tree, knowledge: EventKnowledge | None
+) -> list[Token]:
+    """The named actor of a noun an infinitive completes ("the decision by the U.N. General
+    Assembly … to recognize", "a US offer to host"): the one who does it. Not for an appeal
+    or a demand, which someone else is to carry out ("an appeal from President Gbagbo to lay
+    down their arms"), nor a pronoun ("their hunger strike to demand": the subject's)."""
+    for noun in nouns:
+        if noun.i > clause or (knowledge is not None and asks(noun, knowledge, kids)):
+            continue
+        own = [s for s in sources_of_noun(noun, kids) if kids.pos[s.i] != "PRON"]
+        if own:
+            return own[:1]
+    return []
+
+
+def asks(noun: Token, knowledge: EventKnowledge, kids: Tree) -> bool:
+    """Whether a noun names an appeal or a demand ("appeal", "call")."""
+    patterns = knowledge.lookup("NOUN", kids.lemma[noun.i]).values()
+    return any((p.code or "")[:2] in REQUESTS for p in patterns)
 
 
 def described(noun: Token, kids: Tree) -> Token:
@@ -485,6 +515,8 @@ def passive_subjects(verb: Token, kids: Tree) -> list[Token]:
             return [described(verb.head, kids)] if relative else subjects
         if dep == "advcl":
             return kids.with_dep(verb.head, ("nsubj", "nsubjpass"))
+        if dep == "relcl":  # "the second journalist to be killed by …": the one described
+            return [described(verb.head, kids)]
         if dep == "acl":  # "opponents detained by police", not "a lunch hosted by …"
             named = kids.ent_type[verb.head.i] in ACTOR_ENTITY_TYPES
             return [verb.head] if named or kids.tag[verb.head.i] in ("NNS", "NNPS") else []
