@@ -220,6 +220,13 @@ SENSES = {
         "Trump administration because there was no need for the U.S. to reinforce the failure.",
         [],
     ),
+    # AllSides (line 2016, an audit article of the tuning half): offering airtime, a
+    # document, is no offer of cooperation (offer obj:@document).
+    "offered 88 minutes of …: airtime, no offer of cooperation": (
+        "This, from the people who offered 88 minutes of Chris Christie’s “Bridgegate” in two "
+        "days.",
+        [],
+    ),
     # AllSides (line 2610): what a verb of causing sets off is others' act.
     "sparked controversy: no disapproval by the one who sparked it": (
         "In December, President Donald Trump sparked controversy by announcing the U.S. "

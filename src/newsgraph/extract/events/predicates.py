@@ -83,13 +83,13 @@ def forms(token: Token, kids: Tree) -> list[str]:
 
 
 def measured_forms(token: Token, kids: Tree) -> list[str]:
-    """A frame word's forms, then, for a measure noun, its "of" object's: "withdrew from all
+    """A frame word's forms; for a measure noun, its "of" object's first: "withdrew from all
     tracks of negotiations" is a withdrawal from negotiations."""
     found = forms(token, kids)
     if kids.lemma[token.i] in MEASURES:
         for prep, obj in kids.preps(token):
             if prep == "of":
-                found += forms(obj, kids)
+                found = forms(obj, kids) + found
     return found
 
 
