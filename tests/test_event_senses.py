@@ -212,14 +212,6 @@ SENSES = {
         "director of defense information.",
         ["021"],
     ),
-    # AllSides (line 2314): "discuss" with no one named to discuss it with is no
-    # consultation (PETRARCH's gated default: only between actors of two countries).
-    "speaking on condition of anonymity to discuss: no consultation": (
-        "The adviser, who spoke on condition of anonymity to discuss the administration's "
-        "initial understanding of the launch, said there was no expected response from the "
-        "Trump administration because there was no need for the U.S. to reinforce the failure.",
-        [],
-    ),
     # AllSides (line 2016, an audit article of the tuning half): offering airtime, a
     # document, is no offer of cooperation (offer obj:@document).
     "offered 88 minutes of …: airtime, no offer of cooperation": (
