@@ -41,7 +41,10 @@ SHARED = Path(os.environ.get("NEWSGRAPH_SHARED", REPO.parent / "shared"))
 AUDIT = REPO / "bench" / "audit"
 CORPUS = "corpus/allsides-world/articles.jsonl"
 EVENTS, QUOTES, DATES = 4, 2, 2
-BANDS = (0.0, 0.5, 0.7, 1.01)
+# Confidence bands: their edges are the terciles (rounded) of the tuning half's sampled events
+# under the confidence of session 7, so each band holds about a third of them.
+BANDS = (0.0, 0.4, 0.6, 1.01)
+THRESHOLDS = (0.3, 0.4, 0.5, 0.6, 0.7)  # ``newsgraph events --min-confidence`` cut-offs
 FIELDS = ["article", "key", "record", "judgement", "why"]
 HALVES = ("tuning", "checking")
 
@@ -162,6 +165,7 @@ def main() -> None:
     by_half: dict[tuple[str, str], list[bool]] = defaultdict(list)
     by_root: dict[str, list[bool]] = defaultdict(list)
     by_band: dict[str, list[bool]] = defaultdict(list)
+    scored: dict[str, list[tuple[float, bool]]] = defaultdict(list)  # half: (confidence, right)
     missing: dict[str, list[dict]] = defaultdict(list)
     wrong: list[str] = []
     read: dict[tuple, set[str]] = defaultdict(set)  # descriptions of each judged key now
@@ -195,6 +199,7 @@ def main() -> None:
                             if low <= record.confidence < high)
                 by_band[band].append(right)
                 by_half[half, band].append(right)
+                scored[half].append((record.confidence, right))
     for kind in ("events", "quotes", "dates"):
         print(f"{kind:8} precision {precision(by_kind[kind])}")
     print(f"quote speakers precision {precision(speakers)}")
@@ -209,6 +214,12 @@ def main() -> None:
     for band in sorted(by_band):
         print(f"  {band}  {precision(by_band[band])}  "
               + "  ".join(f"{half} {precision(by_half[half, band])}" for half in HALVES))
+    print("events at or above a confidence (precision; right records kept of all right):")
+    for threshold in THRESHOLDS:
+        print(f"  >= {threshold:.1f}  " + "  ".join(
+            f"{half} {precision([r for c, r in scored[half] if c >= threshold])} keeps "
+            f"{sum(r for c, r in scored[half] if c >= threshold)}/{sum(r for _, r in scored[half])}"
+            for half in HALVES))
     if args.wrong:
         print("sampled records judged wrong:")
         print("\n".join(wrong))

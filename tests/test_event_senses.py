@@ -266,17 +266,6 @@ def test_demanding_a_leader_go_is_a_demand_for_leadership_change(analyse):
     assert [(e["cameo"], e["source"]["code"]) for e in events] == [("1041", "SRBOPP")]
 
 
-def test_a_petrarch_frame_weighs_as_a_verb_default(analyse):
-    """PETRARCH's frames are no surer than verb defaults (measured by bench/audit.py): the
-    frame "establish + diplomatic relations" weighs 0.6, not a specific frame's 0.8."""
-    events = analyse(
-        "In late August, for instance, El Salvador broke its ties to Taiwan and established "
-        "diplomatic relations with China.",
-        published="2020-10-01",
-    )["events"]
-    assert [(e["cameo"], e["confidence"]) for e in events] == [("054", 0.42)]
-
-
 def test_the_object_of_a_verb_of_causing_does_its_infinitive(analyse):
     """"prompting Turkey to recall its ambassador": Turkey recalls (cue role ``control``),
     not Francis, the subject of the sentence (AllSides, one of issue 18's three articles)."""

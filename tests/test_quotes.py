@@ -298,6 +298,24 @@ def test_speaker_resolution(analyse, text, speaker):
             "Gov. Chris Christie", id="described-someone-as-something",
         ),
         pytest.param(
+            "McConnell and Ryan remain confident despite a few early supporters of the bill, "
+            "such as senator Bob Corker, R-Tenn., and Lindsey Graham, R-S.C., now saying they "
+            "think it should be changed to make it more difficult for families to sue and for "
+            "the U.S. itself to be sued.",
+            "saying", "they think it should be changed to make it more difficult for families to "
+            "sue and for the U.S. itself to be sued", "a few early supporters of the bill",
+            id="despite-a-noun-now-saying-the-noun-speaks",
+        ),
+        pytest.param(
+            "Popular Website Shows Bias When It Comes To ‘Fact-Checking’ Republicans.\n\n"
+            "Zero Hedge asked, “Wait, now it is 18.7% when Politi’fact’ said a year prior that "
+            "Bernie’s 51% claim was ‘mostly true’? Interesting.”\n\n"
+            "The website noted that both Sanders and Trump were referring to studies that seek "
+            "to find true unemployment rates.",
+            "noted", "both Sanders and Trump were referring to studies that seek to find true "
+            "unemployment rates", "The website", id="a-headlines-capitals-name-no-website",
+        ),
+        pytest.param(
             "On Tuesday’s episode of “The Steve Harvey Morning Show,” the former secretary of "
             "state and current Democratic presidential nominee said she wanted to speak "
             "“directly to white people” and let them know that “this is not who we are.”",
@@ -359,6 +377,30 @@ CONTENTS = [
         id="called-for-a-gerund",
     ),
     pytest.param(
+        "Rep. Trey Gowdy (R-S.C.) said that claim smacked of hypocrisy, because Democrats have "
+        "been at the forefront of questioning the FBI's decisions on issuing national security "
+        "letters.",
+        # "that" is parsed as a conjunction here, so it is stripped as one
+        "indirect", "said", "claim smacked of hypocrisy, because Democrats have been at the "
+        "forefront of questioning the FBI's decisions on issuing national security letters",
+        id="a-because-clause-after-the-content-is-the-speakers-reason",
+    ),
+    pytest.param(
+        'Why did Justice grant immunity to so many people? Mills "got an immunity agreement," '
+        'Jordan said, and still "got to sit in on (Clinton\'s) interview when she was being '
+        'interviewed by the FBI… It just raises a lot of questions."',
+        "mixed", "said", 'Mills "got an immunity agreement," Jordan said, and still "got to sit '
+        "in on (Clinton's) interview when she was being interviewed by the FBI… It just raises "
+        'a lot of questions."',
+        id="an-aside-cue-after-quoted-words-and-a-comma",
+    ),
+    pytest.param(
+        'The country "has made dramatic changes for the better," McConnell said in June 2012, '
+        "citing the release of political prisoners and Suu Kyi's election to parliament.",
+        "mixed", "said", 'The country "has made dramatic changes for the better,"',
+        id="a-participle-after-the-aside-cue-is-the-speakers-act",
+    ),
+    pytest.param(
         "Small groups of protesters continued to call for more information about the fatal "
         "shooting of Keith Lamont Scott.",
         "indirect", "call", "more information about the fatal shooting of Keith Lamont Scott",
@@ -392,6 +434,20 @@ def test_reported_content(analyse, text, kind, cue, quoted):
     quote = only_quote(analyse(text))
     assert (quote["kind"], quote["cue"], quote["text"]) == (kind, cue, quoted)
     assert quote["text"] == text[quote["start"] : quote["end"]]
+
+
+def test_a_cue_after_a_quote_that_reports_its_own_clause_is_not_the_quotes(analyse):
+    text = ('Charlotte Mayor Jennifer Roberts said Friday that she thinks the video should be '
+            'released but said "the question is the timing." Gov. Pat McCrory (R) said it would '
+            'be "improper" for him to speak on whether the video should be released while the '
+            'investigation is ongoing.')
+    found = [(q["kind"], q["text"], q["speaker"]["name"]) for q in analyse(text)["quotes"]]
+    assert found == [
+        ("indirect", "she thinks the video should be released", "Jennifer Roberts"),
+        ("direct", "the question is the timing.", "Jennifer Roberts"),
+        ("mixed", 'it would be "improper" for him to speak on whether the video should be '
+         "released while the investigation is ongoing", "Gov. Pat McCrory"),
+    ]
 
 
 def test_a_cue_reports_the_content_before_the_direct_quote_it_took(analyse):

@@ -25,16 +25,10 @@ Choices:
   place is the place it governs, never its source (``event_setting``).
 - No event has the same actor as source and target, and the syndication notice gives none.
 
-``confidence`` = frame weight (a specific frame 0.8, a preposition 0.7, a light verb 0.75,
-a verb's default 0.6, an event noun 0.55; any frame of PETRARCH's dictionary 0.6, as a
-default: on the audit its object frames were right 3 of 11 times on the tuning half and 3
-of 7 on the checking half, no more often than verb defaults) x source quality (an entity
-1.0, a noun phrase the actor coder codes 0.9, a pronoun 0.8, "the two countries" 0.7, x
-0.7 when uncoded) x 0.9 when there is no target x the factuality's weight (negated 0.5,
-reported and expected 0.7: a negation's scope and a report's speaker are where the coder
-errs most) x 0.7 when the evidence spans more than 10 words (arguments found far from
-their predicate). It is a ranking score, not calibrated; ``bench/audit.py`` prints
-precision by its bands.
+``confidence`` is how far a reader can trust the record, from the evidence a reader would
+check (``confidence.py``: how specific the pattern is, whether the actors are coded and are
+the predicate's own arguments, how the event is told); ``bench/audit.py`` prints precision
+by its bands.
 """
 
 from __future__ import annotations
@@ -47,6 +41,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.context import ArticleContext
 from newsgraph.extract.events.arguments import ActorResolver, Participant
+from newsgraph.extract.events.confidence import Rater, load_weights
 from newsgraph.extract.events.factuality import generic, telling
 from newsgraph.extract.events.predicates import TARGET_PREPS, Predicate, find_predicates
 from newsgraph.extract.events.setting import event_date, event_place
@@ -59,13 +54,6 @@ from newsgraph.model import Span as Offsets
 MAX_PAIRS = 4
 NESTED_PREPS = {"of", "for", "to", "on", "against", "with"}
 RECIPROCAL_ROOTS = {"03", "04", "05", "06"}
-FRAME_WEIGHT = {"obj": 0.8, "mod": 0.8, "prep_word": 0.8, "subj": 0.8, "prep": 0.7, "default": 0.6}
-LIGHT_WEIGHT, NOUN_WEIGHT = 0.75, 0.55
-PETRARCH = "petrarch_verbs"  # the origin of PETRARCH's rows: any frame weighs as a default
-# Confidence factors (see the module docstring; measured by bench/audit.py).
-FACTUALITY_WEIGHT = {"negated": 0.5, "reported": 0.7, "expected": 0.7, "cancelled": 0.7}
-LONG_SPAN_WORDS = 10
-LONG_SPAN_WEIGHT = 0.7
 ANNOUNCING = {"intended", "threat"}
 # Events made by saying something (statements, appeals, demands, accusations, rejections,
 # threats): without an agent of their own, inside reported speech, they are the speaker's.
@@ -95,13 +83,16 @@ def extract_events(
     )
     resolver = ActorResolver(context, quotes, places)
     events: dict[str, Event] = {}
+    ranks: dict[str, float] = {}  # record id -> its reading's specificity (``unique``)
     for sentence in paragraph_sentences(context.doc, article.text):
         if any(sentence.start_char < end and start < sentence.end_char for start, end in notices):
             continue
         predicates = without_nested(find_predicates(sentence, coder, kids), coder, kids)
         built = Built(
             {p.head.i: p for p in predicates},
-            lambda p, s=sentence: build_events(p, s, article, resolver, places, dates, coder, kids),
+            lambda p, s=sentence: build_events(
+                p, s, article, resolver, places, dates, coder, kids, ranks
+            ),
         )
         for predicate in predicates:
             if (
@@ -112,9 +103,11 @@ def extract_events(
                 continue
             for event in built.get(predicate.head.i):
                 if predicate.claimed and event.target is None:
-                    event = told_before(event, events.values(), article)
+                    told = told_before(event, events.values(), article)
+                    ranks.setdefault(told.id, ranks[event.id])
+                    event = told
                 events.setdefault(event.id, event)
-    return unique(events.values())
+    return unique(events.values(), ranks)
 
 
 def told_before(event: Event, earlier: Iterable[Event], article: Article) -> Event:
@@ -319,8 +312,10 @@ def build_events(
     dates: list[TimeRef],
     coder: EventKnowledge,
     kids: Tree,
+    ranks: dict[str, float],
 ) -> list[Event]:
-    """The records of one predicate: one per source–target pair."""
+    """The records of one predicate: one per source–target pair (each record's specificity
+    put in ``ranks``)."""
     if predicate.gated and not gate_may_open(predicate, kids):
         return []  # decided from the parse alone, before any actor is resolved
     source_heads = own_source_heads(predicate, resolver, coder, kids)
@@ -374,11 +369,19 @@ def build_events(
         # A show of force aimed at an actor ("fired shells at targets in Jericho", "fired
         # missiles at Saudi Arabia") is an attack with it.
         code, cameo = AIMED_FORCE, coder.codes.get(AIMED_FORCE, cameo)
-    told = Told(cameo, fact, date, place, frame_weight(predicate))
-    return [
-        event_record(predicate, sentence, article, told, source, target)
-        for source, target in actor_pairs(sources, targets, code)[:MAX_PAIRS]
-    ]
+    context = resolver.context
+    rate = Rater(
+        load_weights(context.knowledge.directory), predicate, fact,
+        context.in_quote(predicate.head.idx), kids,
+    )
+    told = Told(cameo, fact, date, place, rate)
+    records = []
+    for source, target in actor_pairs(sources, targets, code)[:MAX_PAIRS]:
+        event = event_record(predicate, sentence, article, told, source, target)
+        span = article.text[event.evidence.start : event.evidence.end]
+        ranks.setdefault(event.id, rate.specificity(source, target, span))
+        records.append(event)
+    return records
 
 
 def own_source_heads(
@@ -499,17 +502,6 @@ def in_country(actor: Participant, country: str) -> Participant:
     )
 
 
-def frame_weight(predicate: Predicate) -> float:
-    """How sure the predicate's frame is (see the module docstring)."""
-    if predicate.kind == "noun":
-        return NOUN_WEIGHT
-    if predicate.kind == "light":
-        return LIGHT_WEIGHT
-    if predicate.pattern is not None and predicate.pattern.origin == PETRARCH:
-        return FRAME_WEIGHT["default"]  # measured: PETRARCH's frames are no surer than defaults
-    return FRAME_WEIGHT[predicate.frame]
-
-
 class Told(NamedTuple):
     """What one predicate tells, shared by the records of its actor pairs."""
 
@@ -517,7 +509,7 @@ class Told(NamedTuple):
     factuality: str
     date: str | None
     place: PlaceRef | None
-    weight: float  # the frame's
+    rate: Rater  # the confidence of each of its records
 
 
 def event_record(
@@ -529,16 +521,11 @@ def event_record(
     target: Participant | None,
 ) -> Event:
     """The record of one source–target pair: evidence from the predicate's words to its
-    actors' (within the sentence), and the confidence of the module docstring."""
+    actors' (within the sentence), and its confidence (``confidence.py``)."""
     spans = [(t.idx, t.idx + len(t)) for t in predicate.tokens]
     spans += [(a.start, a.end) for a in (source, target) if a is not None]
     start = max(min(s for s, _ in spans), sentence.start_char)
     end = min(max(e for _, e in spans), sentence.end_char)
-    confidence = (
-        told.weight * source.quality * (1.0 if target is not None else 0.9)
-        * FACTUALITY_WEIGHT.get(told.factuality, 1.0)
-        * (LONG_SPAN_WEIGHT if len(article.text[start:end].split()) > LONG_SPAN_WORDS else 1.0)
-    )
     cameo = told.cameo
     return Event(
         id=record_id(
@@ -557,7 +544,7 @@ def event_record(
         place=told.place,
         sentence=text_of(sentence, article.text),
         evidence=Offsets(start, end),
-        confidence=round(confidence, 2),
+        confidence=told.rate(source, target, article.text[start:end]),
     )
 
 
@@ -822,14 +809,16 @@ def role_of(actor: Participant) -> str | None:
     return code[len(country) :] if country and code.startswith(country) else None
 
 
-def unique(events) -> list[Event]:
-    """One event per sentence, actors and CAMEO root: the most confident, in text order."""
+def unique(events: Iterable[Event], ranks: dict[str, float]) -> list[Event]:
+    """One event per sentence, actors and CAMEO root, in text order: of two readings of one
+    act ("attacked Biden for …, accusing the family of …"), the more specific one
+    (``Rater.specificity``; the first on a tie)."""
     best: dict[tuple, Event] = {}
     for event in events:
         key = (
             event.sentence, event.source.entity or event.source.name,
             (event.target.entity or event.target.name) if event.target else None, event.cameo_root,
         )
-        if key not in best or event.confidence > best[key].confidence:
+        if key not in best or ranks[event.id] > ranks[best[key].id]:
             best[key] = event
     return sorted(best.values(), key=lambda e: (e.evidence.start, e.evidence.end, e.cameo))

@@ -12,6 +12,8 @@ from newsgraph.knowledge.quotes import QuoteKnowledge
 # A cue verb without a subject of its own borrows its head's ("..., saying that ...").
 BORROWS_SUBJECT = ("conj", "advcl", "xcomp")
 DATELINE_DASHES = frozenset({"-", "--", "–", "—", "―"})
+# Prepositions that open an absolute construction: "despite/with X now saying …".
+ABSOLUTE_PREPOSITIONS = frozenset({"despite", "with", "without", "amid"})
 
 
 def is_cue(token: Token, cues: QuoteKnowledge, beside_quote: bool = False) -> bool:
@@ -75,6 +77,15 @@ def cue_subject(verb: Token, passive_speakers: frozenset[str] = frozenset()) -> 
             shown = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
             if shown is not None and shown.i < verb.i:
                 return _of_whom(shown)
+        if not step and verb.dep_ == "advcl" and verb.tag_ == "VBG":
+            absolute = _absolute_subject(verb)
+            if absolute is not None:  # "despite a few supporters, …, now saying"
+                return absolute
+        if verb.dep_ == "ccomp" and _conjunct_as_complement(verb):
+            # "Roberts said Friday that A but said “B”": the second cue, parsed as the
+            # first one's complement, is its conjunct and shares its subject.
+            verb = verb.head
+            continue
         if verb.dep_ == "advcl" and verb.head.dep_ == "relcl":
             # "X defended not paying an architect who said …, saying …": the participle
             # belongs to the main clause, not to the relative clause it was hung on.
@@ -92,6 +103,34 @@ def cue_subject(verb: Token, passive_speakers: frozenset[str] = frozenset()) -> 
     if following is not None and following.pos_ == "PROPN" and following.head.i == verb.i:
         return following
     return None
+
+
+def _absolute_subject(participle: Token) -> Token | None:
+    """The noun an absolute participle follows ("remain confident despite a few early
+    supporters of the bill, such as …, now saying they think …"): the object of a
+    "despite"/"with" phrase of the same clause that ends right before the participle."""
+    # The phrase must run up to the participle, its own commas included: "spoke with
+    # reporters, saying" (a comma of the clause between) is no absolute.
+    before = participle.left_edge.i - 1
+    for prep in participle.head.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ABSOLUTE_PREPOSITIONS or prep.i > before:
+            continue
+        noun = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if noun is not None and noun.pos_ in ("NOUN", "PROPN") and prep.right_edge.i >= before:
+            return noun
+    return None
+
+
+def _conjunct_as_complement(verb: Token) -> bool:
+    """A finite verb right after a coordinating conjunction, without a subject, parsed as
+    a complement ("said Friday that A but said “B”")."""
+    doc = verb.doc
+    return (
+        verb.i > 0
+        and doc[verb.i - 1].dep_ == "cc"
+        and verb.tag_ in ("VBD", "VBZ", "VBP")
+        and verb.head.i < verb.i
+    )
 
 
 def _bare_participle_conjunct(verb: Token) -> bool:

@@ -47,7 +47,7 @@ def find_direct(
         if end <= start:
             continue
         cue, window = _cue_in(after, cues, first=True), after
-        if cue is not None and not _introduces(after, cue):
+        if cue is not None and (not _introduces(after, cue) or _reports_own_clause(cue)):
             cue = None
         if cue is not None and _introduced_before(before, text[span.start : span.end], cues):
             cue = None  # "X said, “… .” Calling it …, Y told": the next sentence's cue
@@ -134,6 +134,21 @@ def _direct_speaker(
         and (t.head.i == cue.i or t.head.i not in {w.i for w in window})
     ]
     return nouns[0] if nouns else None
+
+
+def _reports_own_clause(cue: Token) -> bool:
+    """True for a cue after a quote that reports a clause of its own, outside quotation
+    marks (“… but said "the question is the timing." Gov. Pat McCrory said it would be
+    …”): the quote before it is another speaker's."""
+    doc = cue.doc
+    for clause in cue.children:
+        if clause.dep_ != "ccomp" or clause.i < cue.i or clause.tag_ == "VBG":
+            continue
+        # Only words between: no mark, and no comma ("told Stumpf, after he admitted …"
+        # is the parse hanging an adverbial on the cue).
+        if not any(t.is_punct for t in doc[cue.i + 1 : clause.left_edge.i + 1]):
+            return True
+    return False
 
 
 def _introduces(after: list[Token], cue: Token) -> bool:

@@ -168,14 +168,25 @@ def _content_of_verb(verb: Token, cues: QuoteKnowledge) -> tuple[int, int] | Non
     """Token range of what a cue verb reports, without "that" and trailing asides."""
     clause = _content_clause(verb) or _clause_as_advcl(verb)
     beside = _content_beside(verb)
+    if clause is not None and beside is not None and _set_off(verb, clause):
+        clause = None  # "A," Jordan said, and still "B … It just raises …": A and B
     if clause is not None and (beside is None or clause.i > verb.i):
         found = _clause_range(clause, verb, cues)
         if found is None:
             return None
-        return _with_more_clauses(verb, _with_split_clause(verb, clause, found, cues), cues)
+        found = _with_reason(verb, _with_split_clause(verb, clause, found, cues))
+        return _with_more_clauses(verb, found, cues)
     if beside is not None:
         return beside
     return _object_content(verb, cues)
+
+
+def _set_off(verb: Token, clause: Token) -> bool:
+    """A clause after the cue with a comma between them: not the cue's complement when the
+    cue itself stands between commas as an aside ("A," Jordan said, and still "…")."""
+    return clause.i > verb.i and any(
+        t.text == "," for t in verb.doc[verb.i + 1 : clause.left_edge.i]
+    )
 
 
 def _content_clause(verb: Token) -> Token | None:
@@ -202,16 +213,36 @@ def _content_beside(verb: Token) -> tuple[int, int] | None:
     for child in verb.children:  # "said in a statement on Monday"
         if child.i > verb.i and child.dep_ in ("advmod", "prep", "npadvmod", "agent"):
             right = max(right, child.right_edge.i)
-    if left <= sentence.start or doc[left - 1].text != ",":
+    if left <= sentence.start or not _comma_before(doc, left):
         return None
     after = doc[right + 1] if right + 1 < sentence.end else None
     if after is None or after.is_space or after.text in (".", "!", "?"):
         content = _strip(doc, sentence.start, left - 2)
+    elif after.text == "," and _participle_of(verb, right + 2):
+        content = _strip(doc, sentence.start, left - 2)  # "A," X said, citing …
     elif after.text == ",":
         content = _strip(doc, sentence.start, sentence.end - 1)
     else:
         return None
     return content if content is not None and _is_clause(doc, *content) else None
+
+
+def _participle_of(verb: Token, start: int) -> bool:
+    """A participle of the cue after its comma ("…," McConnell said in June 2012, citing
+    the release of …): the speaker's act, not more of what was said."""
+    return start < len(verb.doc) and any(
+        c.dep_ == "advcl" and c.tag_ == "VBG" and c.left_edge.i == start for c in verb.children
+    )
+
+
+def _comma_before(doc: Doc, left: int) -> bool:
+    """A comma right before the cue clause, or a comma and the closing mark of the quoted
+    words it ends (Mills "got an immunity agreement," Jordan said)."""
+    before = doc[left - 1]
+    if before.text == ",":
+        return True
+    closing = before.is_quote and before.text not in OPENING
+    return closing and left >= 2 and doc[left - 2].text == ","
 
 
 def _is_clause(doc: Doc, left: int, right: int) -> bool:
@@ -289,6 +320,23 @@ def _clause_as_advcl(verb: Token) -> Token | None:
     return None
 
 
+def _with_reason(verb: Token, content: tuple[int, int]) -> tuple[int, int]:
+    """ "Gowdy said that claim smacked of hypocrisy, because Democrats have been …": a
+    "because" clause the parse hung on the cue after its content is the speaker's reason,
+    more of the content (nobody "says because")."""
+    left, right = content
+    for child in verb.children:
+        if child.dep_ != "advcl" or child.left_edge.i <= right:
+            continue
+        marks = {c.lower_ for c in child.children if c.dep_ == "mark"}
+        between = verb.doc[right + 1 : child.left_edge.i]
+        if "because" in marks and all(t.is_punct for t in between):
+            stripped = _strip(verb.doc, left, child.right_edge.i)
+            if stripped is not None:
+                right = stripped[1]
+    return left, right
+
+
 def _with_split_clause(
     verb: Token, clause: Token, content: tuple[int, int], cues: QuoteKnowledge
 ) -> tuple[int, int]:
@@ -356,7 +404,8 @@ def _clause_range(clause: Token, exclude: Token, cues: QuoteKnowledge) -> tuple[
 
 
 def _strip(doc: Doc, left: int, right: int) -> tuple[int, int] | None:
-    """Trim punctuation, spaces and a leading "that", keeping marks of fragments inside."""
+    """Trim punctuation, spaces, a leading "that" and a trailing conjunction, keeping marks
+    of fragments inside."""
     while left <= right and (
         doc[left].is_space
         or (doc[left].is_punct and doc[left].text not in OPENING + STRAIGHT)
@@ -365,7 +414,9 @@ def _strip(doc: Doc, left: int, right: int) -> tuple[int, int] | None:
     ):
         left += 1
     while right >= left and (
-        doc[right].is_space or (doc[right].is_punct and doc[right].text not in CLOSING + STRAIGHT)
+        doc[right].is_space
+        or (doc[right].is_punct and doc[right].text not in CLOSING + STRAIGHT)
+        or doc[right].dep_ == "cc"  # "… should be released but" + a verb parsed apart
     ):
         right -= 1
     return (left, right) if left <= right else None

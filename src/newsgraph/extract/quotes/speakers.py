@@ -18,6 +18,7 @@ from spacy.tokens import Span, Token
 from newsgraph.extract.actors.coding import code_span
 from newsgraph.extract.context import ArticleContext
 from newsgraph.extract.entities.coreference import fuller_person, text_author
+from newsgraph.extract.entities.links import in_title_case
 from newsgraph.knowledge.quotes import QuoteKnowledge
 from newsgraph.model import ActorRef, Entity
 
@@ -168,6 +169,8 @@ class SpeakerResolver:
                 break
             if token.lemma_.lower() != lemma or token.tag_ in ("NNS", "NNPS"):
                 continue
+            if in_title_case(token):
+                continue  # "Popular Website Shows Bias": a headline's capitals name nothing
             entity, phrase_head = self._titled(token)
             if entity is None:
                 continue
