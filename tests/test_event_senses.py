@@ -309,3 +309,17 @@ def test_a_relative_clause_with_no_object_acts_on_its_antecedent(pipeline):
         for p in find_predicates(sentence, pipeline.knowledge.events, kids)
     ]
     assert "defend" not in [head for head, _ in found]
+
+
+def test_displeasure_expressed_at_an_actor_is_disapproval(analyse):
+    """"expressed disappointment at the U.S. decision": disapproval of the US (111, class
+    ``displeasure``), not PETRARCH's pessimistic comment (012) for dismay or outrage
+    (AllSides, not an audit article)."""
+    events = analyse(
+        "Russia expressed disappointment at the U.S. decision and warned against any Western "
+        "military strike on Syria.",
+        published="2013-08-28",
+    )["events"]
+    assert ("111", "RUS", "USA") in [
+        (e["cameo"], e["source"]["code"], (e["target"] or {}).get("code")) for e in events
+    ]
