@@ -250,3 +250,86 @@ def test_what_is_the_sources_own_by_a_possessive_is_no_target(analyse):
         'century ago as a "genocide," prompting Turkey to recall its ambassador.', "2015-05-13",
     )["events"]
     assert pairs(events) == [("161", "Turkey", "TUR", None, None)]
+
+
+def test_a_finite_clause_without_a_subject_borrows_none(analyse):
+    """The attack killed the contractor; the U.S. only retaliated (it was the killer)."""
+    events = analyse(
+        "After an attack by an Iranian-supported militia, Kataib Hezbollah, on a base in Iraq "
+        "killed an American contractor, the U.S. retaliated with airstrikes against the group.",
+        "2020-01-03",
+    )["events"]
+    assert [(e["cameo"], e["source"]["name"]) for e in events if e["cameo"].startswith("19")] == [
+        ("195", "U.S.")  # the airstrikes, not the killing
+    ]
+
+
+def test_a_request_turned_down_asks_whom_turns_it_down(analyse):
+    events = analyse(
+        "Norway has already turned down a U.S. request to assist in the destruction of the "
+        "weapons, citing regulatory concerns and the tight deadline.", "2013-10-27",
+    )["events"]
+    assert ("020", "U.S.", "USA", "Norway", "NOR") in pairs(events)
+
+
+def test_a_relative_clause_on_a_later_conjunct_is_that_conjuncts_act(analyse):
+    """Clinton said other lawmakers visited Assad, not she (they take her country)."""
+    events = analyse(
+        "Senator Hillary Clinton was critical of the Bush administration. Hillary Clinton said "
+        "that she and other lawmakers who visited Assad considered him a reformer.",
+        "2013-09-04",
+    )["events"]
+    visits = [(s, code) for cameo, s, code, *_ in pairs(events) if cameo == "042"]
+    assert visits == [("other lawmakers", "USALEG")]
+
+
+def test_a_threat_named_by_a_noun_is_not_the_speakers(analyse):
+    """ "This threat to kill civilians" is the terrorists'; Cazeneuve only speaks of it."""
+    events = analyse(
+        "Responding to al-Adnani's statement, France's Interior Minister Bernard Cazeneuve said "
+        "he is confident in the country's security.\n\n\"This threat to kill civilians, added to "
+        "the execution of hostages and to the massacres, is yet another demonstration of the "
+        "barbarism of these terrorists,\" Cazeneuve said Monday.", "2014-09-22",
+    )["events"]
+    assert [e for e in events if e["cameo"].startswith("13")] == []
+
+
+def test_what_an_appeal_asks_for_in_an_infinitive_is_no_act_of_the_appellant(analyse):
+    events = analyse(
+        "In a nearly 42-minute audio statement released online late Sunday, Islamic State group "
+        "spokesman Abu Mohammed al-Adnani said the coalition will not be able to defeat the "
+        "jihadis. He called on Muslims everywhere to kill anyone whose country takes part in the "
+        "attack.", "2014-09-22",
+    )["events"]
+    assert [e["cameo"][:2] for e in events if "kill" in e["sentence"]] == ["02"]
+
+
+def test_the_country_a_deal_is_about_is_no_target(analyse):
+    events = analyse(
+        "Prime Minister Benjamin Netanyahu took his protest of the Iran nuclear agreement to "
+        "the U.S. airwaves on Sunday.", "2015-04-05",
+    )["events"]
+    assert pairs(events) == [("140", "Benjamin Netanyahu", "ISRGOV", None, None)]
+
+
+def test_they_after_a_statement_saying_are_its_issuers(analyse):
+    """ "they" is the Houthis who issued the statement, not the armed forces named before."""
+    events = analyse(
+        "The SABA news agency quoted Col. Sharaf Ghalib Luqman as saying rebels in the armed "
+        "forces agreed with the cease-fire. The Houthis also issued a statement saying they will "
+        "cooperate with the cease-fire and urging a return to dialogue.", "2015-05-10",
+    )["events"]
+    cooperating = [(s, code) for cameo, s, code, *_ in pairs(events) if cameo == "031"]
+    assert cooperating == [("Houthis", "YEMREB")]
+
+
+def test_a_fathers_name_in_a_full_name_is_not_that_persons_name(analyse):
+    """King Salman and his son Mohammed bin Salman are two people."""
+    entities = analyse(
+        "Saudi Arabian King Salman on Sunday canceled plans to attend this week's summit at "
+        "Camp David with President Obama. Also attending will be the Saudi king's son, Deputy "
+        "Crown Prince Mohammed bin Salman, who is defense minister.", "2015-05-10",
+    )["entities"]
+    people = {e["name"]: [m["text"] for m in e["mentions"]] for e in entities}
+    assert people["Salman"] == ["Salman", "the Saudi king"]
+    assert people["Mohammed bin Salman"] == ["Mohammed bin Salman"]

@@ -77,7 +77,8 @@ def is_expletive(pronoun: Token) -> bool:
 
 def reporting_subject(pronoun: Token, events: EventKnowledge) -> Token | None:
     """The subject of the speech verb whose reported clause a third-person pronoun is the
-    subject of: "Syria" in "Syria says it will …", "rebels" in "rebels said they would …"."""
+    subject of: "Syria" in "Syria says it will …", "rebels" in "rebels said they would …",
+    "the Houthis" in "the Houthis issued a statement saying they will …"."""
     if pronoun.dep_ not in SUBJECT_DEPS or pronoun.lower_ in FIRST_PERSON:
         return None
     clause = pronoun.head
@@ -89,6 +90,8 @@ def reporting_subject(pronoun: Token, events: EventKnowledge) -> Token | None:
             break
     else:
         return None
+    if clause.dep_ == "acl" and clause.head.dep_ == "dobj":
+        clause = clause.head.head  # "The Houthis issued a statement saying they will …"
     subjects = [c for c in clause.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
     return subjects[0] if subjects else None
 

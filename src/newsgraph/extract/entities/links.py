@@ -27,6 +27,8 @@ FEMALE_TITLES = frozenset({"mrs", "ms", "miss", "madam", "dame", "lady", "queen"
 LEADER_WORDS = frozenset({("leader",), ("head", "of", "state"), ("head", "of", "government")})
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 LEADER_TITLES = frozenset({("president",), ("prime", "minister"), ("premier",), ("chancellor",)})
+# Words before a father's name in a full name: "Salman" alone is not Mohammed bin Salman.
+PATRONYMIC = frozenset({"bin", "ibn", "bint"})
 
 
 @dataclass(slots=True)
@@ -221,11 +223,12 @@ def _stands_alone(token: Token) -> bool:
 
 def _part_of(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
     """Whether a shorter name is part of a full one: khan ⊂ imran khan; vladimir putin ⊂
-    vladimir vladimirovich putin."""
+    vladimir vladimirovich putin; not a father's name (salman ⊄ mohammed bin salman)."""
     if short == full:
         return True
     if len(short) == 1:
-        return short[0] == full[-1] or (len(full) > 1 and short[0] == full[0])
+        fathers = len(full) > 2 and full[-2] in PATRONYMIC  # Salman ⊄ Mohammed bin Salman
+        return (short[0] == full[-1] and not fathers) or (len(full) > 1 and short[0] == full[0])
     if short[0] != full[0] or short[-1] != full[-1]:
         return False
     it = iter(full)

@@ -226,7 +226,8 @@ def serves_cooperation(
 
 def is_requested(predicate: Predicate, built: Built, kids: Tree) -> bool:
     """True for an act someone only asked for ("demanded that Turkey provide information",
-    "calls on all groups to seize the opportunity and join …", "called for sanctions"): the
+    "calls on all groups to seize the opportunity and join …", "called for sanctions",
+    "called on Muslims everywhere to kill …"): the
     appeal or demand that was coded stands for it. A second verb of a coordination is asked
     for with the first."""
     head, dep = predicate.head.i, kids.dep
@@ -234,12 +235,20 @@ def is_requested(predicate: Predicate, built: Built, kids: Tree) -> bool:
         head = kids.head[head]
     if dep[head] == "pobj" and kids.lower[kids.head[head]] == "for":
         head = kids.head[head]  # "called for sanctions"
-    elif dep[head] not in ("ccomp", "xcomp"):
+    elif dep[head] not in ("ccomp", "xcomp") and not infinitive(head, kids):
         return False
     if kids.head[head] == head:
         return False
     asked = built.get(kids.head[head])
     return bool(asked) and asked[0].cameo_root in REQUEST_ROOTS
+
+
+def infinitive(head: int, kids: Tree) -> bool:
+    """An infinitive clause the parser hangs on a verb as an adverbial ("called on Muslims
+    everywhere to kill …"): after an appeal, what it asks for."""
+    return kids.dep[head] == "advcl" and any(
+        kids.lower[c.i] == "to" for c in kids.with_dep(kids.tokens[head], ("aux",))
+    )
 
 
 def without_nested(
@@ -337,6 +346,8 @@ def build_events(
     if not sources:
         return []
     targets = event_targets(predicate, target_heads, sources, cameo, resolver, kids)
+    if not targets and predicate.kind == "noun" and code[:2] in REQUEST_ROOTS:
+        targets = asked(predicate, resolver, sources)
     sources, targets = without_stand_ins(sources, targets, cameo)
     if not sources:
         return []
@@ -408,15 +419,43 @@ def event_sources(
     is the speaker's ("Price said … it was the responsibility … to voice objection"); one
     whose subject names no actor ("said the law has condemned …") is not."""
     sources = first_actors(heads, resolver, expand=predicate.expand_sources)
+    if restricted(predicate.head, heads, kids):  # the conjuncts lend a country, no more
+        own = {kids.starts[t.i] for t in heads}
+        sources = [a for a in with_conjuncts_country(sources) if a.head in own] or sources
     if (
         not sources
         and not any(kids.pos[t.i] in ("NOUN", "PROPN") for t in heads)
         and not predicate.passive
         and predicate.kind != "noun"
+        and kids.dep[predicate.head.i] != "acl"  # "This threat to kill civilians": its own
         and code[:2] in SAID_ROOTS
     ):
         sources = first_actors(speaker_of(predicate.head, coder, kids), resolver, expand=True)
     return sources
+
+
+def restricted(verb: Token, heads: list[Token], kids: Tree) -> bool:
+    """Whether the source is a later conjunct a relative clause restricts: in "she and other
+    lawmakers who visited Assad" only the other lawmakers visited."""
+    return kids.dep[verb.i] == "relcl" and any(
+        kids.dep[t.i] == "conj" and kids.head[verb.i] == t.i for t in heads
+    )
+
+
+def asked(
+    predicate: Predicate, resolver: ActorResolver, sources: list[Participant]
+) -> list[Participant]:
+    """Whom an appeal or demand named by a noun asks: the subject of the verb that answers
+    it ("Norway has already turned down a U.S. request to assist")."""
+    kids, noun = resolver.kids, predicate.head
+    if kids.dep[noun.i] not in ("dobj", "obj") or kids.head[noun.i] == noun.i:
+        return []
+    answering = kids.tokens[kids.head[noun.i]]
+    taken = {a.key for a in sources}
+    return [
+        a for a in first_actors(kids.with_dep(answering, ("nsubj",)), resolver, expand=True)
+        if a.key not in taken
+    ]
 
 
 def event_targets(
@@ -653,7 +692,8 @@ def target_actors(
     named one ("providing intelligence to Macedonia", "withdraw its troops from Lebanon").
     A source is no target, nor is an organ of the source's own state ("the government
     withdrew US troops from …": the target is where they leave), nor what is the source's by
-    a possessive pronoun (``owned_by``)."""
+    a possessive pronoun (``owned_by``), nor the topic of a deal ("his protest of the Iran
+    nuclear agreement" is no protest against Iran)."""
     taken = {a.key for a in sources}
     first: list[Participant] = []
     level: Iterable[Token] = candidates
@@ -669,6 +709,7 @@ def target_actors(
                 if a.key not in taken and not any(same_state(s, a) for s in sources)
                 and not (depth and a.owner)  # "a review of U.S. assistance": the U.S. gives it
                 and not (own and a.ref.entity is None)  # "its ambassador", not "its EC partners"
+                and not (a.owner and resolver.kids.lemma[token.i] in resolver.events.topics)
             ]
             if not found:
                 if (depth or located) and not resolver.is_event(token):

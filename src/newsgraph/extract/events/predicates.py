@@ -30,6 +30,7 @@ TIMES = ("DATE", "TIME")
 OBJECT_PREPS = (*TARGET_PREPS, "of", "from", "by")
 LAST_RESORT_PREPS = ("from", "in")
 REQUESTS = ("02", "10")  # appeals and demands: carried out by whom they ask
+FINITE = ("VBD", "VBZ", "VBP")  # a finite clause without a subject shares none
 DEFAULT = ("default",)
 # A frame's phrase is a noun with one of these modifiers: "war games", "diplomatic link",
 # "no reason" (PETRARCH's braced phrases, kept whole).
@@ -186,6 +187,11 @@ def subject_of(
         if dep[i] in ("relcl", "acl") and kids.pos[head[i]] in ("NOUN", "PROPN"):
             return [described(tokens[head[i]], kids)] if dep[i] == "relcl" else []
         if dep[i] not in SUBJECT_INHERITED or head[i] == i:
+            return []
+        if dep[i] == "advcl" and kids.tag[i] in FINITE and i < head[i]:
+            # "After an attack … killed an American contractor, the U.S. retaliated": a
+            # finite clause before its verb, whose subject the parser lost (after it, a
+            # participle the tagger took for a past tense: "flying …, headed for Moscow")
             return []
         if dep[i] == "advcl" and kids.with_dep(token, ("aux",)):
             own = own_actor(kids.with_dep(tokens[head[i]], OBJECTS), i, kids, knowledge)
