@@ -879,11 +879,12 @@ def unknown_names_ner_doubts(
     ents: tuple[SpacySpan, ...],
     site_words: frozenset[str],
 ) -> list[str]:
-    """Names no gazetteer entry or town fits that NER labels a person or an organisation
-    at least as often as a place in the article: "Guhdar" (a refugee, once LOC), "ICON"
-    and "Wavepiston" (companies, sometimes GPE). A name the gazetteer knows keeps its
-    reading (the mirror rule is ``names_of_places``), and so does a site ("Royal
-    Street"), whose name no gazetteer holds."""
+    """Names no gazetteer entry or town fits that NER labels otherwise (a person, an
+    organisation, any label but GPE/LOC/FAC) at least as often as a place in the article:
+    "Guhdar" (a refugee, once LOC), "ICON" and "Wavepiston" (companies, sometimes GPE).
+    A name the gazetteer knows keeps its reading (the mirror rule is
+    ``names_of_places``), and so does a site ("Royal Street"), whose name no gazetteer
+    holds."""
     labels: dict[str, Counter] = {}
     for ent in ents:
         labels.setdefault(trim_toponym(0, 0, ent.text)[2], Counter())[
