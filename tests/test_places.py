@@ -631,3 +631,49 @@ def test_a_site_named_after_a_town_the_article_names_is_in_that_town(analyse):
     site = places["Stavanger Airport"]
     assert (mention_texts(result, site), site["feature"], site["lat"]) == (
         ["Stavanger Airport"], "site", places["Stavanger"]["lat"])
+
+
+def test_a_region_named_with_its_kind_that_ner_missed_is_a_place(analyse):
+    result = analyse("The chief visited troops at the headquarters of Operation Lafiya Dole in "
+                     "Maiduguri Borno State on Sunday.")
+    place = places_of(result)["Borno"]
+    assert (place["feature"], place["country"], mention_texts(result, place)) == (
+        "admin region", "NGA", ["Borno State"])
+
+
+def test_a_site_ner_took_for_an_organisation_is_a_place_before_its_town(analyse):
+    result = analyse("The company's contract to run Crossroads Correctional Center in Shelby "
+                     "expires soon.")
+    places = places_of(result)
+    site = places["Crossroads Correctional Center"]
+    assert (site["feature"], site["lat"]) == ("site", places["Shelby"]["lat"])
+
+
+def test_a_place_name_ner_cut_in_two_is_one_place(analyse):
+    # NER: "Boa" GPE, "Vista" ORG; Vista alone is a city in California
+    result = analyse("Thousands of Venezuelan migrants are now living in Boa Vista, the "
+                     "capital of Roraima.")
+    place = places_of(result)["Boa Vista"]
+    assert (place["country"], mention_texts(result, place)) == ("BRA", ["Boa Vista"])
+    assert "Vista" not in places_of(result)
+
+
+@pytest.mark.parametrize(("text", "name", "country"), [
+    # NER tags "Forbury Gardens" and not Reading: a big city after "in"
+    ("On Saturday evening in Forbury Gardens in Reading, Berkshire, a man attacked people.",
+     "Reading", "GBR"),
+    # the press's home town after a person: no entity at all
+    ("In 2016, David and Jodi Mahler of Bellmore appeared as guests on an episode.",
+     "Bellmore", "USA"),
+])
+def test_a_town_ner_did_not_tag_after_a_cue_is_a_place(analyse, text, name, country):
+    result = analyse(text)
+    place = places_of(result)[name]
+    assert (place["feature"], place["country"], mention_texts(result, place)) == (
+        "city", country, [name])
+
+
+def test_a_small_town_named_like_a_month_after_in_is_no_place(analyse):
+    # March, Cambridgeshire (21,000 people) is no big city: "in March" stays a month
+    assert analyse("The last formal negotiating round ended in March, officials said."
+                   )["places"] == []

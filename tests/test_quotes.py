@@ -401,6 +401,13 @@ CONTENTS = [
         id="a-participle-after-the-aside-cue-is-the-speakers-act",
     ),
     pytest.param(
+        "On Friday, an environmental group and private property owners from the border state "
+        "of Texas filed a motion claiming the state of emergency is unconstitutional and "
+        "violated their property rights.",
+        "indirect", "claiming", "the state of emergency is unconstitutional",
+        id="an-object-that-is-the-subject-of-the-content",
+    ),
+    pytest.param(
         "Small groups of protesters continued to call for more information about the fatal "
         "shooting of Keith Lamont Scott.",
         "indirect", "call", "more information about the fatal shooting of Keith Lamont Scott",
@@ -523,6 +530,10 @@ def test_a_text_is_no_speaker_its_author_is(analyse, text, speaker):
         "Asked to describe the device, the officer declined.",
         "And in case you’re wondering how many minutes the networks have spent this year on "
         "the Clinton Foundation, the answer is none.",
+        # a purpose clause the parse made the cue's complement
+        "On Monday, attorneys general from sixteen states filed a combined lawsuit against the "
+        "state of emergency United States President Donald Trump declared last Friday so he "
+        "could fund a wall on the U.S.-Mexican border.",
     ],
 )
 def test_no_quote_without_reported_content(analyse, text):

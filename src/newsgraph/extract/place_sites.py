@@ -28,6 +28,9 @@ PLACE_PREPOSITION = re.compile(
     re.IGNORECASE,
 )
 
+# the town a site is in, right after its name: "Crossroads Correctional Center in Shelby"
+TOWN_AFTER = re.compile(r",? (?:in|near|outside) [A-Z]")
+
 
 def is_site(name: str, labels: Iterable[str | None], site_words: frozenset[str]) -> bool:
     """A building or facility (NER's FAC), or a name of two words or more whose last word
@@ -39,18 +42,20 @@ def is_site(name: str, labels: Iterable[str | None], site_words: frozenset[str])
 
 
 def is_site_slip(
-    name: str, label: str, before: str, site_words: frozenset[str]
+    name: str, label: str, before: str, site_words: frozenset[str], after: str = ""
 ) -> bool:
-    """A site NER labelled ORG or PERSON, read as a place after a preposition of place:
-    "pronounced dead at Northwestern Memorial Hospital", "sent to the New Bilibid Prison".
-    ``before`` is the text right before the name (a few words)."""
+    """A site NER labelled ORG or PERSON, read as a place after a preposition of place
+    ("pronounced dead at Northwestern Memorial Hospital", "sent to the New Bilibid
+    Prison") or before the town it is in ("to run Crossroads Correctional Center in
+    Shelby"). ``before`` and ``after`` are the texts right before and after the name (a
+    few words)."""
     words = name.split()
     return (
         label in SITE_SLIP_LABELS
         and len(words) > 1
         and name[:1].isupper()
         and words[-1].rstrip(".").lower() in site_words
-        and PLACE_PREPOSITION.search(before) is not None
+        and (PLACE_PREPOSITION.search(before) is not None or TOWN_AFTER.match(after) is not None)
     )
 
 

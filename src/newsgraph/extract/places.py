@@ -135,6 +135,16 @@ BIG_CITY_INSIDE = 500_000
 # places whose own name, labelled otherwise by NER elsewhere, is still the place
 OWN_NAME_FEATURES = {"country", "admin region", "city"}
 WORD_CHAR = re.compile(r"\w")
+# a region named with its kind of region: "Borno State", "Sindh Province"
+# (every start: "Maiduguri Borno State" holds "Borno State")
+REGION_WITH_WORD = re.compile(
+    r"(?<![\w-])(?!The )(?=([A-Z][a-z]+(?: [A-Z][a-z]+)? (?:State|Province|County|Region|"
+    r"Governorate|Oblast|Prefecture)(?![\w-])))"
+)
+# a capitalised name after a locative cue or a person's "of" (see ``missed_towns``)
+MISSED_TOWN = re.compile(
+    r" (?P<cue>in|near|from|outside|of) (?P<name>[A-Z][a-z]+(?: [A-Z][a-z]+)?)(?![\w-])"
+)
 # capital initials standing alone: "SA", "PNG"
 INITIALS = re.compile(r"(?<![\w.&-])[A-Z]{2,4}(?![\w&-]|\.\w)")
 
@@ -396,6 +406,49 @@ def initials_of_countries(text: str, knowledge: PlaceKnowledge) -> list[Toponym]
     return found
 
 
+def missed_towns(text: str, ents: tuple[SpacySpan, ...], gazetteer: Gazetteer) -> list[Toponym]:
+    """Towns NER did not tag at all: a city of SLIP_MIN_POPULATION people or more after
+    "in", "near", "from" or "outside" ("in Forbury Gardens in Reading, Berkshire"), and a
+    town of the cities table after a person and "of" ("David and Jodi Mahler of
+    Bellmore", the press's home town). Capitalised words outside any entity, named as the
+    town is (not an alternate name). The first kind is marked ``big``: found for its big
+    city, it is read as one."""
+    spans = [(e.start_char, e.end_char) for e in ents]
+    persons = {e.end_char for e in ents if e.label_ == "PERSON"}
+    found = []
+    for match in MISSED_TOWN.finditer(text):
+        start, end = match.span("name")
+        if any(s < end and start < e for s, e in spans):
+            continue
+        home = match.group("cue") == "of" and match.start() in persons
+        if home or match.group("cue") != "of":
+            least = 0 if home else SLIP_MIN_POPULATION
+            if any(c.feature == "city" and not c.alternate and c.population >= least
+                   for c in gazetteer.lookup(match.group("name"))):
+                # found for its big city, it stands for that city
+                found.append(Toponym(start, end, match.group("name"), big=not home))
+    return found
+
+
+def joined_names(
+    doc: Doc, ents: tuple[SpacySpan, ...], gazetteer: Gazetteer
+) -> list[Toponym]:
+    """Place names NER cut in two entities side by side, one of them a place: "living in
+    Boa Vista" as GPE "Boa" and ORG "Vista" (which alone is Vista, California). The two
+    make one toponym when the gazetteer knows the whole name by its own name."""
+    found = []
+    for first, second in zip(ents, ents[1:], strict=False):
+        if (second.start != first.end or second.start_char != first.end_char + 1
+                or PLACE_LABELS.isdisjoint((first.label_, second.label_))):
+            continue
+        name = f"{first.text} {second.text}"
+        if any(c.feature in REGION_FEATURES | {"city"} and not c.alternate
+               for c in gazetteer.lookup(name)):
+            found.append(Toponym(first.start_char, second.end_char, name,
+                                 qualifier_after(doc, second.end, ents), label="GPE"))
+    return found
+
+
 def find_toponyms(
     doc: Doc, entities: list[Entity], knowledge: PlaceKnowledge, text: str | None = None
 ) -> list[Toponym]:
@@ -415,10 +468,10 @@ def find_toponyms(
         )
         qualifier = qualifier_after(doc, ent.end, ents)
         # "sent to the New Bilibid Prison": NER's span may hold the article
-        name_start, _, name = trim_toponym(ent.start_char, ent.end_char, ent.text)
+        name_start, name_end, name = trim_toponym(ent.start_char, ent.end_char, ent.text)
         before = doc_text[max(0, name_start - 16) : name_start]
         site_slip = not (is_place or is_slip) and is_site_slip(
-            name, ent.label_, before, knowledge.site_words
+            name, ent.label_, before, knowledge.site_words, doc_text[name_end : name_end + 10]
         )
         is_rescue = not (is_place or is_slip) and (
             site_slip
@@ -434,6 +487,10 @@ def find_toponyms(
             for toponym in parts:
                 toponym.label = ent.label_
                 found[(toponym.start, toponym.end)] = toponym
+    for toponym in joined_names(doc, ents, gazetteer):
+        for key in [k for k in found if toponym.start <= k[0] and k[1] <= toponym.end]:
+            del found[key]
+        found[(toponym.start, toponym.end)] = toponym
     datelines = [*DATELINE.finditer(doc_text), *INLINE_DATELINE.finditer(doc_text)]
     datelines += [
         match for pattern in (OPENING_DATELINE, OPENING_CAPITALS)
@@ -455,10 +512,18 @@ def find_toponyms(
         qualifier = dateline_state(match, gazetteer)
         if qualifier and not any(s < qualifier.end and qualifier.start < e for s, e in found):
             found[(qualifier.start, qualifier.end)] = qualifier
-    for toponym in initials_of_countries(doc_text, knowledge):
+    for toponym in [*initials_of_countries(doc_text, knowledge),
+                    *missed_towns(doc_text, ents, gazetteer)]:
         if not any(s < toponym.end and toponym.start < e for s, e in found):
             found[(toponym.start, toponym.end)] = toponym
     ent_spans = [(e.start_char, e.end_char) for e in ents]
+    for match in REGION_WITH_WORD.finditer(doc_text):
+        # "in Maiduguri Borno State": a region NER missed, named with its kind
+        start, end = match.span(1)
+        if not any(s < end and start < e for s, e in [*ent_spans, *found]) and any(
+            c.feature in {"admin region", "county"} for c in lookup(gazetteer, match.group(1))
+        ):
+            found[(start, end)] = Toponym(start, end, match.group(1))
     for match in knowledge.curated_names.finditer(doc_text):
         start, end = match.span()
         overlapping = [(s, e) for s, e in ent_spans if s < end and start < e]
@@ -490,7 +555,7 @@ def find_toponyms(
         match.span(1) for match in datelines if doc_text[match.end(1) : match.end(1) + 1] != ","
     }
     for toponym in toponyms:
-        toponym.big = (toponym.start, toponym.end) in unqualified_datelines or bool(
+        toponym.big = toponym.big or (toponym.start, toponym.end) in unqualified_datelines or bool(
             OPPONENT_BEFORE.search(doc_text[max(0, toponym.start - 16) : toponym.start])
         )
         # "Tacoma, Washington": Washington qualifies another place, so it is a state;

@@ -24,6 +24,11 @@ from newsgraph.knowledge.quotes import QuoteKnowledge
 CONTENT_MARKERS = {"that"}
 MARKS = frozenset(OPENING + CLOSING + STRAIGHT)
 SPEAKING_PERSONS = frozenset({"i", "we", "you"})
+# Conjunctions that open an adverbial clause, never reported content.
+ADVERBIAL_MARKS = frozenset({
+    "so", "because", "although", "though", "while", "since", "unless", "until", "before",
+    "after", "once",
+})
 
 
 def find_reported(
@@ -193,13 +198,22 @@ def _content_clause(verb: Token) -> Token | None:
     """The clause a cue's parse gave as its complement: the one after the cue first; one
     before it only when no semicolon parts them ("A; Smith told Wikinews he believed B"
     reports B, not A)."""
-    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    clauses = [c for c in verb.children if c.dep_ == "ccomp" and not _adverbial(c)]
     after = [c for c in clauses if c.i > verb.i]
     if after:
         return after[0]
     doc = verb.doc
     before = [c for c in clauses if not any(t.text == ";" for t in doc[c.right_edge.i : verb.i])]
     return before[0] if before else None
+
+
+def _adverbial(clause: Token) -> bool:
+    """A clause the parse made a complement that opens with an adverbial conjunction
+    ("declared last Friday so he could fund a wall"): a purpose or reason, not content."""
+    return any(
+        c.dep_ == "mark" and c.lower_ in ADVERBIAL_MARKS and c.i == clause.left_edge.i
+        for c in clause.children
+    )
 
 
 def _content_beside(verb: Token) -> tuple[int, int] | None:
@@ -280,10 +294,29 @@ def _object_content(verb: Token, cues: QuoteKnowledge) -> tuple[int, int] | None
                      and c.i > obj.i and any(p.dep_ == "pobj" for p in c.children)), None)
         if role is not None:  # "described Hillary Clinton as a “disgrace”"
             return _strip(verb.doc, obj.left_edge.i, role.right_edge.i)
+        predicate_verb = _orphan_verb_after(obj)
+        if predicate_verb is not None:  # "claiming the state of emergency is unconstitutional"
+            return _strip(verb.doc, obj.left_edge.i, predicate_verb.right_edge.i)
         if obj.pos_ == "PRON" or obj.ent_type_ == "PERSON":
             return None
         return _strip(verb.doc, obj.left_edge.i, obj.right_edge.i)
     return None
+
+
+def _orphan_verb_after(obj: Token) -> Token | None:
+    """A finite verb right after an object, with no subject of its own: the parse took the
+    subject of a content clause for the cue's object ("claiming the state of emergency is
+    unconstitutional")."""
+    doc = obj.doc
+    following = obj.right_edge.i + 1
+    if following >= len(doc):
+        return None
+    verb = doc[following]
+    if verb.tag_ not in ("VBZ", "VBD", "VBP", "MD") or verb.head.i > verb.i:
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
+        return None
+    return verb
 
 
 def _content_around(phrase_start: Token, phrase_end: Token) -> tuple[int, int] | None:
