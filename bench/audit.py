@@ -15,7 +15,8 @@ DATES dates), so the same code gives the same sample and a changed record is a n
 Judgements live in ``bench/audit/{events,quotes,dates}.tsv``: ``article  key  record
 judgement  why``, where ``judgement`` is ``right`` or ``wrong`` (how a record is judged is
 written in ``bench/audit/README.md``). The script prints precision per record kind, per
-CAMEO root and per event confidence band, and lists every sampled record whose judgement
+CAMEO root and per event confidence band (with the precision of the events at or above a few
+confidence thresholds, per half), and lists every sampled record whose judgement
 is missing - a change that creates new records is re-judged, not assumed right - and every
 judged record whose description changed under the same key (a repaired name, a new date). ``--add``
 appends the missing ones to the TSVs with an empty judgement, to be filled in by hand.

@@ -185,6 +185,46 @@ SENSES = {
         "a broader international coalition.",
         ["072"],
     ),
+    # AllSides (line 1332): PETRARCH's "launch operation" 190 under a noun row that says no
+    # event: the light verb names none either.
+    "launch + a search and rescue operation: no assault": (
+        "Indonesia and Singapore have launched a search and rescue operation after the flight "
+        "was reported missing.",
+        [],
+    ),
+    # AllSides (line 1282): a noun of attitude alone names a state, no comment made.
+    "security concerns alone: no pessimistic comment": (
+        "The content of universal values gets lost because of China's security concerns over "
+        "who is espousing them.",
+        [],
+    ),
+    # AllSides (line 366): PETRARCH's "look for way" 032 was cut from a longer phrase.
+    "looking for ways to …: no optimistic comment": (
+        "Officials said the administration was also looking for ways to increase its aid to "
+        "the rebels.",
+        [],
+    ),
+    # AllSides (line 890): a document released, told in the passive, is published, as a
+    # document released in the active is; the appeal stays.
+    "a statement released by …: publishing, no release of persons": (
+        "Nigeria's top security officials appealed to the public for help during a visit to "
+        "the Chibok school on Thursday, according to a statement released by Nigeria's "
+        "director of defense information.",
+        ["021"],
+    ),
+    # AllSides (line 2016, an audit article of the tuning half): offering airtime, a
+    # document, is no offer of cooperation (offer obj:@document).
+    "offered 88 minutes of …: airtime, no offer of cooperation": (
+        "This, from the people who offered 88 minutes of Chris Christie’s “Bridgegate” in two "
+        "days.",
+        [],
+    ),
+    # AllSides (line 2610): what a verb of causing sets off is others' act.
+    "sparked controversy: no disapproval by the one who sparked it": (
+        "In December, President Donald Trump sparked controversy by announcing the U.S. "
+        "embassy will move to Jerusalem, according to published reports.",
+        [],
+    ),
 }
 
 
@@ -237,3 +277,49 @@ def test_the_object_of_a_verb_of_causing_does_its_infinitive(analyse):
         published="2015-05-13",
     )["events"]
     assert [(e["cameo"], e["source"]["code"]) for e in events] == [("161", "TUR")]
+
+
+def test_a_measure_noun_frames_by_what_it_measures(analyse):
+    """"imposed a crushing set of restrictions on the town": the measure noun's "of" object
+    is the frame's word (``impose obj:restriction``, a curfew-like restriction, 172x),
+    as it is the light verb's event (AllSides, line 1742)."""
+    events = analyse(
+        "The Turkish government has imposed a crushing set of restrictions on the town of "
+        "Cizre.",
+        published="2016-01-20",
+    )["events"]
+    assert [(e["cameo"], e["source"]["code"]) for e in events] == [("1721", "TURGOV")]
+
+
+def test_a_relative_clause_with_no_object_acts_on_its_antecedent(pipeline):
+    """"the values we defend": a relative clause with a subject and no object of its own
+    does its act to the noun it describes, and defending an ideal (``defend obj:@ideal -``)
+    is no event (AllSides, line 1835: Hollande quoted on the Paris attacks)."""
+    from newsgraph.extract.events.predicates import find_predicates
+    from newsgraph.extract.tree import tree_of
+
+    doc = pipeline.nlp(
+        'They sought to strike at "the values we defend all over the world, at that which we '
+        'are, a free country that speaks to the entire planet."'
+    )
+    kids = tree_of(doc)
+    found = [
+        (p.head.text, p.code)
+        for sentence in doc.sents
+        for p in find_predicates(sentence, pipeline.knowledge.events, kids)
+    ]
+    assert "defend" not in [head for head, _ in found]
+
+
+def test_displeasure_expressed_at_an_actor_is_disapproval(analyse):
+    """"expressed disappointment at the U.S. decision": disapproval of the US (111, class
+    ``displeasure``), not PETRARCH's pessimistic comment (012) for dismay or outrage
+    (AllSides, not an audit article)."""
+    events = analyse(
+        "Russia expressed disappointment at the U.S. decision and warned against any Western "
+        "military strike on Syria.",
+        published="2013-08-28",
+    )["events"]
+    assert ("111", "RUS", "USA") in [
+        (e["cameo"], e["source"]["code"], (e["target"] or {}).get("code")) for e in events
+    ]

@@ -145,6 +145,36 @@ CASES = {
         'the Press" that the US should impose sanctions on Russia’s energy and banking sectors.',
         [("100", None, "USA", "reported")],
     ),
+    # AllSides (NPR, 2014): the negation of a copula denies a description, not the acts
+    # inside it: no negated cut of ties, no negated support.
+    "it's not like …: no act told, negated or not": (
+        "2014-06-20",
+        "It's not like the United States cut ties with Iraq entirely or that it's backing "
+        "away more now.",
+        [],
+    ),
+    # AllSides (2014): "reluctant to join" tells a step not taken.
+    "reluctant to join: not done": (
+        "2014-09-12",
+        "Turkey had been reluctant to join a coalition being formed by the U.S.",
+        [("050", "TUR", "USA", "negated")],
+    ),
+    # AllSides (2016): a negation over an open question ("unable to determine if …") does
+    # not deny what is asked about, and no one announces it: the bombing is hypothetical,
+    # by each actor asked about, not a negated act, a refusal or a threat.
+    "unable to determine if: an open question": (
+        "2016-02-16",
+        "The official also said the United States had been unable to determine if a Russian "
+        "or Syrian aircraft bombed a hospital.",
+        [("195", "RUS", "SYRHLH", "hypothetical"), ("195", "SYR", "SYRHLH", "hypothetical")],
+    ),
+    # AllSides (USA Today, 2018): the aim of a journey is how news tells the meeting.
+    "travelled to meet: the meeting as told, not an aim": (
+        "2018-06-11",
+        "North Korea's reclusive leader Kim Jong-un traveled to Singapore to meet with "
+        "President Trump.",
+        [("042", "PRKGOV", "SGP", "asserted"), ("040", "PRKGOV", "USAGOV", "asserted")],
+    ),
 }
 
 
@@ -223,3 +253,17 @@ def test_call_on_a_day_is_no_appeal(analyse):
         published="2015-04-21",
     )["events"]
     assert events == []
+
+
+def test_an_infinitive_of_purpose_is_an_aim(analyse):
+    """"sent an envoy … to negotiate the release": the negotiation is the Kremlin's aim
+    (intended, with no modality: not announced as an intent), not an act told as done
+    (AllSides, 2014; not an audit article)."""
+    events = analyse(
+        "Dmitry Peskov, Putin's spokesman said the Kremlin had sent an envoy to Ukraine's "
+        "southeast to negotiate the release of foreign military observers who were captured "
+        "by pro-Russian militia in Slovyansk.",
+        published="2014-04-28",
+    )["events"]
+    aims = [e for e in told(events) if e[3] == "intended"]
+    assert aims == [("0831", "RUSGOV", "UKRGOV", "intended")]

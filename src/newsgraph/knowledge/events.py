@@ -97,6 +97,7 @@ class EventKnowledge:
     topics: frozenset[str] = frozenset()  # event nouns whose compound names the topic
     leaving: frozenset[str] = frozenset()  # event nouns whose "from" is what is left
     carriers: frozenset[str] = frozenset()  # nouns that carry the event of their compound
+    attitudes: frozenset[str] = frozenset()  # event nouns only under a light verb
 
     def __post_init__(self) -> None:
         self.first_words = {(pos, lemma.split()[0]) for pos, lemma in self.patterns}
@@ -317,6 +318,7 @@ def load_events(directory: Path) -> EventKnowledge:
         topics=frozenset(classes.get("topic", [])),
         leaving=frozenset(classes.get("leaving", [])),
         carriers=frozenset(classes.get("carrier", [])),
+        attitudes=frozenset(classes.get("attitude", [])),
         cues=load_cues(folder / "cues.tsv", directory / "quotes" / "cues.tsv"),
         modality=modality,
         codes=codes,

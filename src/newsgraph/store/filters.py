@@ -155,7 +155,7 @@ FILTERS: dict[str, tuple[Filter, ...]] = {
                "factuality = ?"),
         Filter("min_confidence", SCORE,
                "Only events whose confidence is at least this (bench/audit.py: of the events "
-               "at 0.6 or more, 7-8 in 10 were right; below 0.4, 2-4 in 10).",
+               "at 0.6 or more, about 8 in 10 were right; below 0.4, about 3 in 10).",
                "confidence >= CAST(? AS DOUBLE)"),
         Filter("article", ARTICLE_ID, "Only this article id.", "article_id = ?"),
         *_published("date"),

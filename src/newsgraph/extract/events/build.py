@@ -335,7 +335,11 @@ def build_events(
         return []  # an event noun with no actor of its own ("the talks") codes nothing
     if generic(predicate.head, coder, kids):
         return []  # "When people harm Americans, we don't retreat": a rule, not an act
-    fact, mode = telling(predicate.head, coder, kids)
+    told_code = coder.codes.get(predicate.code)
+    material = told_code is not None and told_code.quad_class in (2, 4)
+    fact, mode = telling(predicate.head, coder, kids, material)
+    if fact is None:
+        return []  # "it's not like the media want to violate …": no act is told
     code = recoded(predicate.code, mode, coder)
     cameo = coder.codes.get(code) or coder.codes.get(code[:3]) or coder.codes.get(code[:2])
     if cameo is None:

@@ -23,7 +23,16 @@ asserted. Along the walk:
 - an event noun that is the subject of a verb with "would", "could", "might" or "may" ("an
   attack in the U.S. would pale …") is hypothetical;
 - ``generic``: a present simple with a present-simple "when"/"if" clause of its own
-  ("When people harm Americans, we don't retreat") states a rule: no event at all.
+  ("When people harm Americans, we don't retreat") states a rule: no event at all;
+- a negation on a governor that is no cue word (a copula, a verb of meaning: "it's not
+  like the media want to violate …", "doesn't signal diminished support") denies a
+  description, not the act: no event at all (``telling`` gives no factuality);
+- an open question ("unable to determine if an aircraft bombed …") is its own clause: the
+  act asked about is hypothetical, neither negated nor announced;
+- an infinitive of purpose that tells a material act ("imposed sanctions to force Iran to
+  give up …", "sent personnel to investigate") is an aim: intended, with no modality (the
+  code is not recoded as an intent); a verbal act is done by the act it is the purpose
+  of ("staged demonstrations to demand reforms", "flew to Paris to meet Lavrov").
 """
 
 from __future__ import annotations
@@ -43,7 +52,8 @@ REPORTING_DEPS = ("parataxis", "ccomp", "advcl", "prep")
 NOMINAL_SUBJECTS = ("nsubj", "nsubjpass")
 # A clause on a cue noun ("plans to attack", "a threat to ban") takes the noun's cue.
 NOUN_CUES = ("intended", "threat", "expected", "directive")
-OWN_EVENT_DEPS = frozenset({"relcl", "prep", "advcl"})
+OWN_EVENT_DEPS = frozenset({"relcl", "prep", "advcl", "ccomp"})
+OPEN_QUESTION = ("if", "whether")
 MAX_STEPS = 6
 PRESENT_TAGS = ("VBZ", "VBP")
 
@@ -60,6 +70,9 @@ class Cues:
     asked: bool = False  # a directive asks for it: "advised her to kill"
     speech: bool = False  # a reporting verb governs the predicate
     announced: bool = False  # "said … would": the actor announces it
+    rhetorical: bool = False  # negated by a governor that is no cue: "it's not like …"
+    purpose: bool = False  # told as the aim of another act: "imposed sanctions to force …"
+    asked_about: bool = False  # in an open question: "unable to determine if X bombed …"
 
 
 def own_cues(
@@ -122,7 +135,7 @@ def no_phrase(prep: Token, kids: Tree) -> str:
     return ""
 
 
-def collect(head: Token, knowledge: EventKnowledge, kids: Tree) -> Cues:
+def collect(head: Token, knowledge: EventKnowledge, kids: Tree, material: bool = False) -> Cues:
     """Walk up from the predicate, collecting cues. The second verb of a coordination shares
     the first's governors (and, with no subject of its own, its auxiliaries) unless the two
     are contrasted ("but"). Past a relative clause or a temporal adjunct ("after talks
@@ -135,8 +148,15 @@ def collect(head: Token, knowledge: EventKnowledge, kids: Tree) -> Cues:
         verb = kids.tokens[kids.head[head.i]]
         if any(role_of(kids.lower[a.i]) == "hypothetical" for a in kids.with_dep(verb, ("aux",))):
             cues.roles.add("hypothetical")
+    cue_governor = True  # the token's governor on the walk is a cue word (or the token itself)
     for _ in range(MAX_STEPS):
+        negated = "negated" in cues.roles
         own_cues(token, knowledge, own, cues, kids)
+        if not (own or negated or cue_governor) and "negated" in cues.roles:
+            # "It's not like the media want to violate …", "not so stupid as to destroy
+            # it", "doesn't signal diminished support": the negation of a copula or a verb
+            # of meaning denies a description, not the act: no act is told
+            cues.rhetorical = True
         if dep[token.i] == "conj":
             first = first_conjunct(token, kids)
             if contrasted(first, knowledge, kids):
@@ -151,13 +171,21 @@ def collect(head: Token, knowledge: EventKnowledge, kids: Tree) -> Cues:
                 cues.roles.discard("intended")  # asked about, not announced
             break
         role = role_of(phrasal_lemma(up, kids)) or role_of(kids.lemma[up])
-        if label not in EMBEDDING and not (label == "acl" and role in NOUN_CUES):
+        cue_governor = role is not None or role_of(kids.lower[up]) is not None
+        aim = material and is_purpose(token, label, kids)
+        if label not in EMBEDDING and not (label == "acl" and role in NOUN_CUES) and not aim:
             break
-        bound = label in OWN_EVENT_DEPS and own_event(token, label, knowledge, kids)
+        # past "in order to" only attribution carries (as past an adjunct); an adverbial aim
+        # keeps its governor's cues ("threatened to send troops to attack": a threat)
+        bound = (aim and label == "acl") or (
+            label in OWN_EVENT_DEPS and own_event(token, label, knowledge, kids)
+        )
         governor = kids.tokens[up]
+        cues.purpose |= aim and cues is inner
         if bound and cues is inner:
             if label == "advcl" and occasion(token, knowledge, kids) and not past(governor, kids):
                 cues.roles.add("hypothetical")  # "when X issues an ultimatum, he should …"
+            cues.asked_about = label == "ccomp"  # (only an open question binds a ccomp)
             cues = Cues()  # a relative clause, "after …": its own event
         if role == "reported" and (
             (bound and label != "relcl") or knowledge.role(kids.lower[token.i]) == "setting"
@@ -175,7 +203,7 @@ def collect(head: Token, knowledge: EventKnowledge, kids: Tree) -> Cues:
     if cues is not inner:
         inner.roles |= cues.roles & {"reported"}
         inner.speech |= cues.speech
-    if inner.speech and "hypothetical" in inner.roles:
+    if inner.speech and "hypothetical" in inner.roles and not inner.asked_about:
         # "said they would boycott": the future of the past; with a condition ("would meet
         # … if"), a conditional offer: announced, but not asserted.
         inner.announced = True
@@ -233,13 +261,30 @@ def phrasal_lemma(i: int, kids: Tree) -> str:
     return kids.lemma[i]
 
 
+def is_purpose(token: Token, label: str, kids: Tree) -> bool:
+    """An infinitive of purpose: "imposed sanctions to force Iran to …", "in order to force
+    it …" (a "to" infinitive with no subject of its own, adverbial or on "order"). What it
+    tells is the actor's aim, not an act done (for a material act: see ``collect``)."""
+    if label == "acl":
+        if kids.lemma[kids.head[token.i]] != "order":
+            return False
+    elif label != "advcl":
+        return False
+    children = kids(token)
+    return kids.tag[token.i] == "VB" and any(
+        kids.dep[c.i] == "aux" and kids.lower[c.i] == "to" for c in children
+    ) and not any(kids.dep[c.i] in NOMINAL_SUBJECTS for c in children)
+
+
 def own_event(token: Token, label: str, knowledge: EventKnowledge, kids: Tree) -> bool:
-    """A relative clause, a temporal adjunct ("after talks", "before they met") or a
-    condition ("if they attack")."""
+    """A relative clause, a temporal adjunct ("after talks", "before they met"), a
+    condition ("if they attack") or an open question ("determine whether X bombed …")."""
     if label == "relcl":
         return True
     if label == "prep":
         return knowledge.role(kids.lower[token.i]) == "adjunct"
+    if label == "ccomp":  # "unable to determine if an aircraft bombed …": an open question
+        return any(kids.lower[m.i] in OPEN_QUESTION for m in kids.with_dep(token, ("mark",)))
     marks = kids.with_dep(token, ("mark", "advmod"))  # "after they met", "when … seized"
     # and a condition: "the cease-fire will be canceled if the rebels violate it" - the
     # violation is hypothetical, not cancelled ("unless" names what a threat demands, and
@@ -297,9 +342,15 @@ def is_question(root: Token, kids: Tree) -> bool:
     return not any(kids.tag[i].startswith("W") for i in range(root.left_edge.i, auxiliaries[0]))
 
 
-def telling(head: Token, knowledge: EventKnowledge, kids: Tree) -> tuple[str, str | None]:
-    """The event's factuality and modality, from one walk up its governors."""
-    cues = collect(head, knowledge, kids)
+def telling(
+    head: Token, knowledge: EventKnowledge, kids: Tree, material: bool = False
+) -> tuple[str | None, str | None]:
+    """The event's factuality and modality, from one walk up its governors; factuality None
+    when no act is told (a governor that is no cue negated: "it's not like they want to …").
+    ``material``: the event is a material act (an infinitive of purpose makes it an aim)."""
+    cues = collect(head, knowledge, kids, material)
+    if cues.rhetorical:
+        return None, None
     return factuality(cues), modality(cues)
 
 
@@ -315,6 +366,8 @@ def factuality(cues: Cues) -> str:
     for role in ORDER:
         if role in cues.roles:
             return "hypothetical" if role == "threat" else role
+        if role == "intended" and cues.purpose:
+            return "intended"  # an aim: not done as told, and not announced (no modality)
     return "asserted"
 
 

@@ -40,7 +40,8 @@ RELATIVE_PRONOUNS = {"who", "whom", "which", "that"}
 # Measure nouns whose "of" object names the event: "10 days of war games", "$5m of aid".
 MEASURES = {
     "day", "week", "month", "round", "series", "wave", "spate", "number", "kind", "dollar",
-    "euro", "ton", "tonne", "million", "billion", "package", "shipment", "worth",
+    "euro", "ton", "tonne", "million", "billion", "package", "shipment", "worth", "set",
+    "track",
 }
 
 
@@ -82,6 +83,17 @@ def forms(token: Token, kids: Tree) -> list[str]:
     return list(dict.fromkeys(words))
 
 
+def measured_forms(token: Token, kids: Tree) -> list[str]:
+    """A frame word's forms; for a measure noun, its "of" object's first: "withdrew from all
+    tracks of negotiations" is a withdrawal from negotiations."""
+    found = forms(token, kids)
+    if kids.lemma[token.i] in MEASURES:
+        for prep, obj in kids.preps(token):
+            if prep == "of":
+                found = forms(obj, kids) + found
+    return found
+
+
 def lemmas(token: Token, kids: Tree) -> list[str]:
     """The token's lemma, and for a past form the lemmatiser may have cut too far ("staged"
     -> "stag") the forms without "-d" and "-ed"."""
@@ -101,12 +113,18 @@ def frame_keys(token: Token, preps: list[tuple[str, Token]], kids: Tree) -> list
     for child in kids(token):
         label = dep[child.i]
         if label in OBJECTS or label == "prt":
-            objects.extend(("obj", w) for w in forms(child, kids))
+            if kids.lower[child.i] in RELATIVE_PRONOUNS and dep[token.i] == "relcl":
+                child = token.head  # "the values that we defend": the values are defended
+            objects.extend(("obj", w) for w in measured_forms(child, kids))
         elif label in MODIFIER_DEPS:
             modifiers.extend(("mod", w) for w in forms(child, kids))
         elif label in SUBJECTS:
             subjects.extend(("subj", w) for w in forms(child, kids))
-    with_words = [("prep_word", p, w) for p, o in preps for w in forms(o, kids)]
+    if dep[token.i] == "relcl" and subjects and not objects:
+        # "the values we defend": a relative clause with a subject and no object does its
+        # act to the noun it describes
+        objects.extend(("obj", w) for w in forms(token.head, kids))
+    with_words = [("prep_word", p, w) for p, o in preps for w in measured_forms(o, kids)]
     return [*objects, *modifiers, *with_words, *subjects, *(("prep", p) for p, _ in preps),
             DEFAULT]
 
@@ -260,6 +278,13 @@ def event_noun(token: Token, knowledge: EventKnowledge, kids: Tree) -> tuple[Tok
     return None
 
 
+def no_event_noun(token: Token, knowledge: EventKnowledge, kids: Tree) -> bool:
+    """Whether a noun row says the noun names no event ("search and rescue operation",
+    ``operation mod:rescue -``): the light verb that governs it names none either."""
+    pattern = match(knowledge, "NOUN", token, kids)
+    return pattern is not None and pattern.code is None and not pattern.gated
+
+
 def verb_targets(
     verb: Token, noun: Token | None, kids: Tree, depth: int = 0
 ) -> Iterator[Token]:
@@ -369,10 +394,13 @@ def verb_predicate(verb: Token, knowledge: EventKnowledge, kids: Tree) -> Predic
     words = lemmas(verb, kids)
     if any(knowledge.has_role(lemma, "light") for lemma in words):
         for obj in kids.with_dep(verb, OBJECTS):
-            found = event_noun(event_object(obj, kids), knowledge, kids)
+            named = event_object(obj, kids)
+            found = event_noun(named, knowledge, kids)
             if found is not None:
                 noun, pattern = found
                 break
+            if no_event_noun(named, knowledge, kids):
+                return None  # "launched a search and rescue operation": the noun says no event
     kind = "light"
     if pattern is None and any(knowledge.has_role(lemma, "halt") for lemma in words):
         noun, pattern = halted_cooperation(verb, knowledge, kids)
@@ -392,6 +420,8 @@ def verb_predicate(verb: Token, knowledge: EventKnowledge, kids: Tree) -> Predic
     ):
         return None  # "asked why …", "a question I'm asking": no appeal
     passive = is_passive(verb, kids)
+    if passive and noun is None and passive_object_silenced(verb, words, knowledge, kids):
+        return None  # "an edict released by Mr. Morsi": publishing, as "released an edict"
     tokens = [verb] + ([noun] if noun is not None else [])
     if pattern.kind in ("prep", "prep_word"):
         framed = [o for p, o in kids.preps(verb) if p == pattern.prep]
@@ -412,6 +442,26 @@ def verb_predicate(verb: Token, knowledge: EventKnowledge, kids: Tree) -> Predic
         verb, pattern.code, kind, pattern.kind, tokens, sources, targets, passive,
         pattern=pattern,
     )
+
+
+def passive_object_silenced(
+    verb: Token, words: list[str], knowledge: EventKnowledge, kids: Tree
+) -> bool:
+    """Whether what a passive verb is done to ("an edict released by …", "the report was
+    released") meets the verb's no-event row for that object (``release obj:@document -``).
+    Only no-event rows: read as objects for every row, passive heads cost PLOVER recall."""
+    dep = kids.dep[verb.i]
+    done_to = kids.with_dep(verb, ("nsubjpass",))
+    if not done_to and dep == "acl" and kids.pos[kids.head[verb.i]] in ("NOUN", "PROPN"):
+        done_to = [kids.tokens[kids.head[verb.i]]]
+    for noun in done_to:
+        for lemma in words:
+            patterns = knowledge.lookup("VERB", lemma)
+            for word in forms(noun, kids):
+                found = patterns.get(("obj", word))
+                if found is not None and found.code is None:
+                    return True
+    return False
 
 
 def only_complement(verb: Token, kids: Tree) -> bool:
@@ -500,6 +550,8 @@ def said_must(verb: Token, knowledge: EventKnowledge, kids: Tree) -> bool:
 
 
 def noun_predicate(noun: Token, knowledge: EventKnowledge, kids: Tree) -> Predicate | None:
+    if kids.lemma[noun.i] in knowledge.attitudes:
+        return None  # "her concern for Britain": a state; "voiced concern" is the light verb's
     pattern = match(knowledge, "NOUN", noun, kids)
     if pattern is None or pattern.code is None or names_a_thing(noun, knowledge, kids):
         return None
