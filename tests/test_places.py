@@ -677,3 +677,16 @@ def test_a_small_town_named_like_a_month_after_in_is_no_place(analyse):
     # March, Cambridgeshire (21,000 people) is no big city: "in March" stays a month
     assert analyse("The last formal negotiating round ended in March, officials said."
                    )["places"] == []
+
+
+def test_an_unknown_name_ner_mostly_calls_an_organisation_is_no_place(analyse):
+    # NER: "Guhdar" ORG, LOC, ORG; no gazetteer entry: the man, not a place
+    result = analyse("Guhdar said they would all be better off dead. Guhdar, his wife and "
+                     "their children have been denied the right to remain in Greece, Guhdar "
+                     "said.")
+    assert sorted(places_of(result)) == ["Greece"]
+
+
+def test_an_unknown_site_stays_whatever_ner_calls_it_elsewhere(analyse):
+    result = analyse("He was indicted in a bribery investigation at City Hall.")
+    assert "City Hall" in places_of(result)

@@ -413,12 +413,12 @@ def missed_towns(text: str, ents: tuple[SpacySpan, ...], gazetteer: Gazetteer) -
     Bellmore", the press's home town). Capitalised words outside any entity, named as the
     town is (not an alternate name). The first kind is marked ``big``: found for its big
     city, it is read as one."""
-    spans = [(e.start_char, e.end_char) for e in ents]
+    inside = covered(len(text), [(e.start_char, e.end_char) for e in ents])
     persons = {e.end_char for e in ents if e.label_ == "PERSON"}
     found = []
     for match in MISSED_TOWN.finditer(text):
         start, end = match.span("name")
-        if any(s < end and start < e for s, e in spans):
+        if 1 in inside[start:end]:
             continue
         home = match.group("cue") == "of" and match.start() in persons
         if home or match.group("cue") != "of":
@@ -873,6 +873,35 @@ def names_of_places(
     return found
 
 
+def unknown_names_ner_doubts(
+    chosen: dict[str, GazetteerEntry | None],
+    names: dict[str, list[Toponym]],
+    ents: tuple[SpacySpan, ...],
+    site_words: frozenset[str],
+) -> list[str]:
+    """Names no gazetteer entry or town fits that NER labels a person or an organisation
+    at least as often as a place in the article: "Guhdar" (a refugee, once LOC), "ICON"
+    and "Wavepiston" (companies, sometimes GPE). A name the gazetteer knows keeps its
+    reading (the mirror rule is ``names_of_places``), and so does a site ("Royal
+    Street"), whose name no gazetteer holds."""
+    labels: dict[str, Counter] = {}
+    for ent in ents:
+        labels.setdefault(trim_toponym(0, 0, ent.text)[2], Counter())[
+            ent.label_ in PLACE_LABELS] += 1
+    doubted = []
+    for key, entry in chosen.items():
+        mentions = names[key]
+        if entry is not None or is_site(mentions[0].text, (m.label for m in mentions),
+                                        site_words):
+            continue
+        votes: Counter = Counter()
+        for text in {m.text for m in names[key]}:
+            votes.update(labels.get(text, Counter()))
+        if votes[False] and votes[False] >= votes[True]:
+            doubted.append(key)
+    return doubted
+
+
 def extract_places(context: ArticleContext) -> list[Place]:
     """Every place named in the article, geocoded where possible: one record per place."""
     doc, article, entities, tree = context.doc, context.article, context.entities, context.tree
@@ -890,6 +919,8 @@ def extract_places(context: ArticleContext) -> list[Place]:
     groups: dict[object, tuple[GazetteerEntry | None, list[Toponym]]] = {}
     chosen = best_entries(names, gazetteer, context)
     place_sites(chosen, names, tree, place_knowledge.site_words)
+    for key in unknown_names_ner_doubts(chosen, names, doc.ents, place_knowledge.site_words):
+        del chosen[key], names[key]
     for key, mentions in names.items():
         best = chosen[key]
         group = (best.name, best.country, best.feature) if best else key
