@@ -333,3 +333,28 @@ def test_a_fathers_name_in_a_full_name_is_not_that_persons_name(analyse):
     people = {e["name"]: [m["text"] for m in e["mentions"]] for e in entities}
     assert people["Salman"] == ["Salman", "the Saudi king"]
     assert people["Mohammed bin Salman"] == ["Mohammed bin Salman"]
+
+
+def test_american_titles_and_departments_are_coded(analyse):
+    """ "Sen." and "Rep." are legislators' titles, not part of the name; the State and Justice
+    Departments of English news are the U.S. government's."""
+    result = analyse(
+        "Sen. Jeff Flake of Arizona said he will block judicial nominees. The Justice Department "
+        "indicted suspects. The State Department withdrew its staff.", "2018-11-14",
+    )
+    coded = {(e["name"], e["code"]) for e in result["entities"]}
+    assert {("Jeff Flake", "USALEG"), ("Justice Department", "USAGOV"),
+            ("State Department", "USAGOV")} <= coded
+
+
+def test_a_plural_group_word_is_not_the_armed_group_told_of_before(analyse):
+    """ "the more groups that pledge allegiance" are other groups, not ISIS."""
+    events = analyse(
+        "Judicial Watch reported last month that ISIS has set up a training camp in northern "
+        "Mexico. Further, an ISIS attack in the U.S. would pale compared to \"the attacks of the "
+        "past,\" the op-ed piece states. \"They'll [ISIS] be looking to do something big, "
+        "something that would make any past operation look like a squirrel shoot, and the more "
+        "groups that pledge allegiance the more possible it becomes to pull off something truly "
+        "epic.\"", "2015-05-23",
+    )["events"]
+    assert [e for e in events if "groups" in e["source"]["name"]] == []

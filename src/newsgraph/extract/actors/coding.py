@@ -101,7 +101,11 @@ def _with_antecedent_country(span: Span, code: ActorCode, context: ArticleContex
 
 
 def group_antecedent(span: Span, context: ArticleContext) -> Entity | None:
-    """The armed group a definite group phrase ("the extremist group") names, told of before."""
+    """The armed group a definite group phrase ("the extremist group") names, told of before;
+    not a plural ("the more groups that pledge allegiance" are other groups)."""
+    tree = context.tree
+    if tree.tag[tree.root(span.start, span.end).i] in ("NNS", "NNPS"):
+        return None
     return _antecedent(span, context, armed_group)
 
 

@@ -77,10 +77,14 @@ def cue_subject(verb: Token, passive_speakers: frozenset[str] = frozenset()) -> 
             shown = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
             if shown is not None and shown.i < verb.i:
                 return _of_whom(shown)
-        if not step and verb.dep_ == "advcl" and verb.tag_ == "VBG":
-            absolute = _absolute_subject(verb)
+        if verb.dep_ == "advcl" and verb.tag_ == "VBG":
+            absolute = _absolute_subject(verb) if not step else None
             if absolute is not None:  # "despite a few supporters, …, now saying"
                 return absolute
+            before = _cue_before_comma(verb)
+            if before is not None:  # "…," Sanders said, going on to say …
+                verb = before
+                continue
         if verb.dep_ == "ccomp" and _conjunct_as_complement(verb):
             # "Roberts said Friday that A but said “B”": the second cue, parsed as the
             # first one's complement, is its conjunct and shares its subject.
@@ -103,6 +107,19 @@ def cue_subject(verb: Token, passive_speakers: frozenset[str] = frozenset()) -> 
     if following is not None and following.pos_ == "PROPN" and following.head.i == verb.i:
         return following
     return None
+
+
+def _cue_before_comma(participle: Token) -> Token | None:
+    """The verb of "X said," right before a participle the parse hung on a later verb
+    ("…," Sanders said, going on to say that …): the participle is X's."""
+    doc = participle.doc
+    comma = participle.left_edge.i - 1
+    if participle.head.i < participle.i or comma < 1 or doc[comma].text != ",":
+        return None
+    verb = doc[comma - 1]
+    if verb.pos_ != "VERB" or not any(c.dep_ == "nsubj" for c in verb.children):
+        return None
+    return verb
 
 
 def _absolute_subject(participle: Token) -> Token | None:
