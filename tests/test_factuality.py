@@ -168,6 +168,42 @@ CASES = {
         "or Syrian aircraft bombed a hospital.",
         [("195", "RUS", "SYRHLH", "hypothetical"), ("195", "SYR", "SYRHLH", "hypothetical")],
     ),
+    # AllSides (ABC News): a negated rejection leaves the matter open, no refusal of talks.
+    "would not rule out talks: no rejection": (
+        "2013-04-14",
+        "Meeting with Japanese Foreign Minister Fumio Kishida, Kerry said the U.S. would not "
+        "rule out direct talks with North Korea, but would only consider such a move if "
+        "Pyongyang took steps towards denuclearization.",
+        [("040", None, "JPNGOV", "reported")],
+    ),
+    # AllSides (Washington Times, 2013): a negated present simple tells a stance, not a
+    # negated act of praise; the pledge beside it stays.
+    "does not support legalizing: a stance, no negated act": (
+        "2013-05-03",
+        "Alluding to the demand for illegal drugs in the United States, Mr. Obama told his "
+        "audience in Mexico that he does not support legalizing drugs but he pledged to work "
+        "towards a comprehensive approach to the problem.",
+        [("030", "USAGOV", None, "asserted")],
+    ),
+    # AllSides (New York Magazine, 2018): not finding evidence is what an inquiry did not
+    # yield, not an inquiry not made.
+    "did not find evidence: no negated investigation": (
+        "2018-02-28",
+        "While the U.N. panel did not find conclusive evidence of ongoing collaboration between "
+        "the regimes to manufacture chemical weapons currently, experts told the Times that it "
+        "laid out in unprecedented detail the sophisticated measures these countries have "
+        "taken to get around these sanctions.",
+        [],
+    ),
+    # AllSides (Politico, 2017): an announced refusal of an appeal has no code of its own.
+    "will not urge Congress: no refused appeal": (
+        "2017-10-13",
+        "President Donald Trump announced Friday that he will decertify the Iran nuclear deal "
+        "but will not urge Congress to immediately reimpose nuclear-related sanctions on the "
+        "country, instead calling for new legislation that could trigger penalties down the "
+        "line.",
+        [],
+    ),
     # AllSides (USA Today, 2018): the aim of a journey is how news tells the meeting.
     "travelled to meet: the meeting as told, not an aim": (
         "2018-06-11",

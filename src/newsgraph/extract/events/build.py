@@ -62,6 +62,10 @@ PLACE_VISITS = {"042", "043", "044"}
 OCCASION_PREPS = {"in", "at", "during"}  # "in an interview with …", "at a meeting with …"
 FORCE_ROOTS = {"15", "17", "18", "19", "20"}
 REQUEST_ROOTS = {"02", "10"}  # appeals and demands: what they ask for is not done
+# An announced refusal of a verbal act has no code of its own ("said the FBI would not
+# recommend charges" is no appeal, refused or negated: a decision told of something else).
+UNREFUSABLE_ROOTS = {"01", "02", "10", "11"}
+REJECTION_ROOT = "12"  # negated, a rejection leaves the matter open ("would not rule out talks")
 # Roles whose actors oppose their own state: facing one state's organs in an event, they are
 # that state's ("Shona rebels attacked the Mozambique government"; decided here only).
 OWN_STATE_OPPONENTS = {"REB", "OPP", "INS", "SEP"}
@@ -337,9 +341,12 @@ def build_events(
         return []  # "When people harm Americans, we don't retreat": a rule, not an act
     told_code = coder.codes.get(predicate.code)
     material = told_code is not None and told_code.quad_class in (2, 4)
-    fact, mode = telling(predicate.head, coder, kids, material)
+    rejection = predicate.code[:2] == REJECTION_ROOT
+    fact, mode = telling(predicate.head, coder, kids, material, rejection)
     if fact is None:
         return []  # "it's not like the media want to violate …": no act is told
+    if mode == "refused" and predicate.code[:2] in UNREFUSABLE_ROOTS:
+        return []
     code = recoded(predicate.code, mode, coder)
     cameo = coder.codes.get(code) or coder.codes.get(code[:3]) or coder.codes.get(code[:2])
     if cameo is None:

@@ -73,6 +73,7 @@ class Cues:
     rhetorical: bool = False  # negated by a governor that is no cue: "it's not like …"
     purpose: bool = False  # told as the aim of another act: "imposed sanctions to force …"
     asked_about: bool = False  # in an open question: "unable to determine if X bombed …"
+    denied: bool = False  # the predicate itself is negated ("did not find", "does not support")
 
 
 def own_cues(
@@ -94,6 +95,7 @@ def own_cues(
             continue
         if role in ("negated", "hypothetical", "intended"):
             cues.roles.add(role)
+            cues.denied |= own and role == "negated" and label in ("neg", "advmod")
             cues.conditional |= label == "mark" and role == "hypothetical"
         if label == "aux":
             cues.obliged |= role == "obliged" and not cues.speech  # not "should have asked why"
@@ -343,15 +345,40 @@ def is_question(root: Token, kids: Tree) -> bool:
 
 
 def telling(
-    head: Token, knowledge: EventKnowledge, kids: Tree, material: bool = False
+    head: Token,
+    knowledge: EventKnowledge,
+    kids: Tree,
+    material: bool = False,
+    rejection: bool = False,
 ) -> tuple[str | None, str | None]:
     """The event's factuality and modality, from one walk up its governors; factuality None
-    when no act is told (a governor that is no cue negated: "it's not like they want to …").
-    ``material``: the event is a material act (an infinitive of purpose makes it an aim)."""
+    when no act is told (a governor that is no cue negated: "it's not like they want to …";
+    see ``denies_no_act`` for a negated predicate). ``material``: the event is a material
+    act (an infinitive of purpose makes it an aim); ``rejection``: its code is one (12)."""
     cues = collect(head, knowledge, kids, material)
-    if cues.rhetorical:
+    if cues.rhetorical or denies_no_act(head, cues, knowledge, kids, rejection):
         return None, None
     return factuality(cues), modality(cues)
+
+
+def denies_no_act(
+    head: Token, cues: Cues, knowledge: EventKnowledge, kids: Tree, rejection: bool
+) -> bool:
+    """Whether the negation of the predicate itself tells no act at all:
+
+    - a negated rejection ("would not rule out talks", "did not dismiss a comment") leaves
+      the matter open: neither a refusal nor a rejection;
+    - a negated outcome ("did not find evidence": cue role ``outcome``) tells what an act
+      did not yield, not an act not done (they did investigate);
+    - a negated present simple ("he does not support legalizing drugs", "the memo does not
+      contain …", "doesn't rule out a link") tells a stance or a state, not an act; a
+      refusal is told with a modal ("will not accept", "cannot agree") and stays coded.
+    """
+    if not cues.denied or cues.conditional:
+        return False
+    if rejection or knowledge.has_role(phrasal_lemma(head.i, kids), "outcome"):
+        return True
+    return present_simple(head, kids)
 
 
 def factuality(cues: Cues) -> str:
