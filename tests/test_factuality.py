@@ -176,15 +176,6 @@ CASES = {
         "Pyongyang took steps towards denuclearization.",
         [("040", None, "JPNGOV", "reported")],
     ),
-    # AllSides (Washington Times, 2013): a negated present simple tells a stance, not a
-    # negated act of praise; the pledge beside it stays.
-    "does not support legalizing: a stance, no negated act": (
-        "2013-05-03",
-        "Alluding to the demand for illegal drugs in the United States, Mr. Obama told his "
-        "audience in Mexico that he does not support legalizing drugs but he pledged to work "
-        "towards a comprehensive approach to the problem.",
-        [("030", "USAGOV", None, "asserted")],
-    ),
     # AllSides (New York Magazine, 2018): not finding evidence is what an inquiry did not
     # yield, not an inquiry not made.
     "did not find evidence: no negated investigation": (
@@ -203,6 +194,29 @@ CASES = {
         "country, instead calling for new legislation that could trigger penalties down the "
         "line.",
         [],
+    ),
+    # AllSides (HotAir, 2013): "would" on the act itself, with no one announcing it and no
+    # condition, tells the writer's scenario, not an act.
+    "would then agree: an imagined act, no event": (
+        "2013-11-16",
+        "Iran and world powers would then agree to disagree on how to interpret that treaty.",
+        [],
+    ),
+    # AllSides (National Review, 2018): the same, in a columnist's scenario.
+    "the U.S. would press forward: an imagined act, no event": (
+        "2018-12-27",
+        "NATO allies would fill it in, and the U.S. would press forward toward creating facts "
+        "on the ground that forced Assad out of power.",
+        [],
+    ),
+    # AllSides (The Atlantic, 2018): a review is asked for; the sanctions it would review
+    # are in force, not asked for.
+    "called for a review of sanctions: the sanctions are real": (
+        "2018-06-08",
+        "Indeed, Giuseppe Conte, the new Italian prime minister who heads a coalition "
+        "government of populist and far-right parties, has called for a review of EU sanctions "
+        "on Russia.",
+        [("020", "ITAGOV", None, "asserted"), ("163", "IGOEUREEC", "RUS", "asserted")],
     ),
     # AllSides (USA Today, 2018): the aim of a journey is how news tells the meeting.
     "travelled to meet: the meeting as told, not an aim": (

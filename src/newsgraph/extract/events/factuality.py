@@ -74,6 +74,7 @@ class Cues:
     purpose: bool = False  # told as the aim of another act: "imposed sanctions to force …"
     asked_about: bool = False  # in an open question: "unable to determine if X bombed …"
     denied: bool = False  # the predicate itself is negated ("did not find", "does not support")
+    imagined: bool = False  # "would" on the predicate itself: "He would criticize it a lot."
 
 
 def own_cues(
@@ -96,6 +97,8 @@ def own_cues(
         if role in ("negated", "hypothetical", "intended"):
             cues.roles.add(role)
             cues.denied |= own and role == "negated" and label in ("neg", "advmod")
+            imagined = knowledge.has_role(lower[child.i], "imagined")
+            cues.imagined |= own and label == "aux" and imagined
             cues.conditional |= label == "mark" and role == "hypothetical"
         if label == "aux":
             cues.obliged |= role == "obliged" and not cues.speech  # not "should have asked why"
@@ -116,6 +119,16 @@ def own_cues(
             and not mentions_which(child, kids)  # "according to which"
         ):
             cues.roles.add("reported")  # "…, TASS reported." / "according to …"
+
+
+def examines(noun: int, knowledge: EventKnowledge, kids: Tree) -> bool:
+    """A noun whose "of"/"into"/"to" phrase names an act it examines or ends ("a review of U.S.
+    assistance", "an end to the attacks": cue roles ``examine`` and ``halt``): asking for
+    the review or the end does not ask for the act."""
+    lemma = kids.lemma[noun]
+    return kids.pos[noun] == "NOUN" and (
+        knowledge.has_role(lemma, "examine") or knowledge.has_role(lemma, "halt")
+    )
 
 
 def mentions_which(clause: Token, kids: Tree) -> bool:
@@ -151,6 +164,7 @@ def collect(head: Token, knowledge: EventKnowledge, kids: Tree, material: bool =
         if any(role_of(kids.lower[a.i]) == "hypothetical" for a in kids.with_dep(verb, ("aux",))):
             cues.roles.add("hypothetical")
     cue_governor = True  # the token's governor on the walk is a cue word (or the token itself)
+    examined = False  # the walk has passed a noun that examines or ends it ("a review of")
     for _ in range(MAX_STEPS):
         negated = "negated" in cues.roles
         own_cues(token, knowledge, own, cues, kids)
@@ -174,6 +188,8 @@ def collect(head: Token, knowledge: EventKnowledge, kids: Tree, material: bool =
             break
         role = role_of(phrasal_lemma(up, kids)) or role_of(kids.lemma[up])
         cue_governor = role is not None or role_of(kids.lower[up]) is not None
+        if label == "pobj" and kids.head[up] != up and examines(kids.head[up], knowledge, kids):
+            examined = True  # "a review of U.S. assistance": what is reviewed is not asked for
         aim = material and is_purpose(token, label, kids)
         if label not in EMBEDDING and not (label == "acl" and role in NOUN_CUES) and not aim:
             break
@@ -194,7 +210,7 @@ def collect(head: Token, knowledge: EventKnowledge, kids: Tree, material: bool =
         ):
             role = None  # "said in a meeting", "said during his trip": when, not what
         elif role == "directive":
-            role = asks(governor, token, kids)
+            role = None if examined else asks(governor, token, kids)
         elif role == "reported" and label == "xcomp" and kids.with_dep(governor, ("dobj",)):
             role = "asked"  # "told her to kill": an order, not a report
         cues.asked |= role == "asked"
@@ -356,9 +372,23 @@ def telling(
     see ``denies_no_act`` for a negated predicate). ``material``: the event is a material
     act (an infinitive of purpose makes it an aim); ``rejection``: its code is one (12)."""
     cues = collect(head, knowledge, kids, material)
-    if cues.rhetorical or denies_no_act(head, cues, knowledge, kids, rejection):
+    if cues.rhetorical or imagined(cues) or denies_no_act(head, cues, knowledge, kids, rejection):
         return None, None
     return factuality(cues), modality(cues)
+
+
+def imagined(cues: Cues) -> bool:
+    """An act only imagined: "would" on the predicate itself (cue role ``imagined``) with no
+    one announcing it, no condition and no other cue ("He would criticize it a lot", "a
+    strong leader would withhold that aid", "Iran and world powers would then agree"): the
+    writer's or a speaker's scenario, not an act told. "said they would boycott" is
+    announced, "would meet … if" a conditional offer, "a bill that would have permitted
+    China to extradite" has "would" on another verb: all stay coded."""
+    return (
+        cues.imagined
+        and not (cues.speech or cues.conditional or cues.asked or cues.obliged)
+        and cues.roles <= {"hypothetical"}
+    )
 
 
 def denies_no_act(
@@ -369,16 +399,11 @@ def denies_no_act(
     - a negated rejection ("would not rule out talks", "did not dismiss a comment") leaves
       the matter open: neither a refusal nor a rejection;
     - a negated outcome ("did not find evidence": cue role ``outcome``) tells what an act
-      did not yield, not an act not done (they did investigate);
-    - a negated present simple ("he does not support legalizing drugs", "the memo does not
-      contain …", "doesn't rule out a link") tells a stance or a state, not an act; a
-      refusal is told with a modal ("will not accept", "cannot agree") and stays coded.
+      did not yield, not an act not done (they did investigate).
     """
     if not cues.denied or cues.conditional:
         return False
-    if rejection or knowledge.has_role(phrasal_lemma(head.i, kids), "outcome"):
-        return True
-    return present_simple(head, kids)
+    return rejection or knowledge.has_role(phrasal_lemma(head.i, kids), "outcome")
 
 
 def factuality(cues: Cues) -> str:
