@@ -247,11 +247,11 @@ SENSES = {
         ["072"],
     ),
     # AllSides (line 2653): a state destroying its own chemical weapons disarms
-    # (destroy obj:@arsenal 087), it destroys no one's property; the denial is 016.
+    # (destroy obj:@arsenal 0873), it destroys no one's property; the denial is 016.
     "destroyed its chemical weapons: disarmament, no destruction of property": (
         "Russia has fiercely denied any involvement in the poisoning, saying that it had "
         "destroyed its chemical weapons stockpile.",
-        ["016", "087"],
+        ["016", "0873"],
     ),
 }
 
