@@ -351,3 +351,27 @@ def test_displeasure_expressed_at_an_actor_is_disapproval(analyse):
     assert ("111", "RUS", "USA") in [
         (e["cameo"], e["source"]["code"], (e["target"] or {}).get("code")) for e in events
     ]
+
+
+def test_a_warning_of_what_may_happen_is_a_pessimistic_comment(analyse):
+    """"warned that more than 6 million people are at risk": a forecast (cue role
+    ``foretell``), 012, not a threat (AllSides, line 34)."""
+    events = analyse(
+        "The Economic Community of West African States has warned that more than 6 million "
+        "people are at risk of hunger in the Sahel region of Africa, including more than a "
+        "million children exposed to severe malnutrition.",
+        published="2012-06-01",
+    )["events"]
+    assert [(e["cameo"], e["source"]["code"]) for e in events] == [("012", "IGOWAFWAS")]
+
+
+def test_a_warning_under_a_condition_stays_a_threat(analyse):
+    """"warned that Washington would take action if Syria used the weapons": the speaker's
+    side acts, under a condition: a threat (AllSides, line 136)."""
+    events = analyse(
+        "Secretary of State Hillary Clinton had earlier warned that Washington would take "
+        "action if Syria used the weapons.",
+        published="2012-12-10",
+    )["events"]
+    warnings = [e["cameo"] for e in events if e["cameo"][:2] in ("01", "13")]
+    assert warnings == ["130"]

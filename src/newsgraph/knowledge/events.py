@@ -21,7 +21,9 @@ Files (in ``data/events/``), all plain TSV with a header unless noted:
   ``obliged`` for "must", ``occasion`` for "when", "once": a present-simple clause they
   mark is no act that happened; ``catenative`` for "help": with a verb complement and no
   object, "helped oust Gadhafi", the complement is the act; ``control`` for "prompt",
-  "urge", "force": their object does their infinitive, "prompted Turkey to recall"). A cue
+  "urge", "force": their object does their infinitive, "prompted Turkey to recall";
+  ``foretell`` for "warn": with a that-clause telling what may happen, a pessimistic
+  comment, 012, not a threat). A cue
   may have several roles, one row each ("announce": light and reported); the first row's
   role is its main one. The reporting verbs of ``quotes/cues.tsv`` (type ``speech``) are
   ``reported`` cues too: one lexicon for both.
