@@ -375,3 +375,31 @@ def test_a_warning_under_a_condition_stays_a_threat(analyse):
     )["events"]
     warnings = [e["cameo"] for e in events if e["cameo"][:2] in ("01", "13")]
     assert warnings == ["130"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # AllSides (lines 364 and 502; not audit articles)
+        "Obama declined to say whether military action would be among the options he might "
+        "take should he become convinced that the government was behind the attacks in Syria.",
+        "A senior official in Netanyahu's office refused to confirm or deny the report.",
+    ],
+)
+def test_a_refusal_to_tell_is_a_refusal_to_comment(analyse, sentence):
+    """"declined to say", "refused to confirm": CAMEO 011 (decline comment), not a
+    rejection (12x), and the telling is no event (word class ``telling``)."""
+    events = analyse(sentence, published="2013-08-25")["events"]
+    assert [e["cameo"] for e in events] == ["011"]
+
+
+def test_a_refusal_to_discuss_is_no_negated_consultation(analyse):
+    """AllSides (line 1790): "declined to discuss the memos" was a rejection (120) and a
+    negated consultation (040); it is one refusal to comment."""
+    events = analyse(
+        "State Department officials declined to discuss the memos, deferring to multiple "
+        "investigations that have concluded there was inadequate security at the compound "
+        "when it was attacked on Sept.",
+        published="2015-10-01",
+    )["events"]
+    assert [(e["cameo"], e["source"]["code"]) for e in events] == [("011", "USAGOV")]

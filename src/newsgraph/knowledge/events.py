@@ -100,6 +100,7 @@ class EventKnowledge:
     leaving: frozenset[str] = frozenset()  # event nouns whose "from" is what is left
     carriers: frozenset[str] = frozenset()  # nouns that carry the event of their compound
     attitudes: frozenset[str] = frozenset()  # event nouns only under a light verb
+    telling: frozenset[str] = frozenset()  # verbs of telling: "declined to comment" is 011
 
     def __post_init__(self) -> None:
         self.first_words = {(pos, lemma.split()[0]) for pos, lemma in self.patterns}
@@ -321,6 +322,7 @@ def load_events(directory: Path) -> EventKnowledge:
         leaving=frozenset(classes.get("leaving", [])),
         carriers=frozenset(classes.get("carrier", [])),
         attitudes=frozenset(classes.get("attitude", [])),
+        telling=frozenset(classes.get("telling", [])),
         cues=load_cues(folder / "cues.tsv", directory / "quotes" / "cues.tsv"),
         modality=modality,
         codes=codes,

@@ -39,6 +39,7 @@ PHRASE_DETERMINERS = {"no"}
 RELATIVE_PRONOUNS = {"who", "whom", "which", "that"}
 CONDITIONS = {"if", "unless", "should"}  # a forecast under a condition is a threat
 FORECAST = "012"  # a pessimistic comment: what a ``foretell`` verb says may happen
+NO_COMMENT = "011"  # decline comment: a refusal to tell (word class ``telling``)
 # Measure nouns whose "of" object names the event: "10 days of war games", "$5m of aid".
 MEASURES = {
     "day", "week", "month", "round", "series", "wave", "spate", "number", "kind", "dollar",
@@ -420,6 +421,15 @@ def verb_predicate(verb: Token, knowledge: EventKnowledge, kids: Tree) -> Predic
     ):
         # "warned that the tensions could escalate": a forecast, no threat
         pattern = replace(pattern, code=FORECAST, origin="rule")
+    if pattern.code[:2] == "12" and declines_comment(verb, words, knowledge, kids):
+        # "declined to comment", "refused to say whether …": no comment, not a rejection
+        pattern = replace(pattern, code=NO_COMMENT, origin="rule")
+    if (
+        kids.dep[verb.i] == "xcomp"
+        and any(lemma in knowledge.telling for lemma in words)
+        and knowledge.has_role(kids.lemma[verb.head.i], "negated")
+    ):
+        return None  # "declined to discuss the probe": the refusal to comment is the act
     if any(knowledge.has_role(lemma, "catenative") for lemma in words) and only_complement(
         verb, kids
     ):
@@ -474,6 +484,18 @@ def foretells(verb: Token, knowledge: EventKnowledge, kids: Tree) -> bool:
             if any(kids.lower[m.i] in CONDITIONS for m in kids.with_dep(condition, ("mark",))):
                 return False
     return True
+
+
+def declines_comment(
+    verb: Token, words: list[str], knowledge: EventKnowledge, kids: Tree
+) -> bool:
+    """Whether a refusal ("declined", "refused", cue role ``negated``) is a refusal to tell:
+    its infinitive is a verb of telling (word class ``telling``: "to comment", "to say")."""
+    if not any(knowledge.has_role(lemma, "negated") for lemma in words):
+        return False
+    return any(
+        kids.lemma[c.i] in knowledge.telling for c in kids.with_dep(verb, ("xcomp",))
+    )
 
 
 def passive_object_silenced(
