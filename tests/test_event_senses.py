@@ -377,6 +377,18 @@ def test_a_warning_under_a_condition_stays_a_threat(analyse):
     assert warnings == ["130"]
 
 
+def test_a_reprisal_foretold_is_a_threat(analyse):
+    """"warned North Korea that any provocative moves will be met with a strong response":
+    the clause foretells the speaker's answer (word class ``reprisal``): a threat, not a
+    forecast (AllSides, line 223)."""
+    events = analyse(
+        "The South Korean president on Monday warned North Korea that any provocative moves "
+        "will be met with \"a strong response.\"",
+        published="2013-04-01",
+    )["events"]
+    assert [(e["cameo"], e["source"]["code"]) for e in events] == [("130", "KORGOV")]
+
+
 @pytest.mark.parametrize(
     "sentence",
     [

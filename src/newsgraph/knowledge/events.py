@@ -101,6 +101,7 @@ class EventKnowledge:
     carriers: frozenset[str] = frozenset()  # nouns that carry the event of their compound
     attitudes: frozenset[str] = frozenset()  # event nouns only under a light verb
     telling: frozenset[str] = frozenset()  # verbs of telling: "declined to comment" is 011
+    reprisals: frozenset[str] = frozenset()  # "warned that X would meet a response": a threat
 
     def __post_init__(self) -> None:
         self.first_words = {(pos, lemma.split()[0]) for pos, lemma in self.patterns}
@@ -323,6 +324,7 @@ def load_events(directory: Path) -> EventKnowledge:
         carriers=frozenset(classes.get("carrier", [])),
         attitudes=frozenset(classes.get("attitude", [])),
         telling=frozenset(classes.get("telling", [])),
+        reprisals=frozenset(classes.get("reprisal", [])),
         cues=load_cues(folder / "cues.tsv", directory / "quotes" / "cues.tsv"),
         modality=modality,
         codes=codes,

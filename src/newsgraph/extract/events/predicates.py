@@ -483,7 +483,9 @@ def foretells(verb: Token, knowledge: EventKnowledge, kids: Tree) -> bool:
         for condition in kids.with_dep(head, ("advcl",)):
             if any(kids.lower[m.i] in CONDITIONS for m in kids.with_dep(condition, ("mark",))):
                 return False
-    return True
+    # "any provocative moves will be met with a strong response": a reprisal foretold is a
+    # threat (word class ``reprisal``)
+    return not any(kids.lemma[t.i] in knowledge.reprisals for c in clauses for t in c.subtree)
 
 
 def declines_comment(
