@@ -22,6 +22,7 @@ from newsgraph.knowledge.quotes import QuoteKnowledge
 
 # Words that may open reported content without belonging to it.
 CONTENT_MARKERS = {"that"}
+DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 MARKS = frozenset(OPENING + CLOSING + STRAIGHT)
 SPEAKING_PERSONS = frozenset({"i", "we", "you"})
 # Conjunctions that open an adverbial clause, never reported content.
@@ -282,14 +283,20 @@ def _object_content(verb: Token, cues: QuoteKnowledge) -> tuple[int, int] | None
     if obj is not None and predicate is not None:  # "called climate change a hoax"
         return _strip(verb.doc, obj.left_edge.i, predicate.right_edge.i)
     if verb.lemma_.lower() == "call" and not any(c.dep_ == "auxpass" for c in children):
-        prep = next((c for c in children if c.dep_ == "prep" and c.lower_ in ("for", "on")), None)
-        target = next(
-            (c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None
-        ) if prep else None  # "called for talks", "called for reducing the rate"
+        target = next((  # "called for talks", "called for reducing the rate"; not "on Friday"
+            t for c in children if c.dep_ == "prep" and c.lower_ in ("for", "on")
+            for t in c.children
+            if t.dep_ in ("pobj", "pcomp") and t.ent_type_ not in ("DATE", "TIME")
+        ), None)
         if target is not None:
             right = max([target.right_edge.i] + [c.right_edge.i for c in target.children])
             return _strip(verb.doc, target.left_edge.i, right)
-    if verb.lemma_.lower() in cues.objects and obj is not None and obj.dep_ == "dobj":
+    if obj is not None and obj.dep_ == "dobj" and obj.pos_ == "VERB":
+        # a gerund object is an act reported ("recalled thinking, “…”", "mentioned refinancing
+        # student loans") for any cue; a noun object only for the verbs marked so
+        return _strip(verb.doc, obj.left_edge.i, obj.right_edge.i)
+    if (verb.lemma_.lower() in cues.objects and obj is not None and obj.dep_ == "dobj"
+            and not _known_text(obj, cues)):
         role = next((c for c in children if c.dep_ == "prep" and c.lower_ == "as"
                      and c.i > obj.i and any(p.dep_ == "pobj" for p in c.children)), None)
         if role is not None:  # "described Hillary Clinton as a “disgrace”"
@@ -301,6 +308,13 @@ def _object_content(verb: Token, cues: QuoteKnowledge) -> tuple[int, int] | None
             return None
         return _strip(verb.doc, obj.left_edge.i, obj.right_edge.i)
     return None
+
+
+def _known_text(obj: Token, cues: QuoteKnowledge) -> bool:
+    """A definite text ("acknowledged the communication", "noted the speech"): a reference to
+    a text already known, not what the verb reports ("announced plans to" still reports)."""
+    return obj.lemma_.lower() in cues.document_nouns and any(
+        c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in DEFINITE) for c in obj.children)
 
 
 def _orphan_verb_after(obj: Token) -> Token | None:
@@ -452,4 +466,6 @@ def _strip(doc: Doc, left: int, right: int) -> tuple[int, int] | None:
         or doc[right].dep_ == "cc"  # "… should be released but" + a verb parsed apart
     ):
         right -= 1
+    if left == right and doc[left].lower_ in CONTENT_MARKERS:
+        return None  # "reports that:" before a block quotation: the content is what follows
     return (left, right) if left <= right else None
