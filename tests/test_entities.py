@@ -302,3 +302,13 @@ def test_a_name_ends_before_a_paragraph_break(analyse) -> None:
     names = [m["text"] for e in analyse(text)["entities"] for m in e["mentions"]]
     assert "Islamic State" in names
     assert not any(name != name.strip() for name in names)
+
+
+def test_a_person_named_only_after_a_pronoun_is_still_named(analyse) -> None:
+    """NER tags "His Messenger" a PERSON; its only name starts with a pronoun, which used to
+    leave no name to choose and failed the whole article (a claim of responsibility)."""
+    analysis = analyse(
+        "\u201cWe did it in compliance with the Command of Allah and supporting His "
+        "Messenger,\u201d the message read. Al-Qaida in Yemen said it carried out the attack."
+    )
+    assert "His Messenger" in {entity["name"] for entity in analysis["entities"]}

@@ -50,8 +50,8 @@ def canonical_name(doc: Doc, actor: MentionGroup) -> str:
     if actor.label == "PERSON" and actor.names:
         spans = [doc[s:e] for s, e in actor.mentions if doc[s].pos_ != "PRON"]
         named = [s for s in spans if words_of(s.text) in actor.names]
-        best = max(named, key=lambda s: (len(words_of(s.text)), len(s.text)))
-        return best.text
+        if named:  # else every name starts with a pronoun ("His Messenger"): as below
+            return max(named, key=lambda s: (len(words_of(s.text)), len(s.text))).text
     names = [doc[s:e] for s, e in actor.mentions if doc[s].pos_ not in ("DET", "PRON")]
     names = names or [doc[s:e] for s, e in actor.mentions]
     return max(names, key=lambda s: (len(words_of(s.text)), len(s.text))).text
