@@ -22,7 +22,7 @@ from newsgraph.knowledge.quotes import QuoteKnowledge
 
 # Words that may open reported content without belonging to it.
 CONTENT_MARKERS = {"that"}
-DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+KNOWN_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
 MARKS = frozenset(OPENING + CLOSING + STRAIGHT)
 SPEAKING_PERSONS = frozenset({"i", "we", "you"})
 # Conjunctions that open an adverbial clause, never reported content.
@@ -314,7 +314,7 @@ def _known_text(obj: Token, cues: QuoteKnowledge) -> bool:
     """A definite text ("acknowledged the communication", "noted the speech"): a reference to
     a text already known, not what the verb reports ("announced plans to" still reports)."""
     return obj.lemma_.lower() in cues.document_nouns and any(
-        c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in DEFINITE) for c in obj.children)
+        c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in KNOWN_DETERMINERS) for c in obj.children)
 
 
 def _orphan_verb_after(obj: Token) -> Token | None:
