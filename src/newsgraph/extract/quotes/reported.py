@@ -314,7 +314,8 @@ def _known_text(obj: Token, cues: QuoteKnowledge) -> bool:
     """A definite text ("acknowledged the communication", "noted the speech"): a reference to
     a text already known, not what the verb reports ("announced plans to" still reports)."""
     return obj.lemma_.lower() in cues.document_nouns and any(
-        c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in KNOWN_DETERMINERS) for c in obj.children)
+        c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in KNOWN_DETERMINERS)
+        for c in obj.children)
 
 
 def _orphan_verb_after(obj: Token) -> Token | None:
