@@ -757,3 +757,17 @@ def test_acknowledging_a_known_text_reports_nothing_of_it(analyse):
             "for a plot and then Zawahiri acknowledged the communication.")
     assert [(q["cue"], q["speaker"]["name"]) for q in analyse(text)["quotes"]] == [
         ("tell", "Officials")]
+
+
+def test_a_relative_clause_after_quoted_words_is_the_writers(analyse):
+    text = ("On the other, he referred to it as a “sustained reduction in violence,” which "
+            "suggests it’ll be something less than a complete ceasefire.")
+    assert analyse(text)["quotes"] == []
+
+
+def test_reported_content_stops_before_a_comment_on_its_quoted_words(analyse):
+    text = ("What makes this situation even scarier: Israel says it is “fully prepared for "
+            "further action,” which means things could get worse.")
+    found = only_quote(analyse(text))
+    assert (found["text"], found["speaker"]["name"]) == (
+        "it is “fully prepared for further action,”", "Israel")

@@ -7,6 +7,8 @@ in cues.tsv) and "according to X, …". Content with quoted fragments is ``mixed
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Token
 
 from newsgraph.extract.marks import CLOSING, OPENING, STRAIGHT, QuotedSpan
@@ -22,6 +24,8 @@ from newsgraph.knowledge.quotes import QuoteKnowledge
 
 # Words that may open reported content without belonging to it.
 CONTENT_MARKERS = {"that"}
+# A relative clause right after closing marks: the writer's comment on the quoted words.
+COMMENT_AFTER_MARKS = re.compile(r"[”\"’],?\s+which\b")
 KNOWN_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
 MARKS = frozenset(OPENING + CLOSING + STRAIGHT)
 SPEAKING_PERSONS = frozenset({"i", "we", "you"})
@@ -65,7 +69,8 @@ def find_reported(
         else:
             content = _content_around(token, end)
             subject, confidence = source_of(end), 0.6
-        if content is None or subject is None or _addressed(subject, quoted):
+        if (content is None or subject is None or _addressed(subject, quoted)
+                or _about_quoted_words(subject, quoted)):
             continue
         cue = token if cue_verb else end
         candidate = _reported(doc, text, content, quoted, direct, cue, subject, confidence)
@@ -98,6 +103,15 @@ def _addressed(subject: Token, quoted: list[QuotedSpan]) -> bool:
     return word in SPEAKING_PERSONS and any(q.start <= subject.idx < q.end for q in quoted)
 
 
+def _about_quoted_words(subject: Token, quoted: list[QuotedSpan]) -> bool:
+    """A relative clause whose antecedent is quoted words (“a bomber task force,” which
+    suggested …): the writer's comment on them; the quoted words are no speaker."""
+    if subject.lower_ not in ("which", "that") or subject.head.dep_ != "relcl":
+        return False
+    antecedent = subject.head.head
+    return any(q.start <= antecedent.idx < q.end for q in quoted)
+
+
 def _reported(
     doc: Doc,
     text: str,
@@ -123,6 +137,9 @@ def _reported(
         tail = text[end : quote.close_mark]
         if start <= quote.open_mark < end <= quote.close_mark and _same_sentence(tail):
             end = quote.close_mark + len(mark_at(text, quote.close_mark))
+    comment = COMMENT_AFTER_MARKS.search(text, start, end)
+    if comment is not None:  # “…,” which means …: the writer's comment on the quoted words
+        end = comment.start() + 1
     fragments = [q for q in quoted if start <= q.open_mark and q.close_mark < end]
     kind = "mixed" if fragments else "indirect"
     confidence = 0.8 if fragments else confidence
