@@ -742,6 +742,9 @@ def test_a_call_made_on_a_day_is_for_what_follows(analyse):
     ("text", "content"),
     [
         ("Mr. Kerry noted the speech Mr. Obama made during the memorial service.", None),
+        ("The state media described Morsi's decree as a \"corrective revolution,\" and "
+         "supporters presented the move as the only way to break through the deadlock.",
+         "Morsi's decree as a \"corrective revolution,\""),
         ("Former Secretary of Defense Leon Panetta announced plans to deploy a second radar.",
          "plans to deploy a second radar"),
         ("Donald Trump mentioned refinancing student loans.", "refinancing student loans"),

@@ -25,7 +25,7 @@ SENTENCE_END = {".", "!", "?"}
 WINDOW_TOKENS = 40
 
 
-RELATIVES = frozenset({"which", "that", "who"})
+_RELATIVES = frozenset({"which", "that", "who"})
 
 
 def find_direct(
@@ -144,7 +144,7 @@ def _describes_quote(cue: Token, cues: QuoteKnowledge) -> bool:
     """A relative clause after the marks (“a bomber task force,” which suggested …): the
     quoted words are its antecedent, and the clause is the writer's comment on them."""
     subject = _speaker_token(cue, cues)
-    return subject is not None and subject.lower_ in RELATIVES
+    return subject is not None and subject.lower_ in _RELATIVES
 
 
 def _reports_own_clause(cue: Token) -> bool:

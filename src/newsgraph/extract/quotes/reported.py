@@ -312,12 +312,13 @@ def _object_content(verb: Token, cues: QuoteKnowledge) -> tuple[int, int] | None
         # a gerund object is an act reported ("recalled thinking, “…”", "mentioned refinancing
         # student loans") for any cue; a noun object only for the verbs marked so
         return _strip(verb.doc, obj.left_edge.i, obj.right_edge.i)
-    if (verb.lemma_.lower() in cues.objects and obj is not None and obj.dep_ == "dobj"
-            and not _known_text(obj, cues)):
+    if verb.lemma_.lower() in cues.objects and obj is not None and obj.dep_ == "dobj":
         role = next((c for c in children if c.dep_ == "prep" and c.lower_ == "as"
                      and c.i > obj.i and any(p.dep_ == "pobj" for p in c.children)), None)
         if role is not None:  # "described Hillary Clinton as a “disgrace”"
             return _strip(verb.doc, obj.left_edge.i, role.right_edge.i)
+        if _known_text(obj, cues):
+            return None
         predicate_verb = _orphan_verb_after(obj)
         if predicate_verb is not None:  # "claiming the state of emergency is unconstitutional"
             return _strip(verb.doc, obj.left_edge.i, predicate_verb.right_edge.i)
