@@ -225,6 +225,34 @@ SENSES = {
         "embassy will move to Jerusalem, according to published reports.",
         [],
     ),
+    # AllSides (line 2991): warning of a danger no actor threatens to bring is a pessimistic
+    # comment (warn prep:of:@peril), not a threat.
+    "warned of the risk: a pessimistic comment, no threat": (
+        "In a speech on December 20, Putin warned of the risk of nuclear war because of the "
+        "US's decision to abandon Cold War-era weapons treaties.",
+        ["012"],
+    ),
+    # AllSides (line 2023): a government's warning to its citizens is an advisory
+    # (warn obj:@advised), not a threat to them.
+    "warned its citizens: an advisory, no threat": (
+        "WASHINGTON – The State Department on Saturday warned American citizens in South "
+        "Africa of the imminent threat of terrorist attacks.",
+        ["012"],
+    ),
+    # AllSides (line 3457): forces backed by an ally's air power get military aid
+    # (back prep:by:@airpower), not verbal support.
+    "backed by air power: military aid, not verbal support": (
+        "And his forces, backed by Russian air power, have targeted civilian areas, schools, "
+        "hospitals, and aid facilities.",
+        ["072"],
+    ),
+    # AllSides (line 2653): a state destroying its own chemical weapons disarms
+    # (destroy obj:@arsenal 0873), it destroys no one's property; the denial is 016.
+    "destroyed its chemical weapons: disarmament, no destruction of property": (
+        "Russia has fiercely denied any involvement in the poisoning, saying that it had "
+        "destroyed its chemical weapons stockpile.",
+        ["016", "0873"],
+    ),
 }
 
 
