@@ -225,6 +225,34 @@ SENSES = {
         "embassy will move to Jerusalem, according to published reports.",
         [],
     ),
+    # AllSides (line 2991): warning of a danger no actor threatens to bring is a pessimistic
+    # comment (warn prep:of:@peril), not a threat.
+    "warned of the risk: a pessimistic comment, no threat": (
+        "In a speech on December 20, Putin warned of the risk of nuclear war because of the "
+        "US's decision to abandon Cold War-era weapons treaties.",
+        ["012"],
+    ),
+    # AllSides (line 2023): a government's warning to its citizens is an advisory
+    # (warn obj:@advised), not a threat to them.
+    "warned its citizens: an advisory, no threat": (
+        "WASHINGTON – The State Department on Saturday warned American citizens in South "
+        "Africa of the imminent threat of terrorist attacks.",
+        ["012"],
+    ),
+    # AllSides (line 3457): forces backed by an ally's air power get military aid
+    # (back prep:by:@airpower), not verbal support.
+    "backed by air power: military aid, not verbal support": (
+        "And his forces, backed by Russian air power, have targeted civilian areas, schools, "
+        "hospitals, and aid facilities.",
+        ["072"],
+    ),
+    # AllSides (line 2653): a state destroying its own chemical weapons disarms
+    # (destroy obj:@arsenal 0873), it destroys no one's property; the denial is 016.
+    "destroyed its chemical weapons: disarmament, no destruction of property": (
+        "Russia has fiercely denied any involvement in the poisoning, saying that it had "
+        "destroyed its chemical weapons stockpile.",
+        ["016", "0873"],
+    ),
 }
 
 
@@ -323,3 +351,67 @@ def test_displeasure_expressed_at_an_actor_is_disapproval(analyse):
     assert ("111", "RUS", "USA") in [
         (e["cameo"], e["source"]["code"], (e["target"] or {}).get("code")) for e in events
     ]
+
+
+def test_a_warning_of_what_may_happen_is_a_pessimistic_comment(analyse):
+    """"warned that more than 6 million people are at risk": a forecast (cue role
+    ``foretell``), 012, not a threat (AllSides, line 34)."""
+    events = analyse(
+        "The Economic Community of West African States has warned that more than 6 million "
+        "people are at risk of hunger in the Sahel region of Africa, including more than a "
+        "million children exposed to severe malnutrition.",
+        published="2012-06-01",
+    )["events"]
+    assert [(e["cameo"], e["source"]["code"]) for e in events] == [("012", "IGOWAFWAS")]
+
+
+def test_a_warning_under_a_condition_stays_a_threat(analyse):
+    """"warned that Washington would take action if Syria used the weapons": the speaker's
+    side acts, under a condition: a threat (AllSides, line 136)."""
+    events = analyse(
+        "Secretary of State Hillary Clinton had earlier warned that Washington would take "
+        "action if Syria used the weapons.",
+        published="2012-12-10",
+    )["events"]
+    warnings = [e["cameo"] for e in events if e["cameo"][:2] in ("01", "13")]
+    assert warnings == ["130"]
+
+
+def test_a_reprisal_foretold_is_a_threat(analyse):
+    """"warned North Korea that any provocative moves will be met with a strong response":
+    the clause foretells the speaker's answer (word class ``reprisal``): a threat, not a
+    forecast (AllSides, line 223)."""
+    events = analyse(
+        "The South Korean president on Monday warned North Korea that any provocative moves "
+        "will be met with \"a strong response.\"",
+        published="2013-04-01",
+    )["events"]
+    assert [(e["cameo"], e["source"]["code"]) for e in events] == [("130", "KORGOV")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # AllSides (lines 364 and 502; not audit articles)
+        "Obama declined to say whether military action would be among the options he might "
+        "take should he become convinced that the government was behind the attacks in Syria.",
+        "A senior official in Netanyahu's office refused to confirm or deny the report.",
+    ],
+)
+def test_a_refusal_to_tell_is_a_refusal_to_comment(analyse, sentence):
+    """"declined to say", "refused to confirm": CAMEO 011 (decline comment), not a
+    rejection (12x), and the telling is no event (word class ``telling``)."""
+    events = analyse(sentence, published="2013-08-25")["events"]
+    assert [e["cameo"] for e in events] == ["011"]
+
+
+def test_a_refusal_to_discuss_is_no_negated_consultation(analyse):
+    """AllSides (line 1790): "declined to discuss the memos" was a rejection (120) and a
+    negated consultation (040); it is one refusal to comment."""
+    events = analyse(
+        "State Department officials declined to discuss the memos, deferring to multiple "
+        "investigations that have concluded there was inadequate security at the compound "
+        "when it was attacked on Sept.",
+        published="2015-10-01",
+    )["events"]
+    assert [(e["cameo"], e["source"]["code"]) for e in events] == [("011", "USAGOV")]

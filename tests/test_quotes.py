@@ -550,6 +550,12 @@ def test_a_text_is_no_speaker_its_author_is(analyse, text, speaker):
         "On Monday, attorneys general from sixteen states filed a combined lawsuit against the "
         "state of emergency United States President Donald Trump declared last Friday so he "
         "could fund a wall on the U.S.-Mexican border.",
+        # "recall" + a noun: withdrawing or remembering, not a report
+        "Cairo recalled its ambassador in response to the military operation, which began "
+        "just days after Israel was drawn into Syria's civil war.",
+        # a text already known as the object: a reference to it, not its content
+        "No administration of either party has truly acknowledged the resolution since its "
+        "adoption in 1974.",
     ],
 )
 def test_no_quote_without_reported_content(analyse, text):
@@ -712,3 +718,59 @@ MARKS = [
 @pytest.mark.parametrize(("text", "expected"), MARKS)
 def test_quoted_spans(text, expected):
     assert [text[s.start : s.end] for s in find_quoted_spans(text)] == expected
+
+
+def test_a_colon_after_that_introduces_the_quotation(analyse):
+    text = ("United Nations Secretary-General Ban Ki-moon is already there. Reuters reports that:"
+            "\n\n\"Ban met Egyptian officials in Cairo on Tuesday and will travel to Jerusalem on "
+            "Wednesday.\"")
+    found = only_quote(analyse(text))
+    assert (found["kind"], found["text"], found["speaker"]["name"]) == (
+        "direct", "Ban met Egyptian officials in Cairo on Tuesday and will travel to Jerusalem "
+        "on Wednesday.", "Reuters")
+
+
+def test_a_call_made_on_a_day_is_for_what_follows(analyse):
+    text = ("Sen. John McCain and two other Republican colleagues on Wednesday called for the "
+            "creation of a \"select committee\" to investigate Benghazi.")
+    found = only_quote(analyse(text))
+    assert (found["text"], found["speaker"]["name"]) == (
+        "the creation of a \"select committee\" to investigate Benghazi", "John McCain")
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("Mr. Kerry noted the speech Mr. Obama made during the memorial service.", None),
+        ("The state media described Morsi's decree as a \"corrective revolution,\" and "
+         "supporters presented the move as the only way to break through the deadlock.",
+         "Morsi's decree as a \"corrective revolution,\""),
+        ("Former Secretary of Defense Leon Panetta announced plans to deploy a second radar.",
+         "plans to deploy a second radar"),
+        ("Donald Trump mentioned refinancing student loans.", "refinancing student loans"),
+    ],
+)
+def test_a_noun_object_reports_unless_it_is_a_known_text(analyse, text, content):
+    quotes = analyse(text)["quotes"]
+    assert [q["text"] for q in quotes] == ([content] if content else [])
+
+
+def test_acknowledging_a_known_text_reports_nothing_of_it(analyse):
+    text = ("Officials tell CNN that in his communication with Zawahiri, Wuhayshi laid out a plan "
+            "for a plot and then Zawahiri acknowledged the communication.")
+    assert [(q["cue"], q["speaker"]["name"]) for q in analyse(text)["quotes"]] == [
+        ("tell", "Officials")]
+
+
+def test_a_relative_clause_after_quoted_words_is_the_writers(analyse):
+    text = ("On the other, he referred to it as a “sustained reduction in violence,” which "
+            "suggests it’ll be something less than a complete ceasefire.")
+    assert analyse(text)["quotes"] == []
+
+
+def test_reported_content_stops_before_a_comment_on_its_quoted_words(analyse):
+    text = ("What makes this situation even scarier: Israel says it is “fully prepared for "
+            "further action,” which means things could get worse.")
+    found = only_quote(analyse(text))
+    assert (found["text"], found["speaker"]["name"]) == (
+        "it is “fully prepared for further action,”", "Israel")

@@ -21,7 +21,9 @@ Files (in ``data/events/``), all plain TSV with a header unless noted:
   ``obliged`` for "must", ``occasion`` for "when", "once": a present-simple clause they
   mark is no act that happened; ``catenative`` for "help": with a verb complement and no
   object, "helped oust Gadhafi", the complement is the act; ``control`` for "prompt",
-  "urge", "force": their object does their infinitive, "prompted Turkey to recall"). A cue
+  "urge", "force": their object does their infinitive, "prompted Turkey to recall";
+  ``foretell`` for "warn": with a that-clause telling what may happen, a pessimistic
+  comment, 012, not a threat). A cue
   may have several roles, one row each ("announce": light and reported); the first row's
   role is its main one. The reporting verbs of ``quotes/cues.tsv`` (type ``speech``) are
   ``reported`` cues too: one lexicon for both.
@@ -98,6 +100,8 @@ class EventKnowledge:
     leaving: frozenset[str] = frozenset()  # event nouns whose "from" is what is left
     carriers: frozenset[str] = frozenset()  # nouns that carry the event of their compound
     attitudes: frozenset[str] = frozenset()  # event nouns only under a light verb
+    telling: frozenset[str] = frozenset()  # verbs of telling: "declined to comment" is 011
+    reprisals: frozenset[str] = frozenset()  # "warned that X would meet a response": a threat
 
     def __post_init__(self) -> None:
         self.first_words = {(pos, lemma.split()[0]) for pos, lemma in self.patterns}
@@ -319,6 +323,8 @@ def load_events(directory: Path) -> EventKnowledge:
         leaving=frozenset(classes.get("leaving", [])),
         carriers=frozenset(classes.get("carrier", [])),
         attitudes=frozenset(classes.get("attitude", [])),
+        telling=frozenset(classes.get("telling", [])),
+        reprisals=frozenset(classes.get("reprisal", [])),
         cues=load_cues(folder / "cues.tsv", directory / "quotes" / "cues.tsv"),
         modality=modality,
         codes=codes,

@@ -37,6 +37,9 @@ DEFAULT = ("default",)
 PHRASE_DEPS = ("compound", "amod")
 PHRASE_DETERMINERS = {"no"}
 RELATIVE_PRONOUNS = {"who", "whom", "which", "that"}
+CONDITIONS = {"if", "unless", "should"}  # a forecast under a condition is a threat
+FORECAST = "012"  # a pessimistic comment: what a ``foretell`` verb says may happen
+NO_COMMENT = "011"  # decline comment: a refusal to tell (word class ``telling``)
 # Measure nouns whose "of" object names the event: "10 days of war games", "$5m of aid".
 MEASURES = {
     "day", "week", "month", "round", "series", "wave", "spate", "number", "kind", "dollar",
@@ -411,6 +414,22 @@ def verb_predicate(verb: Token, knowledge: EventKnowledge, kids: Tree) -> Predic
         pattern = Pattern("VERB", kids.lemma[verb.i], "default", None, None, "100", "rule")
     if pattern is None or pattern.code is None:
         return None
+    if (
+        pattern.kind == "default"
+        and any(knowledge.has_role(lemma, "foretell") for lemma in words)
+        and foretells(verb, knowledge, kids)
+    ):
+        # "warned that the tensions could escalate": a forecast, no threat
+        pattern = replace(pattern, code=FORECAST, origin="rule")
+    if pattern.code[:2] == "12" and declines_comment(verb, words, knowledge, kids):
+        # "declined to comment", "refused to say whether …": no comment, not a rejection
+        pattern = replace(pattern, code=NO_COMMENT, origin="rule")
+    if (
+        kids.dep[verb.i] == "xcomp"
+        and any(lemma in knowledge.telling for lemma in words)
+        and knowledge.has_role(kids.lemma[verb.head.i], "negated")
+    ):
+        return None  # "declined to discuss the probe": the refusal to comment is the act
     if any(knowledge.has_role(lemma, "catenative") for lemma in words) and only_complement(
         verb, kids
     ):
@@ -441,6 +460,43 @@ def verb_predicate(verb: Token, knowledge: EventKnowledge, kids: Tree) -> Predic
     return Predicate(
         verb, pattern.code, kind, pattern.kind, tokens, sources, targets, passive,
         pattern=pattern,
+    )
+
+
+def foretells(verb: Token, knowledge: EventKnowledge, kids: Tree) -> bool:
+    """Whether a verb's that-clause tells what may happen rather than what an actor will do:
+    its subject is a common noun or a clause ("the tensions could escalate", "cutting aid
+    would hurt"), and no condition ("if", "unless") makes it a threat. A name or a pronoun
+    as subject may be the speaker's side ("Washington would take action", "it has been
+    authorized to attack"): a threat, as before."""
+    clauses = kids.with_dep(verb, ("ccomp",))
+    if not clauses:
+        return False
+    for clause in clauses:
+        subjects = kids.with_dep(clause, SUBJECTS)
+        if not subjects or any(
+            kids.pos[s.i] in ("PROPN", "PRON") or kids.ent_type[s.i] for s in subjects
+            if kids.dep[s.i] != "csubj"
+        ):
+            return False
+    for head in (verb, *clauses):
+        for condition in kids.with_dep(head, ("advcl",)):
+            if any(kids.lower[m.i] in CONDITIONS for m in kids.with_dep(condition, ("mark",))):
+                return False
+    # "any provocative moves will be met with a strong response": a reprisal foretold is a
+    # threat (word class ``reprisal``)
+    return not any(kids.lemma[t.i] in knowledge.reprisals for c in clauses for t in c.subtree)
+
+
+def declines_comment(
+    verb: Token, words: list[str], knowledge: EventKnowledge, kids: Tree
+) -> bool:
+    """Whether a refusal ("declined", "refused", cue role ``negated``) is a refusal to tell:
+    its infinitive is a verb of telling (word class ``telling``: "to comment", "to say")."""
+    if not any(knowledge.has_role(lemma, "negated") for lemma in words):
+        return False
+    return any(
+        kids.lemma[c.i] in knowledge.telling for c in kids.with_dep(verb, ("xcomp",))
     )
 
 

@@ -25,6 +25,9 @@ SENTENCE_END = {".", "!", "?"}
 WINDOW_TOKENS = 40
 
 
+_RELATIVES = frozenset({"which", "that", "who"})
+
+
 def find_direct(
     doc: Doc, quoted: list[QuotedSpan], cues: QuoteKnowledge, text: str | None = None
 ) -> list[QuoteCandidate]:
@@ -47,7 +50,8 @@ def find_direct(
         if end <= start:
             continue
         cue, window = _cue_in(after, cues, first=True), after
-        if cue is not None and (not _introduces(after, cue) or _reports_own_clause(cue)):
+        if cue is not None and (not _introduces(after, cue) or _reports_own_clause(cue)
+                                or _describes_quote(cue, cues)):
             cue = None
         if cue is not None and _introduced_before(before, text[span.start : span.end], cues):
             cue = None  # "X said, “… .” Calling it …, Y told": the next sentence's cue
@@ -134,6 +138,13 @@ def _direct_speaker(
         and (t.head.i == cue.i or t.head.i not in {w.i for w in window})
     ]
     return nouns[0] if nouns else None
+
+
+def _describes_quote(cue: Token, cues: QuoteKnowledge) -> bool:
+    """A relative clause after the marks (“a bomber task force,” which suggested …): the
+    quoted words are its antecedent, and the clause is the writer's comment on them."""
+    subject = _speaker_token(cue, cues)
+    return subject is not None and subject.lower_ in _RELATIVES
 
 
 def _reports_own_clause(cue: Token) -> bool:

@@ -7,6 +7,8 @@ in cues.tsv) and "according to X, …". Content with quoted fragments is ``mixed
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Token
 
 from newsgraph.extract.marks import CLOSING, OPENING, STRAIGHT, QuotedSpan
@@ -22,6 +24,9 @@ from newsgraph.knowledge.quotes import QuoteKnowledge
 
 # Words that may open reported content without belonging to it.
 CONTENT_MARKERS = {"that"}
+# A relative clause right after closing marks: the writer's comment on the quoted words.
+COMMENT_AFTER_MARKS = re.compile(r"[”\"’],?\s+which\b")
+KNOWN_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
 MARKS = frozenset(OPENING + CLOSING + STRAIGHT)
 SPEAKING_PERSONS = frozenset({"i", "we", "you"})
 # Conjunctions that open an adverbial clause, never reported content.
@@ -64,7 +69,8 @@ def find_reported(
         else:
             content = _content_around(token, end)
             subject, confidence = source_of(end), 0.6
-        if content is None or subject is None or _addressed(subject, quoted):
+        if (content is None or subject is None or _addressed(subject, quoted)
+                or _about_quoted_words(subject, quoted)):
             continue
         cue = token if cue_verb else end
         candidate = _reported(doc, text, content, quoted, direct, cue, subject, confidence)
@@ -97,6 +103,15 @@ def _addressed(subject: Token, quoted: list[QuotedSpan]) -> bool:
     return word in SPEAKING_PERSONS and any(q.start <= subject.idx < q.end for q in quoted)
 
 
+def _about_quoted_words(subject: Token, quoted: list[QuotedSpan]) -> bool:
+    """A relative clause whose antecedent is quoted words (“a bomber task force,” which
+    suggested …): the writer's comment on them; the quoted words are no speaker."""
+    if subject.lower_ not in ("which", "that") or subject.head.dep_ != "relcl":
+        return False
+    antecedent = subject.head.head
+    return any(q.start <= antecedent.idx < q.end for q in quoted)
+
+
 def _reported(
     doc: Doc,
     text: str,
@@ -122,6 +137,9 @@ def _reported(
         tail = text[end : quote.close_mark]
         if start <= quote.open_mark < end <= quote.close_mark and _same_sentence(tail):
             end = quote.close_mark + len(mark_at(text, quote.close_mark))
+    comment = COMMENT_AFTER_MARKS.search(text, start, end)
+    if comment is not None:  # “…,” which means …: the writer's comment on the quoted words
+        end = comment.start() + 1
     fragments = [q for q in quoted if start <= q.open_mark and q.close_mark < end]
     kind = "mixed" if fragments else "indirect"
     confidence = 0.8 if fragments else confidence
@@ -282,18 +300,25 @@ def _object_content(verb: Token, cues: QuoteKnowledge) -> tuple[int, int] | None
     if obj is not None and predicate is not None:  # "called climate change a hoax"
         return _strip(verb.doc, obj.left_edge.i, predicate.right_edge.i)
     if verb.lemma_.lower() == "call" and not any(c.dep_ == "auxpass" for c in children):
-        prep = next((c for c in children if c.dep_ == "prep" and c.lower_ in ("for", "on")), None)
-        target = next(
-            (c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None
-        ) if prep else None  # "called for talks", "called for reducing the rate"
+        target = next((  # "called for talks", "called for reducing the rate"; not "on Friday"
+            t for c in children if c.dep_ == "prep" and c.lower_ in ("for", "on")
+            for t in c.children
+            if t.dep_ in ("pobj", "pcomp") and t.ent_type_ not in ("DATE", "TIME")
+        ), None)
         if target is not None:
             right = max([target.right_edge.i] + [c.right_edge.i for c in target.children])
             return _strip(verb.doc, target.left_edge.i, right)
+    if obj is not None and obj.dep_ == "dobj" and obj.pos_ == "VERB":
+        # a gerund object is an act reported ("recalled thinking, “…”", "mentioned refinancing
+        # student loans") for any cue; a noun object only for the verbs marked so
+        return _strip(verb.doc, obj.left_edge.i, obj.right_edge.i)
     if verb.lemma_.lower() in cues.objects and obj is not None and obj.dep_ == "dobj":
         role = next((c for c in children if c.dep_ == "prep" and c.lower_ == "as"
                      and c.i > obj.i and any(p.dep_ == "pobj" for p in c.children)), None)
         if role is not None:  # "described Hillary Clinton as a “disgrace”"
             return _strip(verb.doc, obj.left_edge.i, role.right_edge.i)
+        if _known_text(obj, cues):
+            return None
         predicate_verb = _orphan_verb_after(obj)
         if predicate_verb is not None:  # "claiming the state of emergency is unconstitutional"
             return _strip(verb.doc, obj.left_edge.i, predicate_verb.right_edge.i)
@@ -301,6 +326,14 @@ def _object_content(verb: Token, cues: QuoteKnowledge) -> tuple[int, int] | None
             return None
         return _strip(verb.doc, obj.left_edge.i, obj.right_edge.i)
     return None
+
+
+def _known_text(obj: Token, cues: QuoteKnowledge) -> bool:
+    """A definite text ("acknowledged the communication", "noted the speech"): a reference to
+    a text already known, not what the verb reports ("announced plans to" still reports)."""
+    return obj.lemma_.lower() in cues.document_nouns and any(
+        c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in KNOWN_DETERMINERS)
+        for c in obj.children)
 
 
 def _orphan_verb_after(obj: Token) -> Token | None:
@@ -452,4 +485,6 @@ def _strip(doc: Doc, left: int, right: int) -> tuple[int, int] | None:
         or doc[right].dep_ == "cc"  # "… should be released but" + a verb parsed apart
     ):
         right -= 1
+    if left == right and doc[left].lower_ in CONTENT_MARKERS:
+        return None  # "reports that:" before a block quotation: the content is what follows
     return (left, right) if left <= right else None
