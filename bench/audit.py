@@ -12,6 +12,10 @@ The articles are the ids in ``bench/audit/articles.txt`` (read from
 records is drawn (the ones whose keys hash lowest: up to EVENTS events, QUOTES quotes and
 DATES dates), so the same code gives the same sample and a changed record is a new key.
 
+``--set unseen`` audits the second set, ``bench/audit/unseen/``: other articles, whose events
+(only events) are judged by the lead at the start and end of a session and never read to
+write a rule, so its precision is the one to expect on text nobody tuned on (README there).
+
 Judgements live in ``bench/audit/{events,quotes,dates}.tsv``: ``article  key  record
 judgement  why``, where ``judgement`` is ``right`` or ``wrong`` (how a record is judged is
 written in ``bench/audit/README.md``). The script prints precision per record kind, per
@@ -159,9 +163,15 @@ def main() -> None:
     parser.add_argument("--wrong", action="store_true", help="list sampled records judged wrong")
     parser.add_argument("--half", choices=HALVES,
                         help="list wrong and unjudged records of this half only")
+    parser.add_argument("--set", choices=("unseen",),
+                        help="audit bench/audit/<SET>/ instead: articles nobody tuned on")
     args = parser.parse_args()
+    if args.set:
+        global AUDIT
+        AUDIT = AUDIT / args.set
+    kinds = [kind for kind in ("events", "quotes", "dates") if (AUDIT / f"{kind}.tsv").exists()]
     pipeline = Pipeline()
-    judgements = {kind: load_judgements(kind) for kind in ("events", "quotes", "dates")}
+    judgements = {kind: load_judgements(kind) for kind in kinds}
     by_kind: dict[str, list[bool]] = defaultdict(list)
     by_half: dict[tuple[str, str], list[bool]] = defaultdict(list)
     by_root: dict[str, list[bool]] = defaultdict(list)
@@ -177,6 +187,8 @@ def main() -> None:
                                         published=raw.get("published"), source=raw.get("source"))
         analysis = pipeline.analyse(article)
         for kind, key, description, record in sample(analysis):
+            if kind not in judgements:
+                continue  # a set that judges events only
             row = judgements[kind].get((raw["id"], key))
             if row is None or row["judgement"] not in {"right", "wrong"}:
                 if not listed:

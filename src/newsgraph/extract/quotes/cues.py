@@ -14,6 +14,9 @@ BORROWS_SUBJECT = ("conj", "advcl", "xcomp")
 DATELINE_DASHES = frozenset({"-", "--", "–", "—", "―"})
 # Prepositions that open an absolute construction: "despite/with X now saying …".
 ABSOLUTE_PREPOSITIONS = frozenset({"despite", "with", "without", "amid"})
+# Relative pronouns a cue's subject may be: the clause's antecedent is the speaker, or, after
+# quotation marks, the quoted words the writer comments on.
+SUBJECT_RELATIVES = frozenset({"who", "which", "that"})
 
 
 def is_cue(token: Token, cues: QuoteKnowledge, beside_quote: bool = False) -> bool:

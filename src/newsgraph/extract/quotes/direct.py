@@ -17,15 +17,18 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.extract.marks import CLOSING, OPENING, STRAIGHT, QuotedSpan
 from newsgraph.extract.quotes.candidates import QuoteCandidate, crosses_paragraph, trim_quote
-from newsgraph.extract.quotes.cues import cue_subject, is_cue, source_of, source_phrase_at
+from newsgraph.extract.quotes.cues import (
+    SUBJECT_RELATIVES,
+    cue_subject,
+    is_cue,
+    source_of,
+    source_phrase_at,
+)
 from newsgraph.knowledge.quotes import QuoteKnowledge
 
 MARKS = {*OPENING, *CLOSING, STRAIGHT, "\u2018", "\u2019", "''", "``"}
 SENTENCE_END = {".", "!", "?"}
 WINDOW_TOKENS = 40
-
-
-_RELATIVES = frozenset({"which", "that", "who"})
 
 
 def find_direct(
@@ -144,7 +147,7 @@ def _describes_quote(cue: Token, cues: QuoteKnowledge) -> bool:
     """A relative clause after the marks (“a bomber task force,” which suggested …): the
     quoted words are its antecedent, and the clause is the writer's comment on them."""
     subject = _speaker_token(cue, cues)
-    return subject is not None and subject.lower_ in _RELATIVES
+    return subject is not None and subject.lower_ in SUBJECT_RELATIVES
 
 
 def _reports_own_clause(cue: Token) -> bool:

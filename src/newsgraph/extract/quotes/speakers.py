@@ -19,11 +19,11 @@ from newsgraph.extract.actors.coding import code_span
 from newsgraph.extract.context import ArticleContext
 from newsgraph.extract.entities.coreference import fuller_person, text_author
 from newsgraph.extract.entities.links import in_title_case
+from newsgraph.extract.quotes.cues import SUBJECT_RELATIVES
 from newsgraph.knowledge.quotes import QuoteKnowledge
 from newsgraph.model import ActorRef, Entity
 
 NOMINAL_WINDOW_CHARS = 6000
-SUBJECT_RELATIVES = {"who", "which", "that"}
 NAME_PARTS = ("compound", "flat", "nmod")
 SPEAKER_TYPES = {"PERSON", "ORG", "NORP", "GPE"}
 # Pronouns that name nobody in particular: the speaker is the phrase ("someone asked",
