@@ -774,3 +774,16 @@ def test_reported_content_stops_before_a_comment_on_its_quoted_words(analyse):
     found = only_quote(analyse(text))
     assert (found["text"], found["speaker"]["name"]) == (
         "it is “fully prepared for further action,”", "Israel")
+
+
+def test_a_second_attribution_is_who_relayed_the_report_not_what_was_said(analyse):
+    # AllSides corpus, 2015-05-10 (Yemen cease-fire): the military said it; the AP relayed it
+    text = ("A Moroccan F-16 fighter jet taking part in the coalition went missing Sunday, "
+            "the country's military said Monday, the Associated Press reported.")
+    quotes = {q["speaker"]["name"]: q["text"] for q in analyse(text)["quotes"]}
+    assert quotes == {
+        "the country's military":
+            "A Moroccan F-16 fighter jet taking part in the coalition went missing Sunday",
+        "Associated Press": "A Moroccan F-16 fighter jet taking part in the coalition went "
+                            "missing Sunday, the country's military said Monday",
+    }

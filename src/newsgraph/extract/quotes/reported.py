@@ -189,8 +189,8 @@ def _perfect(verb: Token) -> bool:
 
 def _content_of_verb(verb: Token, cues: QuoteKnowledge) -> tuple[int, int] | None:
     """Token range of what a cue verb reports, without "that" and trailing asides."""
-    clause = _content_clause(verb) or _clause_as_advcl(verb)
-    beside = _content_beside(verb)
+    clause = _content_clause(verb, cues) or _clause_as_advcl(verb)
+    beside = _content_beside(verb, cues)
     if clause is not None and beside is not None and _set_off(verb, clause):
         clause = None  # "A," Jordan said, and still "B … It just raises …": A and B
     if clause is not None and (beside is None or clause.i > verb.i):
@@ -212,17 +212,32 @@ def _set_off(verb: Token, clause: Token) -> bool:
     )
 
 
-def _content_clause(verb: Token) -> Token | None:
+def _content_clause(verb: Token, cues: QuoteKnowledge) -> Token | None:
     """The clause a cue's parse gave as its complement: the one after the cue first; one
     before it only when no semicolon parts them ("A; Smith told Wikinews he believed B"
     reports B, not A)."""
     clauses = [c for c in verb.children if c.dep_ == "ccomp" and not _adverbial(c)]
-    after = [c for c in clauses if c.i > verb.i]
+    after = [c for c in clauses if c.i > verb.i and not _stacked_attribution(c, cues)]
     if after:
         return after[0]
     doc = verb.doc
     before = [c for c in clauses if not any(t.text == ";" for t in doc[c.right_edge.i : verb.i])]
     return before[0] if before else None
+
+
+def _stacked_attribution(clause: Token, cues: QuoteKnowledge) -> bool:
+    """A second attribution closing the sentence after a comma, which the parse hangs on the
+    first cue ("A went missing, the military said Monday, the Associated Press reported"):
+    the one who relayed the report, not what the first speaker said."""
+    doc = clause.doc
+    rest = [t for t in doc[clause.right_edge.i + 1 : clause.sent.end] if not t.is_punct]
+    return (
+        is_cue(clause, cues)
+        and not rest
+        and any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
+        and not any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in clause.children)
+        and any(t.text == "," for t in doc[max(clause.left_edge.i - 1, 0) : clause.i])
+    )
 
 
 def _adverbial(clause: Token) -> bool:
@@ -234,7 +249,7 @@ def _adverbial(clause: Token) -> bool:
     )
 
 
-def _content_beside(verb: Token) -> tuple[int, int] | None:
+def _content_beside(verb: Token, cues: QuoteKnowledge) -> tuple[int, int] | None:
     """The sentence around a cue clause set off by commas: "A, X said." / "A, X said, B"."""
     subject = cue_subject(verb)
     if subject is None or subject.head.i != verb.i:
@@ -252,11 +267,23 @@ def _content_beside(verb: Token) -> tuple[int, int] | None:
         content = _strip(doc, sentence.start, left - 2)
     elif after.text == "," and _participle_of(verb, right + 2):
         content = _strip(doc, sentence.start, left - 2)  # "A," X said, citing …
+    elif after.text == "," and _relayed_by(verb, right + 2, cues):
+        content = _strip(doc, sentence.start, left - 2)  # "A, X said, the agency reported"
     elif after.text == ",":
         content = _strip(doc, sentence.start, sentence.end - 1)
     else:
         return None
     return content if content is not None and _is_clause(doc, *content) else None
+
+
+def _relayed_by(verb: Token, start: int, cues: QuoteKnowledge) -> bool:
+    """The rest of the sentence from ``start`` is a second attribution ("…, X said, the
+    agency reported"): who relayed the report, not more of what X said."""
+    doc = verb.doc
+    return start < verb.sent.end and any(
+        t.left_edge.i == start and _stacked_attribution(t, cues)
+        for t in doc[start : verb.sent.end]
+    )
 
 
 def _participle_of(verb: Token, start: int) -> bool:
