@@ -787,3 +787,29 @@ def test_a_second_attribution_is_who_relayed_the_report_not_what_was_said(analys
         "Associated Press": "A Moroccan F-16 fighter jet taking part in the coalition went "
                             "missing Sunday, the country's military said Monday",
     }
+
+
+@pytest.mark.parametrize(("text", "quotes"), [
+    # AllSides corpus, 2015-04-05: the agreement withholds the plutonium; Obama says so
+    ("Obama said the agreement would deny Iran the plutonium and enriched uranium needed "
+     "to build a nuclear weapon.",
+     [("Obama", "the agreement would deny Iran the plutonium and enriched uranium needed to "
+                "build a nuclear weapon")]),
+    ("The court denied him bail.", []),
+    ("Officials denied the report.", [("Officials", "the report")]),
+])
+def test_a_cue_verb_with_two_objects_gives_or_withholds_and_reports_nothing(
+    analyse, text, quotes
+):
+    found = [((q["speaker"] or {}).get("name"), q["text"]) for q in analyse(text)["quotes"]]
+    assert found == quotes
+
+
+def test_the_us_as_subject_of_reported_content_is_no_object_pronoun(analyse):
+    # AllSides corpus, 2015-08-13 (Kerry in Havana)
+    text = ("The US has not invited to Friday’s flag-raising ceremony any of the political "
+            "dissidents it has worked with for years to foster political change in Cuba, "
+            "State Department officials confirmed Wednesday.")
+    found = only_quote(analyse(text))
+    assert found["speaker"]["name"] == "State Department officials"
+    assert found["text"].startswith("The US has not invited to Friday’s flag-raising ceremony")

@@ -29,6 +29,8 @@ COMMENT_AFTER_MARKS = re.compile(r"[”\"’],?\s+which\b")
 KNOWN_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
 MARKS = frozenset(OPENING + CLOSING + STRAIGHT)
 SPEAKING_PERSONS = frozenset({"i", "we", "you"})
+# Pronouns in the object case, never the subject of a reported clause.
+OBJECT_PRONOUNS = frozenset({"me", "him", "us", "them"})
 # Conjunctions that open an adverbial clause, never reported content.
 ADVERBIAL_MARKS = frozenset({
     "so", "because", "although", "though", "while", "since", "unless", "until", "before",
@@ -189,6 +191,8 @@ def _perfect(verb: Token) -> bool:
 
 def _content_of_verb(verb: Token, cues: QuoteKnowledge) -> tuple[int, int] | None:
     """Token range of what a cue verb reports, without "that" and trailing asides."""
+    if _gives(verb, cues):
+        return None
     clause = _content_clause(verb, cues) or _clause_as_advcl(verb)
     beside = _content_beside(verb, cues)
     if clause is not None and beside is not None and _set_off(verb, clause):
@@ -202,6 +206,21 @@ def _content_of_verb(verb: Token, cues: QuoteKnowledge) -> tuple[int, int] | Non
     if beside is not None:
         return beside
     return _object_content(verb, cues)
+
+
+def _gives(verb: Token, cues: QuoteKnowledge) -> bool:
+    """A verb whose noun object can be the content, used with two objects, withholds or
+    grants a thing and says nothing ("would deny Iran the plutonium", "denied him bail");
+    the parse may make the second object a clause whose subject is the first ("him")."""
+    if verb.lemma_.lower() not in cues.objects:
+        return False
+    return any(c.dep_ == "dative" for c in verb.children) or any(
+        c.dep_ == "ccomp" and any(
+            s.dep_ == "nsubj" and s.tag_ == "PRP" and s.lower_ in OBJECT_PRONOUNS
+            for s in c.children
+        )
+        for c in verb.children
+    )
 
 
 def _set_off(verb: Token, clause: Token) -> bool:
