@@ -418,3 +418,29 @@ def test_a_majority_leader_is_a_legislator(analyse) -> None:
     )
     cantor = [e for e in result["entities"] if e["name"] == "Eric Cantor"]
     assert [(e["code"], e["country"], e["role"]) for e in cantor] == [("LEG", None, "LEG")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "code"),
+    [
+        # AllSides corpus, 2015-04-05 (Netanyahu on the Iran deal)
+        ("Republican members of Congress have expressed similar skepticism.", "Republican",
+         "USALEG"),
+        # AllSides corpus, 2013-05-13 (Benghazi hearings)
+        ("Issa, who is leading Republicans' investigations into the attacks on a State "
+         "Department consulate last September, said he wants to know more.", "Republicans",
+         "USAPTY"),
+        ("Top Democrats have joined the White House in condemning those tests.", "Democrats",
+         "USAPTY"),
+        ("Labour criticised the prime minister over the delay.", "Labour", "GBRPTY"),
+        # a longer name keeps its own country; a generic one gets none from "Democrats"
+        ("Germany's Social Democrats criticised Merkel.", "Social Democrats", "DEUPTY"),
+        ("The Democratic Party of Japan criticized the government.",
+         "Democratic Party of Japan", "JPNPTY"),
+    ],
+)
+def test_party_names_carry_their_country(analyse, sentence, name, code):
+    coded = {e["name"]: e["code"] for e in analyse(sentence)["entities"]}
+    sources = {(e["source"] or {}).get("name"): (e["source"] or {}).get("code")
+               for e in analyse(sentence)["events"]}
+    assert sources.get(name, coded.get(name)) == code
