@@ -21,6 +21,7 @@ HEADERS = {
     "cameo_countries.tsv": ["cameo", "iso3", "note"],
     "places.tsv": ["name", "country", "capital"],
     "stand_ins.tsv": ["phrase", "note"],
+    "home_roles.tsv": ["role", "note"],
 }
 DATED = [
     ("nawaz sharif", "2015-01-01", "PAKGOV"),

@@ -16,6 +16,7 @@ from typing import NamedTuple
 
 from spacy.tokens import Doc, Token
 
+from newsgraph.extract.actors.home import home_country
 from newsgraph.extract.actors.phrases import PhraseTable, read_table
 from newsgraph.extract.index import EntityIndex
 from newsgraph.extract.marks import QuotedSpan, find_quoted_spans
@@ -68,6 +69,7 @@ class ArticleContext:
     phrases: PhraseTable
     entities: list[Entity] = field(default_factory=list)
     index: EntityIndex = field(default_factory=lambda: EntityIndex([]))
+    home_country: str | None = None  # the one country the story is about (``actors.home``)
     # Pronoun (its character offset) -> the entity it stands for, resolved once by the
     # entities step and read by quotes and events alike.
     referents: dict[int, Referent] = field(default_factory=dict)
@@ -94,7 +96,10 @@ class ArticleContext:
 
     def with_entities(self, entities: list[Entity]) -> ArticleContext:
         """This context with the article's (coded) entities and their index."""
-        return replace(self, entities=entities, index=EntityIndex(entities))
+        return replace(
+            self, entities=entities, index=EntityIndex(entities),
+            home_country=home_country(entities),
+        )
 
     def with_referents(self, referents: dict[int, Referent]) -> ArticleContext:
         """This context with its pronouns resolved (``entities.resolve_pronouns``)."""

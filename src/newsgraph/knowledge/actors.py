@@ -12,6 +12,8 @@ Files (TSV with a header row; later files override earlier ones for the same nam
   Phoenix does not list, and capitals, which stand for their government when they act.
 - ``stand_ins.tsv``: ``phrase, note``: agents that are things ("settlement", "tank"),
   actors only where force is used on them or with them (the event coder's to decide).
+- ``home_roles.tsv``: ``role, note``: roles that take the article's home country when their
+  phrase and sentence name none (``extract.actors.home``).
 - ``cameo_countries.tsv``: CAMEO prefixes that are not ISO alpha-3, with their ISO code or
   nothing (IGO, NGO, regions).
 """
@@ -33,6 +35,7 @@ AGENT_FILES = ("phoenix_agents.tsv", "agents.tsv")
 COUNTRY_FILE = "cameo_countries.tsv"
 PLACE_FILE = "places.tsv"
 STAND_IN_FILE = "stand_ins.tsv"
+HOME_ROLE_FILE = "home_roles.tsv"
 
 # CAMEO role (sector) codes: the three-letter parts after the country that say what an actor is.
 ROLE_CODES = frozenset(
@@ -154,6 +157,9 @@ class ActorDictionary:
     agent_trie: dict[str, Trie]
     place_trie: dict[str, Trie]
     stand_ins: frozenset[tuple[str, ...]] = frozenset()  # things that are actors only in force
+    # Roles a bare phrase with no country of its own takes from the article's one country
+    # ("police", "the authorities" in a story about Egypt); not armed or foreign-facing roles.
+    home_roles: frozenset[str] = frozenset()
     # Each token text's words as the phrase reader read them against these tries, kept
     # across articles (news repeats its words; the readings depend on nothing else).
     readings: dict[str, tuple] = field(default_factory=dict, repr=False, compare=False)
@@ -275,6 +281,7 @@ def load_actors(directory: Path) -> ActorDictionary:
         agent_trie=_trie(agents),
         place_trie=_trie(places),
         stand_ins=frozenset(words_of(row["phrase"]) for row in _rows(folder / STAND_IN_FILE)),
+        home_roles=frozenset(row["role"] for row in _rows(folder / HOME_ROLE_FILE)),
     )
 
 

@@ -14,6 +14,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
+from newsgraph.extract.actors.home import home_country, takes_home_country
 from newsgraph.extract.actors.phrases import (
     RANK_NAME,
     RANK_TITLE,
@@ -79,7 +80,10 @@ def code_span(span: Span, context: ArticleContext) -> ActorCode | None:
     key = (span.start, span.end)
     if key not in table.span_codes:
         table.span_codes[key] = _code_phrase_span(span, table, context)
-    return table.span_codes[key]
+    code = table.span_codes[key]
+    if code is not None and code.country is None:
+        return _with_home_country(code, context.home_country, table.dictionary)
+    return code
 
 
 def _with_antecedent_country(span: Span, code: ActorCode, context: ArticleContext) -> ActorCode:
@@ -171,6 +175,16 @@ def _code_phrase_span(span: Span, table: PhraseTable, context: ArticleContext) -
             rest = code.code[3:] if code.code[:3] in dictionary.countries else code.code
             code = make_code(country + rest, dictionary)
     return code
+
+
+def _with_home_country(
+    code: ActorCode, home: str | None, dictionary: ActorDictionary
+) -> ActorCode:
+    """A bare home role ("police", "the authorities") in a story about one country is that
+    country's (``home``)."""
+    if home is None or not takes_home_country(code.code, code.role, dictionary.home_roles):
+        return code
+    return make_code(home + code.code, dictionary) or code
 
 
 def _without_clause_actors(tokens: list[Token], head: int, tree: Tree) -> tuple[list[Token], int]:
@@ -460,7 +474,20 @@ def code_actors(entities: list[Entity], context: ArticleContext) -> list[Entity]
         coded.append(_with_code(entity, code))
     coded = [_borrow_country(entity, coded, table) for entity in coded]
     coded = [_ethnic_entity(entity, doc, table) for entity in coded]
-    return [_country_from_sentence(entity, doc, table) for entity in coded]
+    coded = [_country_from_sentence(entity, doc, table) for entity in coded]
+    home = home_country(coded)
+    return [_home_entity(entity, home, table.dictionary) for entity in coded]
+
+
+def _home_entity(entity: Entity, home: str | None, dictionary: ActorDictionary) -> Entity:
+    """An entity with a home role and no country ("the House") in a story about one country
+    takes that country (``home.home_country``). Not a person: news of one country quotes
+    the officials of others ("Rep. Ileana Ros-Lehtinen" in a story about Iraq)."""
+    if entity.country or not entity.code or entity.type == "PERSON":
+        return entity
+    code = ActorCode(entity.code, None, entity.role)
+    found = _with_home_country(code, home, dictionary)
+    return entity if found is code else _with_code(entity, found)
 
 
 def _ethnic_entity(entity: Entity, doc: Doc, table: PhraseTable) -> Entity:

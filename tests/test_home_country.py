@@ -1,0 +1,45 @@
+"""The article's home country: bare home roles in a story about one country are its own."""
+
+from __future__ import annotations
+
+from newsgraph.extract.actors.home import home_country, takes_home_country
+from newsgraph.model import Entity, Mention
+
+# AllSides corpus, 2013-08-14 ("'Bloodiest Day' In Cairo As Troops Move On Morsi Supporters")
+EGYPT = (
+    "Egypt's interim Prime Minister Hazem Beblawi defended the government's actions, saying "
+    "the crackdown was necessary to restore security and he also praised the police for "
+    "self-restraint. Egyptian Vice President Mohamed ElBaradei, a Nobel Peace Prize laureate, "
+    "also announced his resignation. The Egyptian ministry of health reported 275 people had "
+    "been killed and 2,001 had been injured across the country.\n\n"
+    "Police have taken full control of the two major squares Morsi supporters had occupied "
+    "for several weeks."
+)
+HOME_ROLES = frozenset({"GOV", "COP", "LEG", "CVL"})
+
+
+def entity(country: str | None, mentions: int, code: str = "XXX") -> Entity:
+    spans = [Mention(start=i * 10, end=i * 10 + 5, text="x") for i in range(mentions)]
+    return Entity(id=f"{country}{mentions}", name="x", type="GPE", mentions=spans,
+                  code=code if country else None, country=country)
+
+
+def test_bare_police_in_a_story_about_egypt_are_egyptian(analyse):
+    sources = {(e["source"] or {}).get("name"): (e["source"] or {}).get("code")
+               for e in analyse(EGYPT, published="2013-08-14")["events"]}
+    assert sources["Police"] == "EGYCOP"
+
+
+def test_one_country_must_hold_most_mentions():
+    assert home_country([entity("EGY", 4)]) == "EGY"
+    assert home_country([entity("EGY", 3), entity("USA", 1)]) == "EGY"
+    assert home_country([entity("USA", 5), entity("IRQ", 4)]) is None  # two countries' story
+    assert home_country([entity("EGY", 3)]) is None  # too few to tell
+    assert home_country([entity(None, 9), entity("EGY", 2)]) is None
+
+
+def test_only_home_roles_take_the_home_country():
+    assert takes_home_country("COP", "COP", HOME_ROLES)
+    assert takes_home_country("GOVLEG", "GOV", HOME_ROLES)
+    assert not takes_home_country("UAF", "UAF", HOME_ROLES)  # militants may be foreign
+    assert not takes_home_country("GOVMIL", "GOV", HOME_ROLES)
