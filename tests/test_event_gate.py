@@ -80,3 +80,27 @@ def test_event_is_between_coded_actors(analyse, name):
     sentence, expected = BETWEEN[name]
     found = [triple(e) for e in analyse(sentence, published="2020-10-01")["events"]]
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "factuality"),
+    [
+        ("The Taliban vowed to retaliate against the United States.", "intended"),
+        ("The Taliban threatened to retaliate against the United States.", "hypothetical"),
+    ],
+)
+def test_the_act_a_vow_announces_is_its_subjects(analyse, text, factuality):
+    # a threat of force (138), not an intent to cooperate (030, "vow" alone)
+    events = analyse(text, published="2015-05-10")["events"]
+    assert [
+        (e["source"]["code"], e["cameo"], e["target"]["code"], e["factuality"]) for e in events
+    ] == [("AFGREB", "1384", "USA", factuality)]
+
+
+def test_an_aim_opens_no_gate(analyse):
+    # AllSides corpus, 2020-03-03: PETRARCH's broad "boost" stays closed under "seeking to"
+    text = ("Russia is reportedly again seeking to boost both President Trump and Senator "
+            "Sanders, who was briefed by intelligence officials on the matter, according to "
+            "the Washington Post.")
+    events = analyse(text, published="2020-03-03")["events"]
+    assert [e["cameo"] for e in events if e["source"]["code"] == "RUS"] == []

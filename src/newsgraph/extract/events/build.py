@@ -329,7 +329,7 @@ def build_events(
 ) -> list[Event]:
     """The records of one predicate: one per source–target pair (each record's specificity
     put in ``ranks``)."""
-    if predicate.gated and not gate_may_open(predicate, kids):
+    if predicate.gated and not gate_may_open(predicate, coder, kids):
         return []  # decided from the parse alone, before any actor is resolved
     source_heads = own_source_heads(predicate, resolver, coder, kids)
     target_heads: Iterable[Token] = predicate.targets
@@ -374,7 +374,7 @@ def build_events(
         # A material act with no target of known country affects the place it is done in:
         # "imposed a curfew in Cizre" -> Turkey, "evacuate settlements in Gaza" -> Palestine.
         targets = [place_actor(place, sources[0])]
-    if predicate.gated and not gate_open(predicate, sources, targets, kids):
+    if predicate.gated and not gate_open(predicate, sources, targets, coder, kids):
         return []
     if not any(t.ref.code for t in targets):
         # Between actors the coder cannot code ("a man", "residents", a person it does not
@@ -595,18 +595,23 @@ def event_record(
 
 
 def gate_open(
-    predicate: Predicate, sources: list[Participant], targets: list[Participant], kids: Tree
+    predicate: Predicate,
+    sources: list[Participant],
+    targets: list[Participant],
+    coder: EventKnowledge,
+    kids: Tree,
 ) -> bool:
     """Whether a broad verb default (PETRARCH's, coding every sense of the verb) is an event
     here: the verb's own subject and its own object (or the object of one of its
     prepositions) are actors of two different countries (``international``). An act
     complete without a target (``UNDIRECTED``: "the minister resigned", "students rallied"),
     used without object or clause, needs only a coded subject. Arguments the verb inherits
-    or borrows from further away do not open the gate: there a wrong sense does most harm."""
+    or borrows from further away do not open the gate: there a wrong sense does most harm;
+    the subject of a vow or threat is the subject of what it vows (``subjects_of``)."""
     verb = predicate.head
     if predicate.passive or not sources or not all(a.ref.code for a in sources):
         return False
-    own = {t.i for t in kids.with_dep(verb, ("nsubj",))}
+    own = {t.i for t in subjects_of(verb, coder, kids)}
     if not any(kids.root(*span).i in own for span in spans_of(sources, kids)):
         return False
     if not targets:
@@ -630,15 +635,29 @@ def is_group(actor: Participant, resolver: ActorResolver) -> bool:
     )
 
 
-def gate_may_open(predicate: Predicate, kids: Tree) -> bool:
+def gate_may_open(predicate: Predicate, coder: EventKnowledge, kids: Tree) -> bool:
     """What ``gate_open`` needs of the parse: an active verb with a subject of its own, and
     an object or a preposition unless its act needs no target."""
     verb = predicate.head
-    if predicate.passive or not kids.with_dep(verb, ("nsubj",)):
+    if predicate.passive or not subjects_of(verb, coder, kids):
         return False
     return predicate.code.startswith(UNDIRECTED) or bool(
         kids.with_dep(verb, ("dobj", "obj", "dative", "prep"))
     )
+
+
+def subjects_of(verb: Token, coder: EventKnowledge, kids: Tree) -> list[Token]:
+    """A verb's own subjects; for the act a vow, pledge or threat announces ("vowed to
+    retaliate against", "threatened to strike"; cue role ``commissive``), the subject of the
+    announcing verb, whose act it is as surely as its own (subject control). Not for
+    "seeking to", "plans to": an aim names no act as surely."""
+    own = kids.with_dep(verb, ("nsubj",))
+    if own or kids.dep[verb.i] != "xcomp":
+        return own
+    governor = kids.tokens[kids.head[verb.i]]
+    if not coder.has_role(kids.lemma[governor.i], "commissive"):
+        return own
+    return kids.with_dep(governor, ("nsubj",))
 
 
 def international(sources: list[Participant], targets: list[Participant]) -> bool:
