@@ -444,3 +444,33 @@ def test_party_names_carry_their_country(analyse, sentence, name, code):
     sources = {(e["source"] or {}).get("name"): (e["source"] or {}).get("code")
                for e in analyse(sentence)["events"]}
     assert sources.get(name, coded.get(name)) == code
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "name", "code"),
+    [
+        # office holders after Phoenix's dictionaries end (2015)
+        ("Kim Jong Un met Moon Jae-in on Friday.", "2018-04-27", "Kim Jong Un", "PRKGOV"),
+        ("Kim Jong Un met Moon Jae-in on Friday.", "2018-04-27", "Moon Jae-in", "KORGOV"),
+        # AllSides corpus, 2017-12-05: a past post told in passing does not undo the office
+        ("Secretary of State Rex Tillerson visited Brussels on Tuesday. Tillerson, the former "
+         "chief executive of Exxon Mobil, said his visit showed the strong commitment the U.S. "
+         "has to the alliance.", "2017-12-05", "Rex Tillerson", "USAGOV"),
+        ("Former President Barack Obama criticized the plan.", "2018-11-14", "Barack Obama",
+         "USAELI"),
+    ],
+)
+def test_office_holders_are_coded_by_the_office_they_hold_that_day(
+    analyse, text, published, name, code
+):
+    coded = {e["name"]: e["code"] for e in analyse(text, published=published)["entities"]}
+    assert coded[name] == code
+
+
+def test_a_person_is_not_of_the_country_whose_act_is_done_to_them(analyse):
+    # AllSides corpus, 2020-03-03
+    text = ("Russia is reportedly again seeking to boost both President Trump and Senator "
+            "Sanders, who was briefed by intelligence officials on the matter, according to "
+            "the Washington Post.")
+    coded = {e["name"]: e["code"] for e in analyse(text, published="2020-03-03")["entities"]}
+    assert coded["Sanders"] == "LEG"

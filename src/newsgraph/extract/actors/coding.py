@@ -32,6 +32,7 @@ from newsgraph.knowledge.actors import (
     ORGANISATION_PREFIXES,
     RELIGION_CODES,
     ActorDictionary,
+    Dated,
     code_on,
     words_of,
 )
@@ -263,7 +264,11 @@ def sentence_matches(first: int, end: int, table: PhraseTable) -> list:
 
 
 def sentence_country(
-    span: Span, table: PhraseTable, besides: str | None = None, reach: int | None = None,
+    span: Span,
+    table: PhraseTable,
+    besides: str | None = None,
+    reach: int | None = None,
+    person: bool = False,
 ) -> str | None:
     """The country named nearest to ``span`` in its sentence, outside it (other than
     ``besides``): the setting of "Shona rebels" in a sentence about Mozambique's government.
@@ -272,7 +277,8 @@ def sentence_country(
     Turkey" is no Turkish ministry, "fighters deployed to Mali" are not Mali's; rebels who
     fight a state's organs are that state's, which only their event tells
     (``events.build.opponents_of_their_state`` decides it). With ``reach``, none further
-    than that many arcs in the parse."""
+    than that many arcs in the parse. For a ``person``, not the country whose act is done to
+    them (``acts_on``): "Russia is seeking to boost Senator Sanders" is no Russian senator."""
     tree, dictionary = table.tree, table.dictionary
     first, last = tree.sentence(span.start)
     root = tree.root(span.start, span.end).i
@@ -289,6 +295,8 @@ def sentence_country(
             continue
         if in_other_clause(tree.root(start, end).i, root, tree):
             continue
+        if person and acts_on(tree.root(start, end).i, root, tree):
+            continue
         apart = arcs(root, tree.root(start, end).i, tree)
         if reach is not None and apart > reach:
             continue
@@ -300,6 +308,27 @@ def sentence_country(
         # Cairo"); the others are told of in other clauses.
         found = [f for f in found if not f[0]]
     return min(found, key=lambda f: f[1])[2] if found else None
+
+
+def acts_on(mention: int, actor: int, tree: Tree) -> bool:
+    """Whether ``mention`` is the subject of the verb whose object (or prepositional object)
+    ``actor`` is, directly or through a to-infinitive ("Russia is seeking to boost … Senator
+    Sanders"); not a country that only qualifies the subject ("Egypt's army detained …")."""
+    while tree.dep[actor] == "conj" and tree.head[actor] != actor:
+        actor = tree.head[actor]
+    verb = tree.head[actor]
+    if tree.dep[actor] == "pobj" and tree.pos[tree.head[verb]] in ("VERB", "AUX"):
+        verb = tree.head[verb]
+    elif tree.dep[actor] not in ("dobj", "obj", "dative"):
+        return False
+    for _ in range(4):
+        subjects = [t.i for t in tree.with_dep(tree.tokens[verb], ("nsubj",))]
+        if subjects:  # the country itself, not one qualifying the subject ("an Argentine
+            return mention in subjects  # judge has ordered former president Carlos Menem")
+        if tree.dep[verb] not in ("xcomp", "conj") or tree.head[verb] == verb:
+            return False
+        verb = tree.head[verb]
+    return False
 
 
 def in_other_clause(mention: int, actor: int, tree: Tree) -> bool:
@@ -440,6 +469,7 @@ def code_entity(
     name = words_of(entity.name)
     known = dictionary.name_codes(name)
     best: tuple[ActorCode | None, int] = (None, 0)
+    told_after = False  # whether the best mention's description follows the name
     for mention in entity.mentions:
         if entity.type in ("GPE", "LOC", "NORP"):
             tokens, head = _place_tokens(tree, mention.start, mention.end)
@@ -450,15 +480,35 @@ def code_entity(
         found = code_phrase(tokens, head, table, day, known)
         if found[0] is not None and found[1] > best[1]:
             best = found
+            told_after = any(t.idx >= mention.end for t in tokens)
             if best[1] >= RANK_TITLE:
                 break  # no later mention can tell more
     if best[0] is None and known:
         best = (make_code(code_on(known, day), dictionary), RANK_NAME)
+    elif best[0] is not None and best[0].role == "ELI" and told_after and holds_office(
+        known, day
+    ):
+        # "Tillerson, the former chief executive of Exxon Mobil" while Secretary of State:
+        # a past post told in passing after the name does not undo the office the
+        # dictionary dates ("Former premier Nawaz Sharif", before the name, still does)
+        best = (make_code(code_on(known, day), dictionary), RANK_TITLE)
     code = best[0]
     named_like_a_place = entity.type == "PERSON" and name in dictionary.places
     if named_like_a_place and code is not None and code.code == code.country:
         return None, 0  # a person named like a place ("Amman, who …") is not that country
     return best
+
+
+def holds_office(known: tuple[Dated, ...] | None, day: date | None) -> bool:
+    """Whether the dictionary dates an office (not ELI) that holds on ``day``."""
+    if not known or day is None:
+        return False
+    return any(
+        (c.start is not None or c.end is not None)
+        and (c.start is None or c.start <= day) and (c.end is None or day < c.end)
+        and "ELI" not in c.code
+        for c in known
+    )
 
 
 def code_actors(entities: list[Entity], context: ArticleContext) -> list[Entity]:
@@ -546,7 +596,7 @@ def _country_from_sentence(entity: Entity, doc: Doc, table: PhraseTable) -> Enti
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is None:
             continue
-        country = sentence_country(span, table, reach=PERSON_REACH)
+        country = sentence_country(span, table, reach=PERSON_REACH, person=True)
         if country:
             return _with_code(entity, make_code(country + rest, dictionary))
     return entity
