@@ -448,3 +448,13 @@ def test_the_interviewer_is_no_target_of_what_is_said_in_the_interview(analyse):
     assert [(e["cameo"], e["source"]["code"], e["target"]) for e in events] == [
         ("012", "USAGOV", None)
     ]
+
+
+def test_a_show_of_force_announced_at_home_is_not_done_to_home(analyse):
+    # AllSides corpus, 2014-08-13: the deployment is announced at a U.S. base, not aimed at it
+    text = ("About 130 more U.S. military personnel are being sent to Iraq. Defense Secretary "
+            "Chuck Hagel formally announced the deployment in remarks to Marines at Camp "
+            "Pendleton, California.")
+    events = analyse(text, published="2014-08-13")["events"]
+    hagel = [e for e in events if e["source"]["name"] == "Chuck Hagel"]
+    assert hagel and all((e["target"] or {}).get("country") != "USA" for e in hagel)

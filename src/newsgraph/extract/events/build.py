@@ -370,7 +370,11 @@ def build_events(
     )
     done = coder.codes.get(predicate.code, cameo)
     material = done.quad_class in (2, 4) or done.code[:2] == "14"
-    if material and place is not None and place.country and not any(t.specific for t in targets):
+    if (
+        material and place is not None and place.country
+        and not any(t.specific for t in targets)
+        and not at_home(done, place.country, sources)
+    ):
         # A material act with no target of known country affects the place it is done in:
         # "imposed a curfew in Cizre" -> Turkey, "evacuate settlements in Gaza" -> Palestine.
         targets = [place_actor(place, sources[0])]
@@ -795,6 +799,16 @@ def is_object(token: Token, kids: Tree) -> bool:
 def has_name(token: Token, kids: Tree) -> bool:
     ent_type = kids.ent_type
     return bool(ent_type[token.i]) or any(ent_type[c.i] for c in kids(token))
+
+
+def at_home(done: CameoCode, country: str, sources: list[Participant]) -> bool:
+    """A show of force or an act of cooperation done in its own actors' country ("announced
+    the deployment at Camp Pendleton", "withdrew its staff from its own embassy") is not done
+    to that country; force used there is ("imposed a curfew in Cizre" -> Turkey), and so is
+    a protest (its state is what a domestic protest addresses: "ethnic Albanians
+    demonstrated in Serbia" -> SRB, a PLOVER record)."""
+    kind = done.code[:2] == "15" or done.quad_class == 2
+    return kind and all(s.ref.country == country for s in sources)
 
 
 def place_actor(place: PlaceRef, near: Participant) -> Participant:
