@@ -458,3 +458,20 @@ def test_a_show_of_force_announced_at_home_is_not_done_to_home(analyse):
     events = analyse(text, published="2014-08-13")["events"]
     hagel = [e for e in events if e["source"]["name"] == "Chuck Hagel"]
     assert hagel and all((e["target"] or {}).get("country") != "USA" for e in hagel)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # AllSides corpus, 2015-04-05 (one of issue 18's three articles)
+        "In his television appearances, Netanyahu said the United States and its allies should "
+        "intensify economic sanctions on Iran in order to force it to give up more of its "
+        "nuclear program.",
+        "The United States imposed sanctions on Iran to force it to give up its nuclear program.",
+    ],
+)
+def test_an_object_pronoun_is_not_who_acts_on_it(analyse, text):
+    # "it" is forced: not the United States, whose act the forcing is
+    events = analyse(text, published="2015-04-05")["events"]
+    assert [e["cameo"] for e in events if e["source"]["name"] == "United States"
+            and e["cameo"].startswith("08")] == []

@@ -284,20 +284,29 @@ class Coreference:
 
     def own_clause_subjects(self, pronoun: Token) -> set[int]:
         """The subject of the clause an object or possessive pronoun is in, which an object
-        pronoun cannot mean ("Trump attacked him" is not Trump)."""
-        if self.tree.dep[pronoun.i] in SUBJECT_DEPS or self.tree.dep[pronoun.i] == "poss":
+        pronoun cannot mean ("Trump attacked him" is not Trump); for an infinitive with no
+        subject of its own, the subject it takes from its governor ("the United States should
+        intensify sanctions … in order to force it to give up …": "it" is not the U.S.)."""
+        tree = self.tree
+        if tree.dep[pronoun.i] in SUBJECT_DEPS or tree.dep[pronoun.i] == "poss":
             return set()
         verb = pronoun.i
         for _ in range(6):
-            if self.tree.pos[verb] in ("VERB", "AUX") or self.tree.head[verb] == verb:
+            if tree.pos[verb] in ("VERB", "AUX") or tree.head[verb] == verb:
                 break
-            verb = self.tree.head[verb]
-        return {
-            t.i
-            for child in self.tree.kids[verb]
-            if self.tree.dep[child.i] in SUBJECT_DEPS
-            for t in child.subtree
-        }
+            verb = tree.head[verb]
+        for _ in range(3):
+            subjects = [c for c in tree.kids[verb] if tree.dep[c.i] in SUBJECT_DEPS]
+            if subjects or not any(tree.lower[c.i] == "to" for c in tree.kids[verb]):
+                break  # its own subject, or a finite clause that lost its subject in the parse
+            head = tree.head[verb]
+            if tree.dep[verb] == "acl" and tree.lower[head] == "order":
+                verb = tree.head[tree.head[head]]  # "in order to force it": the verb of "in"
+            elif tree.dep[verb] in ("xcomp", "advcl") and head != verb:
+                verb = head
+            else:
+                break
+        return {t.i for child in subjects for t in child.subtree}
 
     # -- it, its ----------------------------------------------------------------------------
 
@@ -307,7 +316,10 @@ class Coreference:
         a person decides; a country or organisation is the referent, a text ("the report said
         … it added") stands for its author ("a Times article") or nothing, any other phrase
         for no entity; no subject, no entity."""
+        bound = self.own_clause_subjects(pronoun)
         for subject in self.collective_subjects(pronoun):
+            if subject.i in bound:
+                continue  # "to force it to give up": "it" is not who forces
             if subject.pos_ == "PRON":
                 if subject.lower_ in COLLECTIVE:
                     return self.resolved.get(subject.idx)
