@@ -21,6 +21,7 @@ from newsgraph.extract.actors.phrases import PhraseTable, read_table
 from newsgraph.extract.index import EntityIndex
 from newsgraph.extract.marks import QuotedSpan, find_quoted_spans
 from newsgraph.extract.tree import Tree, tree_of
+from newsgraph.hover_cards import hover_card_spans
 from newsgraph.knowledge import Knowledge
 from newsgraph.model import Article, Entity
 from newsgraph.syndication import notice_spans
@@ -61,7 +62,8 @@ class ArticleContext:
     knowledge: Knowledge
     tree: Tree
     quoted: list[QuotedSpan]  # every quoted span, in text order (``marks``)
-    notices: list[tuple[int, int]]  # syndication notices: no event comes from them
+    # syndication notices and hover cards (``hover_cards``): no event comes from them
+    notices: list[tuple[int, int]]
     day: date | None  # the publication day; a partial date at its start
     exact_day: bool  # whether ``published`` names a whole day (relative dates need one)
     # The tokens as the actor dictionary reads them, and the actor coder's answers for this
@@ -89,7 +91,7 @@ class ArticleContext:
             phrases=read_table(tree, doc.text, knowledge.actors),
             quoted=quoted,
             quote_starts=[span.start for span in quoted],
-            notices=notice_spans(article.text),
+            notices=notice_spans(article.text) + hover_card_spans(article.text),
             day=published_day(published),
             exact_day=bool(published) and len(published) >= 10,
         )
