@@ -474,3 +474,25 @@ def test_a_person_is_not_of_the_country_whose_act_is_done_to_them(analyse):
             "the Washington Post.")
     coded = {e["name"]: e["code"] for e in analyse(text, published="2020-03-03")["entities"]}
     assert coded["Sanders"] == "LEG"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "code"),
+    [
+        ("The senator praised the Iran nuclear agreement.", "The senator", "LEG"),
+        # AllSides corpus, 2018-04-13: a U.S. lawyer, not a Russian one
+        ("These are, of course, highly inflammatory claims that a Trump Organization executive "
+         "and lawyer was collaborating closely with Russian government officials regarding "
+         "paying hackers.", "lawyer", "JUD"),
+        # PLOVER dev set: a country qualifying another clause's object still tells the setting
+        ("The fundamentalist Umma (Nation) party has said it will boycott Algeria's first "
+         "multi-party elections unless the president agrees to step down.", "the president",
+         "DZAGOV"),
+    ],
+)
+def test_a_country_qualifying_what_the_actor_acts_on_is_not_its_country(
+    analyse, text, name, code
+):
+    sources = {e["source"]["name"]: e["source"]["code"]
+               for e in analyse(text, published="2015-04-05")["events"]}
+    assert sources[name] == code

@@ -297,6 +297,8 @@ def sentence_country(
             continue
         if person and acts_on(tree.root(start, end).i, root, tree):
             continue
+        if qualifies_object_of(tree.root(start, end).i, root, tree):
+            continue
         apart = arcs(root, tree.root(start, end).i, tree)
         if reach is not None and apart > reach:
             continue
@@ -308,6 +310,29 @@ def sentence_country(
         # Cairo"); the others are told of in other clauses.
         found = [f for f in found if not f[0]]
     return min(found, key=lambda f: f[1])[2] if found else None
+
+
+def qualifies_object_of(mention: int, actor: int, tree: Tree) -> bool:
+    """Whether ``mention`` only qualifies what the actor's own verb acts on ("the senator
+    praised the Iran nuclear agreement", "the minister criticized Russia's decision"): a
+    topic of the act, not the actor's country. A country qualifying the object of another
+    clause's verb still tells the setting ("will boycott Algeria's elections unless the
+    president agrees": Algeria's president)."""
+    noun = mention
+    for _ in range(3):
+        if tree.dep[noun] not in ("compound", "amod", "poss", "nmod") or tree.head[noun] == noun:
+            break
+        noun = tree.head[noun]
+    if noun == mention or tree.pos[noun] != "NOUN":
+        return False
+    verb = tree.head[noun]
+    if tree.dep[noun] == "pobj" and tree.pos[tree.head[verb]] in ("VERB", "AUX"):
+        verb = tree.head[verb]
+    elif tree.dep[noun] not in ("dobj", "obj"):
+        return False
+    while tree.dep[actor] == "conj" and tree.head[actor] != actor:
+        actor = tree.head[actor]
+    return tree.head[actor] == verb and tree.dep[actor] in ("nsubj", "nsubjpass")
 
 
 def acts_on(mention: int, actor: int, tree: Tree) -> bool:
