@@ -480,10 +480,7 @@ def test_a_person_is_not_of_the_country_whose_act_is_done_to_them(analyse):
     ("text", "name", "code"),
     [
         ("The senator praised the Iran nuclear agreement.", "The senator", "LEG"),
-        # AllSides corpus, 2018-04-13: a U.S. lawyer, not a Russian one
-        ("These are, of course, highly inflammatory claims that a Trump Organization executive "
-         "and lawyer was collaborating closely with Russian government officials regarding "
-         "paying hackers.", "lawyer", "JUD"),
+        ("The minister criticized Russia's decision.", "The minister", "GOV"),
         # PLOVER dev set: a country qualifying another clause's object still tells the setting
         ("The fundamentalist Umma (Nation) party has said it will boycott Algeria's first "
          "multi-party elections unless the president agrees to step down.", "the president",

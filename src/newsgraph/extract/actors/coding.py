@@ -297,7 +297,7 @@ def sentence_country(
             continue
         if person and acts_on(tree.root(start, end).i, root, tree):
             continue
-        if qualifies_object_of(tree.root(start, end).i, root, tree):
+        if qualifies_object_of(tree.root(start, end).i, root, tree, dictionary):
             continue
         apart = arcs(root, tree.root(start, end).i, tree)
         if reach is not None and apart > reach:
@@ -312,18 +312,21 @@ def sentence_country(
     return min(found, key=lambda f: f[1])[2] if found else None
 
 
-def qualifies_object_of(mention: int, actor: int, tree: Tree) -> bool:
-    """Whether ``mention`` only qualifies what the actor's own verb acts on ("the senator
+def qualifies_object_of(
+    mention: int, actor: int, tree: Tree, dictionary: ActorDictionary
+) -> bool:
+    """Whether ``mention`` only qualifies a thing the actor's own verb acts on ("the senator
     praised the Iran nuclear agreement", "the minister criticized Russia's decision"): a
-    topic of the act, not the actor's country. A country qualifying the object of another
-    clause's verb still tells the setting ("will boycott Algeria's elections unless the
-    president agrees": Algeria's president)."""
+    topic of the act, not the actor's country. Not an actor acted on ("Shona rebels
+    attacked the Mozambique government": rebels fight their own state), and not the object
+    of another clause's verb, whose country still tells the setting ("will boycott
+    Algeria's elections unless the president agrees": Algeria's president)."""
     noun = mention
     for _ in range(3):
         if tree.dep[noun] not in ("compound", "amod", "poss", "nmod") or tree.head[noun] == noun:
             break
         noun = tree.head[noun]
-    if noun == mention or tree.pos[noun] != "NOUN":
+    if noun == mention or tree.pos[noun] != "NOUN" or dictionary.agent((tree.lemma[noun],)):
         return False
     verb = tree.head[noun]
     if tree.dep[noun] == "pobj" and tree.pos[tree.head[verb]] in ("VERB", "AUX"):
