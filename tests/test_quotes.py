@@ -813,3 +813,11 @@ def test_the_us_as_subject_of_reported_content_is_no_object_pronoun(analyse):
     found = only_quote(analyse(text))
     assert found["speaker"]["name"] == "State Department officials"
     assert found["text"].startswith("The US has not invited to Friday’s flag-raising ceremony")
+
+
+def test_a_claim_about_an_object_pronoun_is_reported(analyse):
+    # Wikinews (examples/wikinews.jsonl), Tsikhanouskaya's rally in Minsk
+    text = ("Within roughly a day before the event, Belarusian KGB arrested 33 Russian "
+            "individuals, claiming them to be mercenaries, who allegedly were preparing to "
+            "organize \"terrorism\" in association with the election.")
+    assert [q["text"][:28] for q in analyse(text)["quotes"]] == ["them to be mercenaries, who "]

@@ -211,11 +211,12 @@ def _content_of_verb(verb: Token, cues: QuoteKnowledge) -> tuple[int, int] | Non
 def _gives(verb: Token, cues: QuoteKnowledge) -> bool:
     """A verb whose noun object can be the content, used with two objects, withholds or
     grants a thing and says nothing ("would deny Iran the plutonium", "denied him bail");
-    the parse may make the second object a clause whose subject is the first ("him")."""
+    the parse may make the second object a clause whose subject is the first ("him"), with
+    no auxiliary; "claiming them to be mercenaries" (an infinitive) is a claim."""
     if verb.lemma_.lower() not in cues.objects:
         return False
     return any(c.dep_ == "dative" for c in verb.children) or any(
-        c.dep_ == "ccomp" and any(
+        c.dep_ == "ccomp" and not any(a.dep_ in ("aux", "auxpass") for a in c.children) and any(
             s.dep_ == "nsubj" and s.tag_ == "PRP" and s.lower_ in OBJECT_PRONOUNS
             for s in c.children
         )
