@@ -225,6 +225,43 @@ CASES = {
         "President Trump.",
         [("042", "PRKGOV", "SGP", "asserted"), ("040", "PRKGOV", "USAGOV", "asserted")],
     ),
+    # AllSides (USA Today, 2018): how a source spoke to the reporter is no consultation
+    # (word class ``sourcing``); the reported timing is no event either.
+    "said on condition of anonymity to discuss: sourcing, no event": (
+        "2018-03-13",
+        "The timing of Tillerson's dismissal was designed to allow Trump to put a new team in "
+        "place before those talks, a White House official said on condition of anonymity to "
+        "discuss a personnel decision.",
+        [],
+    ),
+    # AllSides (Vox, 2019): asking the reporter for anonymity is no appeal.
+    "requested anonymity to speak freely: sourcing, no appeal": (
+        "2019-12-03",
+        "“He’s a survivor,” said a State Department official who, like others "
+        "interviewed for this story, requested anonymity to speak freely about a colleague.",
+        [],
+    ),
+    # AllSides (The Hill, 2016): the gerund is done by the subject of the clause it
+    # modifies (the resolution condemns), and a finite verb whose subject the parser lost
+    # ("condemns violence", and "calling on both sides" under it) is not the speaker's:
+    # neither is Power's act.
+    "in addition to condemning: the resolution's, not the speaker's": (
+        "2016-12-23",
+        "U.S. Ambassador to the UN Samantha Power said that in addition to condemning "
+        'settlements, the resolution "reflects the facts on the ground," condemns violence '
+        'and terrorism and addresses "counter-productive actions by the Palestinians" while '
+        "also calling on both sides to engage in peace talks.",
+        [],
+    ),
+    # AllSides (Fox News, 2014): the source's own clause codes nothing; the acts it
+    # reports (Abbas travels to Egypt to meet its intelligence officials) are still coded.
+    "sourcing clause beside the acts it reports": (
+        "2014-08-22",
+        "Abbas was set to travel to Egypt later Friday to meet with Egyptian intelligence "
+        "officials to discuss cease-fire efforts, the official added, speaking on condition "
+        "of anonymity to discuss issues related to the negotiations.",
+        [("042", None, "EGY", "expected"), ("040", None, "EGYSPY", "expected")],
+    ),
 }
 
 

@@ -102,6 +102,7 @@ class EventKnowledge:
     attitudes: frozenset[str] = frozenset()  # event nouns only under a light verb
     telling: frozenset[str] = frozenset()  # verbs of telling: "declined to comment" is 011
     reprisals: frozenset[str] = frozenset()  # "warned that X would meet a response": a threat
+    sourcing: frozenset[str] = frozenset()  # "spoke on condition of anonymity to discuss": no act
 
     def __post_init__(self) -> None:
         self.first_words = {(pos, lemma.split()[0]) for pos, lemma in self.patterns}
@@ -325,6 +326,7 @@ def load_events(directory: Path) -> EventKnowledge:
         attitudes=frozenset(classes.get("attitude", [])),
         telling=frozenset(classes.get("telling", [])),
         reprisals=frozenset(classes.get("reprisal", [])),
+        sourcing=frozenset(classes.get("sourcing", [])),
         cues=load_cues(folder / "cues.tsv", directory / "quotes" / "cues.tsv"),
         modality=modality,
         codes=codes,

@@ -43,8 +43,16 @@ from newsgraph.extract.context import ArticleContext
 from newsgraph.extract.events.arguments import ActorResolver, Participant
 from newsgraph.extract.events.confidence import Rater, load_weights
 from newsgraph.extract.events.factuality import generic, telling
-from newsgraph.extract.events.predicates import TARGET_PREPS, Predicate, find_predicates
+from newsgraph.extract.events.predicates import (
+    FINITE,
+    SUBJECT_INHERITED,
+    TARGET_PREPS,
+    Predicate,
+    adjunct_governor,
+    find_predicates,
+)
 from newsgraph.extract.events.setting import event_date, event_place
+from newsgraph.extract.events.sourcing import about_sourcing
 from newsgraph.extract.tree import Tree, tree_of
 from newsgraph.ids import record_id
 from newsgraph.knowledge.events import CameoCode, EventKnowledge
@@ -339,6 +347,8 @@ def build_events(
         return []  # an event noun with no actor of its own ("the talks") codes nothing
     if generic(predicate.head, coder, kids):
         return []  # "When people harm Americans, we don't retreat": a rule, not an act
+    if about_sourcing(predicate.head, coder, kids):
+        return []  # "spoke on condition of anonymity to discuss": how a source spoke
     told_code = coder.codes.get(predicate.code)
     material = told_code is not None and told_code.quad_class in (2, 4)
     rejection = predicate.code[:2] == REJECTION_ROOT
@@ -443,10 +453,40 @@ def event_sources(
         and not predicate.passive
         and predicate.kind != "noun"
         and kids.dep[predicate.head.i] != "acl"  # "This threat to kill civilians": its own
+        and not lost_subject(predicate.head, kids)
         and code[:2] in SAID_ROOTS
     ):
-        sources = first_actors(speaker_of(predicate.head, coder, kids), resolver, expand=True)
+        doers = gerund_doers(predicate.head, kids)  # "responded by threatening": Trump's
+        if doers is None:
+            doers = speaker_of(predicate.head, coder, kids)
+        sources = first_actors(doers, resolver, expand=True)
     return sources
+
+
+def lost_subject(verb: Token, kids: Tree) -> bool:
+    """Whether the verb is, or shares the subject of, a finite verb with no subject: one the
+    parser lost ("… the resolution reflects the facts, condemns violence … while also
+    calling on both sides"), not the speaker's."""
+    for _ in range(4):
+        if kids.tag[verb.i] in FINITE and not kids.with_dep(verb, ("nsubj", "nsubjpass", "expl")):
+            return True
+        if kids.dep[verb.i] not in SUBJECT_INHERITED or kids.head[verb.i] == verb.i:
+            return False
+        verb = kids.tokens[kids.head[verb.i]]
+    return False
+
+
+def gerund_doers(verb: Token, kids: Tree) -> list[Token] | None:
+    """The subject of the verb a gerund's phrase modifies, which does the gerund ("Trump
+    responded by threatening Kim", "Trudeau double-crossed Trump by criticizing him"; "in
+    addition to condemning settlements, the resolution reflects …": the resolution, no
+    actor), rather than the speaker's; None when the gerund is no such adjunct."""
+    if kids.dep[verb.i] != "pcomp" or kids.tag[verb.i] != "VBG":
+        return None
+    governor = adjunct_governor(verb, kids)
+    if governor is None:
+        return None
+    return kids.with_dep(governor, ("nsubj",)) or None
 
 
 def restricted(verb: Token, heads: list[Token], kids: Tree) -> bool:

@@ -41,6 +41,13 @@ CONDITIONS = {"if", "unless", "should"}  # a forecast under a condition is a thr
 FORECAST = "012"  # a pessimistic comment: what a ``foretell`` verb says may happen
 NO_COMMENT = "011"  # decline comment: a refusal to tell (word class ``telling``)
 # Measure nouns whose "of" object names the event: "10 days of war games", "$5m of aid".
+# Prepositions whose gerund is done by the subject of the verb they modify even when it has
+# an object ("opened the new year by beheading", "met Ban after speaking with …"); after
+# others, an object is the doer ("blamed X for", "accused X of", "prevented X from").
+SUBJECT_CONTROL = {
+    "by", "after", "before", "since", "upon", "on", "while", "despite", "besides", "in",
+    "through", "without",
+}
 MEASURES = {
     "day", "week", "month", "round", "series", "wave", "spate", "number", "kind", "dollar",
     "euro", "ton", "tonne", "million", "billion", "package", "shipment", "worth", "set",
@@ -226,6 +233,32 @@ def subject_of(
                 return [objects[0]]
         token = tokens[head[i]]
     return []
+
+
+def adjunct_governor(gerund: Token, kids: Tree) -> Token | None:
+    """The verb a gerund's prepositional phrase modifies, whose subject does the gerund
+    ("After meeting Putin, Trump said": Trump; "in addition to condemning settlements, the
+    resolution reflects …": the resolution, through the bare noun of a fixed phrase). None
+    when the phrase hangs on a noun of its own ("a ban on selling arms") or its preposition
+    is an alternative ("instead of condemning": not done by the verb's subject)."""
+    at = kids.head[gerund.i]  # the preposition
+    if kids.with_dep(kids.tokens[at], ("advmod",)):
+        return None
+    for _ in range(3):  # "in addition to": prep, pobj, prep
+        governor = kids.head[at]
+        if governor == at:
+            return None
+        if kids.pos[governor] in ("VERB", "AUX"):
+            verb = kids.tokens[governor]
+            if kids.lower[at] not in SUBJECT_CONTROL and kids.with_dep(verb, ("dobj",)):
+                return None  # "chided Obama for threatening", "accused X of": X does it
+            return verb
+        if kids.pos[governor] == "NOUN" and (
+            kids.dep[governor] != "pobj" or kids(kids.tokens[governor]) != [kids.tokens[at]]
+        ):
+            return None  # a noun with more than the phrase ("a ban on"), no fixed phrase
+        at = governor
+    return None
 
 
 def own_actor(

@@ -1,0 +1,48 @@
+"""News writing's sentences about its own sources: no event.
+
+"officials, who spoke on condition of anonymity to discuss the talks", "who requested
+anonymity to speak freely": the verbs tell how a source talked to the reporter, not an act
+between political actors (no consultation, no appeal). The nouns that mark such a clause
+are the word class ``sourcing`` of ``word_classes.tsv`` ("anonymity"), so an analyst can
+add more without touching code."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from newsgraph.extract.tree import Tree
+from newsgraph.knowledge.events import EventKnowledge
+
+CLAUSE_DEPS = ("advcl", "xcomp", "acl", "relcl", "ccomp")  # where a clause hangs on its governor
+ARGUMENT_DEPS = ("dobj", "prep", "pobj", "npadvmod", "nsubjpass")
+DEPTH = 4  # "on [the condition] of anonymity": prep, pobj, prep, pobj
+
+
+def about_sourcing(head: Token, knowledge: EventKnowledge, kids: Tree) -> bool:
+    """Whether a predicate tells how a source spoke: its own clause names a sourcing noun
+    ("requested anonymity"), or it is the infinitive of purpose of a clause or noun that
+    does ("spoke on condition of anonymity to discuss", "anonymity to discuss")."""
+    if not knowledge.sourcing:
+        return False
+    if names_sourcing(head, knowledge, kids):
+        return True
+    if kids.dep[head.i] not in CLAUSE_DEPS or not to_infinitive(head, kids):
+        return False
+    governor = kids.tokens[kids.head[head.i]]
+    return kids.lemma[governor.i] in knowledge.sourcing or names_sourcing(
+        governor, knowledge, kids
+    )
+
+
+def names_sourcing(verb: Token, knowledge: EventKnowledge, kids: Tree) -> bool:
+    """Whether a sourcing noun is the verb's object or in a prepositional phrase of it."""
+    level = [c for c in kids(verb) if kids.dep[c.i] in ARGUMENT_DEPS]
+    for _ in range(DEPTH):
+        if any(kids.lemma[t.i] in knowledge.sourcing for t in level):
+            return True
+        level = [c for t in level for c in kids(t) if kids.dep[c.i] in ARGUMENT_DEPS]
+    return False
+
+
+def to_infinitive(verb: Token, kids: Tree) -> bool:
+    return any(kids.lower[c.i] == "to" for c in kids.with_dep(verb, ("aux",)))
