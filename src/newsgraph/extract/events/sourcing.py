@@ -13,8 +13,8 @@ from spacy.tokens import Token
 from newsgraph.extract.tree import Tree
 from newsgraph.knowledge.events import EventKnowledge
 
-CLAUSE_DEPS = ("advcl", "xcomp", "acl", "relcl", "ccomp")  # where a clause hangs on its governor
-ARGUMENT_DEPS = ("dobj", "prep", "pobj", "npadvmod", "nsubjpass")
+PURPOSE_DEPS = ("advcl", "xcomp", "acl", "relcl", "ccomp")  # where a clause hangs on its governor
+NOUN_PATH_DEPS = ("dobj", "prep", "pobj", "npadvmod", "nsubjpass")
 DEPTH = 4  # "on [the condition] of anonymity": prep, pobj, prep, pobj
 
 
@@ -26,7 +26,7 @@ def about_sourcing(head: Token, knowledge: EventKnowledge, kids: Tree) -> bool:
         return False
     if names_sourcing(head, knowledge, kids):
         return True
-    if kids.dep[head.i] not in CLAUSE_DEPS or not to_infinitive(head, kids):
+    if kids.dep[head.i] not in PURPOSE_DEPS or not to_infinitive(head, kids):
         return False
     governor = kids.tokens[kids.head[head.i]]
     return kids.lemma[governor.i] in knowledge.sourcing or names_sourcing(
@@ -36,11 +36,11 @@ def about_sourcing(head: Token, knowledge: EventKnowledge, kids: Tree) -> bool:
 
 def names_sourcing(verb: Token, knowledge: EventKnowledge, kids: Tree) -> bool:
     """Whether a sourcing noun is the verb's object or in a prepositional phrase of it."""
-    level = [c for c in kids(verb) if kids.dep[c.i] in ARGUMENT_DEPS]
+    level = [c for c in kids(verb) if kids.dep[c.i] in NOUN_PATH_DEPS]
     for _ in range(DEPTH):
         if any(kids.lemma[t.i] in knowledge.sourcing for t in level):
             return True
-        level = [c for t in level for c in kids(t) if kids.dep[c.i] in ARGUMENT_DEPS]
+        level = [c for t in level for c in kids(t) if kids.dep[c.i] in NOUN_PATH_DEPS]
     return False
 
 
