@@ -493,3 +493,15 @@ def test_a_country_qualifying_what_the_actor_acts_on_is_not_its_country(
     sources = {e["source"]["name"]: e["source"]["code"]
                for e in analyse(text, published="2015-04-05")["events"]}
     assert sources[name] == code
+
+
+def test_hong_kongs_chief_executive_is_hong_kongs_government(analyse):
+    # AllSides (2019): CAMEO codes Hong Kong as HKG; Phoenix had her as a Chinese minister.
+    result = analyse(
+        "The chief executive, Carrie Lam, announced the suspension of the extradition bill, and "
+        "even offered an apology for its introduction.",
+        published="2019-06-18",
+    )
+    assert [(e["name"], e["code"]) for e in result["entities"] if "Lam" in e["name"]] == [
+        ("Carrie Lam", "HKGGOV")
+    ]

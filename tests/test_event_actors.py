@@ -358,3 +358,15 @@ def test_a_plural_group_word_is_not_the_armed_group_told_of_before(analyse):
         "epic.\"", "2015-05-23",
     )["events"]
     assert [e for e in events if "groups" in e["source"]["name"]] == []
+
+
+def test_the_audience_of_the_remarks_an_act_is_told_in_is_not_its_target(analyse):
+    # AllSides (2014): the Marines heard the announcement; a show of force has no target here.
+    sentence = (
+        "Defense Secretary Chuck Hagel formally announced the deployment in remarks to "
+        "Marines at Camp Pendleton, California."
+    )
+    events = analyse(sentence, published="2014-08-13")["events"]
+    assert [(e["cameo"], e["source"]["code"], e["target"]) for e in events] == [
+        ("154", "USAGOVMIL", None)
+    ]

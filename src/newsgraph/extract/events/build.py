@@ -42,9 +42,8 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph.extract.context import ArticleContext
 from newsgraph.extract.events.arguments import ActorResolver, Participant
 from newsgraph.extract.events.confidence import Rater, load_weights
-from newsgraph.extract.events.factuality import generic, telling
+from newsgraph.extract.events.factuality import PRESENT_TAGS, generic, telling
 from newsgraph.extract.events.predicates import (
-    FINITE,
     SUBJECT_INHERITED,
     TARGET_PREPS,
     Predicate,
@@ -65,6 +64,7 @@ RECIPROCAL_ROOTS = {"03", "04", "05", "06"}
 ANNOUNCING = {"intended", "threat"}
 # Events made by saying something (statements, appeals, demands, accusations, rejections,
 # threats): without an agent of their own, inside reported speech, they are the speaker's.
+PAST_TAGS = ("VBD", "VBN")
 SAID_ROOTS = {"01", "02", "10", "11", "12", "13"}
 PLACE_VISITS = {"042", "043", "044"}
 OCCASION_PREPS = {"in", "at", "during"}  # "in an interview with …", "at a meeting with …"
@@ -464,15 +464,22 @@ def event_sources(
 
 
 def lost_subject(verb: Token, kids: Tree) -> bool:
-    """Whether the verb is, or shares the subject of, a finite verb with no subject: one the
-    parser lost ("… the resolution reflects the facts, condemns violence … while also
-    calling on both sides"), not the speaker's."""
+    """Whether the verb is, or shares the subject of, a present-tense verb with no subject
+    under a past-tense one: a verb of the reported clause whose subject the parser lost ("said
+    that … the resolution reflects the facts, condemns violence … while also calling on both
+    sides"), not the speaker's. A past tense like the governor's is its conjunct
+    ("has declared …, threatened to launch strikes": the speaker's)."""
     for _ in range(4):
-        if kids.tag[verb.i] in FINITE and not kids.with_dep(verb, ("nsubj", "nsubjpass", "expl")):
+        up = kids.head[verb.i]
+        if (
+            kids.tag[verb.i] in PRESENT_TAGS
+            and kids.tag[up] in PAST_TAGS
+            and not kids.with_dep(verb, ("nsubj", "nsubjpass", "expl"))
+        ):
             return True
-        if kids.dep[verb.i] not in SUBJECT_INHERITED or kids.head[verb.i] == verb.i:
+        if kids.dep[verb.i] not in SUBJECT_INHERITED or up == verb.i:
             return False
-        verb = kids.tokens[kids.head[verb.i]]
+        verb = kids.tokens[up]
     return False
 
 
@@ -521,11 +528,12 @@ def event_targets(
     resolver: ActorResolver,
     kids: Tree,
 ) -> list[Participant]:
-    """The actors of the target heads: never the place something was said or agreed in (a
-    visit's place is its target), nor, between parties meeting or agreeing, a country that
-    only names what they discuss ("… gathered to discuss Libya–Turkey relations")."""
-    if not done_in_place(cameo.code):
-        heads = (t for t in heads if not in_occasion(t, kids))
+    """The actors of the target heads: never those of the occasion an act is told in ("in
+    remarks to Marines", "in an interview with Reuters"), nor the place something was said
+    or agreed in (a visit's place is its target), nor, between parties meeting or agreeing,
+    a country that only names what they discuss ("… gathered to discuss Libya–Turkey
+    relations")."""
+    heads = (t for t in heads if not in_occasion(t, kids))
     if cameo.quad_class in (1, 3) and not done_in_place(cameo.code):
         heads = (t for t in heads if not is_setting(t, kids))
     targets = target_actors(heads, resolver, sources)
