@@ -533,7 +533,7 @@ def event_targets(
     or agreed in (a visit's place is its target), nor, between parties meeting or agreeing,
     a country that only names what they discuss ("… gathered to discuss Libya–Turkey
     relations")."""
-    heads = (t for t in heads if not in_occasion(t, kids))
+    heads = (t for t in heads if not in_occasion(t, kids, predicate.head))
     if cameo.quad_class in (1, 3) and not done_in_place(cameo.code):
         heads = (t for t in heads if not is_setting(t, kids))
     targets = target_actors(heads, resolver, sources)
@@ -739,14 +739,16 @@ def is_setting(token: Token, kids: Tree) -> bool:
     )
 
 
-def in_occasion(token: Token, kids: Tree) -> bool:
+def in_occasion(token: Token, kids: Tree, act: Token) -> bool:
     """An actor named inside the occasion an act is told in ("In an interview in April with
-    Reuters, President Trump warned …"): the interviewer is no target of the warning."""
+    Reuters, President Trump warned …"): the interviewer is no target of the warning. Not
+    when the occasion is the act itself ("during his visit to London", "in his offensive
+    against ISIS")."""
     dep, head = kids.dep, kids.head
     if dep[token.i] != "pobj" or dep[head[token.i]] != "prep":
         return False
     noun = head[head[token.i]]
-    return dep[noun] == "pobj" and kids.lower[head[noun]] in OCCASION_PREPS
+    return noun != act.i and dep[noun] == "pobj" and kids.lower[head[noun]] in OCCASION_PREPS
 
 
 def done_in_place(code: str) -> bool:
