@@ -266,6 +266,11 @@ def test_event_date(analyse, published, sentence, word, value):
         ("Theresa May met Donald Tusk in May.", [("May", "2015-05")]),
         ("Winnie, a store manager in her mid-30s, supports the movement.", []),
         ("He disputed the account on one Sunday show.", []),
+        # AllSides (2013): a tally is no year; an old year comes after a preposition.
+        ("Oregon Democratic Rep. Peter DeFazio reported this tally of constituents who "
+         "called, emailed or wrote his office: 1135 opposed, 18 for.", []),
+        ("Take the Monroe Doctrine, set down in 1823, that insists no foreign power can "
+         "dominate Latin America.", [("1823", "1823")]),
     ],
 )
 def test_words_that_only_look_like_dates(dated, text, expected):

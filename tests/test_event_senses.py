@@ -9,6 +9,21 @@ import pytest
 
 # sentence -> the CAMEO codes of its events, in order
 SENSES = {
+    # AllSides (2015): an ill or a feeling fought in words is no force (word class scourge).
+    "we beat fear with hope: figurative, no assault": ('"We beat fear with hope," he said.', []),
+    "we fight terrorism: a policy stated, no use of force": (
+        'We fight terrorism," Lavrov said.', [],
+    ),
+    # AllSides (2013): a vow is the act it names; one that codes nothing leaves no intent to
+    # cooperate behind, and a coded one stands for the vow.
+    "vowed to hit back: no intent to cooperate": (
+        "Seoul has vowed to hit back hard the next time it is attacked.", [],
+    ),
+    "vowed to retaliate: the threat it names": (
+        "Syrian authorities vowed to retaliate against Israel but did not specify what action "
+        "they would take.",
+        ["1384"],
+    ),
     "attack + for: a verbal attack": (
         "Joe Biden attacked Donald Trump for the tweet, claiming he used it to distract from "
         "Lewis's funeral.",

@@ -62,6 +62,7 @@ DURATION = re.compile(
 )
 AGE = re.compile(r"^(?:aged? )?\d{1,3}(?:[\s-]years?[\s-]old)?$", re.IGNORECASE)
 YEAR = re.compile(r"^(1[0-9]{3}|20[0-9]{2})$")
+OLD_YEAR = 1900  # a bare number below it is a year only after a preposition, "the" or "year"
 # "1625 UTC", "2130 local time", "0600 GMT": a four-digit clock time, not a year.
 CLOCK = re.compile(r"^(?:[01][0-9]|2[0-3])[0-5][0-9]$")
 CLOCK_WORDS = {
@@ -181,7 +182,8 @@ def surname_months(doc: Doc) -> set[str]:
 
 
 def is_other_reading(span: Span, people: set[str]) -> bool:
-    """True when the words only look like a date: arithmetic ("1+1"), part of a name
+    """True when the words only look like a date: arithmetic ("1+1"), a count that looks like
+    an old year ("1135 opposed"), part of a name
     ("USA TODAY", "This Week", "May" where Theresa May is in the text), an age ("her
     mid-30s") or no particular day ("one Sunday")."""
     text = span.text.strip()
@@ -192,6 +194,10 @@ def is_other_reading(span: Span, people: set[str]) -> bool:
     after_time_word = before is not None and (before.pos_ == "ADP" or before.lower_ in MONTH_LEAD)
     if len(words) == 1 and MONTH.match(text) and words[0].lower_ in people and not after_time_word:
         return True
+    if YEAR.match(text) and int(text) < OLD_YEAR and not after_time_word and not (
+        before is not None and before.lower_ in ("year", "the")
+    ):
+        return True  # "1135 opposed, 18 for": a count; an old year comes as "in 1135"
     if before is not None and before.lower_ in AGE_OWNERS and DECADE.match(words[-1].text):
         return True
     if NO_PARTICULAR & {t.lower_ for t in words[:1]} or (

@@ -62,6 +62,7 @@ MAX_PAIRS = 4
 NESTED_PREPS = {"of", "for", "to", "on", "against", "with"}
 RECIPROCAL_ROOTS = {"03", "04", "05", "06"}
 ANNOUNCING = {"intended", "threat"}
+INTENT_ROOT = "03"
 # Events made by saying something (statements, appeals, demands, accusations, rejections,
 # threats): without an agent of their own, inside reported speech, they are the speaker's.
 PAST_TAGS = ("VBD", "VBN")
@@ -109,6 +110,7 @@ def extract_events(
         for predicate in predicates:
             if (
                 announces_coded_event(predicate, built, coder, kids)
+                or promises_an_act(predicate, coder, kids)
                 or is_requested(predicate, built, kids)
                 or serves_cooperation(predicate, built, coder, kids)
             ):
@@ -201,6 +203,24 @@ def announces_coded_event(
     if coder.role(kids.lemma[head.i]) not in ANNOUNCING:
         return False
     return any(built.get(c.i) for c in kids.with_dep(head, ("xcomp", "ccomp")))
+
+
+def promises_an_act(predicate: Predicate, coder: EventKnowledge, kids: Tree) -> bool:
+    """A vow, pledge or promise to do something ("vowed to fight poverty", "pledged to
+    crush the rebels") by its default code (intent, 03): the act it names is the event
+    (``announces_coded_event``); when that act codes nothing, neither does the vow, whose
+    intent to cooperate would be a guess."""
+    head = predicate.head
+    return (
+        predicate.frame == "default"
+        and predicate.code[:2] == INTENT_ROOT
+        and coder.has_role(kids.lemma[head.i], "commissive")
+        and any(infinitive_clause(c, kids) for c in kids.with_dep(head, ("xcomp",)))
+    )
+
+
+def infinitive_clause(verb: Token, kids: Tree) -> bool:
+    return any(kids.lower[c.i] == "to" for c in kids.with_dep(verb, ("aux",)))
 
 
 def aimed_at(predicate: Predicate, targets: list[Participant], kids: Tree) -> bool:
