@@ -63,6 +63,8 @@ NESTED_PREPS = {"of", "for", "to", "on", "against", "with"}
 RECIPROCAL_ROOTS = {"03", "04", "05", "06"}
 ANNOUNCING = {"intended", "threat"}
 INTENT_ROOT = "03"
+DEFAULT_FRAME = ("default",)
+VERBAL_CONFLICT = 3  # quad classes 3 and 4 are conflict
 # Events made by saying something (statements, appeals, demands, accusations, rejections,
 # threats): without an agent of their own, inside reported speech, they are the speaker's.
 PAST_TAGS = ("VBD", "VBN")
@@ -206,21 +208,32 @@ def announces_coded_event(
 
 
 def promises_an_act(predicate: Predicate, coder: EventKnowledge, kids: Tree) -> bool:
-    """A vow, pledge or promise to do something ("vowed to fight poverty", "pledged to
-    crush the rebels") by its default code (intent, 03): the act it names is the event
-    (``announces_coded_event``); when that act codes nothing, neither does the vow, whose
-    intent to cooperate would be a guess."""
+    """A vow, pledge or promise to do a hostile act ("vowed to hit back hard", "vowed to
+    fight poverty"), by its default code (intent to cooperate, 03): no cooperation is
+    promised. The act is the event when it codes (``announces_coded_event``: a threat);
+    when it codes nothing, neither does the vow. A promise of an act with no hostile
+    sense ("promised to democratize Serbia") keeps its intent."""
     head = predicate.head
     return (
         predicate.frame == "default"
         and predicate.code[:2] == INTENT_ROOT
         and coder.has_role(kids.lemma[head.i], "commissive")
-        and any(infinitive_clause(c, kids) for c in kids.with_dep(head, ("xcomp",)))
+        and any(
+            infinitive_clause(c, kids) and hostile(kids.lemma[c.i], coder)
+            for c in kids.with_dep(head, ("xcomp",))
+        )
     )
 
 
 def infinitive_clause(verb: Token, kids: Tree) -> bool:
     return any(kids.lower[c.i] == "to" for c in kids.with_dep(verb, ("aux",)))
+
+
+def hostile(lemma: str, coder: EventKnowledge) -> bool:
+    """Whether a verb's default code is conflict, verbal or material (quad class 3 or 4)."""
+    default = coder.lookup("VERB", lemma).get(DEFAULT_FRAME)
+    found = coder.codes.get(default.code) if default is not None and default.code else None
+    return found is not None and found.quad_class >= VERBAL_CONFLICT
 
 
 def aimed_at(predicate: Predicate, targets: list[Participant], kids: Tree) -> bool:
