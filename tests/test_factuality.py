@@ -241,6 +241,15 @@ CASES = {
         "interviewed for this story, requested anonymity to speak freely about a colleague.",
         [],
     ),
+    # AllSides (Politico, 2013): an object denied by its determiner ("no apologies") is an
+    # act not done.
+    "makes no apologies: a negated apology": (
+        "2013-05-24",
+        "Days after Obama told reporters he makes “no apologies” about surveillance of "
+        "Associated Press reporters, the president summoned his inner constitutional law "
+        "professor to prioritize civil liberties.",
+        [("055", "USAGOV", None, "negated")],
+    ),
     # AllSides (The Hill, 2016): the gerund is done by the subject of the clause it
     # modifies (the resolution condemns), and a finite verb whose subject the parser lost
     # ("condemns violence", and "calling on both sides" under it) is not the speaker's:

@@ -77,6 +77,16 @@ class Cues:
     imagined: bool = False  # "would" on the predicate itself: "He would criticize it a lot."
 
 
+def object_denied(verb: Token, knowledge: EventKnowledge, kids: Tree) -> bool:
+    """Whether the verb's object is denied by its determiner ("held no talks", "makes no
+    apologies", "offered no support"): the act the verb and its object name was not done."""
+    return any(
+        knowledge.role(kids.lower[det.i]) == "negated"
+        for obj in kids.with_dep(verb, ("dobj",))
+        for det in kids.with_dep(obj, ("det",))
+    )
+
+
 def own_cues(
     token: Token, knowledge: EventKnowledge, own: bool, cues: Cues, kids: Tree
 ) -> None:
@@ -163,6 +173,9 @@ def collect(head: Token, knowledge: EventKnowledge, kids: Tree, material: bool =
         verb = kids.tokens[kids.head[head.i]]
         if any(role_of(kids.lower[a.i]) == "hypothetical" for a in kids.with_dep(verb, ("aux",))):
             cues.roles.add("hypothetical")
+    if object_denied(head, knowledge, kids):
+        cues.roles.add("negated")  # "have held no talks", "offered no support"
+        cues.denied = True
     cue_governor = True  # the token's governor on the walk is a cue word (or the token itself)
     examined = False  # the walk has passed a noun that examines or ends it ("a review of")
     for _ in range(MAX_STEPS):
