@@ -410,14 +410,15 @@ def test_a_definite_group_is_the_armed_group_told_of_before(analyse) -> None:
 
 
 def test_a_majority_leader_is_a_legislator(analyse) -> None:
-    # AllSides (Fox News, 2014): "Majority Leader" is the House's office, not a government's.
+    # AllSides (Fox News, 2014): "Majority Leader" is the House's office, not a government's;
+    # "(R-VA)" makes him an American one.
     result = analyse(
         "House Majority Leader Eric Cantor (R-VA) urged Kerry to apologize, saying that the "
         "secretary of state's remarks \"are extremely disappointing.\"",
         published="2014-04-28",
     )
     cantor = [e for e in result["entities"] if e["name"] == "Eric Cantor"]
-    assert [(e["code"], e["country"], e["role"]) for e in cantor] == [("LEG", None, "LEG")]
+    assert [(e["code"], e["country"], e["role"]) for e in cantor] == [("USALEG", "USA", "LEG")]
 
 
 @pytest.mark.parametrize(
@@ -473,7 +474,7 @@ def test_a_person_is_not_of_the_country_whose_act_is_done_to_them(analyse):
             "Sanders, who was briefed by intelligence officials on the matter, according to "
             "the Washington Post.")
     coded = {e["name"]: e["code"] for e in analyse(text, published="2020-03-03")["entities"]}
-    assert coded["Sanders"] == "LEG"
+    assert coded["Sanders"] == "USALEG"  # the Senator (names.tsv), not Russia's
 
 
 @pytest.mark.parametrize(
@@ -505,3 +506,32 @@ def test_hong_kongs_chief_executive_is_hong_kongs_government(analyse):
     assert [(e["name"], e["code"]) for e in result["entities"] if "Lam" in e["name"]] == [
         ("Carrie Lam", "HKGGOV")
     ]
+
+
+@pytest.mark.parametrize(
+    ("published", "sentence", "name"),
+    [
+        # AllSides (NYT, 2013): "of Georgia" is the state, not the country.
+        ("2013-04-28", "Senator Saxby Chambliss, Republican of Georgia, who also serves on the "
+         "Armed Services Committee, said on \u201cFace the Nation\u201d that he had spoken last "
+         "week with King Abdullah II of Jordan about a no-fly zone.", "Saxby Chambliss"),
+        # AllSides (2014): a party letter after the name.
+        ("2014-04-21", 'Bob Corker (R) of Tennessee and Chris Murphy (D) of Connecticut said on '
+         'NBC\u2019s "Meet the Press" that the US should impose sanctions on Russia\u2019s '
+         "energy and banking sectors.", "Chris Murphy"),
+    ],
+    ids=["Republican of Georgia", "(D) of Connecticut"],
+)
+def test_a_us_party_marker_makes_an_american_legislator(analyse, published, sentence, name):
+    entities = analyse(sentence, published=published)["entities"]
+    assert [e["code"] for e in entities if e["name"] == name] == ["USALEG"]
+
+
+def test_a_photo_captions_right_is_no_party_marker(analyse):
+    # AllSides (2018): "(R)" is where he stands in the photo.
+    entities = analyse(
+        "North Korean leader Kim Jong Un (L) and South Korean President Moon Jae-in (R) after "
+        "signing the Panmunjom Declaration for Peace, Prosperity and Unification of the Korean "
+        "Peninsula on April 27, 2018 in Panmunjom, South Korea.", published="2018-04-28",
+    )["entities"]
+    assert [e["code"] for e in entities if e["name"].startswith("Moon")] == ["KORGOV"]

@@ -13,14 +13,14 @@ def pairs(events: list[dict]) -> list[tuple]:
 
 def test_two_people_with_one_code_are_two_actors(analyse):
     """Cantor and Kerry could share a code (in the article both were US officials); they are
-    still two actors, and a majority leader sits in the legislature (these two sentences
-    name no country for Cantor)."""
+    still two actors, and a majority leader sits in the legislature ("(R-VA)": an American
+    one)."""
     events = analyse(
         "John Kerry apologized Monday. House Majority Leader Eric Cantor (R-VA) urged Kerry to "
         "apologize, saying that the secretary of state's remarks are extremely disappointing.",
         "2014-04-28",
     )["events"]
-    assert ("020", "Eric Cantor", "LEG", "John Kerry", "USAGOV") in pairs(events)
+    assert ("020", "Eric Cantor", "USALEG", "John Kerry", "USAGOV") in pairs(events)
 
 
 def test_a_thing_that_stands_for_an_actor_only_in_force_is_no_actor_elsewhere(analyse):
@@ -370,3 +370,15 @@ def test_the_audience_of_the_remarks_an_act_is_told_in_is_not_its_target(analyse
     assert [(e["cameo"], e["source"]["code"], e["target"]) for e in events] == [
         ("154", "USAGOVMIL", None)
     ]
+
+
+def test_an_act_of_no_coded_actor_is_no_event(analyse):
+    # AllSides (2014): Moustafa, a lobbyist the dictionary does not know, is no actor an
+    # analyst can count; the rebels' fighting in the same sentence is still coded.
+    sentence = (
+        "Moustafa lobbies U.S. lawmakers for more support of moderate Syrian rebels who are now "
+        "fighting both ISIS and the Syrian regime of Bashar al-Assad."
+    )
+    events = analyse(sentence, published="2014-10-20")["events"]
+    assert [e for e in events if e["source"]["code"] is None] == []
+    assert ("190", "SYRREB") in [(e["cameo"], e["source"]["code"]) for e in events]

@@ -3,7 +3,11 @@ Wikinews contributors, en.wikinews.org), one construction or factuality per test
 
 from __future__ import annotations
 
+import json
+
 import pytest
+
+from tests.conftest import shared_file
 
 PUBLISHED = "2022-02-24"
 
@@ -475,3 +479,16 @@ def test_an_object_pronoun_is_not_who_acts_on_it(analyse, text):
     events = analyse(text, published="2015-04-05")["events"]
     assert [e["cameo"] for e in events if e["source"]["name"] == "United States"
             and e["cameo"].startswith("08")] == []
+
+
+def test_a_pronoun_whose_antecedent_leads_back_to_it_does_not_fail_the_article(pipeline):
+    # AllSides (Reuters, 2019-06-06), line 3135: "hundreds of migrants after they crossed":
+    # resolving "they" led back to "hundreds" and never ended (RecursionError), and the
+    # whole article was stored without records.
+    path = shared_file("corpus/allsides-world/articles.jsonl")
+    with path.open(encoding="utf-8") as handle:
+        raw = next(json.loads(line) for number, line in enumerate(handle, 1) if number == 3135)
+    article = pipeline.make_article(raw["text"], external_id=raw["id"], published=raw["published"])
+    analysis = pipeline.analyse(article)
+    assert analysis.error is None
+    assert ("144", "MEXCVL") in [(e.cameo, e.target and e.target.code) for e in analysis.events]

@@ -83,7 +83,7 @@ CASES = {
         "2020-01-06",
         "NPR reported Adil Abdul-Mahdi, the caretaker Prime Minister, recommended the United "
         "States troops in Iraq withdraw.",
-        [("020", None, "USAMIL", "reported")],
+        [("020", "IRQGOV", "USAMIL", "reported")],
     ),
     # Ukraine Cease-Fire Is Reached (2015): "whether" asks; the relative clause does not.
     "whether clause is hypothetical, its relative clause its own event": (
@@ -143,7 +143,7 @@ CASES = {
         "2014-04-21",
         'Bob Corker (R) of Tennessee and Chris Murphy (D) of Connecticut said on NBC’s "Meet '
         'the Press" that the US should impose sanctions on Russia’s energy and banking sectors.',
-        [("100", None, "USA", "reported")],
+        [("100", "USALEG", "USA", "reported")],
     ),
     # AllSides (NPR, 2014): the negation of a copula denies a description, not the acts
     # inside it: no negated cut of ties, no negated support.
@@ -174,7 +174,8 @@ CASES = {
         "Meeting with Japanese Foreign Minister Fumio Kishida, Kerry said the U.S. would not "
         "rule out direct talks with North Korea, but would only consider such a move if "
         "Pyongyang took steps towards denuclearization.",
-        [("040", None, "JPNGOV", "reported")],
+        [],  # no rejection; and "Kerry", by surname alone, is no actor the coder knows
+        # (an event needs a coded source: the meeting is coded in a whole article)
     ),
     # AllSides (New York Magazine, 2018): not finding evidence is what an inquiry did not
     # yield, not an inquiry not made.
@@ -262,14 +263,14 @@ CASES = {
         "also calling on both sides to engage in peace talks.",
         [],
     ),
-    # AllSides (Fox News, 2014): the source's own clause codes nothing; the acts it
-    # reports (Abbas travels to Egypt to meet its intelligence officials) are still coded.
+    # AllSides (Fox News, 2014): the source's own clause codes nothing.
     "sourcing clause beside the acts it reports": (
         "2014-08-22",
         "Abbas was set to travel to Egypt later Friday to meet with Egyptian intelligence "
         "officials to discuss cease-fire efforts, the official added, speaking on condition "
         "of anonymity to discuss issues related to the negotiations.",
-        [("042", None, "EGY", "expected"), ("040", None, "EGYSPY", "expected")],
+        # the acts it reports are Abbas's, by surname alone no actor the coder knows here
+        [],
     ),
 }
 
@@ -305,9 +306,9 @@ def test_directive_is_the_appeal_and_the_act_asked_for_is_not_coded(
 ):
     events = analyse(sentence, published=published)["events"]
     assert [e["cameo"] for e in events if e["cameo"][:2] in ("17", "18", "19")] == []
-    assert [(e["cameo"], e["source"]["code"]) for e in events if e["cameo"][:2] == "02"] == [
-        ("020", source)
-    ]
+    # an adviser the coder does not know (Amman, a man) makes no event: no coded source
+    appeals = [("020", source)] if source else []
+    assert [(e["cameo"], e["source"]["code"]) for e in events if e["cameo"][:2] == "02"] == appeals
 
 
 # The Hill, 2019: the quotation continues Tusk's; "can" negated is a refusal (12x).

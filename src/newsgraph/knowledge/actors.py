@@ -21,6 +21,7 @@ Files (TSV with a header row; later files override earlier ones for the same nam
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -64,7 +65,14 @@ def words_of(text: str) -> tuple[str, ...]:
     if _NORMAL.fullmatch(lower):  # a plain word: nothing to strip or split
         return tuple(lower.split())
     text = _POSSESSIVE.sub("", text.lower().replace("’", "'"))
+    if not text.isascii():  # "Peña Nieto", "Guaidó", "Erdoğan": the tables are written in ASCII
+        text = without_accents(text)
     return tuple(w for w in _SPLIT.split(_STRIP.sub("", text)) if w and w != "'")
+
+
+def without_accents(text: str) -> str:
+    """Letters without their diacritics ("peña" -> "pena"); other characters kept."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
 def singular(word: str) -> str | None:

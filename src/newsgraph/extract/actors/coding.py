@@ -14,6 +14,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
+from newsgraph.extract.actors import party_marker
 from newsgraph.extract.actors.home import home_country, takes_home_country
 from newsgraph.extract.actors.phrases import (
     RANK_NAME,
@@ -553,6 +554,7 @@ def code_actors(entities: list[Entity], context: ArticleContext) -> list[Entity]
     coded = [_borrow_country(entity, coded, table) for entity in coded]
     coded = [_ethnic_entity(entity, doc, table) for entity in coded]
     coded = [_country_from_sentence(entity, doc, table) for entity in coded]
+    coded = [_party_member(entity, context.article.text, table) for entity in coded]
     home = home_country(coded)
     return [_home_entity(entity, home, table.dictionary) for entity in coded]
 
@@ -566,6 +568,18 @@ def _home_entity(entity: Entity, home: str | None, dictionary: ActorDictionary) 
     code = ActorCode(entity.code, None, entity.role)
     found = _with_home_country(code, home, dictionary)
     return entity if found is code else _with_code(entity, found)
+
+
+def _party_member(entity: Entity, text: str, table: PhraseTable) -> Entity:
+    """A person with a US party marker after a mention ("Bob Corker (R) of Tennessee") is an
+    American politician (``party_marker``), whatever country the sentence named."""
+    if entity.type != "PERSON" or entity.country == party_marker.COUNTRY:
+        return entity
+    if not any(party_marker.has_party_marker(text, m.end) for m in entity.mentions):
+        return entity
+    role = entity.role if entity.role and entity.role != "ELI" else None
+    code = make_code(party_marker.party_code(role), table.dictionary)
+    return _with_code(entity, code)
 
 
 def _ethnic_entity(entity: Entity, doc: Doc, table: PhraseTable) -> Entity:

@@ -124,6 +124,9 @@ class ActorResolver:
         leading into Kabul" -> Afghanistan."""
         key = (token.i, located)
         if key not in self.cache:
+            # None while it is being found: a pronoun whose antecedent leads back to the token
+            # ("hundreds of migrants after they crossed") resolves to nothing, not forever
+            self.cache[key] = None
             self.cache[key] = self.find(token, located)
         return self.cache[key]
 

@@ -423,13 +423,13 @@ def build_events(
         targets = [place_actor(place, sources[0])]
     if predicate.gated and not gate_open(predicate, sources, targets, coder, kids):
         return []
-    if not any(t.ref.code for t in targets):
-        # Between actors the coder cannot code ("a man", "residents", a person it does not
-        # know), there is no event: on unseen news most are wrong senses or wrong arguments.
-        # A named organisation or group is an actor by nature ("the Umma party").
-        sources = [a for a in sources if a.ref.code or is_group(a, resolver)]
-        if not sources:
-            return []
+    # A source the coder cannot code ("a man", "residents", a person it does not know) makes
+    # no event: on unseen news most are wrong senses or wrong arguments, and an analyst cannot
+    # count an act of no one. A named organisation or group is an actor by nature ("the Umma
+    # party").
+    sources = [a for a in sources if a.ref.code or is_group(a, resolver)]
+    if not sources:
+        return []
     if code[:2] == "15" and mode is None and aimed_at(predicate, targets, kids):
         # A show of force aimed at an actor ("fired shells at targets in Jericho", "fired
         # missiles at Saudi Arabia") is an attack with it.
