@@ -382,3 +382,11 @@ def test_an_act_of_no_coded_actor_is_no_event(analyse):
     events = analyse(sentence, published="2014-10-20")["events"]
     assert [e for e in events if e["source"]["code"] is None] == []
     assert ("190", "SYRREB") in [(e["cameo"], e["source"]["code"]) for e in events]
+
+
+def test_who_tells_is_no_target(analyse):
+    # AllSides (2014): the BBC reported the withdrawal; it was not withdrawn from.
+    events = analyse(
+        "Hong Kong authorities withdrew riot police today according to the BBC.", "2014-09-29"
+    )["events"]
+    assert [(e["source"]["code"], e["target"]) for e in events] == [("HKGGOV", None)]

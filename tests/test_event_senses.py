@@ -9,6 +9,17 @@ import pytest
 
 # sentence -> the CAMEO codes of its events, in order
 SENSES = {
+    # AllSides (2016, 2012): texts published and interviews given are no release or aid.
+    "released a Feb. 13 exchange: a text published, no release of persons": (
+        "Judicial Watch, which has filed a host of lawsuits to try to pry loose "
+        "Mrs. Clinton\u2019s emails, released a Feb. 13 exchange between Mrs. Clinton and aide "
+        "Cheryl Mills.", [],
+    ),
+    "interviews she granted: no aid": (
+        'Rice said on "Fox News Sunday" -- one of several Sunday show interviews she granted -- '
+        'that the administration believes the attack was not "preplanned" or "premeditated."',
+        [],
+    ),
     # AllSides (2015): an ill or a feeling fought in words is no force (word class scourge).
     "we beat fear with hope: figurative, no assault": ('"We beat fear with hope," he said.', []),
     "we fight terrorism: a policy stated, no use of force": (

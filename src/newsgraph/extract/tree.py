@@ -29,6 +29,8 @@ from spacy.tokens import Doc, Span, Token
 
 # Dependencies that introduce a prepositional object (or a dative: "gave Pakistan aid").
 PREPS = ("prep", "agent", "dative")
+# Two-word prepositions whose object is who tells or what caused, never an argument.
+NO_ARGUMENT_PREPS = frozenset({"according", "due", "owing", "thanks", "prior"})
 TREE_KEY = "newsgraph.tree"
 
 
@@ -143,6 +145,7 @@ class Tree:
 
     def preps(self, token: Token) -> list[tuple[str, Token]]:
         """(preposition, object) pairs below a token: "on Russia", "by Burundian militiamen";
+        not a source or cause ("according to the BBC", "due to the storm");
         a dative noun counts as "to" ("gave Pakistan aid"); a particle's preposition counts
         as the verb's ("pulled out of the summit" -> "of"). Read once per token."""
         found = self._preps.get(token.i)
@@ -151,6 +154,8 @@ class Tree:
             dep, kids = self.dep, self.kids
             for child in kids[token.i]:
                 label = dep[child.i]
+                if self.lower[child.i] in NO_ARGUMENT_PREPS:
+                    continue  # "withdrew riot police, according to the BBC": who tells
                 if label in PREPS:
                     objects = [c for c in kids[child.i] if dep[c.i] in ("pobj", "pcomp")]
                     if not objects:  # "pulled out of the summit": the inner preposition's
