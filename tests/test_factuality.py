@@ -4,7 +4,11 @@ en.wikinews.org) and short quotes from news articles, as marked."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
+
+from tests.conftest import shared_file
 
 
 def told(events: list[dict]) -> list[tuple]:
@@ -364,3 +368,18 @@ def test_an_infinitive_of_purpose_is_an_aim(analyse):
     )["events"]
     aims = [e for e in told(events) if e[3] == "intended"]
     assert aims == [("0831", "RUSGOV", "UKRGOV", "intended")]
+
+
+
+def test_a_question_asked_is_no_appeal(pipeline):
+    # AllSides (2019-04), line 3045 of the corpus: "Blitzer then asked the angry congressman
+    # if he has confidence in Barr …": a journalist's question (cue role ``question``), no
+    # appeal; "asked Lavrov to press Assad" would be one.
+    path = shared_file("corpus/allsides-world/articles.jsonl")
+    with path.open(encoding="utf-8") as handle:
+        raw = next(json.loads(line) for number, line in enumerate(handle, 1) if number == 3045)
+    article = pipeline.make_article(raw["text"], external_id=raw["id"], published=raw["published"])
+    text = raw["text"]
+    asked = text.index("Blitzer then asked")
+    events = pipeline.analyse(article).events
+    assert [e.cameo for e in events if e.evidence.start <= asked + 20 <= e.evidence.end] == []

@@ -51,7 +51,7 @@ from newsgraph.extract.events.predicates import (
     find_predicates,
 )
 from newsgraph.extract.events.setting import event_date, event_place
-from newsgraph.extract.events.sourcing import about_sourcing
+from newsgraph.extract.events.sourcing import about_sourcing, asks_a_question
 from newsgraph.extract.tree import Tree, tree_of
 from newsgraph.ids import record_id
 from newsgraph.knowledge.events import CameoCode, EventKnowledge
@@ -382,6 +382,8 @@ def build_events(
         return []  # "When people harm Americans, we don't retreat": a rule, not an act
     if about_sourcing(predicate.head, coder, kids):
         return []  # "spoke on condition of anonymity to discuss": how a source spoke
+    if asks_a_question(predicate.head, coder, kids):
+        return []  # "asked Psaki if her predecessor was truthful": a question, no appeal
     told_code = coder.codes.get(predicate.code)
     material = told_code is not None and told_code.quad_class in (2, 4)
     rejection = predicate.code[:2] == REJECTION_ROOT

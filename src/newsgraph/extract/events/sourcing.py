@@ -4,7 +4,11 @@
 anonymity to speak freely": the verbs tell how a source talked to the reporter, not an act
 between political actors (no consultation, no appeal). The nouns that mark such a clause
 are the word class ``sourcing`` of ``word_classes.tsv`` ("anonymity"), so an analyst can
-add more without touching code."""
+add more without touching code.
+
+"Rosen asked Psaki if her predecessor was speaking truthfully", "asked Feinstein about the
+program": a question (cue role ``question``), not an appeal, which asks someone to do
+something ("asked Lavrov to press Assad")."""
 
 from __future__ import annotations
 
@@ -46,3 +50,29 @@ def names_sourcing(verb: Token, knowledge: EventKnowledge, kids: Tree) -> bool:
 
 def to_infinitive(verb: Token, kids: Tree) -> bool:
     return any(kids.lower[c.i] == "to" for c in kids.with_dep(verb, ("aux",)))
+
+
+QUESTION_MARKS = frozenset({"if", "whether"})
+QUESTION_DEPS = ("ccomp", "advcl")
+
+
+def asks_a_question(head: Token, knowledge: EventKnowledge, kids: Tree) -> bool:
+    """Whether a verb of asking (cue role ``question``) asks a question: a clause under
+    "if", "whether" or a question word, or "about" a topic, and no infinitive of what to do."""
+    if not knowledge.has_role(kids.lemma[head.i], "question"):
+        return False
+    children = kids(head)
+    if any(kids.dep[c.i] == "xcomp" for c in children):
+        return False  # "asked Lavrov to press Assad": an appeal
+    if any(kids.dep[c.i] == "prep" and kids.lower[c.i] == "about" for c in children):
+        return True
+    return any(is_question_clause(c, kids) for c in children if kids.dep[c.i] in QUESTION_DEPS)
+
+
+def is_question_clause(clause: Token, kids: Tree) -> bool:
+    """A clause under "if"/"whether", or one that starts with a question word ("what she
+    discussed", "why the administration failed")."""
+    if any(kids.lower[m.i] in QUESTION_MARKS for m in kids.with_dep(clause, ("mark",))):
+        return True
+    first = clause.left_edge.i
+    return kids.tag[first] in ("WP", "WRB", "WDT", "WP$")
