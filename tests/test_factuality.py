@@ -246,6 +246,13 @@ CASES = {
         "interviewed for this story, requested anonymity to speak freely about a colleague.",
         [],
     ),
+    # AllSides (CNN, 2014): a military posture announced is a show of force to come, not a
+    # threat (13x is for acts threatened).
+    "troops will remain: a posture announced, no threat": (
+        "2014-12-07",
+        "Nearly 11,000 U.S. troops will remain in Afghanistan in the beginning of 2015.",
+        [("150", "USAMIL", "AFG", "intended")],
+    ),
     # AllSides (Politico, 2013): an object denied by its determiner ("no apologies") is an
     # act not done.
     "makes no apologies: a negated apology": (

@@ -63,6 +63,7 @@ NESTED_PREPS = {"of", "for", "to", "on", "against", "with"}
 RECIPROCAL_ROOTS = {"03", "04", "05", "06"}
 ANNOUNCING = {"intended", "threat"}
 INTENT_ROOT = "03"
+SHOW_OF_FORCE = "15"
 DEFAULT_FRAME = ("default",)
 VERBAL_CONFLICT = 3  # quad classes 3 and 4 are conflict
 # Events made by saying something (statements, appeals, demands, accusations, rejections,
@@ -925,6 +926,8 @@ def recoded(code: str, mode: str | None, coder: EventKnowledge) -> str:
         return code  # a refused intent is a rejection: "under no condition can we agree"
     cameo = coder.codes.get(code)
     if mode == "intended" and cameo is not None and cameo.quad_class in (3, 4):
+        if code[:2] == SHOW_OF_FORCE:
+            return code  # "troops will remain in Afghanistan": a posture announced, no threat
         return coder.recode(code, "threatened", default="130")
     if mode == "refused":
         return coder.recode(code, "refused", default="120")
