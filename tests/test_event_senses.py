@@ -9,6 +9,10 @@ import pytest
 
 # sentence -> the CAMEO codes of its events, in order
 SENSES = {
+    # AllSides (2015): what is joined in is the act; joining is no appeal or cooperation.
+    "joined Hollande in calling: no appeal to Hollande": (
+        "Obama joined with President Hollande in calling the Paris attack a pivotal moment.", [],
+    ),
     # AllSides (2016, 2012): texts published and interviews given are no release or aid.
     "released a Feb. 13 exchange: a text published, no release of persons": (
         "Judicial Watch, which has filed a host of lawsuits to try to pry loose "

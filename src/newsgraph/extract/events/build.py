@@ -64,6 +64,7 @@ RECIPROCAL_ROOTS = {"03", "04", "05", "06"}
 ANNOUNCING = {"intended", "threat"}
 INTENT_ROOT = "03"
 SHOW_OF_FORCE = "15"
+JOINING = frozenset({"join"})
 DEFAULT_FRAME = ("default",)
 VERBAL_CONFLICT = 3  # quad classes 3 and 4 are conflict
 # Events made by saying something (statements, appeals, demands, accusations, rejections,
@@ -114,6 +115,7 @@ def extract_events(
             if (
                 announces_coded_event(predicate, built, coder, kids)
                 or promises_an_act(predicate, coder, kids)
+                or joins_an_act(predicate, kids)
                 or is_requested(predicate, built, kids)
                 or serves_cooperation(predicate, built, coder, kids)
             ):
@@ -223,6 +225,18 @@ def promises_an_act(predicate: Predicate, coder: EventKnowledge, kids: Tree) -> 
             infinitive_clause(c, kids) and hostile(kids.lemma[c.i], coder)
             for c in kids.with_dep(head, ("xcomp",))
         )
+    )
+
+
+def joins_an_act(predicate: Predicate, kids: Tree) -> bool:
+    """ "Japan joined the President in condemning the act", "joined France in imposing
+    lockdowns": the act joined in is the event (its own predicate), not a cooperation with
+    the one joined."""
+    head = predicate.head
+    return kids.lemma[head.i] in JOINING and any(
+        kids.lower[p.i] == "in"
+        and any(kids.tag[c.i] == "VBG" for c in kids.with_dep(p, ("pcomp",)))
+        for p in kids.with_dep(head, ("prep",))
     )
 
 
