@@ -253,6 +253,15 @@ CASES = {
         "Nearly 11,000 U.S. troops will remain in Afghanistan in the beginning of 2015.",
         [("150", "USAMIL", "AFG", "intended")],
     ),
+    # AllSides (2017): an adjective of what is not yet done on an event noun ("proposed",
+    # "planned", "possible", "upcoming": cue rows) makes it announced, not in force.
+    "the proposed travel ban: announced, not imposed": (
+        "2017-06-04",
+        "Former U.N. Ambassador Susan Rice said Sunday there are no easy ways to stop homegrown "
+        "terrorists and President Trump\u2019s proposed travel ban targeting Muslims is "
+        "counterproductive.",
+        [("132", "USAGOV", None, "intended")],
+    ),
     # AllSides (Politico, 2013): an object denied by its determiner ("no apologies") is an
     # act not done.
     "makes no apologies: a negated apology": (
