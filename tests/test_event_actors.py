@@ -390,3 +390,13 @@ def test_who_tells_is_no_target(analyse):
         "Hong Kong authorities withdrew riot police today according to the BBC.", "2014-09-29"
     )["events"]
     assert [(e["source"]["code"], e["target"]) for e in events] == [("HKGGOV", None)]
+
+
+def test_the_reporter_of_an_as_clause_is_no_target(analyse):
+    # AllSides (NPR, 2014): Ari Shapiro reports the appeal; Cameron did not appeal to him.
+    events = analyse(
+        "As NPR's Ari Shapiro reports from Edinburgh, British Prime Minister David Cameron made "
+        "one final emotional appeal to keep the United Kingdom intact.", "2014-09-18",
+    )["events"]
+    assert [e for e in events if "Shapiro" in ((e["target"] or {}).get("name") or "")] == []
+    assert [e["source"]["code"] for e in events] == ["GBRGOV"]

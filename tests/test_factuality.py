@@ -262,6 +262,12 @@ CASES = {
         "counterproductive.",
         [("132", "USAGOV", None, "intended")],
     ),
+    # AllSides (NPR, 2014): "no" inside the object is what was urged, not a denial.
+    "urged a \"no\" vote: asserted": (
+        "2014-09-18",
+        'Former President Bill Clinton also urged a "no" vote.',
+        [("020", "USAELI", None, "asserted")],
+    ),
     # AllSides (Politico, 2013): an object denied by its determiner ("no apologies") is an
     # act not done.
     "makes no apologies: a negated apology": (

@@ -83,10 +83,18 @@ def object_denied(verb: Token, knowledge: EventKnowledge, kids: Tree) -> bool:
     """Whether the verb's object is denied by its determiner ("held no talks", "makes no
     apologies", "offered no support"): the act the verb and its object name was not done."""
     return any(
-        knowledge.role(kids.lower[det.i]) == "negated"
+        knowledge.role(kids.lower[det.i]) == "negated" and det.i == first_word(obj, kids)
         for obj in kids.with_dep(verb, ("dobj",))
         for det in kids.with_dep(obj, ("det",))
-    )
+    )  # the phrase's first word: not "urged a “no” vote"
+
+
+def first_word(phrase: Token, kids: Tree) -> int:
+    """The first token of a phrase that is no punctuation (an opening quotation mark)."""
+    first = phrase.left_edge.i
+    while first < phrase.i and kids.pos[first] == "PUNCT":
+        first += 1
+    return first
 
 
 def own_cues(
