@@ -89,6 +89,7 @@ COMMANDING, FORCES = {"", "GOV"}, {"MIL", "COP"}
 UNDIRECTED = ("083", "14")
 AIMING = {"at", "on", "against", "upon"}  # prepositions that aim a show of force at a target
 AIMED_FORCE = "190"
+SITES = frozenset({"LOC", "FAC"})  # entity types of places an act is done on, not aimed at
 
 
 def extract_events(
@@ -252,7 +253,9 @@ def hostile(lemma: str, coder: EventKnowledge) -> bool:
 
 
 def aimed_at(predicate: Predicate, targets: list[Participant], kids: Tree) -> bool:
-    """Whether a target is the object of "at", "on" or "against" on the predicate itself."""
+    """Whether a target is the object of "at", "on" or "against" on the predicate itself;
+    not a region or site "on" which it is done ("deploying bombers … perhaps on the Arabian
+    Peninsula": where, not at whom)."""
     head = predicate.head.i
     for target in targets:
         span = kids.char_span(target.start, target.end)
@@ -260,8 +263,11 @@ def aimed_at(predicate: Predicate, targets: list[Participant], kids: Tree) -> bo
             continue
         token = kids.root(*span).i
         prep = kids.head[token]
-        if kids.dep[token] == "pobj" and kids.lower[prep] in AIMING and kids.head[prep] == head:
-            return True
+        if kids.dep[token] != "pobj" or kids.lower[prep] not in AIMING or kids.head[prep] != head:
+            continue
+        if kids.lower[prep] == "on" and kids.ent_type[token] in SITES:
+            continue
+        return True
     return False
 
 
