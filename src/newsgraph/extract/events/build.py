@@ -90,6 +90,8 @@ UNDIRECTED = ("083", "14")
 AIMING = {"at", "on", "against", "upon"}  # prepositions that aim a show of force at a target
 AIMED_FORCE = "190"
 SITES = frozenset({"LOC", "FAC"})  # entity types of places an act is done on, not aimed at
+SITE_TYPES = SITES
+HARM_ROOTS = frozenset({"17", "18", "19", "20"})  # coercion and force: a place harmed is a target
 
 
 def extract_events(
@@ -595,7 +597,19 @@ def event_targets(
     targets = target_actors(heads, resolver, sources)
     if len(sources) > 1 and cameo.code[:2] in RECIPROCAL_ROOTS:
         targets = [t for t in targets if not t.owner]
+    if cameo.code[:2] not in HARM_ROOTS:
+        targets = [t for t in targets if not is_site(t, resolver)]
     return targets
+
+
+def is_site(actor: Participant, resolver: ActorResolver) -> bool:
+    """A region, a building or another named place ("the Arabian Peninsula", "Camp David"):
+    where an act is done, no one it is done to, unless it is harmed (force used on a
+    place codes its country)."""
+    entity = actor.ref.entity
+    return entity is not None and any(
+        e.id == entity and e.type in SITE_TYPES for e in resolver.entities
+    )
 
 
 def without_stand_ins(
@@ -962,7 +976,8 @@ def actor_pairs(
     pairs: list[tuple[Participant, Participant | None]] = []
     if targets:
         pairs = [(s, t) for s in sources for t in targets if not same_actor(s, t)]
-    elif len(sources) > 1 and code[:2] in RECIPROCAL_ROOTS:
+    elif len(sources) > 1 and code[:2] in RECIPROCAL_ROOTS and code[:3] not in PLACE_VISITS:
+        # "talks between China and the US"; not "visits from China and the US" (each its own)
         pairs = [(sources[0], o) for o in sources[1:] if not same_actor(sources[0], o)]
     return pairs or [(s, None) for s in sources]
 
