@@ -268,6 +268,16 @@ CASES = {
         'Former President Bill Clinton also urged a "no" vote.',
         [("020", "USAELI", None, "asserted")],
     ),
+    # AllSides (2013): agreeing that something is so is an opinion, no intent to cooperate;
+    # agreeing that an act is to come still is one (PLOVER: "agreed that their countries
+    # should cooperate").
+    "we agree now is the time: an opinion, no intent": (
+        "2013-04-12",
+        '"We agree now is the time for North Korea to end the kind of belligerent approach they '
+        'have been taking and try to lower temperatures," Obama said during a photo opportunity '
+        "with U.N. Secretary-General Ban Ki-moon.",
+        [],
+    ),
     # AllSides (Politico, 2013): an object denied by its determiner ("no apologies") is an
     # act not done.
     "makes no apologies: a negated apology": (

@@ -65,6 +65,7 @@ ANNOUNCING = {"intended", "threat"}
 INTENT_ROOT = "03"
 SHOW_OF_FORCE = "15"
 JOINING = frozenset({"join"})
+FINITE_TAGS = ("VBD", "VBZ", "VBP")
 DEFAULT_FRAME = ("default",)
 VERBAL_CONFLICT = 3  # quad classes 3 and 4 are conflict
 # Events made by saying something (statements, appeals, demands, accusations, rejections,
@@ -119,6 +120,7 @@ def extract_events(
                 announces_coded_event(predicate, built, coder, kids)
                 or promises_an_act(predicate, coder, kids)
                 or joins_an_act(predicate, kids)
+                or agrees_that(predicate, kids)
                 or is_requested(predicate, built, kids)
                 or serves_cooperation(predicate, built, coder, kids)
             ):
@@ -228,6 +230,29 @@ def promises_an_act(predicate: Predicate, coder: EventKnowledge, kids: Tree) -> 
             infinitive_clause(c, kids) and hostile(kids.lemma[c.i], coder)
             for c in kids.with_dep(head, ("xcomp",))
         )
+    )
+
+
+def agrees_that(predicate: Predicate, kids: Tree) -> bool:
+    """ "We agree now is the time for North Korea to end …", "agreed that … we're not safer
+    today": agreeing that something is so is an opinion told, not an intent to cooperate
+    (03). Agreeing that an act is to come ("agreed that their countries should cooperate",
+    "that the talks would resume") is one: the clause has a modal."""
+    head = predicate.head
+    return (
+        predicate.frame == "default"
+        and predicate.code[:2] == INTENT_ROOT
+        and not any(infinitive_clause(c, kids) for c in kids.with_dep(head, ("xcomp",)))
+        and any(statement_clause(c, kids) for c in kids.with_dep(head, ("ccomp",)))
+    )
+
+
+def statement_clause(verb: Token, kids: Tree) -> bool:
+    """A finite clause with a subject and no modal: what is, not what is to be done."""
+    return (
+        bool(kids.with_dep(verb, ("nsubj", "nsubjpass", "expl")))
+        and kids.tag[verb.i] in FINITE_TAGS
+        and not any(kids.tag[a.i] == "MD" for a in kids.with_dep(verb, ("aux",)))
     )
 
 
@@ -598,11 +623,11 @@ def event_targets(
     if len(sources) > 1 and cameo.code[:2] in RECIPROCAL_ROOTS:
         targets = [t for t in targets if not t.owner]
     if cameo.code[:2] not in HARM_ROOTS:
-        targets = [t for t in targets if not is_site(t, resolver)]
+        targets = [t for t in targets if not is_named_site(t, resolver)]
     return targets
 
 
-def is_site(actor: Participant, resolver: ActorResolver) -> bool:
+def is_named_site(actor: Participant, resolver: ActorResolver) -> bool:
     """A region, a building or another named place ("the Arabian Peninsula", "Camp David"):
     where an act is done, no one it is done to, unless it is harmed (force used on a
     place codes its country)."""
