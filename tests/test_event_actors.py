@@ -390,3 +390,38 @@ def test_who_tells_is_no_target(analyse):
         "Hong Kong authorities withdrew riot police today according to the BBC.", "2014-09-29"
     )["events"]
     assert [(e["source"]["code"], e["target"]) for e in events] == [("HKGGOV", None)]
+
+
+def test_the_reporter_of_an_as_clause_is_no_target(analyse):
+    # AllSides (NPR, 2014): Ari Shapiro reports the appeal; Cameron did not appeal to him.
+    events = analyse(
+        "As NPR's Ari Shapiro reports from Edinburgh, British Prime Minister David Cameron made "
+        "one final emotional appeal to keep the United Kingdom intact.", "2014-09-18",
+    )["events"]
+    assert [e for e in events if "Shapiro" in ((e["target"] or {}).get("name") or "")] == []
+    assert [e["source"]["code"] for e in events] == ["GBRGOV"]
+
+
+def test_visits_from_several_countries_are_not_visits_to_each_other(analyse):
+    # AllSides (BBC, 2018): three visits to North Korea ("the North", a region's name here,
+    # no target), not China visiting South Korea and the US.
+    events = analyse(
+        "But South Korea's hosting of the Winter Olympics in February gave an unexpected window "
+        "for diplomacy, and in the weeks since there have been a flurry of visits to the North "
+        "from China, South Korea and now the US.", "2018-05-10",
+    )["events"]
+    assert [(e["cameo"], e["source"]["code"], e["target"]) for e in events] == [
+        ("042", "CHN", None), ("042", "KOR", None), ("042", "USA", None)
+    ]
+
+
+def test_a_region_an_act_is_done_in_is_no_target(analyse):
+    # AllSides (2019): the bombers are deployed somewhere on the peninsula, not against it.
+    events = analyse(
+        'Along with the Lincoln, Bolton mentioned "a bomber task force," which suggested the '
+        "Pentagon is deploying land-based bomber aircraft somewhere in the region, perhaps on "
+        "the Arabian Peninsula.", "2019-05-05",
+    )["events"]
+    assert [(e["cameo"], e["source"]["code"], e["target"]) for e in events] == [
+        ("154", "USAMIL", None)
+    ]

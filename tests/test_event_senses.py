@@ -9,6 +9,13 @@ import pytest
 
 # sentence -> the CAMEO codes of its events, in order
 SENSES = {
+    # AllSides (2019): a show of force done on a region is not aimed at it (no attack).
+    "deploying bombers on the Arabian Peninsula: a show of force": (
+        'Along with the Lincoln, Bolton mentioned "a bomber task force," which suggested the '
+        "Pentagon is deploying land-based bomber aircraft somewhere in the region, perhaps on "
+        "the Arabian Peninsula.",
+        ["154"],
+    ),
     # AllSides (2015): what is joined in is the act; joining is no appeal or cooperation.
     "joined Hollande in calling: no appeal to Hollande": (
         "Obama joined with President Hollande in calling the Paris attack a pivotal moment.", [],

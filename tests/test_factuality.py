@@ -253,6 +253,31 @@ CASES = {
         "Nearly 11,000 U.S. troops will remain in Afghanistan in the beginning of 2015.",
         [("150", "USAMIL", "AFG", "intended")],
     ),
+    # AllSides (2017): an adjective of what is not yet done on an event noun ("proposed",
+    # "planned", "possible", "upcoming": cue rows) makes it announced, not in force.
+    "the proposed travel ban: announced, not imposed": (
+        "2017-06-04",
+        "Former U.N. Ambassador Susan Rice said Sunday there are no easy ways to stop homegrown "
+        "terrorists and President Trump\u2019s proposed travel ban targeting Muslims is "
+        "counterproductive.",
+        [("132", "USAGOV", None, "intended")],
+    ),
+    # AllSides (NPR, 2014): "no" inside the object is what was urged, not a denial.
+    "urged a \"no\" vote: asserted": (
+        "2014-09-18",
+        'Former President Bill Clinton also urged a "no" vote.',
+        [("020", "USAELI", None, "asserted")],
+    ),
+    # AllSides (2013): agreeing that something is so is an opinion, no intent to cooperate;
+    # agreeing that an act is to come still is one (PLOVER: "agreed that their countries
+    # should cooperate").
+    "we agree now is the time: an opinion, no intent": (
+        "2013-04-12",
+        '"We agree now is the time for North Korea to end the kind of belligerent approach they '
+        'have been taking and try to lower temperatures," Obama said during a photo opportunity '
+        "with U.N. Secretary-General Ban Ki-moon.",
+        [],
+    ),
     # AllSides (Politico, 2013): an object denied by its determiner ("no apologies") is an
     # act not done.
     "makes no apologies: a negated apology": (

@@ -25,6 +25,7 @@ from newsgraph.hover_cards import hover_card_spans
 from newsgraph.knowledge import Knowledge
 from newsgraph.model import Article, Entity
 from newsgraph.syndication import notice_spans
+from newsgraph.video_teasers import video_teaser_spans
 
 
 def published_day(published: str | None) -> date | None:
@@ -62,7 +63,8 @@ class ArticleContext:
     knowledge: Knowledge
     tree: Tree
     quoted: list[QuotedSpan]  # every quoted span, in text order (``marks``)
-    # syndication notices and hover cards (``hover_cards``): no event comes from them
+    # syndication notices, hover cards (``hover_cards``) and video teasers
+    # (``video_teasers``): no event comes from them
     notices: list[tuple[int, int]]
     day: date | None  # the publication day; a partial date at its start
     exact_day: bool  # whether ``published`` names a whole day (relative dates need one)
@@ -91,7 +93,10 @@ class ArticleContext:
             phrases=read_table(tree, doc.text, knowledge.actors),
             quoted=quoted,
             quote_starts=[span.start for span in quoted],
-            notices=notice_spans(article.text) + hover_card_spans(article.text),
+            notices=(
+                notice_spans(article.text) + hover_card_spans(article.text)
+                + video_teaser_spans(article.text)
+            ),
             day=published_day(published),
             exact_day=bool(published) and len(published) >= 10,
         )

@@ -65,6 +65,7 @@ ANNOUNCING = {"intended", "threat"}
 INTENT_ROOT = "03"
 SHOW_OF_FORCE = "15"
 JOINING = frozenset({"join"})
+FINITE_TAGS = ("VBD", "VBZ", "VBP")
 DEFAULT_FRAME = ("default",)
 VERBAL_CONFLICT = 3  # quad classes 3 and 4 are conflict
 # Events made by saying something (statements, appeals, demands, accusations, rejections,
@@ -89,6 +90,9 @@ COMMANDING, FORCES = {"", "GOV"}, {"MIL", "COP"}
 UNDIRECTED = ("083", "14")
 AIMING = {"at", "on", "against", "upon"}  # prepositions that aim a show of force at a target
 AIMED_FORCE = "190"
+SITES = frozenset({"LOC", "FAC"})  # entity types of places an act is done on, not aimed at
+SITE_TYPES = SITES
+HARM_ROOTS = frozenset({"17", "18", "19", "20"})  # coercion and force: a place harmed is a target
 
 
 def extract_events(
@@ -116,6 +120,7 @@ def extract_events(
                 announces_coded_event(predicate, built, coder, kids)
                 or promises_an_act(predicate, coder, kids)
                 or joins_an_act(predicate, kids)
+                or agrees_that(predicate, kids)
                 or is_requested(predicate, built, kids)
                 or serves_cooperation(predicate, built, coder, kids)
             ):
@@ -228,6 +233,29 @@ def promises_an_act(predicate: Predicate, coder: EventKnowledge, kids: Tree) -> 
     )
 
 
+def agrees_that(predicate: Predicate, kids: Tree) -> bool:
+    """ "We agree now is the time for North Korea to end …", "agreed that … we're not safer
+    today": agreeing that something is so is an opinion told, not an intent to cooperate
+    (03). Agreeing that an act is to come ("agreed that their countries should cooperate",
+    "that the talks would resume") is one: the clause has a modal."""
+    head = predicate.head
+    return (
+        predicate.frame == "default"
+        and predicate.code[:2] == INTENT_ROOT
+        and not any(infinitive_clause(c, kids) for c in kids.with_dep(head, ("xcomp",)))
+        and any(statement_clause(c, kids) for c in kids.with_dep(head, ("ccomp",)))
+    )
+
+
+def statement_clause(verb: Token, kids: Tree) -> bool:
+    """A finite clause with a subject and no modal: what is, not what is to be done."""
+    return (
+        bool(kids.with_dep(verb, ("nsubj", "nsubjpass", "expl")))
+        and kids.tag[verb.i] in FINITE_TAGS
+        and not any(kids.tag[a.i] == "MD" for a in kids.with_dep(verb, ("aux",)))
+    )
+
+
 def joins_an_act(predicate: Predicate, kids: Tree) -> bool:
     """ "Japan joined the President in condemning the act", "joined France in imposing
     lockdowns": the act joined in is the event (its own predicate), not a cooperation with
@@ -252,7 +280,9 @@ def hostile(lemma: str, coder: EventKnowledge) -> bool:
 
 
 def aimed_at(predicate: Predicate, targets: list[Participant], kids: Tree) -> bool:
-    """Whether a target is the object of "at", "on" or "against" on the predicate itself."""
+    """Whether a target is the object of "at", "on" or "against" on the predicate itself;
+    not a region or site "on" which it is done ("deploying bombers … perhaps on the Arabian
+    Peninsula": where, not at whom)."""
     head = predicate.head.i
     for target in targets:
         span = kids.char_span(target.start, target.end)
@@ -260,8 +290,11 @@ def aimed_at(predicate: Predicate, targets: list[Participant], kids: Tree) -> bo
             continue
         token = kids.root(*span).i
         prep = kids.head[token]
-        if kids.dep[token] == "pobj" and kids.lower[prep] in AIMING and kids.head[prep] == head:
-            return True
+        if kids.dep[token] != "pobj" or kids.lower[prep] not in AIMING or kids.head[prep] != head:
+            continue
+        if kids.lower[prep] == "on" and kids.ent_type[token] in SITES:
+            continue
+        return True
     return False
 
 
@@ -589,7 +622,19 @@ def event_targets(
     targets = target_actors(heads, resolver, sources)
     if len(sources) > 1 and cameo.code[:2] in RECIPROCAL_ROOTS:
         targets = [t for t in targets if not t.owner]
+    if cameo.code[:2] not in HARM_ROOTS:
+        targets = [t for t in targets if not is_named_site(t, resolver)]
     return targets
+
+
+def is_named_site(actor: Participant, resolver: ActorResolver) -> bool:
+    """A region, a building or another named place ("the Arabian Peninsula", "Camp David"):
+    where an act is done, no one it is done to, unless it is harmed (force used on a
+    place codes its country)."""
+    entity = actor.ref.entity
+    return entity is not None and any(
+        e.id == entity and e.type in SITE_TYPES for e in resolver.entities
+    )
 
 
 def without_stand_ins(
@@ -956,7 +1001,8 @@ def actor_pairs(
     pairs: list[tuple[Participant, Participant | None]] = []
     if targets:
         pairs = [(s, t) for s in sources for t in targets if not same_actor(s, t)]
-    elif len(sources) > 1 and code[:2] in RECIPROCAL_ROOTS:
+    elif len(sources) > 1 and code[:2] in RECIPROCAL_ROOTS and code[:3] not in PLACE_VISITS:
+        # "talks between China and the US"; not "visits from China and the US" (each its own)
         pairs = [(sources[0], o) for o in sources[1:] if not same_actor(sources[0], o)]
     return pairs or [(s, None) for s in sources]
 

@@ -52,6 +52,8 @@ REPORTING_DEPS = ("parataxis", "ccomp", "advcl", "prep")
 NOMINAL_SUBJECTS = ("nsubj", "nsubjpass")
 # A clause on a cue noun ("plans to attack", "a threat to ban") takes the noun's cue.
 NOUN_CUES = ("intended", "threat", "expected", "directive")
+# What an adjective on an event noun may make of it (cue rows by the adjective's form).
+NOUN_MODES = frozenset({"intended", "expected", "hypothetical"})
 OWN_EVENT_DEPS = frozenset({"relcl", "prep", "advcl", "ccomp"})
 OPEN_QUESTION = ("if", "whether")
 MAX_STEPS = 6
@@ -81,10 +83,18 @@ def object_denied(verb: Token, knowledge: EventKnowledge, kids: Tree) -> bool:
     """Whether the verb's object is denied by its determiner ("held no talks", "makes no
     apologies", "offered no support"): the act the verb and its object name was not done."""
     return any(
-        knowledge.role(kids.lower[det.i]) == "negated"
+        knowledge.role(kids.lower[det.i]) == "negated" and det.i == first_word(obj, kids)
         for obj in kids.with_dep(verb, ("dobj",))
         for det in kids.with_dep(obj, ("det",))
-    )
+    )  # the phrase's first word: not "urged a “no” vote"
+
+
+def first_word(phrase: Token, kids: Tree) -> int:
+    """The first token of a phrase that is no punctuation (an opening quotation mark)."""
+    first = phrase.left_edge.i
+    while first < phrase.i and kids.pos[first] == "PUNCT":
+        first += 1
+    return first
 
 
 def own_cues(
@@ -95,6 +105,11 @@ def own_cues(
     dep, lower = kids.dep, kids.lower
     for child in kids(token):
         label = dep[child.i]
+        if label == "amod" and own and kids.pos[token.i] == "NOUN":
+            role = knowledge.role(lower[child.i])
+            if role in NOUN_MODES:  # "the proposed travel ban", "a possible strike"
+                cues.roles.add(role)
+            continue
         if label == "prep":
             if knowledge.role(no_phrase(child, kids)) == "negated":
                 cues.roles.add("negated")  # "under no condition", "at no time"

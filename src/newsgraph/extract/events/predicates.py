@@ -37,6 +37,7 @@ DEFAULT = ("default",)
 PHRASE_DEPS = ("compound", "amod")
 PHRASE_DETERMINERS = {"no"}
 RELATIVE_PRONOUNS = {"who", "whom", "which", "that"}
+ATTRIBUTING = frozenset({"report", "say", "note", "write", "tell", "explain", "put"})
 CONDITIONS = {"if", "unless", "should"}  # a forecast under a condition is a threat
 FORECAST = "012"  # a pessimistic comment: what a ``foretell`` verb says may happen
 NO_COMMENT = "011"  # decline comment: a refusal to tell (word class ``telling``)
@@ -350,6 +351,8 @@ def verb_targets(
     for clause in kids.with_dep(verb, ("ccomp", "xcomp", "advcl")):
         if dep[clause.i] == "advcl" and not kids.with_dep(clause, ("aux", "mark")):
             continue
+        if dep[clause.i] == "advcl" and attributes(clause, kids):
+            continue  # "As NPR's Ari Shapiro reports from Edinburgh, Cameron made …"
         yield from kids.with_dep(clause, SUBJECTS)
         if depth == 0 and dep[clause.i] != "ccomp":
             yield from verb_targets(clause, None, kids, depth + 1)
@@ -357,6 +360,14 @@ def verb_targets(
     if dep[verb.i] in ("advcl", "xcomp") and depth == 0:
         # "summoned Niger's ambassador to complain": the purpose is aimed at the same actor.
         yield from kids.with_dep(verb.head, OBJECTS)
+
+
+def attributes(clause: Token, kids: Tree) -> bool:
+    """An adverbial clause that says who tells ("as NPR's Ari Shapiro reports"): "as" and a
+    verb of saying or reporting."""
+    return kids.lemma[clause.i] in ATTRIBUTING and any(
+        kids.lower[m.i] == "as" for m in kids.with_dep(clause, ("mark",))
+    )
 
 
 def targets_of_noun(noun: Token, kids: Tree) -> list[Token]:
