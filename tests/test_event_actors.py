@@ -468,3 +468,27 @@ def test_support_from_several_is_each_ones_own(analyse):
     supports = [e for e in events if e["cameo"] == "051"]
     assert supports and all(e["target"] is None for e in supports)
     assert {"BHR", "JOR", "QAT"} <= {e["source"]["code"] for e in supports}
+
+
+def test_an_act_received_is_done_to_the_receiver(analyse):
+    """AllSides (2019): "Trump received harsh criticism from some Republicans": the
+    Republicans criticize Trump (cue role ``received``: the subject of a verb of receiving
+    has the act done to it)."""
+    events = analyse(
+        "Trump received harsh criticism from some Republicans Monday for the move with most "
+        "critics citing concerns for Kurdish soldiers, who helped the U.S.", "2019-10-09",
+    )["events"]
+    criticism = [e for e in events if e["cameo"] == "111"]
+    assert [(e["source"]["name"], e["target"]["name"]) for e in criticism] == [
+        ("Republicans", "Trump")
+    ]
+
+
+def test_support_one_has_is_not_given_by_one(analyse):
+    # AllSides (2012): Kerry has the Republicans' support; he does not support them.
+    events = analyse(
+        "Mr. Kerry appears to have more unqualified support from Republicans.", "2012-11-30"
+    )["events"]
+    assert [(e["cameo"], e["source"]["name"], e["target"]["name"]) for e in events] == [
+        ("051", "Republicans", "Kerry")
+    ]

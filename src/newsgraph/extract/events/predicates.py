@@ -443,6 +443,8 @@ def verb_predicate(verb: Token, knowledge: EventKnowledge, kids: Tree) -> Predic
         for obj in kids.with_dep(verb, OBJECTS):
             named = event_object(obj, kids)
             found = event_noun(named, knowledge, kids)
+            if found is not None and received(named, verb, knowledge, kids):
+                break  # "it had support from Britain": Britain's support, the noun's own
             if found is not None:
                 noun, pattern = found
                 break
@@ -665,6 +667,8 @@ def noun_predicate(noun: Token, knowledge: EventKnowledge, kids: Tree) -> Predic
         leaving = kids.lemma[noun.i] in knowledge.leaving
         sources, targets = sources_of_noun(noun, kids, leaving), targets_of_noun(noun, kids)
         claimant = claiming_verb(noun, knowledge, kids)
+        if received(noun, noun.head, knowledge, kids):
+            targets = targets + subject_of(noun.head, kids, knowledge)  # who has it
         if claimant is not None and not sources:
             sources = subject_of(claimant, kids, knowledge)  # "the Taliban claimed the attack"
         if (
@@ -698,6 +702,17 @@ def remembered(noun: Token, knowledge: EventKnowledge, kids: Tree) -> bool:
         return False
     of = kids.head[i]
     return kids.dep[of] == "prep" and kids.lemma[kids.head[of]] in knowledge.remembered
+
+
+def received(noun: Token, verb: Token, knowledge: EventKnowledge, kids: Tree) -> bool:
+    """Whether an event noun with its actor in a "from" phrase is the object of a verb of
+    receiving (cue role ``received``): "the US said it had support from Britain", "drew
+    criticism from Democrats". The subject has the act done to it, not by it."""
+    return (
+        kids.dep[noun.i] in OBJECTS and kids.head[noun.i] == verb.i
+        and knowledge.has_role(kids.lemma[verb.i], "received")
+        and any(p == "from" for p, _ in kids.preps(noun))
+    )
 
 
 def names_a_thing(noun: Token, knowledge: EventKnowledge, kids: Tree) -> bool:
