@@ -9,6 +9,11 @@ import pytest
 
 # sentence -> the CAMEO codes of its events, in order
 SENSES = {
+    # AllSides (2019): civilians as such ("Canadians", "residents", "voters") protest,
+    # demand, threaten and fight; a rejection by an electorate is no event between actors.
+    "Canadians rejected division: no rejection by civilians": (
+        "\u201cTonight Canadians rejected division and negativity.", [],
+    ),
     # AllSides (2019): a show of force done on a region is not aimed at it (no attack).
     "deploying bombers on the Arabian Peninsula: a show of force": (
         'Along with the Lincoln, Bolton mentioned "a bomber task force," which suggested the '
