@@ -636,11 +636,12 @@ def event_targets(
 
 
 def is_named_site(actor: Participant, resolver: ActorResolver) -> bool:
-    """A region, a building or another named place ("the Arabian Peninsula", "Camp David"):
-    where an act is done, no one it is done to, unless it is harmed (force used on a
-    place codes its country)."""
+    """A region, a building or another named place the actor dictionary does not code ("the
+    Arabian Peninsula", "Europe", "a customs plaza"): where an act is done, no one it is done
+    to, unless it is harmed (force used on a place codes its country). A place the
+    dictionary codes as an actor ("the West", "Northern Cyprus") stays one."""
     entity = actor.ref.entity
-    return entity is not None and any(
+    return entity is not None and actor.ref.code is None and any(
         e.id == entity and e.type in SITE_TYPES for e in resolver.entities
     )
 
