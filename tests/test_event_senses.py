@@ -9,6 +9,11 @@ import pytest
 
 # sentence -> the CAMEO codes of its events, in order
 SENSES = {
+    # AllSides (2013): a mission, a plan or a vision executed is carried out: no one is killed.
+    "could execute a mission: no execution": (
+        'Two U.S. Navy destroyers "maintain readiness and, if required, could execute a mission '
+        'within hours" of being ordered to do so.', [],
+    ),
     # AllSides (2019): civilians as such ("Canadians", "residents", "voters") protest,
     # demand, threaten and fight; a rejection by an electorate is no event between actors.
     "Canadians rejected division: no rejection by civilians": (
