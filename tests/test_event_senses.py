@@ -9,6 +9,12 @@ import pytest
 
 # sentence -> the CAMEO codes of its events, in order
 SENSES = {
+    # AllSides (2017): meeting terms, a goal or a deadline is no meeting (word class goal).
+    "Tehran is meeting its terms: no meeting": (
+        "In a speech on Friday, Trump laid out an aggressive approach on Iran and said he would "
+        "not certify it is complying with the nuclear accord, despite a determination by the "
+        "United Nations\u2019 nuclear watchdog that Tehran is meeting its terms.", [],
+    ),
     # AllSides (2013): a mission, a plan or a vision executed is carried out: no one is killed.
     "could execute a mission: no execution": (
         'Two U.S. Navy destroyers "maintain readiness and, if required, could execute a mission '
