@@ -425,3 +425,33 @@ def test_a_region_an_act_is_done_in_is_no_target(analyse):
     assert [(e["cameo"], e["source"]["code"], e["target"]) for e in events] == [
         ("154", "USAMIL", None)
     ]
+
+
+def test_a_place_named_before_an_inquiry_is_what_it_is_into(analyse):
+    """AllSides (2018): "the Russia investigation" is no investigation by Russia; a place
+    called by its name before an inquiry, a sanction or an embargo (word class ``aimed``) is
+    what the act is aimed at."""
+    events = analyse(
+        "Lindsey Graham (R-SC) is taking a hard line on the Russia investigation and the "
+        "president\u2019s seeming inability to stay out of it.", "2018-01-28",
+    )["events"]
+    assert [e for e in events if e["source"]["code"] == "RUS"] == []
+
+
+def test_an_abbreviation_before_sanctions_is_their_actor(analyse):
+    # AllSides (2013): "EU sanctions" are the EU's, as "U.S. sanctions" are the U.S.'s.
+    events = analyse(
+        "But the arms embargo was wrapped up in a larger bundle of EU sanctions on Syria that "
+        "required unanimous consent to amend or renew.", "2013-05-28",
+    )["events"]
+    assert pairs(events) == [("163", "EU", "IGOEUREEC", "Syria", "SYR")]
+
+
+def test_a_nationality_before_a_probe_is_its_actor(analyse):
+    # AllSides (2019): "the Andorran probe" is Andorra's, not aimed at Andorra.
+    events = analyse(
+        "Citing the Andorran probe, the Venezuelan arrest order said Salazar sought to \u201cgive "
+        "legal appearance to funds originating from numerous contracts with Venezuelan state "
+        "institutions.\u201d", "2019-05-07",
+    )["events"]
+    assert ("090", "AND") in [(e["cameo"], e["source"]["code"]) for e in events]

@@ -468,3 +468,20 @@ def test_a_refusal_to_discuss_is_no_negated_consultation(analyse):
         published="2015-10-01",
     )["events"]
     assert [(e["cameo"], e["source"]["code"]) for e in events] == [("011", "USAGOV")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # AllSides (line 21, 2012; not an audit article)
+        "Tuesday's attack took place on the 11th anniversary of the al Qaeda attacks on New "
+        "York and Washington.",
+    ],
+)
+def test_an_act_remembered_is_no_act_of_the_day(analyse, sentence):
+    """An event noun that a noun of remembering is "of" (word class ``remembered``:
+    anniversary, reminder, memory …) names an act of the past, not one of the article's day:
+    the 2001 attacks were coded as al Qaeda's, dated 2012-09-12."""
+    events = analyse(sentence, published="2012-09-12")["events"]
+    assert [e for e in events if e["source"] and e["source"]["code"] == "IMGMUSALQ"] == []
+

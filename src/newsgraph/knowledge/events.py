@@ -103,6 +103,8 @@ class EventKnowledge:
     telling: frozenset[str] = frozenset()  # verbs of telling: "declined to comment" is 011
     reprisals: frozenset[str] = frozenset()  # "warned that X would meet a response": a threat
     sourcing: frozenset[str] = frozenset()  # "spoke on condition of anonymity to discuss": no act
+    remembered: frozenset[str] = frozenset()  # "the anniversary of": an act of the past
+    aimed: frozenset[str] = frozenset()  # "the Russia probe": a place named is its aim
 
     def __post_init__(self) -> None:
         self.first_words = {(pos, lemma.split()[0]) for pos, lemma in self.patterns}
@@ -327,6 +329,8 @@ def load_events(directory: Path) -> EventKnowledge:
         telling=frozenset(classes.get("telling", [])),
         reprisals=frozenset(classes.get("reprisal", [])),
         sourcing=frozenset(classes.get("sourcing", [])),
+        remembered=frozenset(classes.get("remembered", [])),
+        aimed=frozenset(classes.get("aimed", [])),
         cues=load_cues(folder / "cues.tsv", directory / "quotes" / "cues.tsv"),
         modality=modality,
         codes=codes,

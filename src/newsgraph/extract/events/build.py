@@ -516,11 +516,26 @@ def own_source_heads(
     if predicate.kind != "noun":
         return predicate.sources
     topic = predicate.head.lemma_.lower() in coder.topics
+    aimed = predicate.head.lemma_.lower() in coder.aimed
     return [
         t for t in predicate.sources
         if not (kids.dep[t.i] == "compound" and resolver.places.is_city(t))
         and not (topic and kids.dep[t.i] in ("compound", "nmod", "amod"))
+        and not (aimed and place_aimed_at(t, predicate.head, resolver, kids))
     ]
+
+
+def place_aimed_at(token: Token, noun: Token, resolver: ActorResolver, kids: Tree) -> bool:
+    """Whether the compound modifier of an event noun of the word class ``aimed`` is a place
+    called by its name, which the act is aimed at, not its actor: "the Russia investigation",
+    "new Iran sanctions". An abbreviation is used as an adjective ("U.S. sanctions", "EU
+    sanctions"), and an adjective names the actor ("the Andorran probe"): theirs stay."""
+    text = kids.tokens[token.i].text
+    return (
+        kids.dep[token.i] == "compound" and kids.head[token.i] == noun.i
+        and "." not in text and not text.isupper()
+        and resolver.places.country_within(kids.starts[token.i], kids.ends[token.i]) is not None
+    )
 
 
 def event_sources(

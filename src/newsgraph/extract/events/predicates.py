@@ -655,6 +655,8 @@ def noun_predicate(noun: Token, knowledge: EventKnowledge, kids: Tree) -> Predic
     pattern = match(knowledge, "NOUN", noun, kids)
     if pattern is None or pattern.code is None or names_a_thing(noun, knowledge, kids):
         return None
+    if remembered(noun, knowledge, kids):
+        return None
     pair = between(noun, kids)
     claimant = None
     if pair:
@@ -683,6 +685,19 @@ def noun_predicate(noun: Token, knowledge: EventKnowledge, kids: Tree) -> Predic
         noun, pattern.code, "noun", pattern.kind, [noun], sources, targets,
         expand_sources=not pair, pattern=pattern, claimed=claimant is not None,
     )
+
+
+def remembered(noun: Token, knowledge: EventKnowledge, kids: Tree) -> bool:
+    """Whether an event noun (or the first of its conjuncts) is what a noun of remembering is
+    "of", an act of the past and not the article's day's: "the anniversary of the Sept. 11
+    attacks", "a reminder of the PLA's bloody crackdown" (word class ``remembered``)."""
+    i = noun.i
+    while kids.dep[i] == "conj" and kids.head[i] != i:
+        i = kids.head[i]
+    if kids.dep[i] != "pobj" or kids.lower[kids.head[i]] != "of":
+        return False
+    of = kids.head[i]
+    return kids.dep[of] == "prep" and kids.lemma[kids.head[of]] in knowledge.remembered
 
 
 def names_a_thing(noun: Token, knowledge: EventKnowledge, kids: Tree) -> bool:
