@@ -455,3 +455,16 @@ def test_a_nationality_before_a_probe_is_its_actor(analyse):
         "institutions.\u201d", "2019-05-07",
     )["events"]
     assert ("090", "AND") in [(e["cameo"], e["source"]["code"]) for e in events]
+
+
+def test_support_from_several_is_each_ones_own(analyse):
+    """AllSides (2014): support from several countries is each one's; no one of them supports
+    another (praise, defence, recognition, apology are one-way, not reciprocal like talks)."""
+    events = analyse(
+        "According to US Central Command (Centcom), the attacks involved support or "
+        "participation from Bahrain, Jordan, Qatar, Saudi Arabia, and the United Arab "
+        "Emirates.", "2014-09-23",
+    )["events"]
+    supports = [e for e in events if e["cameo"] == "051"]
+    assert supports and all(e["target"] is None for e in supports)
+    assert {"BHR", "JOR", "QAT"} <= {e["source"]["code"] for e in supports}

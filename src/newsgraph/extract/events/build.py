@@ -76,6 +76,9 @@ VERBAL_CONFLICT = 3  # quad classes 3 and 4 are conflict
 PAST_TAGS = ("VBD", "VBN")
 SAID_ROOTS = {"01", "02", "10", "11", "12", "13"}
 PLACE_VISITS = {"042", "043", "044"}
+# Praise, defence, rallying support, recognition, apology, forgiveness: each of several
+# actors does it to a third ("Britain and France praised …", "support from Bahrain, Jordan").
+ONE_WAY = {"051", "052", "053", "054", "055", "056"}
 OCCASION_PREPS = {"in", "at", "during"}  # "in an interview with …", "at a meeting with …"
 FORCE_ROOTS = {"15", "17", "18", "19", "20"}
 REQUEST_ROOTS = {"02", "10"}  # appeals and demands: what they ask for is not done
@@ -1032,8 +1035,12 @@ def actor_pairs(
     pairs: list[tuple[Participant, Participant | None]] = []
     if targets:
         pairs = [(s, t) for s in sources for t in targets if not same_actor(s, t)]
-    elif len(sources) > 1 and code[:2] in RECIPROCAL_ROOTS and code[:3] not in PLACE_VISITS:
-        # "talks between China and the US"; not "visits from China and the US" (each its own)
+    elif (
+        len(sources) > 1 and code[:2] in RECIPROCAL_ROOTS
+        and code[:3] not in PLACE_VISITS and code[:3] not in ONE_WAY
+    ):
+        # "talks between China and the US"; not "visits from China and the US" or "support
+        # from Bahrain, Jordan" (each its own)
         pairs = [(sources[0], o) for o in sources[1:] if not same_actor(sources[0], o)]
     return pairs or [(s, None) for s in sources]
 
