@@ -9,6 +9,22 @@ import pytest
 
 # sentence -> the CAMEO codes of its events, in order
 SENSES = {
+    # AllSides (2017): meeting terms, a goal or a deadline is no meeting (word class goal).
+    "Tehran is meeting its terms: no meeting": (
+        "In a speech on Friday, Trump laid out an aggressive approach on Iran and said he would "
+        "not certify it is complying with the nuclear accord, despite a determination by the "
+        "United Nations\u2019 nuclear watchdog that Tehran is meeting its terms.", [],
+    ),
+    # AllSides (2013): a mission, a plan or a vision executed is carried out: no one is killed.
+    "could execute a mission: no execution": (
+        'Two U.S. Navy destroyers "maintain readiness and, if required, could execute a mission '
+        'within hours" of being ordered to do so.', [],
+    ),
+    # AllSides (2019): civilians as such ("Canadians", "residents", "voters") protest,
+    # demand, threaten and fight; a rejection by an electorate is no event between actors.
+    "Canadians rejected division: no rejection by civilians": (
+        "\u201cTonight Canadians rejected division and negativity.", [],
+    ),
     # AllSides (2019): a show of force done on a region is not aimed at it (no attack).
     "deploying bombers on the Arabian Peninsula: a show of force": (
         'Along with the Lincoln, Bolton mentioned "a bomber task force," which suggested the '

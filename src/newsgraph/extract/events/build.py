@@ -65,6 +65,9 @@ ANNOUNCING = {"intended", "threat"}
 INTENT_ROOT = "03"
 SHOW_OF_FORCE = "15"
 JOINING = frozenset({"join"})
+CIVILIAN = "CVL"
+# Demands, threats, protest and force: what civilians as such do that an analyst counts.
+CIVILIAN_ROOTS = frozenset({"10", "13", "14", "17", "18", "19", "20"})
 FINITE_TAGS = ("VBD", "VBZ", "VBP")
 DEFAULT_FRAME = ("default",)
 VERBAL_CONFLICT = 3  # quad classes 3 and 4 are conflict
@@ -481,6 +484,11 @@ def build_events(
     # count an act of no one. A named organisation or group is an actor by nature ("the Umma
     # party").
     sources = [a for a in sources if a.ref.code or is_group(a, resolver)]
+    if cameo.code[:2] not in CIVILIAN_ROOTS:
+        # Civilians as such ("people", "residents", "Canadians") demand, threaten, protest
+        # and fight; what else they say, agree, ask or reject is no event between
+        # political actors.
+        sources = [a for a in sources if not civilians(a)]
     if not sources:
         return []
     if code[:2] == "15" and mode is None and aimed_at(predicate, targets, kids):
@@ -646,11 +654,12 @@ def event_targets(
 
 
 def is_named_site(actor: Participant, resolver: ActorResolver) -> bool:
-    """A region, a building or another named place ("the Arabian Peninsula", "Camp David"):
-    where an act is done, no one it is done to, unless it is harmed (force used on a
-    place codes its country)."""
+    """A region, a building or another named place the actor dictionary does not code ("the
+    Arabian Peninsula", "Europe", "a customs plaza"): where an act is done, no one it is done
+    to, unless it is harmed (force used on a place codes its country). A place the
+    dictionary codes as an actor ("the West", "Northern Cyprus") stays one."""
     entity = actor.ref.entity
-    return entity is not None and any(
+    return entity is not None and actor.ref.code is None and any(
         e.id == entity and e.type in SITE_TYPES for e in resolver.entities
     )
 
@@ -790,6 +799,13 @@ def gate_open(
     return international(sources, targets) and any(
         kids.root(*span).i in objects for span in spans_of(targets, kids)
     )
+
+
+def civilians(actor: Participant) -> bool:
+    """An actor coded only as a country's civilians (``CVL``): people, residents, voters;
+    not a person named."""
+    code = actor.ref.code or ""
+    return not actor.person and code.endswith(CIVILIAN) and len(code) <= len(CIVILIAN) + 3
 
 
 def is_group(actor: Participant, resolver: ActorResolver) -> bool:
