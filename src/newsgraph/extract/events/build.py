@@ -44,11 +44,14 @@ from newsgraph.extract.events.arguments import ActorResolver, Participant
 from newsgraph.extract.events.confidence import Rater, load_weights
 from newsgraph.extract.events.factuality import PRESENT_TAGS, generic, telling
 from newsgraph.extract.events.predicates import (
+    DEFAULT,
+    FINITE,
     SUBJECT_INHERITED,
     TARGET_PREPS,
     Predicate,
     adjunct_governor,
     find_predicates,
+    to_infinitive,
 )
 from newsgraph.extract.events.setting import event_date, event_place
 from newsgraph.extract.events.sourcing import about_sourcing, asks_a_question
@@ -68,8 +71,6 @@ JOINING = frozenset({"join"})
 CIVILIAN = "CVL"
 # Demands, threats, protest and force: what civilians as such do that an analyst counts.
 CIVILIAN_ROOTS = frozenset({"10", "13", "14", "17", "18", "19", "20"})
-FINITE_TAGS = ("VBD", "VBZ", "VBP")
-DEFAULT_FRAME = ("default",)
 VERBAL_CONFLICT = 3  # quad classes 3 and 4 are conflict
 # Events made by saying something (statements, appeals, demands, accusations, rejections,
 # threats): without an agent of their own, inside reported speech, they are the speaker's.
@@ -97,7 +98,6 @@ UNDIRECTED = ("083", "14")
 AIMING = {"at", "on", "against", "upon"}  # prepositions that aim a show of force at a target
 AIMED_FORCE = "190"
 SITES = frozenset({"LOC", "FAC"})  # entity types of places an act is done on, not aimed at
-SITE_TYPES = SITES
 HARM_ROOTS = frozenset({"17", "18", "19", "20"})  # coercion and force: a place harmed is a target
 
 
@@ -233,7 +233,7 @@ def promises_an_act(predicate: Predicate, coder: EventKnowledge, kids: Tree) -> 
         and predicate.code[:2] == INTENT_ROOT
         and coder.has_role(kids.lemma[head.i], "commissive")
         and any(
-            infinitive_clause(c, kids) and hostile(kids.lemma[c.i], coder)
+            to_infinitive(c, kids) and hostile(kids.lemma[c.i], coder)
             for c in kids.with_dep(head, ("xcomp",))
         )
     )
@@ -248,7 +248,7 @@ def agrees_that(predicate: Predicate, kids: Tree) -> bool:
     return (
         predicate.frame == "default"
         and predicate.code[:2] == INTENT_ROOT
-        and not any(infinitive_clause(c, kids) for c in kids.with_dep(head, ("xcomp",)))
+        and not any(to_infinitive(c, kids) for c in kids.with_dep(head, ("xcomp",)))
         and any(statement_clause(c, kids) for c in kids.with_dep(head, ("ccomp",)))
     )
 
@@ -257,7 +257,7 @@ def statement_clause(verb: Token, kids: Tree) -> bool:
     """A finite clause with a subject and no modal: what is, not what is to be done."""
     return (
         bool(kids.with_dep(verb, ("nsubj", "nsubjpass", "expl")))
-        and kids.tag[verb.i] in FINITE_TAGS
+        and kids.tag[verb.i] in FINITE
         and not any(kids.tag[a.i] == "MD" for a in kids.with_dep(verb, ("aux",)))
     )
 
@@ -274,13 +274,9 @@ def joins_an_act(predicate: Predicate, kids: Tree) -> bool:
     )
 
 
-def infinitive_clause(verb: Token, kids: Tree) -> bool:
-    return any(kids.lower[c.i] == "to" for c in kids.with_dep(verb, ("aux",)))
-
-
 def hostile(lemma: str, coder: EventKnowledge) -> bool:
     """Whether a verb's default code is conflict, verbal or material (quad class 3 or 4)."""
-    default = coder.lookup("VERB", lemma).get(DEFAULT_FRAME)
+    default = coder.lookup("VERB", lemma).get(DEFAULT)
     found = coder.codes.get(default.code) if default is not None and default.code else None
     return found is not None and found.quad_class >= VERBAL_CONFLICT
 
@@ -345,9 +341,7 @@ def is_requested(predicate: Predicate, built: Built, kids: Tree) -> bool:
 def infinitive(head: int, kids: Tree) -> bool:
     """An infinitive clause the parser hangs on a verb as an adverbial ("called on Muslims
     everywhere to kill …"): after an appeal, what it asks for."""
-    return kids.dep[head] == "advcl" and any(
-        kids.lower[c.i] == "to" for c in kids.with_dep(kids.tokens[head], ("aux",))
-    )
+    return kids.dep[head] == "advcl" and to_infinitive(kids.tokens[head], kids)
 
 
 def without_nested(
@@ -660,7 +654,7 @@ def is_named_site(actor: Participant, resolver: ActorResolver) -> bool:
     dictionary codes as an actor ("the West", "Northern Cyprus") stays one."""
     entity = actor.ref.entity
     return entity is not None and actor.ref.code is None and any(
-        e.id == entity and e.type in SITE_TYPES for e in resolver.entities
+        e.id == entity and e.type in SITES for e in resolver.entities
     )
 
 

@@ -236,6 +236,11 @@ def subject_of(
     return []
 
 
+def to_infinitive(verb: Token, kids: Tree) -> bool:
+    """A verb with "to" as its auxiliary: an infinitive ("vowed to hit back")."""
+    return any(kids.lower[c.i] == "to" for c in kids.with_dep(verb, ("aux",)))
+
+
 def adjunct_governor(gerund: Token, kids: Tree) -> Token | None:
     """The verb a gerund's prepositional phrase modifies, whose subject does the gerund
     ("After meeting Putin, Trump said": Trump; "in addition to condemning settlements, the

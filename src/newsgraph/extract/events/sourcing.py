@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from newsgraph.extract.events.predicates import to_infinitive
 from newsgraph.extract.tree import Tree
 from newsgraph.knowledge.events import EventKnowledge
 
@@ -46,10 +47,6 @@ def names_sourcing(verb: Token, knowledge: EventKnowledge, kids: Tree) -> bool:
             return True
         level = [c for t in level for c in kids(t) if kids.dep[c.i] in NOUN_PATH_DEPS]
     return False
-
-
-def to_infinitive(verb: Token, kids: Tree) -> bool:
-    return any(kids.lower[c.i] == "to" for c in kids.with_dep(verb, ("aux",)))
 
 
 QUESTION_MARKS = frozenset({"if", "whether"})
