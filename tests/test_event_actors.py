@@ -492,3 +492,25 @@ def test_support_one_has_is_not_given_by_one(analyse):
     assert [(e["cameo"], e["source"]["name"], e["target"]["name"]) for e in events] == [
         ("051", "Republicans", "Kerry")
     ]
+
+
+def test_a_name_under_its_title_is_the_titles_holder(analyse):
+    """AllSides (2014): the parse makes "Director" the subject and the name the object of
+    "of"; the act is the named person's, coded by the dictionary's "James R. Clapper" (news
+    leaves out the middle initial Phoenix files him under)."""
+    events = analyse(
+        "Director of National Intelligence James Clapper criticized Syria.", "2014-10-01"
+    )["events"]
+    assert [(e["cameo"], e["source"]["name"], e["source"]["code"], e["target"]["code"])
+            for e in events] == [("111", "James Clapper", "USASPY", "SYR")]
+
+
+def test_the_bare_general_assembly_is_the_uns(analyse):
+    # AllSides (2016): Phoenix's agent row "general assembly" is a legislature (LEG).
+    events = analyse(
+        "The infamous resolution that the General Assembly adopted in 1975 condemned "
+        "Zionism.", "2016-12-23",
+    )["events"]
+    assert ("General Assembly", "IGOUNO") in [
+        (e["source"]["name"], e["source"]["code"]) for e in events
+    ]

@@ -143,6 +143,9 @@ class ActorResolver:
         owner = False
         if entity is None and collective:
             entity = self.named_in_apposition(token)  # "the militant Islamic group Boko Haram"
+        named = self.titled_person(token) if entity is None else None
+        if named is not None:
+            return self.one(named)  # "Director of National Intelligence James Clapper"
         if entity is None:
             for child in kids(token):
                 if kids.dep[child.i] in OWNER_DEPS:
@@ -178,6 +181,26 @@ class ActorResolver:
             named = self.coder.entity_of(child)
             if named is not None:
                 return named
+        return None
+
+    def titled_person(self, token: Token) -> Token | None:
+        """The person a capitalised title's "of" phrase ends in, when the parse made the name
+        the title's object: "Director of National Intelligence James Clapper criticized" has
+        "Director" as subject and "Clapper" under "of". Every word from the title to the name
+        is capitalised (a title, not "the spokesman of Hamas leader Ismail Haniyeh")."""
+        kids = self.kids
+        if not token.text[:1].isupper():
+            return None
+        for prep in kids(token):
+            if kids.dep[prep.i] != "prep" or kids.lower[prep.i] != "of":
+                continue
+            for obj in kids.with_dep(prep, ("pobj",)):
+                entity = self.coder.entity_of(obj)
+                if entity is None or entity.type != "PERSON":
+                    continue
+                words = range(token.i, obj.i + 1)
+                if all(kids.tokens[w].text[:1].isupper() or kids.lower[w] == "of" for w in words):
+                    return obj
         return None
 
     def is_named_actor(self, actor: Participant) -> bool:
