@@ -514,3 +514,25 @@ def test_the_bare_general_assembly_is_the_uns(analyse):
     assert ("General Assembly", "IGOUNO") in [
         (e["source"]["name"], e["source"]["code"]) for e in events
     ]
+
+
+def test_a_demonstrative_or_indefinite_subject_is_not_the_speaker(analyse):
+    """Issue 18: "This deal will threaten us" was the speaker threatening. A subject of its
+    own that names no actor ("this", "those who …", "some") lends the act to no one."""
+    events = analyse(
+        "Netanyahu said this would threaten Israel. Netanyahu said it would attack Hamas.",
+        "2015-03-03",
+    )["events"]
+    assert [(e["cameo"][:2], e["source"]["name"], e["target"]["name"]) for e in events] == [
+        ("13", "Netanyahu", "Hamas")
+    ]
+
+
+def test_those_who_did_it_are_not_the_one_who_testified(analyse):
+    # AllSides (2013): the bombers are unknown; Napolitano planted nothing.
+    events = analyse(
+        "Earlier Thursday, Homeland Security Secretary Janet A. Napolitano testified before "
+        "the House Homeland Security Committee that it was unclear whether those who planted "
+        "the bombs at the marathon were foreign or domestic terrorists.", "2013-04-18",
+    )["events"]
+    assert not [e for e in events if e["source"]["name"] == "Janet A. Napolitano"]

@@ -40,7 +40,7 @@ from typing import NamedTuple
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.context import ArticleContext
-from newsgraph.extract.events.arguments import ActorResolver, Participant
+from newsgraph.extract.events.arguments import PERSONAL, ActorResolver, Participant
 from newsgraph.extract.events.confidence import Rater, load_weights
 from newsgraph.extract.events.factuality import PRESENT_TAGS, generic, telling
 from newsgraph.extract.events.predicates import (
@@ -552,7 +552,7 @@ def event_sources(
         sources = [a for a in with_conjuncts_country(sources) if a.head in own] or sources
     if (
         not sources
-        and not any(kids.pos[t.i] in ("NOUN", "PROPN") for t in heads)
+        and not any(kids.pos[t.i] in ("NOUN", "PROPN") or names_no_one(t, kids) for t in heads)
         and not predicate.passive
         and predicate.kind != "noun"
         and kids.dep[predicate.head.i] != "acl"  # "This threat to kill civilians": its own
@@ -564,6 +564,14 @@ def event_sources(
             doers = speaker_of(predicate.head, coder, kids)
         sources = first_actors(doers, resolver, expand=True)
     return sources
+
+
+def names_no_one(subject: Token, kids: Tree) -> bool:
+    """A subject of its own that stands for no actor, so the speaker's act it is not: a
+    demonstrative or an indefinite ("he said this would threaten Israel", "some would attack")
+    or a relative pronoun ("those who planted the bombs")."""
+    word = kids.lower[subject.i]
+    return kids.pos[subject.i] in ("PRON", "DET") and word not in PERSONAL
 
 
 def lost_subject(verb: Token, kids: Tree) -> bool:
