@@ -536,3 +536,14 @@ def test_those_who_did_it_are_not_the_one_who_testified(analyse):
         "the bombs at the marathon were foreign or domestic terrorists.", "2013-04-18",
     )["events"]
     assert not [e for e in events if e["source"]["name"] == "Janet A. Napolitano"]
+
+
+def test_the_agency_reporting_a_vow_is_not_its_target(analyse):
+    """AllSides (2014): "they" is the vowing side's (its subject), never the news agency's
+    whose report the clause is in; nor is a group's leader (passive "headed by") a trip."""
+    events = analyse(
+        "An ISIS representative vowed they would continue on to Baghdad and Karbala, a "
+        "Shiite holy city further south, AFP reports. Some fighters are believed to be from "
+        "a group headed by a former top lieutenant to Ayman al-Zawahiri.", "2014-06-12",
+    )["events"]
+    assert [(e["cameo"], e["target"]) for e in events] == [("030", None)]
