@@ -547,3 +547,15 @@ def test_the_agency_reporting_a_vow_is_not_its_target(analyse):
         "a group headed by a former top lieutenant to Ayman al-Zawahiri.", "2014-06-12",
     )["events"]
     assert [(e["cameo"], e["target"]) for e in events] == [("030", None)]
+
+
+def test_whose_arrest_it_is_underwent_it(analyse):
+    """AllSides (2013): "his arrest" was Curtis arresting; the possessor of a noun of
+    something undergone, with no "of" phrase, is its target ("Russia's arrest of activists"
+    keeps Russia as the doer)."""
+    events = analyse(
+        "Navalny's arrest by Russian police angered the West. Russia's arrest of activists "
+        "angered the West. Curtis said his arrest was surreal.", "2021-01-18",
+    )["events"]
+    arrests = [(e["source"]["name"], e["target"]["name"]) for e in events if e["cameo"] == "173"]
+    assert arrests == [("Russian", "Navalny"), ("Russia", "activists")]

@@ -105,6 +105,7 @@ class EventKnowledge:
     sourcing: frozenset[str] = frozenset()  # "spoke on condition of anonymity to discuss": no act
     remembered: frozenset[str] = frozenset()  # "the anniversary of": an act of the past
     aimed: frozenset[str] = frozenset()  # "the Russia probe": a place named is its aim
+    undergone: frozenset[str] = frozenset()  # "Navalny's arrest": the possessor undergoes it
 
     def __post_init__(self) -> None:
         self.first_words = {(pos, lemma.split()[0]) for pos, lemma in self.patterns}
@@ -331,6 +332,7 @@ def load_events(directory: Path) -> EventKnowledge:
         sourcing=frozenset(classes.get("sourcing", [])),
         remembered=frozenset(classes.get("remembered", [])),
         aimed=frozenset(classes.get("aimed", [])),
+        undergone=frozenset(classes.get("undergone", [])),
         cues=load_cues(folder / "cues.tsv", directory / "quotes" / "cues.tsv"),
         modality=modality,
         codes=codes,

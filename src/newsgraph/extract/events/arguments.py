@@ -36,7 +36,7 @@ ARGUMENT_DEPS = ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos")
 SPEAKER = {"i", "me", "my", "we", "us", "our"}
 # The pronouns that stand for an actor named elsewhere; a demonstrative or an indefinite
 # ("this", "those", "some", "all of them") names none that coreference could find.
-PERSONAL = SPEAKER | PLURAL | {"he", "him", "his", "she", "her", "hers", "it", "its", "theirs"}
+REFERRING = SPEAKER | PLURAL | {"he", "him", "his", "she", "her", "hers", "it", "its", "theirs"}
 RELATIVE_TAGS = ("WP", "WDT", "WP$")
 GROUP_HEADS = {
     "group", "member", "leader", "official", "delegation", "team", "representative",
@@ -263,7 +263,7 @@ class ActorResolver:
         if linked is not None:
             return self.from_entity(linked, token, 0.8)
         word = token.lower_
-        if word not in PERSONAL and self.kids.tag[token.i] not in RELATIVE_TAGS:
+        if word not in REFERRING and self.kids.tag[token.i] not in RELATIVE_TAGS:
             return None  # "this would threaten Israel", "some would attack": no one named
         if word in SPEAKER:
             for quote in self.quotes:

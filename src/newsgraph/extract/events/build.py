@@ -40,7 +40,7 @@ from typing import NamedTuple
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.context import ArticleContext
-from newsgraph.extract.events.arguments import PERSONAL, ActorResolver, Participant
+from newsgraph.extract.events.arguments import REFERRING, ActorResolver, Participant
 from newsgraph.extract.events.confidence import Rater, load_weights
 from newsgraph.extract.events.factuality import PRESENT_TAGS, generic, telling
 from newsgraph.extract.events.predicates import (
@@ -571,7 +571,7 @@ def names_no_one(subject: Token, kids: Tree) -> bool:
     demonstrative or an indefinite ("he said this would threaten Israel", "some would attack")
     or a relative pronoun ("those who planted the bombs")."""
     word = kids.lower[subject.i]
-    return kids.pos[subject.i] in ("PRON", "DET") and word not in PERSONAL
+    return kids.pos[subject.i] in ("PRON", "DET") and word not in REFERRING
 
 
 def lost_subject(verb: Token, kids: Tree) -> bool:
