@@ -41,7 +41,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.context import ArticleContext
 from newsgraph.extract.events.arguments import REFERRING, ActorResolver, Participant
-from newsgraph.extract.events.confidence import Rater, load_weights
+from newsgraph.extract.events.confidence import Rater, floor, load_weights
 from newsgraph.extract.events.factuality import PRESENT_TAGS, generic, telling
 from newsgraph.extract.events.predicates import (
     DEFAULT,
@@ -137,7 +137,8 @@ def extract_events(
                     ranks.setdefault(told.id, ranks[event.id])
                     event = told
                 events.setdefault(event.id, event)
-    return unique(events.values(), ranks)
+    least = floor(load_weights(context.knowledge.directory))
+    return [e for e in unique(events.values(), ranks) if e.confidence >= least]
 
 
 def told_before(event: Event, earlier: Iterable[Event], article: Article) -> Event:
