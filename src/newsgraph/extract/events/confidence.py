@@ -152,7 +152,10 @@ class Rater:
             return "far"
         if kids.pos[span[0]] == "PRON":
             return "pronoun"
-        apart = arcs(self.predicate.head.i, span[0], kids)
+        verb = self.predicate.head.i
+        while kids.dep[verb] == "xcomp" and kids.head[verb] != verb:
+            verb = kids.head[verb]  # "threatened to launch strikes": the threat's own subject
+        apart = arcs(verb, span[0], kids)
         return "own" if apart <= 1 else "near" if apart <= NEAR_ARCS else "far"
 
 
