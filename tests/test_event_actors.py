@@ -559,3 +559,15 @@ def test_whose_arrest_it_is_underwent_it(analyse):
     )["events"]
     arrests = [(e["source"]["name"], e["target"]["name"]) for e in events if e["cameo"] == "173"]
     assert arrests == [("Russian", "Navalny"), ("Russia", "activists")]
+
+
+def test_a_country_one_is_for_or_against_is_not_ones_own(analyse):
+    """AllSides (2019): "the pro-Beijing leader of Hong Kong" is Hong Kong's; "anti-American
+    protesters" in Cairo are no Americans."""
+    events = analyse(
+        "The pro-Beijing leader of Hong Kong, Chief Executive Carrie Lam, criticized the "
+        "protesters. Anti-American protesters attacked the embassy in Cairo.", "2019-09-04",
+    )["events"]
+    sources = {e["source"]["name"]: e["source"]["code"] for e in events}
+    assert sources["Executive Carrie Lam"] == "HKGGOV"
+    assert not sources["Anti-American"].startswith("USA")

@@ -7,6 +7,13 @@ from __future__ import annotations
 
 import pytest
 
+
+@pytest.fixture
+def analyse(analyse_every):
+    """Every event the coder reads, whatever its confidence: these tests are about how an
+    event is read; whether a weak one is stored is the floor's (test_event_confidence)."""
+    return analyse_every
+
 # sentence -> the CAMEO codes of its events, in order
 SENSES = {
     # AllSides (2017): meeting terms, a goal or a deadline is no meeting (word class goal).

@@ -11,6 +11,13 @@ import pytest
 from tests.conftest import shared_file
 
 
+@pytest.fixture
+def analyse(analyse_every):
+    """Every event the coder reads, whatever its confidence: these tests are about how an
+    event is read; whether a weak one is stored is the floor's (test_event_confidence)."""
+    return analyse_every
+
+
 def told(events: list[dict]) -> list[tuple]:
     """(cameo, source code, target code, factuality) of each event, in text order."""
     return [
