@@ -107,6 +107,8 @@ class EventKnowledge:
     remembered: frozenset[str] = frozenset()  # "the anniversary of": an act of the past
     aimed: frozenset[str] = frozenset()  # "the Russia probe": a place named is its aim
     undergone: frozenset[str] = frozenset()  # "Navalny's arrest": the possessor undergoes it
+    meetings: frozenset[str] = frozenset()  # "a meeting to discuss": the meeting is the partner
+    assemblies: frozenset[str] = frozenset()  # "the cabinet discussed": a body of several
 
     def __post_init__(self) -> None:
         self.first_words = {(pos, lemma.split()[0]) for pos, lemma in self.patterns}
@@ -334,6 +336,8 @@ def load_events(directory: Path) -> EventKnowledge:
         remembered=frozenset(classes.get("remembered", [])),
         aimed=frozenset(classes.get("aimed", [])),
         undergone=frozenset(classes.get("undergone", [])),
+        meetings=frozenset(classes.get("meeting", [])),
+        assemblies=frozenset(classes.get("assembly", [])),
         cues=load_cues(folder / "cues.tsv", directory / "quotes" / "cues.tsv"),
         modality=modality,
         codes=codes,
