@@ -274,6 +274,14 @@ CASES = {
         "discuss a personnel decision.",
         [],
     ),
+    # AllSides (2017): what a source asked anonymity to discuss is no event of that sentence
+    # (it was a U.S. probe, 090, made hypothetical by "asked").
+    "asked for anonymity to discuss the probe: sourcing, no event": (
+        "2017-06-13",
+        "Another former senior U.S. official, who asked for anonymity to discuss the "
+        "classified U.S. probe, said Russia hacked the systems.",
+        [("171", "RUS", None, "reported")],
+    ),
     # AllSides (Vox, 2019): asking the reporter for anonymity is no appeal.
     "requested anonymity to speak freely: sourcing, no appeal": (
         "2019-12-03",

@@ -429,7 +429,7 @@ def build_events(
         return []  # an event noun with no actor of its own ("the talks") codes nothing
     if generic(predicate.head, coder, kids):
         return []  # "When people harm Americans, we don't retreat": a rule, not an act
-    if about_sourcing(predicate.head, coder, kids):
+    if about_sourcing(predicate.head, coder, kids) or discussed_by_a_source(predicate, coder, kids):
         return []  # "spoke on condition of anonymity to discuss": how a source spoke
     if asks_a_question(predicate.head, coder, kids):
         return []  # "asked Psaki if her predecessor was truthful": a question, no appeal
@@ -565,6 +565,22 @@ def event_sources(
             doers = speaker_of(predicate.head, coder, kids)
         sources = first_actors(doers, resolver, expand=True)
     return sources
+
+
+def discussed_by_a_source(predicate: Predicate, coder: EventKnowledge, kids: Tree) -> bool:
+    """An event noun that is only what a source asked anonymity to discuss ("who asked for
+    anonymity to discuss the classified U.S. probe", "to discuss details of the operations"):
+    the sentence tells how the source spoke; the act is told, if at all, elsewhere."""
+    if predicate.kind != "noun":
+        return False
+    i = predicate.head.i
+    for _ in range(3):
+        if kids.dep[i] not in ("dobj", "pobj", "prep") or kids.head[i] == i:
+            return False
+        i = kids.head[i]
+        if kids.pos[i] == "VERB":
+            return about_sourcing(kids.tokens[i], coder, kids)
+    return False
 
 
 def names_no_one(subject: Token, kids: Tree) -> bool:
