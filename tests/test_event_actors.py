@@ -571,3 +571,16 @@ def test_a_country_one_is_for_or_against_is_not_ones_own(analyse):
     sources = {e["source"]["name"]: e["source"]["code"] for e in events}
     assert sources["Executive Carrie Lam"] == "HKGGOV"
     assert not sources["Anti-American"].startswith("USA")
+
+
+def test_the_press_at_work_is_no_political_event(analyse):
+    """AllSides (2013, 2019): a request for comment, an inquiry or a briefing of reporters is
+    the press at work; state television accusing a country is still an event."""
+    events = analyse(
+        "China Development Bank didn't respond to Reuters requests for comment. A White House "
+        "official who briefed reporters on the Syria issue Thursday never used the word Iraq. "
+        "Syrian state TV accused Israel of aiding the rebels.", "2013-04-25",
+    )["events"]
+    assert [(e["source"]["code"], e["cameo"], e["target"]["code"]) for e in events] == [
+        ("SYRMED", "112", "ISR")
+    ]

@@ -76,6 +76,7 @@ VERBAL_CONFLICT = 3  # quad classes 3 and 4 are conflict
 # threats): without an agent of their own, inside reported speech, they are the speaker's.
 PAST_TAGS = ("VBD", "VBN")
 SAID_ROOTS = {"01", "02", "10", "11", "12", "13"}
+NEWSROOM_ROOTS = frozenset({"02", "04", "09"})  # appeals, consultations, investigations
 PLACE_VISITS = {"042", "043", "044"}
 # Praise, defence, rallying support, recognition, apology, forgiveness: each of several
 # actors does it to a third ("Britain and France praised …", "support from Bahrain, Jordan").
@@ -454,7 +455,7 @@ def build_events(
     if not targets and predicate.kind == "noun" and code[:2] in REQUEST_ROOTS:
         targets = asked(predicate, resolver, sources)
     sources, targets = without_stand_ins(sources, targets, cameo)
-    if not sources:
+    if not sources or newsroom_routine(code, sources, targets):
         return []
     sources, targets = opponents_of_their_state(sources, targets)
     sources = with_conjuncts_country(sources)
@@ -1087,6 +1088,22 @@ def same_state(source: Participant, target: Participant) -> bool:
         and role_of(source) in COMMANDING
         and role_of(target) in FORCES
     )
+
+
+def newsroom_routine(code: str, sources: list[Participant], targets: list[Participant]) -> bool:
+    """The press's own work is no political event: a request for comment, an inquiry, a visit
+    by a news organisation, a briefing of reporters ("didn't respond to Reuters requests for
+    comment", "a White House official who briefed reporters"). Only appeals, consultations
+    and investigations (``NEWSROOM_ROOTS``); the press accusing or praising stays an event."""
+    if code[:2] not in NEWSROOM_ROOTS:
+        return False
+    return any(is_press(a) for a in sources) or bool(targets) and all(map(is_press, targets))
+
+
+def is_press(actor: Participant) -> bool:
+    """A news organisation or reporters (CAMEO role MED), with or without a country."""
+    code = actor.ref.code or ""
+    return code == "MED" or role_of(actor) == "MED"
 
 
 def role_of(actor: Participant) -> str | None:
