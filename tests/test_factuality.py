@@ -110,12 +110,40 @@ CASES = {
         "of peace talks between Russia and Ukraine.",
         [("040", "RUS", "UKR", "asserted")],
     ),
-    # The Hill, 2019: "under no condition" negates; "could … allow" said is a refusal.
+    # The Hill, 2019: "under no condition" negates; "could … allow" said is a refusal,
+    # told as Tusk says it (the refusal is the event, not negated).
     "under no condition: a refusal": (
         "2019-08-25",
         "Donald Tusk, the head of the European Union's council, said Saturday that \"under no "
         "condition\" could G-7 nations allow Russia to return.",
-        [("124", "IGOGOS", "RUS", "negated")],
+        [("124", "IGOGOS", "RUS", "reported")],
+    ),
+    # AllSides (Fox News, 2013): the refusal is the event coded (12x), so it is told as
+    # said, not negated (a negated rejection would say the rejection did not happen).
+    "would not back down: a refusal told as said": (
+        "2013-11-25",
+        "According to Karzai's office, he told Rice during Monday's meeting that he wouldn't "
+        "back down from that decision.",
+        [("124", "AFGGOV", None, "reported")],
+    ),
+    "said would not support: a refusal reported": (
+        "2012-11-14",
+        "Senate Democratic Leader Harry Reid later said he would not support their proposal.",
+        [("120", "USAGOV", None, "reported")],
+    ),
+    # AllSides (Fox News, 2012; ABC News, 2014): "cannot" on a verb that is no consent
+    # tells an inability, not a refusal: no act.
+    "cannot enter: an inability, no refusal": (
+        "2012-09-30",
+        "What has changed in Libya in such a short time that even FBI agents, our most elite "
+        "investigative personnel, cannot safely enter the city?",
+        [],
+    ),
+    "cannot lawfully order: an inability, no refusal": (
+        "2012-05-31",
+        "The president cannot lawfully order the killing of anyone except according to the "
+        "Constitution and federal law.",
+        [],
     ),
     # Margaret Thatcher, Iron Lady, dead at 87 (2013): a "when" clause is its own event,
     # neither negated by "did not hesitate" nor reported by "even though … said".
@@ -360,7 +388,7 @@ def test_cannot_agree_is_a_rejection(analyse):
     events = analyse(TUSK, published="2019-08-25")["events"]
     refusal = [e for e in events if e["sentence"].startswith("“Under no condition")]
     assert [(e["cameo"], e["source"]["name"], e["factuality"]) for e in refusal] == [
-        ("120", "Donald Tusk", "negated")
+        ("120", "Donald Tusk", "asserted")
     ]
 
 

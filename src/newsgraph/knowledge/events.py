@@ -23,7 +23,8 @@ Files (in ``data/events/``), all plain TSV with a header unless noted:
   object, "helped oust Gadhafi", the complement is the act; ``control`` for "prompt",
   "urge", "force": their object does their infinitive, "prompted Turkey to recall";
   ``foretell`` for "warn": with a that-clause telling what may happen, a pessimistic
-  comment, 012, not a threat). A cue
+  comment, 012, not a threat; ``consent`` for "accept", "support", "allow": "cannot"
+  on them is a refusal, on any other verb an inability, no act). A cue
   may have several roles, one row each ("announce": light and reported); the first row's
   role is its main one. The reporting verbs of ``quotes/cues.tsv`` (type ``speech``) are
   ``reported`` cues too: one lexicon for both.

@@ -13,7 +13,9 @@ asserted. Along the walk:
 - what a directive verb asks for ("advised her to kill", "recommended the troops withdraw",
   "called for sanctions") is hypothetical, as is what one must or should do (unless it is
   said of another: then the statement is a demand), a "whether"/"if" clause, and a yes–no
-  question; "under no condition", "at no time" negate, and "cannot" negated is a refusal;
+  question; "under no condition", "at no time" negate, and "cannot" on a verb of consent
+  is a refusal ("cannot accept"), on any other verb an inability, no act ("cannot safely
+  enter"); a refusal coded as one (12x) is told as the refusal is, not negated;
 - a relative clause, a temporal adjunct ("after talks between …", "when the junta
   seized …") and a condition ("canceled if the rebels violate it") tell events of their
   own: past them, only attribution carries; a meeting one
@@ -37,7 +39,7 @@ asserted. Along the walk:
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Token
 
@@ -402,7 +404,19 @@ def telling(
     cues = collect(head, knowledge, kids, material)
     if cues.rhetorical or imagined(cues) or denies_no_act(head, cues, knowledge, kids, rejection):
         return None, None
-    return factuality(cues), modality(cues)
+    mode = modality(cues)
+    if mode == "refused":
+        return refusal(cues), mode
+    return factuality(cues), mode
+
+
+def refusal(cues: Cues) -> str:
+    """How a refusal is told, when the refusal is the event coded ("will not support" is a
+    rejection, 12x): the negation and the "will" make the refusal, they do not deny it, so
+    "Russia will not accept the sanctions" is asserted, "said it would not accept" reported,
+    "if North Korea will not offer …" hypothetical."""
+    told = replace(cues, roles=cues.roles - {"negated", "intended"}, able=False)
+    return factuality(told)
 
 
 def imagined(cues: Cues) -> bool:
@@ -427,11 +441,19 @@ def denies_no_act(
     - a negated rejection ("would not rule out talks", "did not dismiss a comment") leaves
       the matter open: neither a refusal nor a rejection;
     - a negated outcome ("did not find evidence": cue role ``outcome``) tells what an act
-      did not yield, not an act not done (they did investigate).
+      did not yield, not an act not done (they did investigate);
+    - "cannot" on a verb that is no consent (cue role ``consent``: "cannot accept" is a
+      refusal) tells an inability, not a refusal: "FBI agents cannot safely enter the city",
+      "if the administration cannot ease senators' concern".
     """
-    if not cues.denied or cues.conditional:
+    if not cues.denied:
         return False
-    return rejection or knowledge.has_role(phrasal_lemma(head.i, kids), "outcome")
+    lemma = phrasal_lemma(head.i, kids)
+    if cues.able and not knowledge.has_role(lemma, "consent"):
+        return True
+    if cues.conditional:
+        return False
+    return rejection or knowledge.has_role(lemma, "outcome")
 
 
 def factuality(cues: Cues) -> str:
