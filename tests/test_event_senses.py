@@ -485,3 +485,39 @@ def test_an_act_remembered_is_no_act_of_the_day(analyse, sentence):
     events = analyse(sentence, published="2012-09-12")["events"]
     assert [e for e in events if e["source"] and e["source"]["code"] == "IMGMUSALQ"] == []
 
+
+
+@pytest.mark.parametrize(
+    "published, sentence, expected",
+    [
+        # AllSides (lines 1644, 1150; not audit articles): one actor alone talks about a
+        # matter; no one is consulted.
+        (
+            "2015-07-12",
+            "Steve Coll made the point while discussing a recent trip to Iran during a prior "
+            "year's Quds Day, the annual celebration in which hard-liners chant against Israel "
+            "and America.",
+            [],
+        ),
+        ("2014-09-11", "What the Pentagon is not discussing is the timing.", []),
+        # AllSides (lines 132, 3245): a partner, or a body of several, is a consultation.
+        (
+            "2012-11-29",
+            "Mr. Cameron has discussed those options directly with Mr. Obama, White House "
+            "officials say.",
+            [("046", "GBR", "USAGOV")],  # "Mr. Cameron" alone: his country
+        ),
+        (
+            "2019-09-04",
+            "Boris Johnson’s cabinet discussed the spending round at their meeting this "
+            "morning, according to an statement from the Prime Minister’s office.",
+            [("040", "GBRGOV", None)],
+        ),
+    ],
+)
+def test_discussing_alone_is_no_consultation(analyse, published, sentence, expected):
+    """"discuss" (a verb of telling) is a consultation (04x) only with a partner: a "with"
+    phrase, a subject of several or a body that deliberates, a meeting it is the aim of."""
+    events = analyse(sentence, published=published)["events"]
+    told = [(e["cameo"], e["source"]["code"], (e["target"] or {}).get("code")) for e in events]
+    assert told == expected

@@ -106,6 +106,8 @@ class EventKnowledge:
     sourcing: frozenset[str] = frozenset()  # "spoke on condition of anonymity to discuss": no act
     remembered: frozenset[str] = frozenset()  # "the anniversary of": an act of the past
     aimed: frozenset[str] = frozenset()  # "the Russia probe": a place named is its aim
+    meetings: frozenset[str] = frozenset()  # "a meeting to discuss": the meeting is the partner
+    assemblies: frozenset[str] = frozenset()  # "the cabinet discussed": a body of several
 
     def __post_init__(self) -> None:
         self.first_words = {(pos, lemma.split()[0]) for pos, lemma in self.patterns}
@@ -332,6 +334,8 @@ def load_events(directory: Path) -> EventKnowledge:
         sourcing=frozenset(classes.get("sourcing", [])),
         remembered=frozenset(classes.get("remembered", [])),
         aimed=frozenset(classes.get("aimed", [])),
+        meetings=frozenset(classes.get("meeting", [])),
+        assemblies=frozenset(classes.get("assembly", [])),
         cues=load_cues(folder / "cues.tsv", directory / "quotes" / "cues.tsv"),
         modality=modality,
         codes=codes,

@@ -41,6 +41,11 @@ ATTRIBUTING = frozenset({"report", "say", "note", "write", "tell", "explain", "p
 CONDITIONS = {"if", "unless", "should"}  # a forecast under a condition is a threat
 FORECAST = "012"  # a pessimistic comment: what a ``foretell`` verb says may happen
 NO_COMMENT = "011"  # decline comment: a refusal to tell (word class ``telling``)
+CONSULT = "04"
+PARTNER_PREPS = {"with", "between", "among"}  # whom one discusses a matter with
+PLURAL_PRONOUNS = {"we", "they", "us", "them"}
+PARTIES = {"him", "her", "them", "us", "me"}  # an object one calls or invites to discuss
+MAX_GOVERNORS = 4
 # Measure nouns whose "of" object names the event: "10 days of war games", "$5m of aid".
 # Prepositions whose gerund is done by the subject of the verb they modify even when it has
 # an object ("opened the new year by beheading", "met Ban after speaking with …"); after
@@ -481,6 +486,12 @@ def verb_predicate(verb: Token, knowledge: EventKnowledge, kids: Tree) -> Predic
         and knowledge.has_role(kids.lemma[verb.head.i], "negated")
     ):
         return None  # "declined to discuss the probe": the refusal to comment is the act
+    if (
+        pattern.code[:2] == CONSULT
+        and any(lemma in knowledge.telling for lemma in words)
+        and not has_partner(verb, knowledge, kids)
+    ):
+        return None  # "Giuliani discussed Mueller's investigation", "I will discuss it"
     if any(knowledge.has_role(lemma, "catenative") for lemma in words) and only_complement(
         verb, kids
     ):
@@ -537,6 +548,76 @@ def foretells(verb: Token, knowledge: EventKnowledge, kids: Tree) -> bool:
     # "any provocative moves will be met with a strong response": a reprisal foretold is a
     # threat (word class ``reprisal``)
     return not any(kids.lemma[t.i] in knowledge.reprisals for c in clauses for t in c.subtree)
+
+
+def has_partner(verb: Token, knowledge: EventKnowledge, kids: Tree) -> bool:
+    """Whether a verb of telling coded as a consultation ("discuss") has someone to consult:
+    a "with", "between" or "among" phrase on it or its object ("discussed the sanctions with
+    Kislyak"), a subject of several ("Trump and Putin discussed", "the two men", "we",
+    "Boris Johnson's cabinet": word class ``assembly``), or a meeting it is the aim of ("met
+    with King Salman to discuss", "summoned her cabinet for a meeting to discuss"). One
+    actor alone talks about a matter ("Giuliani discussed Mueller's investigation in an
+    interview", "I will discuss it when given the opportunity"): no consultation."""
+    token = verb
+    for _ in range(MAX_GOVERNORS):
+        if any(
+            kids.lower[p.i] in PARTNER_PREPS
+            or any(meeting(o, knowledge, kids) for o in kids.with_dep(p, ("pobj",)))
+            for p in phrase_preps(token, kids)
+        ):
+            return True  # "with Kislyak", "a range of issues with his Russian counterparts"
+        if token is not verb and any(
+            kids.pos[o.i] == "PROPN" or kids.tag[o.i] == "NNS" or kids.lower[o.i] in PARTIES
+            for o in kids.with_dep(token, OBJECTS)
+        ):
+            return True  # "called Merkel to discuss", "invited the leaders to discuss"
+        subjects = kids.with_dep(token, SUBJECTS) + [
+            o for p in kids.with_dep(token, ("agent",)) for o in kids.with_dep(p, ("pobj",))
+        ]
+        if subjects:
+            return any(several(s, knowledge, kids) for s in subjects)
+        if token is not verb and (
+            meeting(token, knowledge, kids)
+            or any(p.code and p.code[:2] == CONSULT for p in knowledge.lookup(
+                kids.pos[token.i], kids.lemma[token.i]).values() if p.kind == "default")
+        ):
+            return True  # "met to discuss", "a meeting to discuss"
+        if kids.dep[token.i] not in (*SUBJECT_INHERITED, "acl") or kids.head[token.i] == token.i:
+            return False
+        token = kids.tokens[kids.head[token.i]]
+    return False
+
+
+def phrase_preps(verb: Token, kids: Tree) -> list[Token]:
+    """The prepositions on a verb and inside its object's noun phrase ("discussed a range of
+    issues with …"), not inside a clause of their own."""
+    found, todo = [], [verb]
+    while todo:
+        token = todo.pop()
+        for child in kids(token):
+            label = kids.dep[child.i]
+            if label == "prep":
+                found.append(child)
+                todo.append(child)
+            elif label in ("pobj", *OBJECTS) and kids.pos[child.i] in ("NOUN", "PROPN", "PRON"):
+                todo.append(child)
+    return found
+
+
+def meeting(noun: Token, knowledge: EventKnowledge, kids: Tree) -> bool:
+    """A noun of the word class ``meeting`` ("a meeting", "the talks", "the summit")."""
+    return kids.lemma[noun.i] in knowledge.meetings or kids.lower[noun.i] in knowledge.meetings
+
+
+def several(subject: Token, knowledge: EventKnowledge, kids: Tree) -> bool:
+    """A subject naming more than one party: plural, coordinated, "we"/"they", or a body
+    that deliberates (word class ``assembly``: a cabinet, a council, a parliament)."""
+    return (
+        kids.tag[subject.i] in ("NNS", "NNPS")
+        or kids.lower[subject.i] in PLURAL_PRONOUNS
+        or kids.lemma[subject.i] in knowledge.assemblies
+        or bool(kids.with_dep(subject, ("conj",)))
+    )
 
 
 def declines_comment(
