@@ -607,3 +607,12 @@ def test_what_is_said_of_the_actors_in_a_place_keeps_their_country(analyse):
         "peacekeeping force in Lebanon.", "2000-01-01",
     )["events"]
     assert [(e["cameo"], e["target"]["code"]) for e in events] == [("030", "LBN")]
+
+
+def test_its_minister_is_the_country_its_stands_for(analyse):
+    events = analyse(
+        "Russia denied the charge. Its foreign minister criticized Ukraine.", "2019-09-04"
+    )["events"]
+    assert ("Its foreign minister", "RUSGOV", "111") in [
+        (e["source"]["name"], e["source"]["code"], e["cameo"]) for e in events
+    ]

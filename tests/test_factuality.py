@@ -282,6 +282,12 @@ CASES = {
         "classified U.S. probe, said Russia hacked the systems.",
         [("171", "RUS", None, "reported")],
     ),
+    # AllSides (2019): what an actor needs to do is not done ("need" governs its act).
+    "needs to resolve: not done": (
+        "2019-08-15",
+        "Beijing needs to resolve the crisis in Hong Kong on its own.",
+        [("050", "CHN", None, "hypothetical")],
+    ),
     # AllSides (Vox, 2019): asking the reporter for anonymity is no appeal.
     "requested anonymity to speak freely: sourcing, no appeal": (
         "2019-12-03",

@@ -17,6 +17,7 @@ from spacy.tokens import Token
 
 from newsgraph.extract.actors.argument_coder import OWNER_DEPS, ArgumentCoder, Phrase, entity_code
 from newsgraph.extract.actors.coding import ActorCode
+from newsgraph.extract.actors.phrases import make_code
 from newsgraph.extract.context import ArticleContext
 from newsgraph.extract.entities.coreference import (
     PLURAL_TAGS,
@@ -38,6 +39,7 @@ SPEAKER = {"i", "me", "my", "we", "us", "our"}
 # ("this", "those", "some", "all of them") names none that coreference could find.
 REFERRING = SPEAKER | PLURAL | {"he", "him", "his", "she", "her", "hers", "it", "its", "theirs"}
 RELATIVE_TAGS = ("WP", "WDT", "WP$")
+OWNING_PRONOUNS = frozenset({"its", "their"})  # "its foreign minister": a country's role
 GROUP_HEADS = {
     "group", "member", "leader", "official", "delegation", "team", "representative",
     "thousand", "hundred", "dozen", "scores", "score", "some", "part", "unit", "contingent",
@@ -172,6 +174,8 @@ class ActorResolver:
             code, placed = self.coder.located_code(phrase)
         else:
             code = self.coder.code(phrase, entity)
+        if entity is None and code is not None and code.country is None and code.role:
+            code = self.owners_country(token, code)  # "Its foreign minister" after China
         if entity is None and code is None:
             return None
         found = self.actor(entity, code, phrase, 1.0 if entity is not None else 0.9)
@@ -182,6 +186,19 @@ class ActorResolver:
         if entity is None and self.coder.is_stand_in(token):
             found = found._replace(stand_in=True)
         return found
+
+    def owners_country(self, token: Token, code: ActorCode) -> ActorCode:
+        """A role with no country owned by "its" or "their" is the country of whom the pronoun
+        stands for: "China's state media … Its foreign minister warned" is China's."""
+        kids = self.kids
+        for child in kids(token):
+            if kids.dep[child.i] != "poss" or kids.lower[child.i] not in OWNING_PRONOUNS:
+                continue
+            owner = self.pronoun(child)
+            country = owner.ref.country if owner is not None else None
+            if country:
+                return make_code(country + code.code, self.context.knowledge.actors) or code
+        return code
 
     def named_in_apposition(self, token: Token) -> Entity | None:
         """The entity a group word is named by in apposition ("the militant Islamic group
