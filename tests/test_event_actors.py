@@ -492,3 +492,26 @@ def test_support_one_has_is_not_given_by_one(analyse):
     assert [(e["cameo"], e["source"]["name"], e["target"]["name"]) for e in events] == [
         ("051", "Republicans", "Kerry")
     ]
+
+
+def test_what_is_said_of_a_thing_in_a_place_is_not_done_to_the_place(analyse):
+    # AllSides (2014, 2019): consultations on the situation in Iraq, a meeting to discuss
+    # the changes in Kashmir: Iraq and India are where the things are, not whom the verbal
+    # act addresses.
+    events = analyse(
+        "The U.N. Security Council is having closed consultations Thursday on the situation "
+        "in Iraq and the status of the United Nations Assistance Mission for Iraq. "
+        "Pakistan\u2019s top military commanders met in the garrison city of Rawalpindi to "
+        "discuss the changes in Kashmir.", "2019-08-07",
+    )["events"]
+    assert [(e["cameo"][:2], e["target"]) for e in events] == [("04", None), ("04", None)]
+
+
+def test_what_is_said_of_the_actors_in_a_place_keeps_their_country(analyse):
+    """A thing for the people or the forces in a place is theirs: the place's country stays
+    the target (a PLOVER record: the Security Council -> Lebanon)."""
+    events = analyse(
+        "The Security Council today agreed to a six-month extension of the mandate for the "
+        "peacekeeping force in Lebanon.", "2000-01-01",
+    )["events"]
+    assert [(e["cameo"], e["target"]["code"]) for e in events] == [("030", "LBN")]

@@ -72,7 +72,9 @@ def test_a_copy_adds_mentions_and_never_story_events(tmp_path, analyses):
         store.write(report)
         together = khan_putin(store)
     assert together["story_id"] == alone["story_id"]
-    assert together["num_mentions"] == 2 * alone["num_mentions"] + 1
+    # The report's two mentions: "met" and "The two leaders discussed … the situation in
+    # Afghanistan" (a consultation between them, not with Afghanistan).
+    assert together["num_mentions"] == 2 * alone["num_mentions"] + 2
     assert (together["num_articles"], together["num_sources"]) == (3, 3)
     assert (together["first_seen"], together["last_seen"]) == ("2022-02-24", "2022-02-25")
     assert together["article_id"] == seed.article.id  # shown: the first stored original's

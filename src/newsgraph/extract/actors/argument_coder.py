@@ -20,6 +20,10 @@ from newsgraph.model import Entity
 NAMED_TYPES = {"PERSON", "ORG", "NORP", "GPE", "LOC", "FAC"}
 LOCATIVE = {"in", "at", "near", "throughout", "across", "inside", "outside", "of", "from"}
 HOLDING = LOCATIVE | {"into", "by"}  # prepositions that say where a thing acted on is
+# Prepositions that say only where a thing is, not whose it is: "the situation in Iraq" is
+# Iraq's only as a place ("Israeli settlements", "property seized by Algerian forces" are
+# someone's).
+WHERE = {"in", "at", "near", "throughout", "across", "inside", "outside"}
 OWNER_DEPS = ("amod", "compound", "poss", "nmod")  # what names a noun's owner
 ACTED_ON = {"dobj", "obj", "dative", "nsubj", "nsubjpass", "attr"}
 PLACE_TYPES = {"GPE", "LOC", "FAC", "NORP"}
@@ -153,24 +157,44 @@ class ArgumentCoder:
     def adds_role(self, phrase: Phrase) -> bool:
         """Whether the phrase's head, or a modifier of it, is an agent word: "Hungarian
         officials", "Turkey's main opposition party" (not "Haiti's efforts")."""
-        root = phrase.root
-        return self.is_agent(root) or any(
+        return self.names_agent(phrase.root)
+
+    def names_agent(self, token: Token) -> bool:
+        """Whether a noun or a compound on it is an agent word ("officials", "the
+        peacekeeping force")."""
+        return self.is_agent(token) or any(
             self.kids.dep[child.i] == "compound" and self.is_agent(child)
-            for child in self.kids(root)
+            for child in self.kids(token)
         )
 
-    def located_code(self, phrase: Phrase) -> ActorCode | None:
+    def located_code(self, phrase: Phrase) -> tuple[ActorCode | None, bool]:
         """The country of the first coded entity or place in a phrase naming a thing:
-        "aid deliveries in Baghdad" -> IRQ, "property seized by Algerian forces" -> DZA."""
+        "aid deliveries in Baghdad" -> IRQ, "property seized by Algerian forces" -> DZA; and
+        whether that country is only where the thing is (``placed_in``)."""
         for start, end, entity in self.mentions_in(phrase.start_char, phrase.end_char):
             if not self.holds(start, end, phrase):
                 continue
-            if entity.country:
-                return ActorCode(entity.country, entity.country, None)
-            country = self.places.country_within(start, end)
+            country = entity.country or self.places.country_within(start, end)
             if country:
-                return ActorCode(country, country, None)
-        return None
+                return ActorCode(country, country, None), self.placed_in(start, end, phrase)
+        return None, False
+
+    def placed_in(self, start: int, end: int, phrase: Phrase) -> bool:
+        """Whether the mention at characters [start, end) is the place the phrase's thing is
+        in or at (the object of a ``WHERE`` preposition: "the conflict in Ukraine", "a key
+        airbase near the city of Aleppo"), not its owner ("Kabul's power lines", "disappointment
+        at the U.S. decision") nor where the actors it is for are ("an extension of the
+        mandate for the peacekeeping force in Lebanon")."""
+        kids = self.kids
+        span = kids.char_span(start, end)
+        if span is None:
+            return False
+        i = kids.root(*span).i
+        while kids.dep[i] == "pobj" and kids.lower[kids.head[i]] == "of":
+            i = kids.head[kids.head[i]]  # "the city of Aleppo"
+        if i == phrase.root.i or kids.dep[i] != "pobj" or kids.lower[kids.head[i]] not in WHERE:
+            return False
+        return not self.names_agent(kids.tokens[kids.head[kids.head[i]]])
 
     def holds(self, start: int, end: int, phrase: Phrase) -> bool:
         """Whether the mention at characters [start, end) tells where the phrase's thing is:

@@ -61,6 +61,7 @@ class Participant(NamedTuple):
     owner: bool = False  # named only as a modifier of a thing: "Libya–Turkey relations"
     person: bool = False  # a person entity: two people are two actors, whatever their codes
     stand_in: bool = False  # a thing that is an actor only in force: "settlements", "a tank"
+    placed: bool = False  # a thing coded as the place it is in: "the conflict in Ukraine"
 
     @property
     def specific(self) -> bool:
@@ -158,8 +159,10 @@ class ActorResolver:
                     for obj in kids.with_dep(child, ("pobj",)):
                         return self.one(obj)
         phrase = self.coder.noun_phrase(token, whole)
+        placed = False
         if entity is None and located and not collective:
-            code = self.coder.located_code(phrase)  # a thing, not an actor: only where it is counts
+            # a thing, not an actor: only where it is, or whose, counts
+            code, placed = self.coder.located_code(phrase)
         else:
             code = self.coder.code(phrase, entity)
         if entity is None and code is None:
@@ -167,6 +170,8 @@ class ActorResolver:
         found = self.actor(entity, code, phrase, 1.0 if entity is not None else 0.9)
         if owner:
             found = found._replace(owner=True)
+        if placed:
+            found = found._replace(placed=True)
         if entity is None and self.coder.is_stand_in(token):
             found = found._replace(stand_in=True)
         return found

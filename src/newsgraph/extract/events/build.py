@@ -633,13 +633,18 @@ def event_targets(
 ) -> list[Participant]:
     """The actors of the target heads: never those of the occasion an act is told in ("in
     remarks to Marines", "in an interview with Reuters"), nor the place something was said
-    or agreed in (a visit's place is its target), nor, between parties meeting or agreeing,
+    or agreed in or about (a visit's place is its target), nor, between parties meeting or agreeing,
     a country that only names what they discuss ("… gathered to discuss Libya–Turkey
     relations")."""
     heads = (t for t in heads if not in_occasion(t, kids, predicate.head))
-    if cameo.quad_class in (1, 3) and not done_in_place(cameo.code):
+    said = cameo.quad_class in (1, 3) and not done_in_place(cameo.code)
+    if said:
         heads = (t for t in heads if not is_setting(t, kids))
     targets = target_actors(heads, resolver, sources)
+    if said:
+        # "discuss the conflict in Ukraine", "urged a cease-fire in Idlib": a thing said or
+        # agreed about is not the country it is in
+        targets = [t for t in targets if not t.placed]
     if len(sources) > 1 and cameo.code[:2] in RECIPROCAL_ROOTS:
         targets = [t for t in targets if not t.owner]
     if cameo.code[:2] not in HARM_ROOTS:
