@@ -138,6 +138,14 @@ CASES = {
         "Senate Democratic Leader Harry Reid later said he would not support their proposal.",
         [("120", "USAGOV", None, "reported")],
     ),
+    # AllSides (2018): a use of force refused is announced restraint, an intent to
+    # de-escalate (0356), not a rejection (12x); here only on a condition.
+    "promised not to attack: intent to de-escalate": (
+        "2018-04-27",
+        "Last week, Kim reportedly told Moon that the DPRK would abandon its nuclear program if "
+        "the U.S. promised not to attack the North.",
+        [("0356", "USA", None, "hypothetical")],
+    ),
     # AllSides (Fox News, 2012; ABC News, 2014): "cannot" on a verb that is no consent
     # tells an inability, not a refusal: no act.
     "cannot enter: an inability, no refusal": (

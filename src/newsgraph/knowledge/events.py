@@ -31,7 +31,8 @@ Files (in ``data/events/``), all plain TSV with a header unless noted:
 - ``modality.tsv``: ``code intended threatened demanded refused halted`` — the CAMEO code an event
   becomes when its actor only announces it (AGREE 03x), threatens it (THREATEN 13x), when
   a speaker says another actor must do it (REQUEST 10x) or an actor says it will not
-  (REJECT 12x), or halts it (``halted``: "ended talks" -> 164, "halted aid" -> 162, after
+  (REJECT 12x; a show or use of force it will not make is restraint announced, 0356), or
+  halts it (``halted``: "ended talks" -> 164, "halted aid" -> 162, after
   a ``halt`` cue); the row of the longest code prefix applies.
 - ``cameo_codes.tsv``: ``code name goldstein quad_class``.
 - ``symmetric.tsv``: ``code name`` — events whose two actors play the same part ("met",
