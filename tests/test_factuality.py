@@ -138,6 +138,14 @@ CASES = {
         "Senate Democratic Leader Harry Reid later said he would not support their proposal.",
         [("120", "USAGOV", None, "reported")],
     ),
+    # AllSides (Fox News, 2016): what a speaker says another should not do is a demand
+    # (100, whatever the act), told as said: not a negated demand.
+    "should not: a demand told as said": (
+        "2016-04-01",
+        "Republicans say the U.S. should not further reward Iran, in light of its recent "
+        "ballistic missile tests.",
+        [("100", "USAPTY", "USA", "reported")],
+    ),
     # AllSides (2018): a use of force refused is announced restraint, an intent to
     # de-escalate (0356), not a rejection (12x); here only on a condition.
     "promised not to attack: intent to de-escalate": (

@@ -87,6 +87,7 @@ REQUEST_ROOTS = {"02", "10"}  # appeals and demands: what they ask for is not do
 # An announced refusal of a verbal act has no code of its own ("said the FBI would not
 # recommend charges" is no appeal, refused or negated: a decision told of something else).
 UNREFUSABLE_ROOTS = {"01", "02", "10", "11"}
+DEMAND = "100"  # what one says another must not do: a demand, whatever the act
 REJECTION_ROOT = "12"  # negated, a rejection leaves the matter open ("would not rule out talks")
 # Roles whose actors oppose their own state: facing one state's organs in an event, they are
 # that state's ("Shona rebels attacked the Mozambique government"; decided here only).
@@ -446,7 +447,7 @@ def build_events(
     cameo = coder.codes.get(code) or coder.codes.get(code[:3]) or coder.codes.get(code[:2])
     if cameo is None:
         return []
-    if mode == "demanded":  # "Russia said Sudan must return …": Russia demands it of Sudan
+    if mode in ("demanded", "forbidden"):  # "Russia said Sudan must return …": of Sudan
         source_heads, target_heads = speaker_of(predicate.head, coder, kids), predicate.sources
     sources = event_sources(predicate, source_heads, cameo.code, resolver, coder, kids)
     if not sources:
@@ -1033,13 +1034,16 @@ def first_actors(
 
 def recoded(code: str, mode: str | None, coder: EventKnowledge) -> str:
     """The code of an event as told: intended cooperation is an intent (03x), a hostile act
-    only announced is a threat (13x), "must" a demand (10x), "will not" a rejection (12x)."""
+    only announced is a threat (13x), "must" a demand (10x), "must not" a demand (100),
+    "will not" a rejection (12x)."""
     if mode is None or code[:2] == "13":
         return code
     if mode == "threatened":
         return coder.recode(code, "threatened", default="130")
     if mode == "demanded":
         return code if code[:2] == "10" else coder.recode(code, "demanded", default="100")
+    if mode == "forbidden":
+        return DEMAND  # "must not buy" demands no economic cooperation: a demand, unspecified
     if code[:2] in ("01", "02", "10", "11", "12") or (code[:2] == "03" and mode != "refused"):
         return code  # a refused intent is a rejection: "under no condition can we agree"
     cameo = coder.codes.get(code)

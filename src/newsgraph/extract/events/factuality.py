@@ -405,7 +405,7 @@ def telling(
     if cues.rhetorical or imagined(cues) or denies_no_act(head, cues, knowledge, kids, rejection):
         return None, None
     mode = modality(cues)
-    if mode == "refused":
+    if mode in ("refused", "forbidden"):
         return refusal(cues), mode
     return factuality(cues), mode
 
@@ -414,7 +414,8 @@ def refusal(cues: Cues) -> str:
     """How a refusal is told, when the refusal is the event coded ("will not support" is a
     rejection, 12x): the negation and the "will" make the refusal, they do not deny it, so
     "Russia will not accept the sanctions" is asserted, "said it would not accept" reported,
-    "if North Korea will not offer …" hypothetical."""
+    "if North Korea will not offer …" hypothetical. So for a demand that something not be
+    done ("Republicans say the U.S. should not further reward Iran": reported)."""
     told = replace(cues, roles=cues.roles - {"negated", "intended"}, able=False)
     return factuality(told)
 
@@ -478,6 +479,7 @@ def modality(cues: Cues) -> str | None:
 
     - ``threatened``: "threatened to ban", "will withdraw … unless …";
     - ``demanded``: "X said Y must return …" (X demands it of Y);
+    - ``forbidden``: "X said Y must not buy …" (X demands that Y not do it);
     - ``refused``: "will not accept", "would not meet";
     - ``intended``: "agreed to share", "will give", "keen to sell";
     else None.
@@ -487,7 +489,7 @@ def modality(cues: Cues) -> str | None:
     if "threat" in cues.roles:
         return "threatened"
     if cues.obliged and cues.speech:
-        return "demanded"
+        return "forbidden" if "negated" in cues.roles else "demanded"
     if "negated" in cues.roles and cues.able:
         return "refused"  # "cannot accept", "under no condition can we agree"
     if "intended" in cues.roles or cues.announced:
