@@ -616,3 +616,13 @@ def test_its_minister_is_the_country_its_stands_for(analyse):
     assert ("Its foreign minister", "RUSGOV", "111") in [
         (e["source"]["name"], e["source"]["code"], e["cameo"]) for e in events
     ]
+
+
+def test_an_ousted_president_is_a_former_office_holder(analyse):
+    # AllSides (2015): "ousted", "deposed", "toppled" before a title mark a past office (ELI).
+    events = analyse(
+        "Forces loyal to ousted president Ali Abdullah Saleh, who backs the Houthis, attacked "
+        "Aden. Egypt's deposed president Mohammed Morsi criticized the army.", "2015-05-12",
+    )["events"]
+    sources = {e["source"]["name"]: e["source"]["code"] for e in events}
+    assert (sources["Ali Abdullah Saleh"], sources["Mohammed Morsi"]) == ("YEMELI", "EGYELI")

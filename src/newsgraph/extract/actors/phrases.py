@@ -24,7 +24,9 @@ from newsgraph.knowledge.actors import (
 )
 
 # A title preceded by one of these words names a past office holder: CAMEO codes them ELI.
-FORMER_WORDS = frozenset({"former", "ex", "erstwhile", "onetime", "one-time"})
+FORMER_WORDS = frozenset({
+    "former", "ex", "erstwhile", "onetime", "one-time", "ousted", "deposed", "toppled",
+})
 OFFICE_ROLES = frozenset({"GOV", "LEG", "MIL", "JUD", "COP", "SPY"})
 # How much a mention's coding says about its entity: a title in context beats a dictionary
 # entry, which beats a bare country or a bare role.
