@@ -56,6 +56,34 @@ def analyse(pipeline: Pipeline):
     return run
 
 
+@pytest.fixture(scope="session")
+def every_reading(pipeline: Pipeline, tmp_path_factory) -> Pipeline:
+    """The pipeline with the event confidence floor lowered to 0.01: it stores every event
+    the coder reads, so tests of how an event is read (its sense, its factuality) do not
+    depend on whether its confidence clears the default floor."""
+    from newsgraph.extract.events.confidence import FILE
+    from newsgraph.knowledge import DEFAULT_DIRECTORY, Knowledge
+
+    copy = tmp_path_factory.mktemp("knowledge") / "knowledge"
+    shutil.copytree(DEFAULT_DIRECTORY, copy, ignore=shutil.ignore_patterns("*.py", "__pycache__"))
+    weights = copy / FILE
+    lowered = weights.read_text(encoding="utf-8").replace("floor\t-\t0.3\t", "floor\t-\t0.01\t")
+    assert lowered != weights.read_text(encoding="utf-8"), "no floor row of 0.3 to lower"
+    weights.write_text(lowered, encoding="utf-8")
+    return Pipeline(nlp=pipeline.nlp, knowledge=Knowledge(copy))
+
+
+@pytest.fixture
+def analyse_every(every_reading: Pipeline):
+    """``analyse`` with every event the coder reads (``every_reading``)."""
+
+    def run(text: str, published: str | None = None, source: str | None = None) -> dict:
+        article = every_reading.make_article(text, published=published, source=source)
+        return every_reading.analyse(article).to_dict()
+
+    return run
+
+
 @pytest.fixture
 def read_context(pipeline: Pipeline):
     """Parse a text once and read its context (entities, actors, pronouns), for tests that

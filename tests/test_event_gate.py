@@ -7,6 +7,13 @@ from __future__ import annotations
 
 import pytest
 
+
+@pytest.fixture
+def analyse(analyse_every):
+    """Every event the coder reads: these tests are about which arguments open the gate;
+    whether a weak event is stored is the confidence floor's (test_event_confidence)."""
+    return analyse_every
+
 # sentence -> (CAMEO code, source code, target code) of the event the gated default gives
 OPENS = {
     "between two countries": (

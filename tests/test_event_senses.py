@@ -7,8 +7,21 @@ from __future__ import annotations
 
 import pytest
 
+
+@pytest.fixture
+def analyse(analyse_every):
+    """Every event the coder reads, whatever its confidence: these tests are about how an
+    event is read; whether a weak one is stored is the floor's (test_event_confidence)."""
+    return analyse_every
+
 # sentence -> the CAMEO codes of its events, in order
 SENSES = {
+    # AllSides (2019): withdrawing a bill is no military retreat (as "withdrew the proposal").
+    "withdrawal of a bill: no retreat": (
+        "Her message was evident in Carrie Lam's withdrawal of a bill that would have "
+        "permitted China to extradite offenders.",
+        [],
+    ),
     # AllSides (2017): meeting terms, a goal or a deadline is no meeting (word class goal).
     "Tehran is meeting its terms: no meeting": (
         "In a speech on Friday, Trump laid out an aggressive approach on Iran and said he would "

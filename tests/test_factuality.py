@@ -11,6 +11,13 @@ import pytest
 from tests.conftest import shared_file
 
 
+@pytest.fixture
+def analyse(analyse_every):
+    """Every event the coder reads, whatever its confidence: these tests are about how an
+    event is read; whether a weak one is stored is the floor's (test_event_confidence)."""
+    return analyse_every
+
+
 def told(events: list[dict]) -> list[tuple]:
     """(cameo, source code, target code, factuality) of each event, in text order."""
     return [
@@ -290,6 +297,20 @@ CASES = {
         "place before those talks, a White House official said on condition of anonymity to "
         "discuss a personnel decision.",
         [],
+    ),
+    # AllSides (2017): what a source asked anonymity to discuss is no event of that sentence
+    # (it was a U.S. probe, 090, made hypothetical by "asked").
+    "asked for anonymity to discuss the probe: sourcing, no event": (
+        "2017-06-13",
+        "Another former senior U.S. official, who asked for anonymity to discuss the "
+        "classified U.S. probe, said Russia hacked the systems.",
+        [("171", "RUS", None, "reported")],
+    ),
+    # AllSides (2019): what an actor needs to do is not done ("need" governs its act).
+    "needs to resolve: not done": (
+        "2019-08-15",
+        "Beijing needs to resolve the crisis in Hong Kong on its own.",
+        [("050", "CHN", None, "hypothetical")],
     ),
     # AllSides (Vox, 2019): asking the reporter for anonymity is no appeal.
     "requested anonymity to speak freely: sourcing, no appeal": (

@@ -43,3 +43,17 @@ def test_only_home_roles_take_the_home_country():
     assert takes_home_country("GOVLEG", "GOV", HOME_ROLES)
     assert not takes_home_country("UAF", "UAF", HOME_ROLES)  # militants may be foreign
     assert not takes_home_country("GOVMIL", "GOV", HOME_ROLES)
+
+
+def test_the_army_of_a_story_about_one_country_is_that_countrys(analyse):
+    """AllSides (2014, Thailand): "the military" with no country, in a story about one
+    country, is that country's army (a definite singular; "troops" keep none)."""
+    events = analyse(
+        "Thailand's army chief Prayuth Chan-ocha met Thai officials in Bangkok. Thai police "
+        "arrested protesters. The Thai government criticized the protesters. On Tuesday, the "
+        "military stepped up its involvement by declaring martial law. Troops fired on "
+        "protesters.", "2014-05-20",
+    )["events"]
+    codes = {e["source"]["name"]: e["source"]["code"] for e in events}
+    assert codes.get("the military") == "THAMIL"
+    assert codes.get("Troops", "MIL") == "MIL"

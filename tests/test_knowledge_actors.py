@@ -10,7 +10,13 @@ import pycountry
 import pytest
 
 from newsgraph.knowledge import DEFAULT_DIRECTORY
-from newsgraph.knowledge.actors import ROLE_CODES, code_on, load_actors, parse_codes
+from newsgraph.knowledge.actors import (
+    ROLE_CODES,
+    code_on,
+    load_actors,
+    parse_codes,
+    without_initials,
+)
 
 FOLDER = DEFAULT_DIRECTORY / "actors"
 HEADERS = {
@@ -102,3 +108,17 @@ def test_every_stand_in_is_an_agent_the_coder_knows() -> None:
     dictionary = load_actors(DEFAULT_DIRECTORY)
     assert dictionary.stand_ins
     assert [w for w in dictionary.stand_ins if dictionary.agent(w) is None] == []
+
+
+def test_a_middle_initial_is_not_needed_and_a_shared_alias_names_no_one() -> None:
+    names = {
+        ("james", "r", "clapper"): "USASPY",
+        ("john", "a", "smith"): "GBRGOV",
+        ("john", "b", "smith"): "USAGOV",
+        ("mary", "q", "jones"): "FRAGOV",
+        ("mary", "z", "jones"): "FRAGOV",
+    }
+    assert without_initials(names) == {
+        ("james", "clapper"): "USASPY",
+        ("mary", "jones"): "FRAGOV",
+    }

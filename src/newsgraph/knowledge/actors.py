@@ -240,6 +240,19 @@ def _trie(table: dict[tuple[str, ...], object]) -> dict[str, Trie]:
     return root
 
 
+def without_initials(names: dict[tuple[str, ...], str]) -> dict[tuple[str, ...], str]:
+    """Names with middle initials, by their words without them ("james r clapper" ->
+    "james clapper"): news seldom prints the initial Phoenix files a person under. An alias
+    two people share (with other codes) names neither."""
+    aliases: dict[tuple[str, ...], str | None] = {}
+    for key, raw in names.items():
+        if len(key) < 3 or not any(len(word) == 1 and word.isalpha() for word in key[1:-1]):
+            continue
+        alias = (key[0], *(w for w in key[1:-1] if not (len(w) == 1 and w.isalpha())), key[-1])
+        aliases[alias] = raw if aliases.get(alias, raw) == raw else None
+    return {alias: raw for alias, raw in aliases.items() if raw is not None}
+
+
 def _surnames(names: dict[tuple[str, ...], str]) -> dict[str, str]:
     """Surname -> country prefix, for office holders (names with dated codes) whose surname
     belongs to one country only: "President Kagame" -> RWA."""
@@ -262,6 +275,8 @@ def load_actors(directory: Path) -> ActorDictionary:
         if filename.startswith("phoenix"):  # "THE_UNITED_NATIONS_" is also "United Nations"
             for key in [k for k in names if len(k) > 1 and k[0] == "the"]:
                 names.setdefault(key[1:], names[key])
+            for alias, raw in without_initials(names).items():
+                names.setdefault(alias, raw)  # "JAMES_R_CLAPPER" is also "James Clapper"
     for key, code in country_names().items():
         names.setdefault(key, code)  # "Democratic People's Republic of Korea" -> PRK
     agents: dict[tuple[str, ...], Agent] = {}

@@ -107,6 +107,7 @@ class EventKnowledge:
     sourcing: frozenset[str] = frozenset()  # "spoke on condition of anonymity to discuss": no act
     remembered: frozenset[str] = frozenset()  # "the anniversary of": an act of the past
     aimed: frozenset[str] = frozenset()  # "the Russia probe": a place named is its aim
+    undergone: frozenset[str] = frozenset()  # "Navalny's arrest": the possessor undergoes it
     meetings: frozenset[str] = frozenset()  # "a meeting to discuss": the meeting is the partner
     assemblies: frozenset[str] = frozenset()  # "the cabinet discussed": a body of several
 
@@ -335,6 +336,7 @@ def load_events(directory: Path) -> EventKnowledge:
         sourcing=frozenset(classes.get("sourcing", [])),
         remembered=frozenset(classes.get("remembered", [])),
         aimed=frozenset(classes.get("aimed", [])),
+        undergone=frozenset(classes.get("undergone", [])),
         meetings=frozenset(classes.get("meeting", [])),
         assemblies=frozenset(classes.get("assembly", [])),
         cues=load_cues(folder / "cues.tsv", directory / "quotes" / "cues.tsv"),

@@ -84,7 +84,7 @@ def code_span(span: Span, context: ArticleContext) -> ActorCode | None:
         table.span_codes[key] = _code_phrase_span(span, table, context)
     code = table.span_codes[key]
     if code is not None and code.country is None:
-        return _with_home_country(code, context.home_country, table.dictionary)
+        return _with_home_country(code, context.home_country, table.dictionary, span)
     return code
 
 
@@ -180,11 +180,18 @@ def _code_phrase_span(span: Span, table: PhraseTable, context: ArticleContext) -
 
 
 def _with_home_country(
-    code: ActorCode, home: str | None, dictionary: ActorDictionary
+    code: ActorCode, home: str | None, dictionary: ActorDictionary, span: Span | None = None
 ) -> ActorCode:
     """A bare home role ("police", "the authorities") in a story about one country is that
-    country's (``home``)."""
-    if home is None or not takes_home_country(code.code, code.role, dictionary.home_roles):
+    country's (``home``); so is the one army of the story ("the army", "the military": a
+    definite singular, while "troops" and "forces" are often foreign to it)."""
+    if home is None:
+        return code
+    own_army = (
+        span is not None and code.code == "MIL" and span[0].lower_ == "the"
+        and span[-1].tag_ == "NN"
+    )
+    if not (own_army or takes_home_country(code.code, code.role, dictionary.home_roles)):
         return code
     return make_code(home + code.code, dictionary) or code
 

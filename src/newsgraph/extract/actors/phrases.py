@@ -259,6 +259,15 @@ def find_matches(tokens: list[Token], table: PhraseTable) -> list[_Match]:
     return matches
 
 
+def allegiance(tokens: list[Token], match: _Match) -> bool:
+    """Whether a country is named only as a side taken, "pro-" or "anti-" it: "pro-Russian
+    separatists" in Donetsk are no Russian rebels, "anti-American protesters" no Americans."""
+    before = [t.lower_ for t in tokens[max(0, match.start - 2) : match.start]]
+    return before in (["pro", "-"], ["anti", "-"]) or tokens[match.start].lower_.startswith(
+        ("pro-", "anti-")
+    )
+
+
 def is_surname(first: Token, last: Token, tree: Tree) -> bool:
     """Whether an agent's words end a person's name after another part of it ("Eric
     Cantor" is no cantor, "Tom Judge" no judge): titles come before names, not at their
@@ -336,7 +345,8 @@ def read_phrase(
         if not code:
             continue
         if is_place(match.codes):
-            places.append((match, code))
+            if not allegiance(tokens, match):
+                places.append((match, code))
             continue
         actors.append((match, code))
         if named is None and match.start <= head < match.end:

@@ -78,18 +78,24 @@ def is_expletive(pronoun: Token) -> bool:
 def reporting_subject(pronoun: Token, events: EventKnowledge) -> Token | None:
     """The subject of the speech verb whose reported clause a third-person pronoun is the
     subject of: "Syria" in "Syria says it will …", "rebels" in "rebels said they would …",
-    "the Houthis" in "the Houthis issued a statement saying they will …"."""
+    "the Houthis" in "the Houthis issued a statement saying they will …". Past a clause with
+    a noun subject of its own the reporter's subject is not the pronoun's ("a representative vowed
+    they would …, AFP reports"): the pronoun itself is returned, which names no one."""
     if pronoun.dep_ not in SUBJECT_DEPS or pronoun.lower_ in FIRST_PERSON:
         return None
     clause = pronoun.head
+    between = False  # a clause on the way up has a noun subject of its own
     for _ in range(3):
         if clause.dep_ not in ("ccomp", "conj") or clause.head.i == clause.i:
             return None
         clause = clause.head
         if events.role(clause.lemma_.lower()) == "reported":
             break
+        between |= any(c.dep_ == "nsubj" and c.pos_ != "PRON" for c in clause.children)
     else:
         return None
+    if between:
+        return pronoun  # "X vowed they would …, AFP reports": not AFP's
     if clause.dep_ == "acl" and clause.head.dep_ == "dobj":
         clause = clause.head.head  # "The Houthis issued a statement saying they will …"
     subjects = [c for c in clause.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]

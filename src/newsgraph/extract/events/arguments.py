@@ -17,6 +17,7 @@ from spacy.tokens import Token
 
 from newsgraph.extract.actors.argument_coder import OWNER_DEPS, ArgumentCoder, Phrase, entity_code
 from newsgraph.extract.actors.coding import ActorCode
+from newsgraph.extract.actors.phrases import make_code
 from newsgraph.extract.context import ArticleContext
 from newsgraph.extract.entities.coreference import (
     PLURAL_TAGS,
@@ -34,6 +35,11 @@ NOMINAL = ("NOUN", "PROPN", "PRON", "NUM", "X")
 PLURAL = {"they", "them", "their"}
 ARGUMENT_DEPS = ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos")
 SPEAKER = {"i", "me", "my", "we", "us", "our"}
+# The pronouns that stand for an actor named elsewhere; a demonstrative or an indefinite
+# ("this", "those", "some", "all of them") names none that coreference could find.
+REFERRING = SPEAKER | PLURAL | {"he", "him", "his", "she", "her", "hers", "it", "its", "theirs"}
+RELATIVE_TAGS = ("WP", "WDT", "WP$")
+OWNING_PRONOUNS = frozenset({"its", "their"})  # "its foreign minister": a country's role
 GROUP_HEADS = {
     "group", "member", "leader", "official", "delegation", "team", "representative",
     "thousand", "hundred", "dozen", "scores", "score", "some", "part", "unit", "contingent",
@@ -144,6 +150,9 @@ class ActorResolver:
         owner = False
         if entity is None and collective:
             entity = self.named_in_apposition(token)  # "the militant Islamic group Boko Haram"
+        named = self.titled_person(token) if entity is None else None
+        if named is not None:
+            return self.one(named)  # "Director of National Intelligence James Clapper"
         if entity is None:
             for child in kids(token):
                 if kids.dep[child.i] in OWNER_DEPS:
@@ -165,6 +174,8 @@ class ActorResolver:
             code, placed = self.coder.located_code(phrase)
         else:
             code = self.coder.code(phrase, entity)
+        if entity is None and code is not None and code.country is None and code.role:
+            code = self.owners_country(token, code)  # "Its foreign minister" after China
         if entity is None and code is None:
             return None
         found = self.actor(entity, code, phrase, 1.0 if entity is not None else 0.9)
@@ -176,6 +187,19 @@ class ActorResolver:
             found = found._replace(stand_in=True)
         return found
 
+    def owners_country(self, token: Token, code: ActorCode) -> ActorCode:
+        """A role with no country owned by "its" or "their" is the country of whom the pronoun
+        stands for: "China's state media … Its foreign minister warned" is China's."""
+        kids = self.kids
+        for child in kids(token):
+            if kids.dep[child.i] != "poss" or kids.lower[child.i] not in OWNING_PRONOUNS:
+                continue
+            owner = self.pronoun(child)
+            country = owner.ref.country if owner is not None else None
+            if country:
+                return make_code(country + code.code, self.context.knowledge.actors) or code
+        return code
+
     def named_in_apposition(self, token: Token) -> Entity | None:
         """The entity a group word is named by in apposition ("the militant Islamic group
         Boko Haram" is Boko Haram, not "Islamic")."""
@@ -183,6 +207,26 @@ class ActorResolver:
             named = self.coder.entity_of(child)
             if named is not None:
                 return named
+        return None
+
+    def titled_person(self, token: Token) -> Token | None:
+        """The person a capitalised title's "of" phrase ends in, when the parse made the name
+        the title's object: "Director of National Intelligence James Clapper criticized" has
+        "Director" as subject and "Clapper" under "of". Every word from the title to the name
+        is capitalised (a title, not "the spokesman of Hamas leader Ismail Haniyeh")."""
+        kids = self.kids
+        if not token.text[:1].isupper():
+            return None
+        for prep in kids(token):
+            if kids.dep[prep.i] != "prep" or kids.lower[prep.i] != "of":
+                continue
+            for obj in kids.with_dep(prep, ("pobj",)):
+                entity = self.coder.entity_of(obj)
+                if entity is None or entity.type != "PERSON":
+                    continue
+                words = range(token.i, obj.i + 1)
+                if all(kids.tokens[w].text[:1].isupper() or kids.lower[w] == "of" for w in words):
+                    return obj
         return None
 
     def is_named_actor(self, actor: Participant) -> bool:
@@ -241,6 +285,8 @@ class ActorResolver:
         if linked is not None:
             return self.from_entity(linked, token, 0.8)
         word = token.lower_
+        if word not in REFERRING and self.kids.tag[token.i] not in RELATIVE_TAGS:
+            return None  # "this would threaten Israel", "some would attack": no one named
         if word in SPEAKER:
             for quote in self.quotes:
                 if quote.start <= token.idx < quote.end:

@@ -40,8 +40,8 @@ from typing import NamedTuple
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.context import ArticleContext
-from newsgraph.extract.events.arguments import ActorResolver, Participant
-from newsgraph.extract.events.confidence import Rater, load_weights
+from newsgraph.extract.events.arguments import REFERRING, ActorResolver, Participant
+from newsgraph.extract.events.confidence import Rater, floor, load_weights
 from newsgraph.extract.events.factuality import PRESENT_TAGS, generic, telling
 from newsgraph.extract.events.predicates import (
     DEFAULT,
@@ -76,6 +76,7 @@ VERBAL_CONFLICT = 3  # quad classes 3 and 4 are conflict
 # threats): without an agent of their own, inside reported speech, they are the speaker's.
 PAST_TAGS = ("VBD", "VBN")
 SAID_ROOTS = {"01", "02", "10", "11", "12", "13"}
+NEWSROOM_ROOTS = frozenset({"02", "04", "09"})  # appeals, consultations, investigations
 PLACE_VISITS = {"042", "043", "044"}
 # Praise, defence, rallying support, recognition, apology, forgiveness: each of several
 # actors does it to a third ("Britain and France praised …", "support from Bahrain, Jordan").
@@ -138,7 +139,8 @@ def extract_events(
                     ranks.setdefault(told.id, ranks[event.id])
                     event = told
                 events.setdefault(event.id, event)
-    return unique(events.values(), ranks)
+    least = floor(load_weights(context.knowledge.directory))
+    return [e for e in unique(events.values(), ranks) if e.confidence >= least]
 
 
 def told_before(event: Event, earlier: Iterable[Event], article: Article) -> Event:
@@ -429,7 +431,7 @@ def build_events(
         return []  # an event noun with no actor of its own ("the talks") codes nothing
     if generic(predicate.head, coder, kids):
         return []  # "When people harm Americans, we don't retreat": a rule, not an act
-    if about_sourcing(predicate.head, coder, kids):
+    if about_sourcing(predicate.head, coder, kids) or discussed_by_a_source(predicate, coder, kids):
         return []  # "spoke on condition of anonymity to discuss": how a source spoke
     if asks_a_question(predicate.head, coder, kids):
         return []  # "asked Psaki if her predecessor was truthful": a question, no appeal
@@ -454,7 +456,7 @@ def build_events(
     if not targets and predicate.kind == "noun" and code[:2] in REQUEST_ROOTS:
         targets = asked(predicate, resolver, sources)
     sources, targets = without_stand_ins(sources, targets, cameo)
-    if not sources:
+    if not sources or newsroom_routine(code, sources, targets):
         return []
     sources, targets = opponents_of_their_state(sources, targets)
     sources = with_conjuncts_country(sources)
@@ -553,7 +555,7 @@ def event_sources(
         sources = [a for a in with_conjuncts_country(sources) if a.head in own] or sources
     if (
         not sources
-        and not any(kids.pos[t.i] in ("NOUN", "PROPN") for t in heads)
+        and not any(kids.pos[t.i] in ("NOUN", "PROPN") or names_no_one(t, kids) for t in heads)
         and not predicate.passive
         and predicate.kind != "noun"
         and kids.dep[predicate.head.i] != "acl"  # "This threat to kill civilians": its own
@@ -565,6 +567,30 @@ def event_sources(
             doers = speaker_of(predicate.head, coder, kids)
         sources = first_actors(doers, resolver, expand=True)
     return sources
+
+
+def discussed_by_a_source(predicate: Predicate, coder: EventKnowledge, kids: Tree) -> bool:
+    """An event noun that is only what a source asked anonymity to discuss ("who asked for
+    anonymity to discuss the classified U.S. probe", "to discuss details of the operations"):
+    the sentence tells how the source spoke; the act is told, if at all, elsewhere."""
+    if predicate.kind != "noun":
+        return False
+    i = predicate.head.i
+    for _ in range(3):
+        if kids.dep[i] not in ("dobj", "pobj", "prep") or kids.head[i] == i:
+            return False
+        i = kids.head[i]
+        if kids.pos[i] == "VERB":
+            return about_sourcing(kids.tokens[i], coder, kids)
+    return False
+
+
+def names_no_one(subject: Token, kids: Tree) -> bool:
+    """A subject of its own that stands for no actor, so the speaker's act it is not: a
+    demonstrative or an indefinite ("he said this would threaten Israel", "some would attack")
+    or a relative pronoun ("those who planted the bombs")."""
+    word = kids.lower[subject.i]
+    return kids.pos[subject.i] in ("PRON", "DET") and word not in REFERRING
 
 
 def lost_subject(verb: Token, kids: Tree) -> bool:
@@ -1071,6 +1097,22 @@ def same_state(source: Participant, target: Participant) -> bool:
         and role_of(source) in COMMANDING
         and role_of(target) in FORCES
     )
+
+
+def newsroom_routine(code: str, sources: list[Participant], targets: list[Participant]) -> bool:
+    """The press's own work is no political event: a request for comment, an inquiry, a visit
+    by a news organisation, a briefing of reporters ("didn't respond to Reuters requests for
+    comment", "a White House official who briefed reporters"). Only appeals, consultations
+    and investigations (``NEWSROOM_ROOTS``); the press accusing or praising stays an event."""
+    if code[:2] not in NEWSROOM_ROOTS:
+        return False
+    return any(is_press(a) for a in sources) or bool(targets) and all(map(is_press, targets))
+
+
+def is_press(actor: Participant) -> bool:
+    """A news organisation or reporters (CAMEO role MED), with or without a country."""
+    code = actor.ref.code or ""
+    return code == "MED" or role_of(actor) == "MED"
 
 
 def role_of(actor: Participant) -> str | None:

@@ -752,6 +752,8 @@ def noun_predicate(noun: Token, knowledge: EventKnowledge, kids: Tree) -> Predic
     else:
         leaving = kids.lemma[noun.i] in knowledge.leaving
         sources, targets = sources_of_noun(noun, kids, leaving), targets_of_noun(noun, kids)
+        if kids.lemma[noun.i] in knowledge.undergone:
+            sources, targets = undergoers_first(noun, sources, targets, kids)
         claimant = claiming_verb(noun, knowledge, kids)
         if received(noun, noun.head, knowledge, kids):
             targets = targets + subject_of(noun.head, kids, knowledge)  # who has it
@@ -775,6 +777,23 @@ def noun_predicate(noun: Token, knowledge: EventKnowledge, kids: Tree) -> Predic
         noun, pattern.code, "noun", pattern.kind, [noun], sources, targets,
         expand_sources=not pair, pattern=pattern, claimed=claimant is not None,
     )
+
+
+def undergoers_first(
+    noun: Token, sources: list[Token], targets: list[Token], kids: Tree
+) -> tuple[list[Token], list[Token]]:
+    """The sources and targets of a noun of something undergone (word class ``undergone``)
+    with no "of" phrase: its possessor, or a person named before it, is who undergoes it,
+    not who does it ("Navalny's arrest", "the Khashoggi killing"; "Russia's arrest of
+    activists" keeps Russia as the doer)."""
+    if any(p == "of" for p, _ in kids.preps(noun)):
+        return sources, targets
+    undergoers = [
+        t for t in sources
+        if kids.head[t.i] == noun.i
+        and (kids.dep[t.i] == "poss" or kids.ent_type[t.i] == "PERSON")
+    ]
+    return [t for t in sources if t not in undergoers], undergoers + targets
 
 
 def remembered(noun: Token, knowledge: EventKnowledge, kids: Tree) -> bool:
