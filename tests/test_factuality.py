@@ -138,6 +138,14 @@ CASES = {
         "Senate Democratic Leader Harry Reid later said he would not support their proposal.",
         [("120", "USAGOV", None, "reported")],
     ),
+    # AllSides (The Hill, 2012): a negated verb of telling denies nothing of what it
+    # governs; "not saying that …" tells no support at all.
+    "not saying that: no act told": (
+        "2012-11-30",
+        "“I’m not saying that’s why I would support John Kerry’s nomination, but we always "
+        "want more Republicans around here.”",
+        [],
+    ),
     # AllSides (Fox News, 2016): what a speaker says another should not do is a demand
     # (100, whatever the act), told as said: not a negated demand.
     "should not: a demand told as said": (

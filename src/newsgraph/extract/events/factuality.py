@@ -195,9 +195,20 @@ def collect(head: Token, knowledge: EventKnowledge, kids: Tree, material: bool =
         cues.denied = True
     cue_governor = True  # the token's governor on the walk is a cue word (or the token itself)
     examined = False  # the walk has passed a noun that examines or ends it ("a review of")
+    child, label = head, ""  # the token the walk came from, and its dependency
     for _ in range(MAX_STEPS):
         negated = "negated" in cues.roles
         own_cues(token, knowledge, own, cues, kids)
+        if (
+            not (own or negated) and "negated" in cues.roles and label == "ccomp"
+            and silent(token, knowledge, kids) and not asked_what(child, kids)
+            and kids.tag[child.i] != "VBG"
+        ):
+            # "I'm not saying that's why I would support …", "Boehner did not say he would
+            # pressure …": a clause one does not say tells no act, neither done nor denied
+            # (a denial, "denied that its forces had shot down the plane", is a cue of its
+            # own; "did not say what conditions the US had set" presupposes them)
+            cues.rhetorical = True
         if not (own or negated or cue_governor) and "negated" in cues.roles:
             # "It's not like the media want to violate …", "not so stupid as to destroy
             # it", "doesn't signal diminished support": the negation of a copula or a verb
@@ -247,7 +258,7 @@ def collect(head: Token, knowledge: EventKnowledge, kids: Tree, material: bool =
         if role in ORDER:
             cues.roles.add(role)
         cues.speech |= role == "reported"
-        token, own = governor, False
+        child, token, own = token, governor, False
     if cues is not inner:
         inner.roles |= cues.roles & {"reported"}
         inner.speech |= cues.speech
@@ -259,6 +270,22 @@ def collect(head: Token, knowledge: EventKnowledge, kids: Tree, material: bool =
             inner.roles.discard("hypothetical")
             inner.roles.add("intended")
     return inner
+
+
+def asked_what(clause: Token, kids: Tree) -> bool:
+    """A clause that opens with a question word or "whether"/"if" ("what conditions the US
+    had set"): what it names is presupposed or asked about, not told."""
+    first = first_word(clause, kids)
+    return kids.tag[first].startswith("W") or kids.lower[first] in OPEN_QUESTION
+
+
+def silent(token: Token, knowledge: EventKnowledge, kids: Tree) -> bool:
+    """A verb of telling or reporting ("say", "mention", "confirm": word class ``telling``,
+    cue role ``reported``): negated, it tells nothing of the clause it governs."""
+    lemma = kids.lemma[token.i]
+    return kids.pos[token.i] in ("VERB", "AUX") and (
+        lemma in knowledge.telling or knowledge.role(lemma) == "reported"
+    )
 
 
 def generic(head: Token, knowledge: EventKnowledge, kids: Tree) -> bool:
