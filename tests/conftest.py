@@ -45,15 +45,20 @@ def nlp(pipeline: Pipeline):
     return pipeline.nlp
 
 
-@pytest.fixture
-def analyse(pipeline: Pipeline):
-    """Analyse a text (a sentence or an article) with the real model; returns the contract dict."""
+def analyser(pipeline: Pipeline):
+    """A function that analyses a text with ``pipeline`` and returns the contract dict."""
 
     def run(text: str, published: str | None = None, source: str | None = None) -> dict:
         article = pipeline.make_article(text, published=published, source=source)
         return pipeline.analyse(article).to_dict()
 
     return run
+
+
+@pytest.fixture
+def analyse(pipeline: Pipeline):
+    """Analyse a text (a sentence or an article) with the real model; returns the contract dict."""
+    return analyser(pipeline)
 
 
 @pytest.fixture(scope="session")
@@ -76,12 +81,7 @@ def every_reading(pipeline: Pipeline, tmp_path_factory) -> Pipeline:
 @pytest.fixture
 def analyse_every(every_reading: Pipeline):
     """``analyse`` with every event the coder reads (``every_reading``)."""
-
-    def run(text: str, published: str | None = None, source: str | None = None) -> dict:
-        article = every_reading.make_article(text, published=published, source=source)
-        return every_reading.analyse(article).to_dict()
-
-    return run
+    return analyser(every_reading)
 
 
 @pytest.fixture

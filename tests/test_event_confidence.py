@@ -3,12 +3,10 @@
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 
 from newsgraph.extract.events.confidence import FACTORS, FILE, Evidence, floor, load_weights
-from newsgraph.knowledge import DEFAULT_DIRECTORY, Knowledge
+from newsgraph.knowledge import DEFAULT_DIRECTORY
 from newsgraph.pipeline import Pipeline
 
 WEIGHTS = load_weights(DEFAULT_DIRECTORY)
@@ -112,16 +110,12 @@ def test_a_missing_weight_is_refused(tmp_path):
 
 
 def test_an_event_below_the_floor_is_not_stored_unless_the_floor_is_lowered(
-    pipeline, tmp_path
+    pipeline, every_reading
 ):
     """Precision over volume: a demand read from a reported clause, far from its source,
     scores 0.22, under the data file's floor (0.3), and is not stored; an analyst who lowers
-    the floor gets it back."""
-    copy = tmp_path / "knowledge"
-    shutil.copytree(DEFAULT_DIRECTORY, copy, ignore=shutil.ignore_patterns("*.py", "__pycache__"))
-    weights = copy / FILE
-    rows = weights.read_text(encoding="utf-8").replace("floor\t-\t0.3\t", "floor\t-\t0.01\t")
-    weights.write_text(rows, encoding="utf-8")
+    the floor (``every_reading``: a copy of the knowledge with the floor at 0.01) gets it
+    back."""
     text = ("WHO director-general Tedros Adhanom Ghebreyesus said the name had to be easy to "
             "say and, to prevent stigma, it must not cite any specific person, animal or place.")
 
@@ -131,6 +125,4 @@ def test_an_event_below_the_floor_is_not_stored_unless_the_floor_is_lowered(
 
     assert floor(WEIGHTS) == 0.3
     assert events(pipeline) == []
-    assert events(Pipeline(nlp=pipeline.nlp, knowledge=Knowledge(copy))) == [
-        ("Tedros Adhanom Ghebreyesus", "100", 0.22)
-    ]
+    assert events(every_reading) == [("Tedros Adhanom Ghebreyesus", "100", 0.22)]

@@ -152,14 +152,10 @@ class Rater:
             return "far"
         if kids.pos[span[0]] == "PRON":
             return "pronoun"
-        verb = self.predicate.head.i
-        while kids.dep[verb] == "xcomp" and kids.head[verb] != verb:
+        claimant = self.predicate.claimant  # "Boko Haram claimed responsibility for the attack"
+        verb = claimant.i if claimant is not None else self.predicate.head.i
+        while claimant is None and kids.dep[verb] == "xcomp" and kids.head[verb] != verb:
             verb = kids.head[verb]  # "threatened to launch strikes": the threat's own subject
-        if self.predicate.claimed:  # "Boko Haram claimed responsibility for the attack"
-            for _ in range(4):
-                if kids.pos[verb] == "VERB" or kids.head[verb] == verb:
-                    break
-                verb = kids.head[verb]
         apart = arcs(verb, span[0], kids)
         return "own" if apart <= 1 else "near" if apart <= NEAR_ARCS else "far"
 

@@ -75,7 +75,12 @@ class Predicate:
     passive: bool = False
     expand_sources: bool = True  # False for "talks between X and Y": Y is the target
     pattern: Pattern | None = None  # the knowledge row that coded it (None: a built-in rule)
-    claimed: bool = False  # "the group claimed the attack": its target may be an earlier one's
+    claimant: Token | None = None  # "the group claimed the attack": the verb that claims it
+
+    @property
+    def claimed(self) -> bool:
+        """A claimed act ("the group claimed the attack"): its target may be an earlier one's."""
+        return self.claimant is not None
 
     @property
     def gated(self) -> bool:
@@ -775,7 +780,7 @@ def noun_predicate(noun: Token, knowledge: EventKnowledge, kids: Tree) -> Predic
                 sources += subject_of(verb, kids, knowledge)
     return Predicate(
         noun, pattern.code, "noun", pattern.kind, [noun], sources, targets,
-        expand_sources=not pair, pattern=pattern, claimed=claimant is not None,
+        expand_sources=not pair, pattern=pattern, claimant=claimant,
     )
 
 
