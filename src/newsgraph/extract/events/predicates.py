@@ -54,6 +54,9 @@ SUBJECT_CONTROL = {
     "by", "after", "before", "since", "upon", "on", "while", "despite", "besides", "in",
     "through", "without",
 }
+# Entities whose words are a name, not a clause: a verb or noun inside one tells no act
+# ("said on NBC's 'Meet the Press'", "the Stand Your Ground law", "the Occupy movement").
+NAME_TYPES = frozenset({"WORK_OF_ART", "LAW", "ORG", "FAC", "PRODUCT", "EVENT"})
 MEASURES = {
     "day", "week", "month", "round", "series", "wave", "spate", "number", "kind", "dollar",
     "euro", "ton", "tonne", "million", "billion", "package", "shipment", "worth", "set",
@@ -416,9 +419,11 @@ def find_predicates(sentence: Span, knowledge: EventKnowledge, kids: Tree) -> li
     """Every coded predicate of a sentence: verbs (with light-verb nouns) and event nouns."""
     verbs: list[Predicate] = []
     nouns: list[Token] = []
-    tags, deps = kids.pos, kids.dep
+    tags, deps, named = kids.pos, kids.dep, kids.ent_type
     for token in kids.tokens[sentence.start : sentence.end]:
         pos = tags[token.i]
+        if named[token.i] in NAME_TYPES:
+            continue  # part of a name: "Meet the Press" is a programme, no meeting
         if pos == "NOUN":
             nouns.append(token)
         elif pos in ("VERB", "AUX") and deps[token.i] not in ("aux", "amod"):
