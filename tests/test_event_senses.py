@@ -45,6 +45,12 @@ SENSES = {
     "met at the border village: a meeting": (
         "Moon Jae-in and Kim Jong Un met Friday at the border village of Panmunjom.", ["040"],
     ),
+    # AllSides (2014): artillery is fired at someone, not shown (PETRARCH's 150).
+    "firing artillery to attack positions: fighting": (
+        "On Thursday, State Department spokesperson Marie Harf told Reuters that the US had "
+        "\u201cevidence that Russia is firing artillery from within Russia to attack Ukrainian "
+        "military positions.\u201d", ["194"],
+    ),
     # AllSides (2013): a mission, a plan or a vision executed is carried out: no one is killed.
     "could execute a mission: no execution": (
         'Two U.S. Navy destroyers "maintain readiness and, if required, could execute a mission '
