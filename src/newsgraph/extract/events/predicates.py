@@ -48,6 +48,7 @@ FORECAST = "012"  # a pessimistic comment: what a ``foretell`` verb says may hap
 NO_COMMENT = "011"  # decline comment: a refusal to tell (word class ``telling``)
 CONSULT = "04"
 VENUE_PREPS = ("at", "in")  # where a consultation takes place, not with whom: "met at the UN"
+VISITS = ("042", "043", "044")  # consultations whose place is whom: "arrived in Ankara"
 PARTNER_PREPS = {"with", "between", "among"}  # whom one discusses a matter with
 PLURAL_PRONOUNS = {"we", "they", "us", "them"}
 PARTIES = {"him", "her", "them", "us", "me"}  # an object one calls or invites to discuss
@@ -538,7 +539,7 @@ def verb_predicate(verb: Token, knowledge: EventKnowledge, kids: Tree) -> Predic
             # neither the one who speaks of it.
             sources = sources_of_noun(sources[0], kids) or sources
         targets = chain(framed, verb_targets(verb, noun, kids))
-        if pattern.code[:2] == CONSULT:
+        if pattern.code[:2] == CONSULT and pattern.code[:3] not in VISITS:
             targets = [t for t in targets if not venue(t, verb, kids)]
         if noun is None and pattern.code[:2] in GIVEN_ROOTS and any(
             knowledge.has_role(lemma, "received") for lemma in words
