@@ -257,14 +257,16 @@ def over_years(token: Token) -> bool:
 
 
 def spans_years(noun: Token) -> bool:
-    """A noun of years: plural ("recent years", "the years", "seven decades"), or a past
-    decade or century ("the past decade"); "the past year" is near enough to be dated."""
+    """A span of past years: "recent years", "the past two years", "the past decade", "the
+    seven decades following the war", "over the years" ("the past year" is near enough to
+    be dated; "in the coming years", "in two years" are to come)."""
     lemma = noun.lemma_.lower()
-    if lemma not in PERIOD_UNITS:
+    if lemma not in PERIOD_UNITS or lemma == "year" and noun.tag_ != "NNS":
         return False
-    return noun.tag_ == "NNS" or lemma != "year" and any(
-        c.lower_ in PERIOD_WORDS for c in noun.children
-    )
+    words = {c.lower_ for c in noun.children}
+    if words & PERIOD_WORDS:
+        return True
+    return noun.tag_ == "NNS" and words == {"the"} and noun.head.lower_ == "over"
 
 
 def event_place(
