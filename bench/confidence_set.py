@@ -12,7 +12,8 @@ every event told ``negated``: they are rare (3 in the sample), and their weight 
 Judgements live in ``bench/audit/confidence/events.tsv``, in the audit's format and by the
 audit's rules (``bench/audit/README.md``); ``--add`` appends the drawn events that have none.
 
-Printed, for the sample (the negated events drawn besides it are counted apart): precision per
+Printed, for the sample (the negated events drawn besides it are counted apart): how often a
+right event scores above a wrong one (the area under the ROC curve), precision per
 confidence band and at or above the floor and a few thresholds, under the weights of
 ``knowledge/data/events/confidence.tsv`` or of ``--weights`` (a file in its format, to try
 other weights on the same records: the events and their evidence do not depend on the
@@ -97,8 +98,20 @@ def share(values: list[bool]) -> str:
     return f"{sum(values) / len(values):.3f} ({sum(values)}/{len(values)})"
 
 
+def ranking(scored: Scored) -> float:
+    """The chance that a right event scores above a wrong one (ties count half): the area
+    under the ROC curve, a figure of the ranking that no band edge decides."""
+    right = [c for c, r, _ in scored if r]
+    wrong = [c for c, r, _ in scored if not r]
+    if not right or not wrong:
+        return float("nan")
+    above = sum((a > b) + 0.5 * (a == b) for a in right for b in wrong)
+    return above / len(right) / len(wrong)
+
+
 def report(scored: Scored, negated: Scored, least: float) -> None:
-    print(f"events precision {share([r for _, r, _ in scored])} (floor {LOWEST})")
+    print(f"events precision {share([r for _, r, _ in scored])} (floor {LOWEST}); "
+          f"a right event above a wrong one: {ranking(scored):.3f}")
     print("by confidence band:")
     for low, high in pairwise(audit.BANDS):
         print(f"  [{low:.2f},{high:.2f})  {share([r for c, r, _ in scored if low <= c < high])}")
