@@ -14,6 +14,7 @@ from itertools import chain
 
 from spacy.tokens import Span, Token
 
+from newsgraph.extract.labels import NAME_LABELS
 from newsgraph.extract.tree import Tree
 from newsgraph.knowledge.events import EventKnowledge, Pattern
 
@@ -61,9 +62,6 @@ SUBJECT_CONTROL = {
     "by", "after", "before", "since", "upon", "on", "while", "despite", "besides", "in",
     "through", "without",
 }
-# Entities whose words are a name, not a clause: a verb or noun inside one tells no act
-# ("said on NBC's 'Meet the Press'", "the Stand Your Ground law", "the Occupy movement").
-NAME_TYPES = frozenset({"WORK_OF_ART", "LAW", "ORG", "FAC", "PRODUCT", "EVENT"})
 MEASURES = {
     "day", "week", "month", "round", "series", "wave", "spate", "number", "kind", "dollar",
     "euro", "ton", "tonne", "million", "billion", "package", "shipment", "worth", "set",
@@ -432,7 +430,7 @@ def find_predicates(sentence: Span, knowledge: EventKnowledge, kids: Tree) -> li
     tags, deps, named = kids.pos, kids.dep, kids.ent_type
     for token in kids.tokens[sentence.start : sentence.end]:
         pos = tags[token.i]
-        if named[token.i] in NAME_TYPES:
+        if named[token.i] in NAME_LABELS:
             continue  # part of a name: "Meet the Press" is a programme, no meeting
         if pos == "NOUN":
             nouns.append(token)

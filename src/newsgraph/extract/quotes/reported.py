@@ -12,6 +12,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Token
 
+from newsgraph.extract.labels import NAME_LABELS
 from newsgraph.extract.marks import CLOSING, OPENING, STRAIGHT, QuotedSpan
 from newsgraph.extract.quotes.candidates import QuoteCandidate, end_char, mark_at, trim_quote
 from newsgraph.extract.quotes.cues import (
@@ -32,9 +33,7 @@ MARKS = frozenset(OPENING + CLOSING + STRAIGHT)
 SPEAKING_PERSONS = frozenset({"i", "we", "you"})
 # Pronouns in the object case, never the subject of a reported clause.
 OBJECT_PRONOUNS = frozenset({"me", "him", "us", "them"})
-# Names the parse may read as a clause: "said on NBC's 'Meet the Press' that …", "told
-# CBS's 'Face the Nation' that …" (a programme is where one spoke, not what was said).
-NAME_TYPES = frozenset({"WORK_OF_ART", "LAW", "ORG", "FAC", "PRODUCT", "EVENT"})
+
 # Conjunctions that open an adverbial clause, never reported content.
 ADVERBIAL_MARKS = frozenset({
     "so", "because", "although", "though", "while", "since", "unless", "until", "before",
@@ -257,7 +256,7 @@ def _unnamed(children: Iterable[Token]) -> list[Token]:
     found = []
     for child in children:
         inner = [c for c in child.children if c.dep_ == "ccomp"]
-        if child.ent_type_ in NAME_TYPES and (child.pos_ in ("VERB", "AUX") or inner):
+        if child.ent_type_ in NAME_LABELS and (child.pos_ in ("VERB", "AUX") or inner):
             found += inner  # (a noun of a name heading the content is a misparse of it)
         else:
             found.append(child)
