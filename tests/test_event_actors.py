@@ -646,3 +646,12 @@ def test_support_another_actor_counts_on_is_not_given(analyse_every):
         "Bulgaria and Romania traveled here hoping for American assistance.", "2014-06-04",
     )["events"]
     assert [e for e in events if e["source"]["code"] == "USA"] == []
+
+
+def test_a_matter_named_after_a_country_is_not_that_country_acting(analyse_every):
+    """AllSides (2013): "the Syria issue" is a matter; Syria lends nothing."""
+    events = analyse_every(
+        "Pete Hegseth, the former head of Vets for Freedom, said the Syria issue doesn\u2019t lend "
+        "itself to sharp partisan battle lines.", "2013-09-06",
+    )["events"]
+    assert [e for e in events if e["source"]["code"] == "SYR"] == []
