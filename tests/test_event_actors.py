@@ -655,3 +655,15 @@ def test_a_matter_named_after_a_country_is_not_that_country_acting(analyse_every
         "itself to sharp partisan battle lines.", "2013-09-06",
     )["events"]
     assert [e for e in events if e["source"]["code"] == "SYR"] == []
+
+
+def test_an_actors_name_is_one_line_of_words(analyse):
+    """AllSides (2013): a headline's phrase ends at the paragraph break, not in it."""
+    events = analyse(
+        "Here\u2019s a recap, or wrap, on the week that was from The Washington Times:\n\n"
+        "\u2022 Police capture Marathon Bombing suspect Dzhokhar Tsarnaev in Watertown\n\n"
+        "Police have finally bagged the second Boston Marathon bombing suspect Friday night.",
+        "2013-04-20",
+    )["events"]
+    names = [actor["name"] for e in events for actor in (e["source"], e["target"]) if actor]
+    assert names and all(name == " ".join(name.split()) for name in names)

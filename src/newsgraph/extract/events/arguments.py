@@ -242,7 +242,8 @@ class ActorResolver:
         self, entity: Entity | None, code: ActorCode | None, phrase: Phrase, quality: float
     ) -> Participant:
         start, end = phrase.start_char, phrase.end_char
-        name = entity.name if entity is not None else self.article.text[start:end]
+        # a phrase's words, on one line ("suspect Dzhokhar Tsarnaev in Watertown\n\n")
+        name = entity.name if entity is not None else " ".join(self.article.text[start:end].split())
         ref = ActorRef(
             entity=entity.id if entity is not None else None,
             name=name,
