@@ -667,3 +667,15 @@ def test_an_actors_name_is_one_line_of_words(analyse):
     )["events"]
     names = [actor["name"] for e in events for actor in (e["source"], e["target"]) if actor]
     assert names and all(name == " ".join(name.split()) for name in names)
+
+
+def test_a_then_title_codes_the_office_held_at_the_time_told(analyse):
+    """AllSides (2019, line 3327): Comey is a former official on the article's day (ELI),
+    but "then-FBI Director" names the office he held when he criticized Clinton; the
+    pronoun in the same sentence stands for that mention."""
+    events = analyse(
+        "Then-FBI Director James Comey held a news conference that year in which he criticized "
+        "Clinton as 'extremely careless' in her use of the private email server as secretary of "
+        "state but said the FBI would not recommend charges.", "2019-10-18",
+    )["events"]
+    assert ("111", "USACOP") in [(e["cameo"], e["source"]["code"]) for e in events]

@@ -14,6 +14,7 @@ from typing import NamedTuple, Protocol
 from spacy.tokens import Span, Token
 
 from newsgraph.extract.actors.coding import GROUP_WORDS, ActorCode, code_span, group_antecedent
+from newsgraph.extract.actors.phrases import code_phrase
 from newsgraph.extract.context import ArticleContext
 from newsgraph.model import Entity
 
@@ -140,7 +141,7 @@ class ArgumentCoder:
         if entity is not None and entity.code and (
             self.entity_of(phrase.root) is entity or not self.adds_role(phrase)
         ):
-            return entity_code(entity)
+            return self.then_code(phrase.root, entity) or entity_code(entity)
         if entity is not None and entity.type == "PERSON" and self.entity_of(phrase.root) is entity:
             return None  # coded in context by the actor coder, which found no code for them
         coded = None
@@ -153,6 +154,43 @@ class ArgumentCoder:
         if coded is None and entity is not None and entity.code:
             return entity_code(entity)
         return coded
+
+    def then_code(self, token: Token, entity: Entity) -> ActorCode | None:
+        """The code of the office a "then-" title gives the entity in the token's sentence
+        (its mention there, or the one a pronoun stands for: "Then-FBI Director James Comey
+        held a news conference in which he criticized Clinton")."""
+        sentence, doc = token.sent, self.context.doc
+        for mention in entity.mentions:
+            if sentence.start_char <= mention.start < sentence.end_char:
+                span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+                code = self.then_titled(span[-1], entity) if span else None
+                if code is not None:
+                    return code
+        return None
+
+    def then_titled(self, name: Token, entity: Entity) -> ActorCode | None:
+        """The code of a person's title at the time told, for a mention that "then-" names
+        by the office held then ("then-Secretary of State Hillary Clinton met Lavrov" in
+        2019: USAGOV, not the entity's ELI of the article's day); the country is the
+        title's, else the person's."""
+        doc, i = self.context.doc, name.i
+        while i > 0 and doc[i - 1].ent_type_ == "PERSON" and doc[i - 1].text[:1].isupper():
+            i -= 1  # back to the first word of the name
+        end, start = i, i
+        while start > 0 and (doc[start - 1].text[:1].isupper() or doc[start - 1].lower_ == "of"):
+            start -= 1  # the title's words: "Secretary of State", "FBI Director"
+        if start == end or start < 2 or doc[start - 1].text != "-":
+            return None
+        if doc[start - 2].lower_ != "then":
+            return None
+        title = list(doc[start:end])
+        code, _ = code_phrase(title, len(title) - 1, self.context.phrases, None)
+        if code is None or code.role is None or code.role == "ELI":
+            return None
+        country = code.country or entity.country
+        if country is None or code.country is None and code.code != code.role:
+            return None
+        return ActorCode(country + code.role, country, code.role)
 
     def adds_role(self, phrase: Phrase) -> bool:
         """Whether the phrase's head, or a modifier of it, is an agent word: "Hungarian

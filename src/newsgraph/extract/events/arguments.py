@@ -354,7 +354,9 @@ class ActorResolver:
 
     def from_entity(self, entity: Entity, token: Token, quality: float) -> Participant:
         phrase = self.coder.phrase(token.i, token.i + 1)
-        code = entity_code(entity) if entity.code else None
+        code = None
+        if entity.code:  # the office a "then-" title names in the sentence, else the entity's
+            code = self.coder.then_code(token, entity) or entity_code(entity)
         return self.actor(entity, code, phrase, quality)
 
     def is_party(self, start: int, end: int) -> bool:
