@@ -111,7 +111,7 @@ class EventKnowledge:
     meetings: frozenset[str] = frozenset()  # "a meeting to discuss": the meeting is the partner
     assemblies: frozenset[str] = frozenset()  # "the cabinet discussed": a body of several
     wishing: frozenset[str] = frozenset()  # "hoping for American assistance": not given
-    matters: frozenset[str] = frozenset()  # "the Syria issue", "the Ukraine crisis": no actor
+    affairs: frozenset[str] = frozenset()  # "the Syria issue", "the Ukraine crisis": no actor
 
     def __post_init__(self) -> None:
         self.first_words = {(pos, lemma.split()[0]) for pos, lemma in self.patterns}
@@ -342,7 +342,7 @@ def load_events(directory: Path) -> EventKnowledge:
         meetings=frozenset(classes.get("meeting", [])),
         assemblies=frozenset(classes.get("assembly", [])),
         wishing=frozenset(classes.get("wishing", [])),
-        matters=frozenset(classes.get("matter", [])),
+        affairs=frozenset(classes.get("affair", [])),
         cues=load_cues(folder / "cues.tsv", directory / "quotes" / "cues.tsv"),
         modality=modality,
         codes=codes,

@@ -536,7 +536,7 @@ def verb_predicate(verb: Token, knowledge: EventKnowledge, kids: Tree) -> Predic
             # act with no actor of its own ("the agreement would deny Iran …") has none,
             # neither the one who speaks of it.
             sources = sources_of_noun(sources[0], kids) or sources
-        elif sources and kids.lemma[sources[0].i] in knowledge.matters:
+        elif sources and kids.lemma[sources[0].i] in knowledge.affairs:
             sources = []  # "the Syria issue doesn't lend itself": a matter acts for no one
         targets = chain(framed, verb_targets(verb, noun, kids))
         if pattern.code[:2] == CONSULT and pattern.code[:3] not in VISITS:
