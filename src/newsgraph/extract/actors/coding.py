@@ -730,14 +730,24 @@ def paragraph_countries(
     start: int, end: int, table: PhraseTable, day: date | None, entities: list[Entity]
 ) -> set[str]:
     """The countries the paragraph (its lines) of tokens [start, end) names outside them: by
-    a country's or a known actor's name, or by a coded entity's mention (a side taken,
-    "anti-American", names none)."""
+    a country's or a known actor's name, or by a coded entity's mention. As in
+    ``sentence_country``, a side taken ("anti-American") names none, nor a country a verb
+    acts on ("a statement accusing Turkey": ``acted_on``), nor one qualifying what the
+    actor acts on ("the senator praised the Iran nuclear agreement")."""
     tree, text, dictionary = table.tree, table.text, table.dictionary
     begin, finish = tree.starts[start], tree.ends[end - 1]
     first_char = text.rfind("\n", 0, begin) + 1
     last_char = text.find("\n", begin)
     if last_char < 0:
         last_char = len(text)
+    actor = tree.root(start, end).i
+
+    def tells(first: int, last: int) -> bool:
+        """Whether the mention of tokens [first, last) tells where the paragraph is set."""
+        if acted_on(first, last, tree):
+            return False
+        return not qualifies_object_of(tree.root(first, last).i, actor, tree, dictionary)
+
     found: set[str] = set()
     for entity in entities:
         if entity.country:
@@ -745,7 +755,9 @@ def paragraph_countries(
                 if first_char <= mention.start < last_char and not (
                     mention.start < finish and mention.end > begin
                 ):
-                    found.add(entity.country)
+                    tokens = tree.char_span(mention.start, mention.end)
+                    if tokens is None or tells(*tokens):
+                        found.add(entity.country)
     i = bisect_left(tree.starts, first_char)
     while i < len(tree.starts) and tree.starts[i] < last_char:
         first, last = tree.sentence(i)
@@ -754,7 +766,7 @@ def paragraph_countries(
             s, e = first + match.start, first + match.end
             if not first_char <= tree.starts[s] < last_char or (s < end and e > start):
                 continue
-            if match.codes is None or allegiance(tokens, match):
+            if match.codes is None or allegiance(tokens, match) or not tells(s, e):
                 continue
             country = dictionary.country(code_on(match.codes, day))
             if country:
