@@ -1,6 +1,6 @@
 """A bare role in a story about several countries takes the one country its paragraph names
-(``actors.coding.paragraph_country``); a paragraph naming two, or a role set beyond any one
-country ("other leaders"), leaves it bare."""
+(``actors.coding.paragraph_country``); a paragraph naming two leaves it bare, and so does a
+role often foreign to the paragraph (GOV: "other leaders")."""
 
 from __future__ import annotations
 
@@ -25,7 +25,7 @@ TWO_COUNTRIES = (
 )
 CASES = [
     (ISRAEL, "parliament", "ISRLEG"),  # the paragraph names Israel only
-    (ISRAEL, "Other leaders", "GOV"),  # beside the one country named: none
+    (ISRAEL, "Other leaders", "GOV"),  # leaders, governments: often foreign to the paragraph
     (PAKISTAN, "Army", "PAKMIL"),
     (TWO_COUNTRIES, "Police", "COP"),  # two countries: left bare
 ]
