@@ -15,7 +15,7 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.actors import party_marker
-from newsgraph.extract.actors.home import home_country, takes_home_country
+from newsgraph.extract.actors.home import PERSON_SHARE, home_country, takes_home_country
 from newsgraph.extract.actors.phrases import (
     RANK_NAME,
     RANK_TITLE,
@@ -569,8 +569,9 @@ def code_actors(entities: list[Entity], context: ArticleContext) -> list[Entity]
     coded = [_ethnic_entity(entity, doc, table) for entity in coded]
     coded = [_country_from_sentence(entity, doc, table) for entity in coded]
     coded = [_party_member(entity, context.article.text, table) for entity in coded]
-    home = home_country(coded)
+    home, own = home_country(coded), home_country(coded, PERSON_SHARE)
     coded = [_home_entity(entity, home, table.dictionary) for entity in coded]
+    coded = [_home_person(entity, own, table.dictionary) for entity in coded]
     if home is None:
         coded = [_paragraph_entity(entity, doc, table, day, coded) for entity in coded]
     return coded
@@ -585,6 +586,17 @@ def _home_entity(entity: Entity, home: str | None, dictionary: ActorDictionary) 
     code = ActorCode(entity.code, None, entity.role)
     found = _with_home_country(code, home, dictionary)
     return entity if found is code else _with_code(entity, found)
+
+
+def _home_person(entity: Entity, home: str | None, dictionary: ActorDictionary) -> Entity:
+    """A person with a home role and no country ("Work and Pensions Secretary Amber Rudd",
+    "Interior Minister Christophe Castaner") in a story almost all about one country
+    (``home.PERSON_SHARE``) is that country's."""
+    if home is None or entity.country or not entity.code or entity.type != "PERSON":
+        return entity
+    if not takes_home_country(entity.code, entity.role, dictionary.home_roles):
+        return entity
+    return _with_code(entity, make_code(home + entity.code, dictionary))
 
 
 def _paragraph_entity(
