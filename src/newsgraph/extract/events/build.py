@@ -53,7 +53,7 @@ from newsgraph.extract.events.predicates import (
     find_predicates,
     to_infinitive,
 )
-from newsgraph.extract.events.setting import event_date, event_place
+from newsgraph.extract.events.setting import UNDATED, event_date, event_place
 from newsgraph.extract.events.sourcing import about_sourcing, asks_a_question
 from newsgraph.extract.tree import Tree, tree_of
 from newsgraph.ids import record_id
@@ -460,7 +460,11 @@ def build_events(
         return []
     sources, targets = opponents_of_their_state(sources, targets)
     sources = with_conjuncts_country(sources)
-    date = event_date(predicate, sentence, dates) or article.published
+    date = event_date(predicate, sentence, dates)
+    if date is None:
+        date = article.published
+    elif date == UNDATED:
+        date = None  # an act told over years has no day, and not the publication day's
     place = event_place(
         predicate, sentence, places, sources, targets, target_is_place=done_in_place(cameo.code)
     )
