@@ -54,6 +54,10 @@ CASES = {
         "Iran's foreign minister Javad Zarif arrived in Ankara on Tuesday.",
         ("IRNGOV", "042", "TUR"), evidence(frame="prep"),
     ),
+    "a target described by a common noun": (
+        "Iraqi police arrested 37 people in Baghdad on Monday.",
+        ("IRQCOP", "173", "IRQCVL"), evidence(target="described"),
+    ),
 }
 
 
@@ -70,6 +74,7 @@ def test_weaker_evidence_scores_lower():
     assert score["asserted"] > score["reported"] > score["reported inside quotation marks"]
     assert score["asserted"] > score["a source found through a pronoun"] > score["negated"]
     assert score["a preposition frame of ours"] > score["asserted"]
+    assert score["asserted"] > score["a target described by a common noun"]
 
 
 def test_the_weights_file_gives_every_factor_a_weight_in_range():
@@ -112,10 +117,10 @@ def test_a_missing_weight_is_refused(tmp_path):
 def test_an_event_below_the_floor_is_not_stored_unless_the_floor_is_lowered(
     pipeline, every_reading
 ):
-    """Precision over volume: a demand read from a reported clause, far from its source,
-    scores 0.22, under the data file's floor (0.3), and is not stored; an analyst who lowers
-    the floor (``every_reading``: a copy of the knowledge with the floor at 0.01) gets it
-    back."""
+    """Precision over volume: a demand by a role without its country, read from a reported
+    clause far from its source, scores 0.19, under the data file's floor (0.3), and is not
+    stored; an analyst who lowers the floor (``every_reading``: a copy of the knowledge with
+    the floor at 0.01) gets it back."""
     text = ("WHO director-general Tedros Adhanom Ghebreyesus said the name had to be easy to "
             "say and, to prevent stigma, it must not cite any specific person, animal or place.")
 
@@ -125,4 +130,4 @@ def test_an_event_below_the_floor_is_not_stored_unless_the_floor_is_lowered(
 
     assert floor(WEIGHTS) == 0.3
     assert events(pipeline) == []
-    assert events(every_reading) == [("Tedros Adhanom Ghebreyesus", "100", 0.22)]
+    assert events(every_reading) == [("Tedros Adhanom Ghebreyesus", "100", 0.19)]

@@ -96,7 +96,7 @@ def test_examples_export_reads_back_with_the_61_columns_and_matches_the_store(
     with Store(examples_db, read_only=True) as store:
         _, events = store.query("SELECT id, cameo, cameo_root, quad_class, goldstein,"
                                 " source_code, target_code FROM events")
-    assert len(rows) == len(events) == 110 and lines[0].count("\t") == 60
+    assert len(rows) == len(events) == 109 and lines[0].count("\t") == 60
     by_id = {str(global_event_id(e[0])): e for e in events}
     goldstein = {r["code"]: r["goldstein"] for r in read_tsv(
         shared_file("knowledge/cameo/cameo_codes_goldstein_quadclass.tsv"))}

@@ -5,15 +5,18 @@ pattern that coded it is (a dictionary verb + object frame, a bare verb, a light
 event noun, a PETRARCH row), how it is told (asserted, reported, hypothetical, negated),
 whether the source is the predicate's own argument or borrowed (a pronoun, a speaker, a
 word three dependency arcs away), whether source and target are coded actors with a country
-or only a role, whether the target is only the place where it happened, whether the
-predicate is inside quotation marks, and how far apart the evidence's words lie.
+or only a role, whether the target is named (an entity of the article) or only described by
+a common noun ("37 people", "a refugee camp in Jordan") or is only the place where it
+happened, whether the predicate is inside quotation marks, and how far apart the evidence's
+words lie.
 
 ``confidence = base x frame x factuality x source x source_code x target x quoted x evidence``,
 one weight per factor from ``knowledge/data/events/confidence.tsv`` (numbers an analyst may
-change). The weights were set on the tuning halves of the precision audit and of PLOVER dev
-and checked on their other halves (``bench/audit.py`` prints precision by band;
-``docs/notes/confidence.md``): higher bands are more precise, but the score is a ranking
-with about the audit's precision at its value, not a calibrated probability.
+change). The weights were fitted on the tuning halves of the precision audit and of PLOVER
+dev and on events of fresh articles judged for the purpose, weak ones included
+(``bench/confidence_set.py``), and checked on the halves' other halves (``bench/audit.py``
+prints precision by band; ``docs/notes/confidence.md``): higher bands are more precise, but
+the score is a ranking, not a calibrated probability.
 
 Precision over volume (DESIGN): an event whose confidence is below the data file's ``floor``
 is not stored; fewer than half of such records were right on both halves of the audit. An
@@ -46,7 +49,7 @@ FACTORS = {
                    "reported", "negated"),
     "source": ("own", "near", "far", "pronoun"),
     "source_code": ("specific", "role", "uncoded"),
-    "target": ("specific", "role", "none", "place"),
+    "target": ("specific", "described", "role", "none", "place"),
     "quoted": ("yes", "no"),
     "evidence": ("long", "short"),
 }
@@ -182,4 +185,9 @@ def target_of(target: Participant | None) -> str:
         return "none"
     if target.key.startswith("place:"):  # ``build.place_actor``: where a material act was done
         return "place"
-    return "specific" if target.specific else "role"
+    if not target.specific:
+        return "role"
+    # A target only described by a common noun ("37 people", "a refugee camp in Jordan"), no
+    # entity of the article, takes its country from a modifier or from the story: a thing or
+    # a place read as an actor, or people given the wrong country.
+    return "specific" if target.ref.entity else "described"
