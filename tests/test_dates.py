@@ -68,6 +68,7 @@ NOT_DATES = [
     "The convoy waited for three hours.",
     "The 45-year-old minister resigned.",
     "Police arrested 1500 protesters.",
+    "In the seven decades following the Second World War, American leadership has helped.",
 ]
 
 
@@ -239,6 +240,15 @@ EVENT_DATES = [
      "2022-02-24"),
     ("2022-02-24", "Two years after Russia annexed Crimea in 2014, Ukraine imposed sanctions on "
      "Moscow.", "imposed", "2022-02-24"),
+    # AllSides (2013): acts told over years have no day, and not the publication day; one
+    # with a year of its own keeps it
+    ("2013-05-06", "Israel has staged military moves inside Syria on a few occasions in the "
+     "past decade \u2013 assassinating militants in Damascus, bombing a Palestinian training "
+     "camp, and most notably by destroying a suspected nuclear reactor in northeast Syria in "
+     "2007.", "bombing", None),
+    ("2013-04-07", "Former U.S. Ambassador to the United Nations Bill Richardson on Sunday said "
+     "that on one of several trips he made in recent years to North Korea, a leader from the "
+     "nation did not deny selling nuclear weapons materials to other countries.", "made", None),
 ]
 
 

@@ -626,3 +626,23 @@ def test_an_ousted_president_is_a_former_office_holder(analyse):
     )["events"]
     sources = {e["source"]["name"]: e["source"]["code"] for e in events}
     assert (sources["Ali Abdullah Saleh"], sources["Mohammed Morsi"]) == ("YEMELI", "EGYELI")
+
+
+def test_what_a_verb_of_receiving_receives_is_given_by_its_giver(analyse_every):
+    """Adapted from AllSides (2014), the giver named: PETRARCH codes "received weapons" as
+    aid by the receiver; the giver is the one who aids."""
+    events = analyse_every(
+        "The Peshmerga have received some light weapons from the United States.", "2014-08-20",
+    )["events"]
+    assert pairs(events) == [("072", "United States", "USA", "The Peshmerga", "IRQMIL")]
+
+
+def test_support_another_actor_counts_on_is_not_given(analyse_every):
+    """AllSides (2014): the allies count on and hope for American support; America has
+    given none in the sentence, nor announced it."""
+    events = analyse_every(
+        "The president\u2019s main goal here in Warsaw was to reassure NATO allies that once "
+        "were in the Soviet orbit that they could count on American support. Leaders from "
+        "Bulgaria and Romania traveled here hoping for American assistance.", "2014-06-04",
+    )["events"]
+    assert [e for e in events if e["source"]["code"] == "USA"] == []

@@ -93,7 +93,7 @@ def test_event_is_between_coded_actors(analyse, name):
     ("text", "factuality"),
     [
         ("The Taliban vowed to retaliate against the United States.", "intended"),
-        ("The Taliban threatened to retaliate against the United States.", "hypothetical"),
+        ("The Taliban threatened to retaliate against the United States.", "asserted"),
     ],
 )
 def test_the_act_a_vow_announces_is_its_subjects(analyse, text, factuality):

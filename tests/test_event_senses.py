@@ -28,6 +28,30 @@ SENSES = {
         "not certify it is complying with the nuclear accord, despite a determination by the "
         "United Nations\u2019 nuclear watchdog that Tehran is meeting its terms.", [],
     ),
+    # AllSides (2014): a verb inside a name (a programme, a law) tells no act: the
+    # spokesman spoke on "Meet the Press", he met no one.
+    "said on Meet the Press: no meeting": (
+        "Michigan GOP Rep. Mike Rogers, chairman of the House Permanent Select Committee on "
+        "Intelligence, said on NBC\u2019s \u201cMeet the Press\u201d that the United States and "
+        'its Arab allies need to engage in a more "robust campaign" against Islamic State\u2019s '
+        "safe havens in Syria.",
+        ["100", "100"],  # no meeting; what they "need to" do is his demand on each of them
+    ),
+    # AllSides (2013): a threat is met as a goal is (word class goal): no meeting.
+    "to meet this threat: no meeting": (
+        "This one board review revealed that the administration needed to make significant "
+        "improvements to meet this threat.", [],
+    ),
+    # AllSides (2018): where leaders met is no intent to meet (PETRARCH's MEET AT 036).
+    "met at the border village: a meeting": (
+        "Moon Jae-in and Kim Jong Un met Friday at the border village of Panmunjom.", ["040"],
+    ),
+    # AllSides (2014): artillery is fired at someone, not shown (PETRARCH's 150).
+    "firing artillery to attack positions: fighting": (
+        "On Thursday, State Department spokesperson Marie Harf told Reuters that the US had "
+        "\u201cevidence that Russia is firing artillery from within Russia to attack Ukrainian "
+        "military positions.\u201d", ["194"],
+    ),
     # AllSides (2013): a mission, a plan or a vision executed is carried out: no one is killed.
     "could execute a mission: no execution": (
         'Two U.S. Navy destroyers "maintain readiness and, if required, could execute a mission '

@@ -96,11 +96,31 @@ def test_construction_is_coded(analyse, name):
         assert (cameo, source, target, factuality) in coded(events)
 
 
-def test_threatened_event_is_hypothetical_and_coded_as_the_threat(analyse):
+def test_threatened_event_is_coded_as_the_threat_and_told_as_made(analyse):
+    """The withholding is threatened, the threat is made: the record is the threat (13x),
+    asserted."""
     events = analyse(THREAT, published="2020-07-10")["events"]
     assert [(e["cameo"], e["plover"], e["source"]["name"], e["factuality"]) for e in events] == [
-        ("1311", "THREATEN", "Trump", "hypothetical")
+        ("1311", "THREATEN", "Trump", "asserted")
     ]
+
+
+def test_a_threats_condition_is_the_threats_own(analyse):
+    """AllSides (2014): the condition is what the threat demands; the threat was made. A
+    threat under a condition of its own stays hypothetical."""
+    made = analyse(
+        "ISIS had threatened to behead Sotloff at the end of a video showing the beheading of "
+        "American journalist James Foley if the United States did not cease airstrikes against "
+        "ISIS in Iraq.", published="2014-09-02",
+    )["events"]
+    assert [(e["cameo"], e["source"]["code"], e["factuality"]) for e in made] == [
+        ("1383", "IMGMUSISI", "asserted")
+    ]
+    supposed = analyse(
+        "If North Korea threatens to attack South Korea, the United States will respond.",
+        published="2014-09-02",
+    )["events"]
+    assert [(e["cameo"], e["factuality"]) for e in supposed] == [("1384", "hypothetical")]
 
 
 def test_compound_source_gives_one_event_per_actor(analyse):

@@ -449,6 +449,15 @@ CONTENTS = [
         "Russian government or hackers sanctioned by it",
         id="one-content-parsed-as-two-complements",
     ),
+    # AllSides (2013): the programme one spoke on, which the parse reads as a clause ("Face
+    # the Nation"), is not what was said
+    pytest.param(
+        "Boston Police Commissioner Ed Davis told CBS\u2019 \u201cFace the Nation\u201d that the "
+        "younger brother was in serious condition and under heavy guard at a Boston hospital.",
+        "indirect", "told", "the younger brother was in serious condition and under heavy guard "
+        "at a Boston hospital",
+        id="a-programme-parsed-as-a-clause",
+    ),
 ]
 
 

@@ -53,10 +53,11 @@ UNITS = (
     r"seconds?|minutes?|hours?|days?|nights?|weeks?|fortnights?|months?|years?|decades?|"
     r"centur(?:y|ies)"
 )
-# "23 years", "two-day", "over two decades", "the past 10 years": spans of time, not points.
+# "23 years", "two-day", "over two decades", "the past 10 years", "the seven decades": spans
+# of time, not points.
 DURATION = re.compile(
-    rf"^(?:(?:about|around|nearly|almost|over|under|more than|less than|at least|some|just|"
-    rf"roughly|up to|another|the (?:past|last|next|first|previous|coming|following)|"
+    rf"^(?:the\s+)?(?:(?:about|around|nearly|almost|over|under|more than|less than|at least|"
+    rf"some|just|roughly|up to|another|the (?:past|last|next|first|previous|coming|following)|"
     rf"{NUMBER_WORDS})[\s-]+)+(?:{UNITS})(?:[\s-](?:long|old))?$",
     re.IGNORECASE,
 )

@@ -113,6 +113,7 @@ class EventKnowledge:
     undergone: frozenset[str] = frozenset()  # "Navalny's arrest": the possessor undergoes it
     meetings: frozenset[str] = frozenset()  # "a meeting to discuss": the meeting is the partner
     assemblies: frozenset[str] = frozenset()  # "the cabinet discussed": a body of several
+    wishing: frozenset[str] = frozenset()  # "hoping for American assistance": not given
 
     def __post_init__(self) -> None:
         self.first_words = {(pos, lemma.split()[0]) for pos, lemma in self.patterns}
@@ -344,6 +345,7 @@ def load_events(directory: Path) -> EventKnowledge:
         undergone=frozenset(classes.get("undergone", [])),
         meetings=frozenset(classes.get("meeting", [])),
         assemblies=frozenset(classes.get("assembly", [])),
+        wishing=frozenset(classes.get("wishing", [])),
         cues=load_cues(folder / "cues.tsv", directory / "quotes" / "cues.tsv"),
         modality=modality,
         codes=codes,

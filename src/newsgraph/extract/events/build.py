@@ -55,7 +55,7 @@ from newsgraph.extract.events.predicates import (
     find_predicates,
     to_infinitive,
 )
-from newsgraph.extract.events.setting import event_date, event_place
+from newsgraph.extract.events.setting import UNDATED, event_date, event_place
 from newsgraph.extract.events.sourcing import about_sourcing, asks_a_question
 from newsgraph.extract.tree import Tree, tree_of
 from newsgraph.ids import record_id
@@ -89,6 +89,7 @@ REQUEST_ROOTS = {"02", "10"}  # appeals and demands: what they ask for is not do
 # An announced refusal of a verbal act has no code of its own ("said the FBI would not
 # recommend charges" is no appeal, refused or negated: a decision told of something else).
 UNREFUSABLE_ROOTS = {"01", "02", "10", "11"}
+THREAT_ROOT = "13"
 OBLIGING_MODES = ("demanded", "forbidden")  # "X said Y must (not) …": X's demand on Y
 DEMAND = "100"  # what one says another must not do: a demand, whatever the act
 REJECTION_ROOT = "12"  # negated, a rejection leaves the matter open ("would not rule out talks")
@@ -454,7 +455,9 @@ def build_events(
         if bound is not None and kids.tag[bound.i] == "VBD":
             mode = None  # "MPs said they had to hold the debate": done, and told as said
         else:
-            fact, mode = ("intended", "intended") if mode == "demanded" else (fact, "refused")
+            mode = "intended" if mode == "demanded" else "refused"
+            if mode == "intended" and recoded(predicate.code, mode, coder)[:2] != THREAT_ROOT:
+                fact = "intended"  # a threat so made is told as the threatening is: said
         speakers = []
     if mode == "refused" and predicate.code[:2] in UNREFUSABLE_ROOTS:
         return []
@@ -475,7 +478,11 @@ def build_events(
         return []
     sources, targets = opponents_of_their_state(sources, targets)
     sources = with_conjuncts_country(sources)
-    date = event_date(predicate, sentence, dates) or article.published
+    date = event_date(predicate, sentence, dates)
+    if date is None:
+        date = article.published
+    elif date == UNDATED:
+        date = None  # an act told over years has no day, and not the publication day's
     place = event_place(
         predicate, sentence, places, sources, targets, target_is_place=done_in_place(cameo.code)
     )

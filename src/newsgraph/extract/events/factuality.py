@@ -47,6 +47,8 @@ from spacy.tokens import Token
 from newsgraph.extract.tree import Tree
 from newsgraph.knowledge.events import EventKnowledge
 
+# What a threat's content may be told as, which is not how the threat is told.
+MODES_OF_THE_ACT = frozenset({"hypothetical", "intended", "expected"})
 ORDER = ("cancelled", "negated", "hypothetical", "threat", "expected", "intended", "reported")
 # Dependencies that embed a predicate in the word it depends on.
 EMBEDDING = ("xcomp", "ccomp", "acomp", "advcl", "pcomp", "prep", "pobj", "dobj", "relcl")
@@ -83,6 +85,9 @@ class Cues:
     imagined: bool = False  # "would" on the predicate itself: "He would criticize it a lot."
     had: bool = False  # "had to", "needed to": a past obligation
     done: bool = False  # "had to": told, not said, the act was done ("he had to step down")
+    # the roles told of a threatened act, below the word that threatens it ("threatened to
+    # attack … if …": the condition is the threat's, the threatening is the act told)
+    threatened: set[str] | None = None
 
 
 def object_denied(verb: Token, knowledge: EventKnowledge, kids: Tree) -> bool:
@@ -252,6 +257,8 @@ def collect(head: Token, knowledge: EventKnowledge, kids: Tree, material: bool =
                 knowledge.role(kids.lower[n.i]) == "negated" or kids.lower[n.i] == "why"
                 for n in kids.with_dep(kids.tokens[up], ("neg", "advmod"))
             )  # "why do you have to block me?" asks, lays no obligation
+        if role == "threat" and cues.threatened is None:
+            cues.threatened = set(cues.roles)
         if label == "pobj" and kids.head[up] != up and examines(kids.head[up], knowledge, kids):
             examined = True  # "a review of U.S. assistance": what is reviewed is not asked for
         aim = material and is_purpose(token, label, kids)
@@ -515,7 +522,22 @@ def telling(
     mode = modality(cues)
     if mode in ("refused", "forbidden"):
         return refusal(cues), mode
+    if mode == "threatened":
+        return threat(cues), mode
     return factuality(cues), mode
+
+
+def threat(cues: Cues) -> str:
+    """How a threat is told, when the threat is the event coded (13x): the threatening is
+    the act, so what is threatened being yet to come, or conditional, does not make it
+    hypothetical ("North Korea threatened to attack if the drills continue": asserted; "said
+    it would attack unless …": reported). A threat itself under a condition or a modal
+    stays so ("If North Korea threatens to attack", "Iran could threaten to …")."""
+    content = cues.threatened if cues.threatened is not None else {"hypothetical", "intended"}
+    told = replace(cues, roles=cues.roles - {"threat"} - (content & MODES_OF_THE_ACT))
+    if cues.threatened is None:
+        told.obliged = told.asked = False
+    return factuality(told)
 
 
 def refusal(cues: Cues) -> str:

@@ -15,6 +15,7 @@ from itertools import chain
 from spacy.tokens import Span, Token
 
 from newsgraph.extract.events.factuality import counterfactual, inverted, obligation
+from newsgraph.extract.labels import NAME_LABELS
 from newsgraph.extract.tree import Tree
 from newsgraph.knowledge.events import EventKnowledge, Pattern
 
@@ -31,6 +32,11 @@ TIMES = ("DATE", "TIME")
 OBJECT_PREPS = (*TARGET_PREPS, "of", "from", "by")
 LAST_RESORT_PREPS = ("from", "in")
 REQUESTS = ("02", "10")  # appeals and demands: carried out by whom they ask
+# Roots of what is given (support, cooperation, aid): with a verb of receiving (cue role
+# ``received``) the subject is given it, the giver acts. PETRARCH codes "received
+# weapons" 072 by the receiver.
+GIVEN_ROOTS = ("05", "06", "07")
+WISHED_PREPS = ("for", "on", "upon")  # "hoping for", "count on", "count upon"
 FINITE = ("VBD", "VBZ", "VBP")  # a finite clause without a subject shares none
 DEFAULT = ("default",)
 # A frame's phrase is a noun with one of these modifiers: "war games", "diplomatic link",
@@ -44,6 +50,8 @@ SAID_MUST = "said_must"  # the origin of a demand coded by "must" alone, whateve
 FORECAST = "012"  # a pessimistic comment: what a ``foretell`` verb says may happen
 NO_COMMENT = "011"  # decline comment: a refusal to tell (word class ``telling``)
 CONSULT = "04"
+VENUE_PREPS = ("at", "in")  # where a consultation takes place, not with whom: "met at the UN"
+VISITS = ("042", "043", "044")  # consultations whose place is whom: "arrived in Ankara"
 PARTNER_PREPS = {"with", "between", "among"}  # whom one discusses a matter with
 PLURAL_PRONOUNS = {"we", "they", "us", "them"}
 SPEAKER_SIDE = frozenset({"i", "we"})  # "we must act": what the speaker's side lays on itself
@@ -120,13 +128,16 @@ def measured_forms(token: Token, kids: Tree) -> list[str]:
 
 def lemmas(token: Token, kids: Tree) -> list[str]:
     """The token's lemma, and for a past form the lemmatiser may have cut too far ("staged"
-    -> "stag") the forms without "-d" and "-ed"."""
+    -> "stag") the forms without "-d" and "-ed"; for an "-ing" form ("hoping" -> "hop")
+    the stem with "e"."""
     i = token.i
     lemma = kids.lemma[i]
     found = [lemma]
     word = kids.lower[i]
     if kids.tag[i] in ("VBD", "VBN") and word.endswith("ed"):
         found += [f for f in (word[:-1], word[:-2]) if f != lemma]
+    elif kids.tag[i] == "VBG" and word.endswith("ing") and lemma == word[:-3]:
+        found.append(lemma + "e")
     return found
 
 
@@ -419,9 +430,11 @@ def find_predicates(sentence: Span, knowledge: EventKnowledge, kids: Tree) -> li
     """Every coded predicate of a sentence: verbs (with light-verb nouns) and event nouns."""
     verbs: list[Predicate] = []
     nouns: list[Token] = []
-    tags, deps = kids.pos, kids.dep
+    tags, deps, named = kids.pos, kids.dep, kids.ent_type
     for token in kids.tokens[sentence.start : sentence.end]:
         pos = tags[token.i]
+        if named[token.i] in NAME_LABELS:
+            continue  # part of a name: "Meet the Press" is a programme, no meeting
         if pos == "NOUN":
             nouns.append(token)
         elif pos in ("VERB", "AUX") and deps[token.i] not in ("aux", "amod"):
@@ -537,10 +550,34 @@ def verb_predicate(verb: Token, knowledge: EventKnowledge, kids: Tree) -> Predic
             # neither the one who speaks of it.
             sources = sources_of_noun(sources[0], kids) or sources
         targets = chain(framed, verb_targets(verb, noun, kids))
+        if pattern.code[:2] == CONSULT and pattern.code[:3] not in VISITS:
+            targets = [t for t in targets if not venue(t, verb, kids)]
+        if noun is None and pattern.code[:2] in GIVEN_ROOTS and any(
+            knowledge.has_role(lemma, "received") for lemma in words
+        ):  # (a light verb's event noun has its own giver: "had support from Britain")
+            sources, targets = givers(verb, kids), sources  # the subject is given it
     return Predicate(
         verb, pattern.code, kind, pattern.kind, tokens, sources, targets, passive,
         pattern=pattern,
     )
+
+
+def venue(token: Token, verb: Token, kids: Tree) -> bool:
+    """Whether a token is where a consultation takes place, not with whom: the object of
+    the verb's "at" or "in" ("they met at the European Council")."""
+    up = kids.head[token.i]
+    return (
+        kids.dep[token.i] == "pobj" and kids.lower[up] in VENUE_PREPS and kids.head[up] == verb.i
+    )
+
+
+def givers(verb: Token, kids: Tree) -> list[Token]:
+    """Who gives what a verb of receiving receives: its "from" phrase, else the actor of its
+    object ("received weapons from Iran", "received U.S. weapons")."""
+    found = [o for p, o in kids.preps(verb) if p == "from"]
+    for obj in kids.with_dep(verb, OBJECTS):
+        found += sources_of_noun(obj, kids)
+    return found
 
 
 def foretells(verb: Token, knowledge: EventKnowledge, kids: Tree) -> bool:
@@ -811,7 +848,7 @@ def noun_predicate(noun: Token, knowledge: EventKnowledge, kids: Tree) -> Predic
     pattern = match(knowledge, "NOUN", noun, kids)
     if pattern is None or pattern.code is None or names_a_thing(noun, knowledge, kids):
         return None
-    if remembered(noun, knowledge, kids):
+    if remembered(noun, knowledge, kids) or wished_for(noun, knowledge, kids):
         return None
     pair = between(noun, kids)
     claimant = None
@@ -875,6 +912,25 @@ def remembered(noun: Token, knowledge: EventKnowledge, kids: Tree) -> bool:
         return False
     of = kids.head[i]
     return kids.dep[of] == "prep" and kids.lemma[kids.head[of]] in knowledge.remembered
+
+
+def wished_for(noun: Token, knowledge: EventKnowledge, kids: Tree) -> bool:
+    """Whether an event noun with an actor of its own is what another actor wants, hopes,
+    waits or counts on (word class ``wishing``): "hoping for American assistance", "count
+    on American support", "Ukraine wants U.S. weapons": the act is not done, and not
+    announced by its actor."""
+    governor, label = kids.head[noun.i], kids.dep[noun.i]
+    if label == "pobj" and kids.lower[governor] in WISHED_PREPS:
+        governor = kids.head[governor]
+    elif label not in OBJECTS:
+        return False
+    verb = kids.tokens[governor]
+    if kids.pos[governor] != "VERB" or not any(
+        lemma in knowledge.wishing for lemma in lemmas(verb, kids)
+    ):
+        return False
+    own = {t.i for t in sources_of_noun(noun, kids)}
+    return bool(own) and not own & {t.i for t in subject_of(verb, kids, knowledge)}
 
 
 def received(noun: Token, verb: Token, knowledge: EventKnowledge, kids: Tree) -> bool:

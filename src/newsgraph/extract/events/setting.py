@@ -34,6 +34,12 @@ SEQUENCE_MARKS = {"before", "after"}
 NEAR_WORDS = {"hour", "minute", "moment", "shortly", "just", "immediately", "soon"}
 FAR_UNITS = {"year", "decade", "century", "month"}
 # Words that may open a sentence before its opening time phrase: "Back in 2018, …".
+# "in recent years", "over the past decade", "in the seven decades following the war": acts
+# spread over years, of no one day.
+UNDATED = ""  # ``event_date``: told over years, of no one day (and not the publication day)
+PERIOD_PREPS = {"in", "over", "during", "throughout", "across", "within"}
+PERIOD_UNITS = {"year", "decade", "century"}
+PERIOD_WORDS = {"recent", "past", "last", "previous", "preceding", "following"}
 OPENERS = {"back", "in", "on", "at", "during", "by", "earlier", "later", "early", "late", "as",
            "of", "since", "the", "then", "and", "but"}
 
@@ -205,7 +211,8 @@ def opening_date(sentence: Span, refs: list[tuple[Token, str]]) -> str | None:
 
 
 def event_date(predicate: Predicate, sentence: Span, dates: list[TimeRef]) -> str | None:
-    """The value of the time expression that dates the predicate in its sentence, if any.
+    """The value of the time expression that dates the predicate in its sentence, if any;
+    ``UNDATED`` when the nearest time it is told in is a span of years (``spans_years``).
 
     In order: one the predicate governs; one a verb conjoined to it (sharing its subject)
     or a clause of time under it governs; the same for each clause it takes its time from
@@ -216,27 +223,50 @@ def event_date(predicate: Predicate, sentence: Span, dates: list[TimeRef]) -> st
             root = tokens_at(sentence, ref.start, ref.end)
             if root is not None:
                 refs.append((root, ref.value))
-    if not refs:
-        return None
-    value = own_date({t.i for t in predicate.tokens}, refs)
+    value = own_date({t.i for t in predicate.tokens}, refs) if refs else None
     if value:
         return value
     head = predicate.head
-    if head.pos_ in {"VERB", "AUX"}:
+    if refs and head.pos_ in {"VERB", "AUX"}:
         value = clause_date(head, refs)
         if value:
             return value
     current: Token | None = head
     for _ in range(6):
+        if over_years(current):
+            return UNDATED
         current = governor(current)
         if current is None:
             break
-        value = clause_date(current, refs)
+        value = clause_date(current, refs) if refs else None
         if value:
             return value
-    if in_relative_clause(head):
+    if not refs or in_relative_clause(head):
         return None
     return opening_date(sentence, refs)
+
+
+def over_years(token: Token) -> bool:
+    """Whether a predicate or clause is told over a span of years: "trips he made in recent
+    years", "Over the years, Russia has attacked …", "in the past decade … bombing a camp"."""
+    return any(
+        prep.dep_ == "prep" and prep.lower_ in PERIOD_PREPS
+        and any(spans_years(o) for o in prep.children if o.dep_ == "pobj")
+        for prep in token.children
+    )
+
+
+def spans_years(noun: Token) -> bool:
+    """A span of past years: "recent years", "the past two years", "the past decade", "the
+    seven decades following the war", "over the years" ("the past year" is near enough to
+    be dated; "in the coming years", "in two years" are to come)."""
+    lemma = noun.lemma_.lower()
+    if lemma not in PERIOD_UNITS or lemma == "year" and noun.tag_ != "NNS":
+        return False
+    words = {c.lower_ for c in noun.children}
+    if words & PERIOD_WORDS:
+        return True
+    return noun.tag_ == "NNS" and words == {"the"} and noun.head.lower_ == "over"
 
 
 def event_place(

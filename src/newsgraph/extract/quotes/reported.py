@@ -8,9 +8,11 @@ in cues.tsv) and "according to X, …". Content with quoted fragments is ``mixed
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from spacy.tokens import Doc, Token
 
+from newsgraph.extract.labels import NAME_LABELS
 from newsgraph.extract.marks import CLOSING, OPENING, STRAIGHT, QuotedSpan
 from newsgraph.extract.quotes.candidates import QuoteCandidate, end_char, mark_at, trim_quote
 from newsgraph.extract.quotes.cues import (
@@ -31,6 +33,7 @@ MARKS = frozenset(OPENING + CLOSING + STRAIGHT)
 SPEAKING_PERSONS = frozenset({"i", "we", "you"})
 # Pronouns in the object case, never the subject of a reported clause.
 OBJECT_PRONOUNS = frozenset({"me", "him", "us", "them"})
+
 # Conjunctions that open an adverbial clause, never reported content.
 ADVERBIAL_MARKS = frozenset({
     "so", "because", "although", "though", "while", "since", "unless", "until", "before",
@@ -236,13 +239,28 @@ def _content_clause(verb: Token, cues: QuoteKnowledge) -> Token | None:
     """The clause a cue's parse gave as its complement: the one after the cue first; one
     before it only when no semicolon parts them ("A; Smith told Wikinews he believed B"
     reports B, not A)."""
-    clauses = [c for c in verb.children if c.dep_ == "ccomp" and not _adverbial(c)]
+    clauses = [
+        c for c in _unnamed(verb.children) if c.dep_ == "ccomp" and not _adverbial(c)
+    ]
     after = [c for c in clauses if c.i > verb.i and not _stacked_attribution(c, cues)]
     if after:
         return after[0]
     doc = verb.doc
     before = [c for c in clauses if not any(t.text == ";" for t in doc[c.right_edge.i : verb.i])]
     return before[0] if before else None
+
+
+def _unnamed(children: Iterable[Token]) -> list[Token]:
+    """The children, with a name the parse made a clause ("Meet the Press") replaced by the
+    clauses under it (what was said on the programme)."""
+    found = []
+    for child in children:
+        inner = [c for c in child.children if c.dep_ == "ccomp"]
+        if child.ent_type_ in NAME_LABELS and (child.pos_ in ("VERB", "AUX") or inner):
+            found += inner  # (a noun of a name heading the content is a misparse of it)
+        else:
+            found.append(child)
+    return found
 
 
 def _stacked_attribution(clause: Token, cues: QuoteKnowledge) -> bool:
@@ -516,6 +534,14 @@ def _clause_range(clause: Token, exclude: Token, cues: QuoteKnowledge) -> tuple[
     return _strip(clause.doc, left, right)
 
 
+def _misread_marker(token: Token) -> bool:
+    """A "that" the parse made the object of a verb whose subject follows it ("that the
+    United States must act"): the clause's marker, not a pronoun ("that is wrong")."""
+    return token.dep_ == "dobj" and any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.i > token.i for c in token.head.children
+    )
+
+
 def _strip(doc: Doc, left: int, right: int) -> tuple[int, int] | None:
     """Trim punctuation, spaces, a leading "that" and a trailing conjunction, keeping marks
     of fragments inside."""
@@ -523,7 +549,8 @@ def _strip(doc: Doc, left: int, right: int) -> tuple[int, int] | None:
         doc[left].is_space
         or (doc[left].is_punct and doc[left].text not in OPENING + STRAIGHT)
         or (doc[left].lower_ in CONTENT_MARKERS and (doc[left].dep_ == "mark" or (
-            doc[left].dep_ == "advmod" and doc[left].head.pos_ in ("VERB", "AUX"))))
+            doc[left].dep_ == "advmod" and doc[left].head.pos_ in ("VERB", "AUX"))
+            or _misread_marker(doc[left])))
     ):
         left += 1
     while right >= left and (
