@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from newsgraph.extract.actors.home import home_country, takes_home_country
 from newsgraph.model import Entity, Mention
 
@@ -57,3 +59,23 @@ def test_the_army_of_a_story_about_one_country_is_that_countrys(analyse):
     codes = {e["source"]["name"]: e["source"]["code"] for e in events}
     assert codes.get("the military") == "THAMIL"
     assert codes.get("Troops", "MIL") == "MIL"
+
+
+# AllSides 2019-09-04 (the Brexit rebels): a story all about Britain.
+BRITAIN = (
+    "Prime Minister Boris Johnson lost his majority in the British Parliament on Tuesday. "
+    "British lawmakers voted against Johnson in London. The Conservative Party expelled 21 "
+    "rebels.\n\n"
+)
+RUDD = "Work and Pensions Secretary Amber Rudd warned against taking action against the rebels."
+AMERICA = "President Trump praised Johnson in Washington. American officials were pleased.\n\n"
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    (BRITAIN + RUDD, "GBRGOV"),  # four-fifths of the story is Britain's
+    (BRITAIN + AMERICA + RUDD, "GOV"),  # a story with American voices: a person keeps none
+])
+def test_a_person_takes_the_home_country_of_a_story_almost_all_about_it(analyse, text, code):
+    events = analyse(text, published="2019-09-04")["events"]
+    codes = {e["source"]["name"]: e["source"]["code"] for e in events}
+    assert codes["Amber Rudd"] == code

@@ -28,6 +28,7 @@ HEADERS = {
     "places.tsv": ["name", "country", "capital"],
     "stand_ins.tsv": ["phrase", "note"],
     "home_roles.tsv": ["role", "note"],
+    "paragraph_roles.tsv": ["role", "note"],
 }
 DATED = [
     ("nawaz sharif", "2015-01-01", "PAKGOV"),

@@ -14,6 +14,8 @@ Files (TSV with a header row; later files override earlier ones for the same nam
   actors only where force is used on them or with them (the event coder's to decide).
 - ``home_roles.tsv``: ``role, note``: roles that take the article's home country when their
   phrase and sentence name none (``extract.actors.home``).
+- ``paragraph_roles.tsv``: ``role, note``: roles that, in a story about several countries,
+  take the one country their paragraph names (``extract.actors.coding.paragraph_country``).
 - ``cameo_countries.tsv``: CAMEO prefixes that are not ISO alpha-3, with their ISO code or
   nothing (IGO, NGO, regions).
 """
@@ -37,6 +39,7 @@ COUNTRY_FILE = "cameo_countries.tsv"
 PLACE_FILE = "places.tsv"
 STAND_IN_FILE = "stand_ins.tsv"
 HOME_ROLE_FILE = "home_roles.tsv"
+PARAGRAPH_ROLE_FILE = "paragraph_roles.tsv"
 
 # CAMEO role (sector) codes: the three-letter parts after the country that say what an actor is.
 ROLE_CODES = frozenset(
@@ -168,6 +171,9 @@ class ActorDictionary:
     # Roles a bare phrase with no country of its own takes from the article's one country
     # ("police", "the authorities" in a story about Egypt); not armed or foreign-facing roles.
     home_roles: frozenset[str] = frozenset()
+    # Roles a bare phrase takes from the one country its paragraph names, in a story about
+    # several ("parliament" in a paragraph on Netanyahu); not the people at large ("people").
+    paragraph_roles: frozenset[str] = frozenset()
     # Each token text's words as the phrase reader read them against these tries, kept
     # across articles (news repeats its words; the readings depend on nothing else).
     readings: dict[str, tuple] = field(default_factory=dict, repr=False, compare=False)
@@ -305,6 +311,7 @@ def load_actors(directory: Path) -> ActorDictionary:
         place_trie=_trie(places),
         stand_ins=frozenset(words_of(row["phrase"]) for row in _rows(folder / STAND_IN_FILE)),
         home_roles=frozenset(row["role"] for row in _rows(folder / HOME_ROLE_FILE)),
+        paragraph_roles=frozenset(row["role"] for row in _rows(folder / PARAGRAPH_ROLE_FILE)),
     )
 
 

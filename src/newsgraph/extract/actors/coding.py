@@ -15,12 +15,13 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.actors import party_marker
-from newsgraph.extract.actors.home import home_country, takes_home_country
+from newsgraph.extract.actors.home import PERSON_SHARE, home_country, takes_home_country
 from newsgraph.extract.actors.phrases import (
     RANK_NAME,
     RANK_TITLE,
     ActorCode,
     PhraseTable,
+    allegiance,
     code_phrase,
     find_matches,
     is_place,
@@ -61,6 +62,9 @@ ARMED_ROLES = frozenset({"UAF", "REB", "INS", "RAD"})
 # officials", "regime forces"): the phrase refers back like "the officials".
 REFERRING_NOUNS = frozenset({"administration", "regime", "government", "cabinet"})
 ANTECEDENT_WINDOW = 1500  # characters back in which a definite role phrase finds its actor
+# Words that set a role beside or beyond any one country: "world leaders", "international
+# monitors", "other leaders", "fellow leaders" (a paragraph's one country is not theirs).
+NO_COUNTRY_SCOPE = frozenset({"world", "international", "global", "foreign", "other", "fellow"})
 
 
 def code_span(span: Span, context: ArticleContext) -> ActorCode | None:
@@ -84,7 +88,10 @@ def code_span(span: Span, context: ArticleContext) -> ActorCode | None:
         table.span_codes[key] = _code_phrase_span(span, table, context)
     code = table.span_codes[key]
     if code is not None and code.country is None:
-        return _with_home_country(code, context.home_country, table.dictionary, span)
+        code = _with_home_country(code, context.home_country, table.dictionary, span)
+    if code is not None and code.country is None and context.home_country is None:
+        # a story about several countries: the paragraph may still be set in one
+        code = _with_paragraph_country(code, span, table, context.day, context.entities)
     return code
 
 
@@ -562,8 +569,12 @@ def code_actors(entities: list[Entity], context: ArticleContext) -> list[Entity]
     coded = [_ethnic_entity(entity, doc, table) for entity in coded]
     coded = [_country_from_sentence(entity, doc, table) for entity in coded]
     coded = [_party_member(entity, context.article.text, table) for entity in coded]
-    home = home_country(coded)
-    return [_home_entity(entity, home, table.dictionary) for entity in coded]
+    home, own = home_country(coded), home_country(coded, PERSON_SHARE)
+    coded = [_home_entity(entity, home, table.dictionary) for entity in coded]
+    coded = [_home_person(entity, own, table.dictionary) for entity in coded]
+    if home is None:
+        coded = [_paragraph_entity(entity, doc, table, day, coded) for entity in coded]
+    return coded
 
 
 def _home_entity(entity: Entity, home: str | None, dictionary: ActorDictionary) -> Entity:
@@ -575,6 +586,42 @@ def _home_entity(entity: Entity, home: str | None, dictionary: ActorDictionary) 
     code = ActorCode(entity.code, None, entity.role)
     found = _with_home_country(code, home, dictionary)
     return entity if found is code else _with_code(entity, found)
+
+
+def _home_person(entity: Entity, home: str | None, dictionary: ActorDictionary) -> Entity:
+    """A person with a home role and no country ("Work and Pensions Secretary Amber Rudd",
+    "Interior Minister Christophe Castaner") in a story almost all about one country
+    (``home.PERSON_SHARE``) is that country's."""
+    if home is None or entity.country or not entity.code or entity.type != "PERSON":
+        return entity
+    if not takes_home_country(entity.code, entity.role, dictionary.home_roles):
+        return entity
+    return _with_code(entity, make_code(home + entity.code, dictionary))
+
+
+def _paragraph_entity(
+    entity: Entity, doc: Doc, table: PhraseTable, day: date | None, others: list[Entity]
+) -> Entity:
+    """An organisation with a paragraph role and no country ("the House of Representatives")
+    takes the one country the paragraphs of its mentions name, when none of them names
+    several (an institution told of in paragraphs about another country, "Congress" beside
+    Iran's sanctions, keeps none). Not a person: a paragraph quotes the officials of others."""
+    if entity.country or not entity.code or entity.type == "PERSON":
+        return entity
+    if not _takes_paragraph_country(entity.code, entity.role, table.dictionary):
+        return entity
+    found: set[str] = set()
+    for mention in entity.mentions:
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None:
+            continue
+        named = paragraph_countries(span.start, span.end, table, day, others)
+        if len(named) > 1:
+            return entity
+        found |= named
+    if len(found) != 1:
+        return entity
+    return _with_code(entity, make_code(found.pop() + entity.code, table.dictionary))
 
 
 def _party_member(entity: Entity, text: str, table: PhraseTable) -> Entity:
@@ -649,3 +696,92 @@ def _country_from_sentence(entity: Entity, doc: Doc, table: PhraseTable) -> Enti
         if country:
             return _with_code(entity, make_code(country + rest, dictionary))
     return entity
+
+
+def _with_paragraph_country(
+    code: ActorCode, span: Span, table: PhraseTable, day: date | None, entities: list[Entity]
+) -> ActorCode:
+    """A bare role in a paragraph that names one country is that country's ("Army commandos"
+    after "Peshawar, Pakistan"; "parliament" in a paragraph on Netanyahu). Not a role owned by
+    someone ("his administration", "the Castro regime": the owner tells) nor one set beside
+    or beyond any one country ("world leaders", "other leaders")."""
+    if not _takes_paragraph_country(code.code, code.role, table.dictionary):
+        return code
+    tree = table.tree
+    head = tree.root(span.start, span.end).i
+    if any(tree.dep[child.i] == "poss" for child in tree.kids[head]):
+        return code
+    if any(
+        tree.ent_type[i] == "PERSON" or tree.lower[i] in NO_COUNTRY_SCOPE
+        for i in range(span.start, span.end)
+    ):
+        return code
+    country = paragraph_country(span.start, span.end, table, day, entities)
+    if country is None:
+        return code
+    return make_code(country + code.code, table.dictionary) or code
+
+
+def _takes_paragraph_country(code: str, role: str | None, dictionary: ActorDictionary) -> bool:
+    """Whether a code with no country is a paragraph role and every role in it is ("MIL", not
+    "REBMIL")."""
+    if not role or role not in dictionary.paragraph_roles:
+        return False
+    return all(code[i : i + 3] in dictionary.paragraph_roles for i in range(0, len(code), 3))
+
+
+def paragraph_country(
+    start: int, end: int, table: PhraseTable, day: date | None, entities: list[Entity]
+) -> str | None:
+    """The one country the paragraph of tokens [start, end) names outside them, if only one."""
+    found = paragraph_countries(start, end, table, day, entities)
+    return next(iter(found)) if len(found) == 1 else None
+
+
+def paragraph_countries(
+    start: int, end: int, table: PhraseTable, day: date | None, entities: list[Entity]
+) -> set[str]:
+    """The countries the paragraph (its lines) of tokens [start, end) names outside them: by
+    a country's or a known actor's name, or by a coded entity's mention. As in
+    ``sentence_country``, a side taken ("anti-American") names none, nor a country a verb
+    acts on ("a statement accusing Turkey": ``acted_on``), nor one qualifying what the
+    actor acts on ("the senator praised the Iran nuclear agreement")."""
+    tree, text, dictionary = table.tree, table.text, table.dictionary
+    begin, finish = tree.starts[start], tree.ends[end - 1]
+    first_char = text.rfind("\n", 0, begin) + 1
+    last_char = text.find("\n", begin)
+    if last_char < 0:
+        last_char = len(text)
+    actor = tree.root(start, end).i
+
+    def tells(first: int, last: int) -> bool:
+        """Whether the mention of tokens [first, last) tells where the paragraph is set."""
+        if acted_on(first, last, tree):
+            return False
+        return not qualifies_object_of(tree.root(first, last).i, actor, tree, dictionary)
+
+    found: set[str] = set()
+    for entity in entities:
+        if entity.country:
+            for mention in entity.mentions:
+                if first_char <= mention.start < last_char and not (
+                    mention.start < finish and mention.end > begin
+                ):
+                    tokens = tree.char_span(mention.start, mention.end)
+                    if tokens is None or tells(*tokens):
+                        found.add(entity.country)
+    i = bisect_left(tree.starts, first_char)
+    while i < len(tree.starts) and tree.starts[i] < last_char:
+        first, last = tree.sentence(i)
+        tokens = tree.tokens[first:last]
+        for match in sentence_matches(first, last, table):
+            s, e = first + match.start, first + match.end
+            if not first_char <= tree.starts[s] < last_char or (s < end and e > start):
+                continue
+            if match.codes is None or allegiance(tokens, match) or not tells(s, e):
+                continue
+            country = dictionary.country(code_on(match.codes, day))
+            if country:
+                found.add(country)
+        i = max(last, i + 1)
+    return found
