@@ -36,3 +36,19 @@ def test_a_bare_role_takes_the_one_country_of_its_paragraph(analyse, paragraph, 
     events = analyse(OPENING + paragraph, published="2020-01-29")["events"]
     codes = {e["source"]["name"]: e["source"]["code"] for e in events}
     assert codes[source] == code
+
+
+# After AllSides 2015 (Congress and the Iran talks): Congress is told of in a paragraph on
+# the United States and in one on the United States and Iran; the one country every such
+# paragraph names is its own.
+IRAN_TALKS = (
+    "Iran's foreign minister met European diplomats in Vienna. Iran rejected the terms.\n\n"
+    "President Obama urged Congress to wait for the talks in the White House on Monday.\n\n"
+    "Congress may vote next week on new sanctions against Iran, Obama said."
+)
+
+
+def test_an_institution_takes_the_country_every_paragraph_of_its_mentions_names(analyse):
+    events = analyse(IRAN_TALKS, published="2015-03-02")["events"]
+    codes = {(e["target"] or {}).get("name"): (e["target"] or {}).get("code") for e in events}
+    assert codes["Congress"] == "USALEG"

@@ -602,24 +602,24 @@ def _home_person(entity: Entity, home: str | None, dictionary: ActorDictionary) 
 def _paragraph_entity(
     entity: Entity, doc: Doc, table: PhraseTable, day: date | None, others: list[Entity]
 ) -> Entity:
-    """An organisation with a paragraph role and no country ("the House of Representatives")
-    takes the one country the paragraphs of its mentions name, when none of them names
-    several (an institution told of in paragraphs about another country, "Congress" beside
-    Iran's sanctions, keeps none). Not a person: a paragraph quotes the officials of others."""
+    """An organisation with a paragraph role and no country ("the House of Representatives",
+    "Congress") takes the one country that every paragraph of its mentions naming any country
+    names ("Congress" in a paragraph on Obama and in one on Obama and Iran's sanctions is the
+    United States'; in one on Obama and one on Syria alone it keeps none). Not a person: a
+    paragraph quotes the officials of others."""
     if entity.country or not entity.code or entity.type == "PERSON":
         return entity
     if not _takes_paragraph_country(entity.code, entity.role, table.dictionary):
         return entity
-    found: set[str] = set()
+    found: set[str] | None = None
     for mention in entity.mentions:
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is None:
             continue
         named = paragraph_countries(span.start, span.end, table, day, others)
-        if len(named) > 1:
-            return entity
-        found |= named
-    if len(found) != 1:
+        if named:
+            found = named if found is None else found & named
+    if not found or len(found) != 1:
         return entity
     return _with_code(entity, make_code(found.pop() + entity.code, table.dictionary))
 
