@@ -331,7 +331,8 @@ def test_an_agent_word_as_a_surname_is_no_role(pipeline, sentence, phrase, code)
             "and noted the secretary of state was merely warning of the possible long-term "
             "consequences if a two-state solution couldn't be reached.",
             "2014-04-28",
-            ("130", "the secretary", "USAGOV", None, None, "reported"),
+            # a warning of what may come is a pessimistic comment, not a threat
+            ("012", "the secretary", "USAGOV", None, None, "reported"),
         ),
     ],
 )

@@ -34,7 +34,8 @@ SENSES = {
         "Michigan GOP Rep. Mike Rogers, chairman of the House Permanent Select Committee on "
         "Intelligence, said on NBC\u2019s \u201cMeet the Press\u201d that the United States and "
         'its Arab allies need to engage in a more "robust campaign" against Islamic State\u2019s '
-        "safe havens in Syria.", [],
+        "safe havens in Syria.",
+        ["100", "100"],  # no meeting; what they "need to" do is his demand on each of them
     ),
     # AllSides (2013): a threat is met as a goal is (word class goal): no meeting.
     "to meet this threat: no meeting": (
@@ -476,6 +477,39 @@ def test_a_reprisal_foretold_is_a_threat(analyse):
         published="2013-04-01",
     )["events"]
     assert [(e["cameo"], e["source"]["code"]) for e in events] == [("130", "KORGOV")]
+
+
+@pytest.mark.parametrize(
+    ("published", "sentence", "source"),
+    [
+        # AllSides (NPR, 2015; Associated Press, 2019; not audit articles)
+        ("2015-08-10", "In a speech last week, the president warned of the consequences of "
+         "failure if Congress were to reject the deal, and how the world could look without "
+         "it.", "GOV"),
+        ("2019-11-18", "The European Union warned of the potential repercussions in a statement "
+         "following the announcement that did not mention the U.S.", "IGOEUREEC"),
+    ],
+)
+def test_a_warning_of_what_something_may_bring_is_a_pessimistic_comment(
+    analyse, published, sentence, source
+):
+    """"warned of the consequences of failure", "of the potential repercussions": an outcome
+    (word class ``outcome``) told as what something may bring is a forecast, 012, not a
+    threat: the warner threatens no act."""
+    events = analyse(sentence, published=published)["events"]
+    assert ("012", source) in [(e["cameo"], e["source"]["code"]) for e in events]
+    assert not [e for e in events if e["cameo"][:2] == "13"]
+
+
+def test_a_warning_of_graded_consequences_stays_a_threat(analyse):
+    """"warned Iran of unspecified severe consequences": bare or only graded (word class
+    ``severity``), the consequences are the warner's answer: a threat (AllSides, BBC)."""
+    events = analyse(
+        'Meanwhile, Mr Trump warned Iran of unspecified "severe consequences" if it restarted '
+        "its nuclear programme.",
+        published="2018-05-09",
+    )["events"]
+    assert [(e["cameo"], (e["target"] or {}).get("code")) for e in events] == [("130", "IRN")]
 
 
 @pytest.mark.parametrize(

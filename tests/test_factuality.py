@@ -154,6 +154,36 @@ CASES = {
         "ballistic missile tests.",
         [("100", "USAPTY", "USA", "reported")],
     ),
+    # AllSides (New York Times, 2012; Fox News, 2014): "needed to", "had to" said of
+    # another are demands, as "must" is, with the sub-code of what is demanded (1056: an
+    # easing of a blockade), not the other's intent or act.
+    "needed to: a demand of the speaker on another": (
+        "2012-11-21",
+        "Khaled Meshal , the Hamas leader, said in Cairo that Israel needed to end its "
+        "blockade of Gaza.",
+        [("1056", "PSEREBHMS", "ISR", "reported")],
+    ),
+    "had to: a demand whatever the act": (
+        "2014-02-19",
+        'Yanukovych said opposition leaders had to "draw a boundary between themselves and '
+        'radical forces."',
+        [("100", "UKRGOV", "UKROPP", "reported")],
+    ),
+    # AllSides (Rand Paul, 2013): what the speaker's own side should do ("we") is its
+    # intent, no demand on anyone.
+    "we should: the speaker's side's intent, no demand": (
+        "2013-07-02",
+        "Former Vice President Dick Cheney said we should stand by Mubarak and called him our "
+        '"good friend."',
+        [("032", "USAELI", "EGYELI", "intended")],
+    ),
+    # AllSides (CBN, 2015): "needed" in the passive names a purpose, no obligation.
+    "are needed to: a purpose, no demand": (
+        "2015-10-15",
+        "Obama had promised to end the war on his watch, but military advisers say the troops "
+        "are needed to push back a resurgence of the Taliban.",
+        [("0356", "USAGOV", None, "intended")],  # the promise; nothing of the troops
+    ),
     # AllSides (2018): a use of force refused is announced restraint, an intent to
     # de-escalate (0356), not a rejection (12x); here only on a condition.
     "promised not to attack: intent to de-escalate": (
@@ -448,6 +478,29 @@ def test_should_is_hypothetical(analyse):
     assert [(e["cameo"], e["source"]["code"], e["factuality"]) for e in events] == [
         ("164", "USA", "hypothetical")
     ]
+
+
+# AllSides (2018, 2019; not audit articles): "should have" tells what was not done, a
+# regret, no demand and no act; "should Washington enforce sanctions" before its subject
+# is a condition, hypothetical, nobody's demand on Washington.
+def test_should_have_is_no_demand(analyse):
+    events = analyse(
+        '"We should have had this dialogue a long time ago — a long time, frankly, before I '
+        'got to office," Trump said.',
+        published="2018-07-17",
+    )["events"]
+    assert events == []
+
+
+def test_should_before_its_subject_is_a_condition(analyse):
+    events = analyse(
+        "The Philippines has banned two U.S. lawmakers from visiting and will introduce tighter "
+        "entry restrictions for U.S. citizens should Washington enforce sanctions over the "
+        "detention of a top government critic, the president’s spokesman said.",
+        published="2019-12-28",
+    )["events"]
+    assert not [e for e in events if e["cameo"][:2] == "10"]
+    assert [e[3] for e in told(events) if e[1] == "USA"] == ["hypothetical"]
 
 
 # NPR, "Captain In Deadly Migrant Boat Sinking Is Charged With Manslaughter" (2015): "call

@@ -28,7 +28,8 @@ PATTERN_FILES = ["patterns.tsv", "petrarch_verbs.tsv"]
 ROLES = {"light", "intended", "expected", "hypothetical", "negated", "reported", "threat",
          "obliged", "able", "directive", "adjunct", "occasion", "contrast", "setting", "claim",
          "claimed", "halt", "question", "cancelled", "catenative", "control",
-         "outcome", "imagined", "examine", "foretell", "commissive", "received", "consent"}
+         "outcome", "imagined", "examine", "foretell", "commissive", "received", "consent",
+         "obliging", "ready"}
 PLOVER_TYPES = {
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
     "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",

@@ -18,7 +18,8 @@ Files (in ``data/events/``), all plain TSV with a header unless noted:
 - ``cues.tsv``: ``lemma role`` — light verbs (``light``) and the cues of factuality
   (``intended``, ``expected``, ``hypothetical``, ``negated``, ``reported``, ``threat``,
   ``cancelled`` for "cancel", "call off", ``question`` for "ask" used of a question,
-  ``obliged`` for "must", ``occasion`` for "when", "once": a present-simple clause they
+  ``obliged`` for "must", ``obliging`` for "need", "have", "ought" with a "to" infinitive
+  (read as "must"), ``occasion`` for "when", "once": a present-simple clause they
   mark is no act that happened; ``catenative`` for "help": with a verb complement and no
   object, "helped oust Gadhafi", the complement is the act; ``control`` for "prompt",
   "urge", "force": their object does their infinitive, "prompted Turkey to recall";
@@ -104,6 +105,8 @@ class EventKnowledge:
     attitudes: frozenset[str] = frozenset()  # event nouns only under a light verb
     telling: frozenset[str] = frozenset()  # verbs of telling: "declined to comment" is 011
     reprisals: frozenset[str] = frozenset()  # "warned that X would meet a response": a threat
+    outcomes: frozenset[str] = frozenset()  # "warned of the consequences of failure": 012
+    severities: frozenset[str] = frozenset()  # "warned of serious consequences": still a threat
     sourcing: frozenset[str] = frozenset()  # "spoke on condition of anonymity to discuss": no act
     remembered: frozenset[str] = frozenset()  # "the anniversary of": an act of the past
     aimed: frozenset[str] = frozenset()  # "the Russia probe": a place named is its aim
@@ -335,6 +338,8 @@ def load_events(directory: Path) -> EventKnowledge:
         attitudes=frozenset(classes.get("attitude", [])),
         telling=frozenset(classes.get("telling", [])),
         reprisals=frozenset(classes.get("reprisal", [])),
+        outcomes=frozenset(classes.get("outcome", [])),
+        severities=frozenset(classes.get("severity", [])),
         sourcing=frozenset(classes.get("sourcing", [])),
         remembered=frozenset(classes.get("remembered", [])),
         aimed=frozenset(classes.get("aimed", [])),

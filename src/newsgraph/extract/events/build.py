@@ -42,10 +42,12 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph.extract.context import ArticleContext
 from newsgraph.extract.events.arguments import REFERRING, ActorResolver, Participant
 from newsgraph.extract.events.confidence import Rater, floor, load_weights
-from newsgraph.extract.events.factuality import PRESENT_TAGS, generic, telling
+from newsgraph.extract.events.factuality import PRESENT_TAGS, generic, obligation, telling
 from newsgraph.extract.events.predicates import (
     DEFAULT,
     FINITE,
+    SAID_MUST,
+    SPEAKER_SIDE,
     SUBJECT_INHERITED,
     TARGET_PREPS,
     Predicate,
@@ -87,6 +89,8 @@ REQUEST_ROOTS = {"02", "10"}  # appeals and demands: what they ask for is not do
 # An announced refusal of a verbal act has no code of its own ("said the FBI would not
 # recommend charges" is no appeal, refused or negated: a decision told of something else).
 UNREFUSABLE_ROOTS = {"01", "02", "10", "11"}
+THREAT_ROOT = "13"
+OBLIGING_MODES = ("demanded", "forbidden")  # "X said Y must (not) …": X's demand on Y
 DEMAND = "100"  # what one says another must not do: a demand, whatever the act
 REJECTION_ROOT = "12"  # negated, a rejection leaves the matter open ("would not rule out talks")
 # Roles whose actors oppose their own state: facing one state's organs in an event, they are
@@ -441,14 +445,28 @@ def build_events(
     fact, mode = telling(predicate.head, coder, kids, material, rejection)
     if fact is None:
         return []  # "it's not like the media want to violate …": no act is told
+    speakers = speaker_of(predicate.head, coder, kids) if mode in OBLIGING_MODES else []
+    if mode in OBLIGING_MODES and lays_on_itself(predicate, speakers, resolver, kids):
+        # "Netanyahu said Israel must attack Iran", "we have to act": what the speaker's
+        # side must do is its own intent (or, "must not", its refusal), no demand
+        if by_must_alone(predicate):
+            return []  # "we must act": only "must" made it an event
+        bound = obligation(predicate.head, coder, kids)
+        if bound is not None and kids.tag[bound.i] == "VBD":
+            mode = None  # "MPs said they had to hold the debate": done, and told as said
+        else:
+            mode = "intended" if mode == "demanded" else "refused"
+            if mode == "intended" and recoded(predicate.code, mode, coder)[:2] != THREAT_ROOT:
+                fact = "intended"  # a threat so made is told as the threatening is: said
+        speakers = []
     if mode == "refused" and predicate.code[:2] in UNREFUSABLE_ROOTS:
         return []
     code = recoded(predicate.code, mode, coder)
     cameo = coder.codes.get(code) or coder.codes.get(code[:3]) or coder.codes.get(code[:2])
     if cameo is None:
         return []
-    if mode in ("demanded", "forbidden"):  # "Russia said Sudan must return …": of Sudan
-        source_heads, target_heads = speaker_of(predicate.head, coder, kids), predicate.sources
+    if mode in OBLIGING_MODES:  # "Russia said Sudan must return …": of Sudan
+        source_heads, target_heads = speakers, predicate.sources
     sources = event_sources(predicate, source_heads, cameo.code, resolver, coder, kids)
     if not sources:
         return []
@@ -914,6 +932,46 @@ def done_in_place(code: str) -> bool:
     """Whether an event's target may be where it happens: a visit (042–044) or force used
     on a place (15x, 17x–20x), not an act addressed to a country."""
     return code[:3] in PLACE_VISITS or code[:2] in FORCE_ROOTS
+
+
+def by_must_alone(predicate: Predicate) -> bool:
+    """A demand coded by "must" alone (``said_must``), whatever its verb: "said Sudan must
+    return …", "we must act"."""
+    return predicate.pattern is not None and predicate.pattern.origin == SAID_MUST
+
+
+def lays_on_itself(
+    predicate: Predicate, speakers: list[Token], resolver: ActorResolver, kids: Tree
+) -> bool:
+    """Whether what a speaker says must be done is its own side's to do: "we", "I", the
+    speaker itself ("Iran said it must respond") or the state a government speaks for
+    ("Netanyahu said Israel must attack Iran", "Rouhani said Iran needs to negotiate"). A
+    legislator's or an opponent's "the United States must …" stays a demand on the state."""
+    if predicate.kind == "noun":
+        return False  # an event noun inside what is demanded is not the act demanded
+    if any(kids.lower[t.i] in SPEAKER_SIDE for t in predicate.sources):
+        return True
+    quoted = resolver.context.in_quote(predicate.head.idx)
+    heads = [
+        t for t in predicate.sources  # "“Yes, he should run again!” said Flake": not Flake
+        if not (quoted and kids.pos[t.i] == "PRON")
+    ]
+    said_by = first_actors(speakers, resolver, expand=True)
+    obliged = first_actors(heads, resolver, expand=True)
+    if all(kids.lower[t.i] == "it" for t in heads):
+        obliged = [a for a in obliged if not a.person]  # "it" is never the person who spoke
+    return any(
+        speaker.key == actor.key
+        or (
+            speaker.ref.code is not None and speaker.ref.code == actor.ref.code
+            and not (speaker.person and actor.person)  # "Corbyn said May should resign"
+        )
+        or (
+            role_of(speaker) == "GOV" and actor.ref.country == speaker.ref.country
+            and actor.ref.code == actor.ref.country
+        )
+        for speaker in said_by for actor in obliged
+    )
 
 
 def speaker_of(token: Token, coder: EventKnowledge, kids: Tree) -> list[Token]:

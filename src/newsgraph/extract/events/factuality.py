@@ -11,8 +11,9 @@ asserted. Along the walk:
   sharing its auxiliaries when it has no subject of its own, unless contrasted ("but");
 - a clause on a cue noun takes the noun's cue ("plans to attack", "a threat to ban");
 - what a directive verb asks for ("advised her to kill", "recommended the troops withdraw",
-  "called for sanctions") is hypothetical, as is what one must or should do (unless it is
-  said of another: then the statement is a demand), a "whether"/"if" clause, and a yes–no
+  "called for sanctions") is hypothetical, as is what one must, should, needs to, has to or
+  ought to do (unless it is said of another: then the statement is a demand; of the
+  speaker's own side, its intent: see ``build``), a "whether"/"if" clause, and a yes–no
   question; "under no condition", "at no time" negate, and "cannot" on a verb of consent
   is a refusal ("cannot accept"), on any other verb an inability, no act ("cannot safely
   enter"); a refusal coded as one (12x) is told as the refusal is, not negated;
@@ -60,6 +61,7 @@ NOUN_CUES = ("intended", "threat", "expected", "directive")
 NOUN_MODES = frozenset({"intended", "expected", "hypothetical"})
 OWN_EVENT_DEPS = frozenset({"relcl", "prep", "advcl", "ccomp"})
 OPEN_QUESTION = ("if", "whether")
+FORESEEING = ("hypothetical", "intended")  # "would have to", "will need to": foreseen
 MAX_STEPS = 6
 PRESENT_TAGS = ("VBZ", "VBP")
 
@@ -81,6 +83,8 @@ class Cues:
     asked_about: bool = False  # in an open question: "unable to determine if X bombed …"
     denied: bool = False  # the predicate itself is negated ("did not find", "does not support")
     imagined: bool = False  # "would" on the predicate itself: "He would criticize it a lot."
+    had: bool = False  # "had to", "needed to": a past obligation
+    done: bool = False  # "had to": told, not said, the act was done ("he had to step down")
     # the roles told of a threatened act, below the word that threatens it ("threatened to
     # attack … if …": the condition is the threat's, the threatening is the act told)
     threatened: set[str] | None = None
@@ -133,7 +137,14 @@ def own_cues(
             cues.imagined |= own and label == "aux" and imagined
             cues.conditional |= label == "mark" and role == "hypothetical"
         if label == "aux":
-            cues.obliged |= role == "obliged" and not cues.speech  # not "should have asked why"
+            if role == "obliged" and own and counterfactual(token, kids):
+                cues.rhetorical = True  # "we should have had this dialogue": not done, no act
+            elif role == "obliged" and inverted(child, token, kids):
+                # "should Washington enforce sanctions": a condition, neither asked nor announced
+                cues.roles.add("hypothetical")
+                cues.conditional = cues.asked_about = True
+            else:  # not "should have asked why"
+                cues.obliged |= role == "obliged" and not cues.speech
             cues.able |= role == "able" and own
     for child in kids(token):
         if dep[child.i] != "advcl":
@@ -234,6 +245,18 @@ def collect(head: Token, knowledge: EventKnowledge, kids: Tree, material: bool =
             break
         role = role_of(phrasal_lemma(up, kids)) or role_of(kids.lemma[up])
         cue_governor = role is not None or role_of(kids.lower[up]) is not None
+        if label == "xcomp" and obliges(kids.tokens[up], knowledge, kids):
+            # "needs to release", "has to accept", "ought to go": what one must do, as with
+            # "must" (said of another: a demand); not wanted or announced. "does not have
+            # to", "need not": no obligation, so no act is told.
+            role = None
+            cues.obliged |= not cues.speech
+            cues.had |= kids.tag[up] == "VBD"
+            cues.done |= kids.tag[up] == "VBD" and kids.lemma[up] == "have"
+            cues.rhetorical |= any(
+                knowledge.role(kids.lower[n.i]) == "negated" or kids.lower[n.i] == "why"
+                for n in kids.with_dep(kids.tokens[up], ("neg", "advmod"))
+            )  # "why do you have to block me?" asks, lays no obligation
         if role == "threat" and cues.threatened is None:
             cues.threatened = set(cues.roles)
         if label == "pobj" and kids.head[up] != up and examines(kids.head[up], knowledge, kids):
@@ -251,7 +274,7 @@ def collect(head: Token, knowledge: EventKnowledge, kids: Tree, material: bool =
         if bound and cues is inner:
             if label == "advcl" and occasion(token, knowledge, kids) and not past(governor, kids):
                 cues.roles.add("hypothetical")  # "when X issues an ultimatum, he should …"
-            cues.asked_about = label == "ccomp"  # (only an open question binds a ccomp)
+            cues.asked_about |= label == "ccomp"  # (only an open question binds a ccomp)
             cues = Cues()  # a relative clause, "after …": its own event
         if role == "reported" and (
             (bound and label != "relcl") or knowledge.role(kids.lower[token.i]) == "setting"
@@ -265,10 +288,16 @@ def collect(head: Token, knowledge: EventKnowledge, kids: Tree, material: bool =
         if role in ORDER:
             cues.roles.add(role)
         cues.speech |= role == "reported"
+        if role == "reported" and cues.had and kids.tag[up] in PRESENT_TAGS:
+            # "Cifuni states that RCA members needed to hide their weapons": a past
+            # necessity told now, no demand (a demand is backshifted only under "said")
+            cues.obliged = False
         child, token, own = token, governor, False
     if cues is not inner:
         inner.roles |= cues.roles & {"reported"}
         inner.speech |= cues.speech
+    if inner.done and not inner.speech:
+        inner.obliged = False  # "he almost immediately had to walk back his message": he did
     if inner.speech and "hypothetical" in inner.roles and not inner.asked_about:
         # "said they would boycott": the future of the past; with a condition ("would meet
         # … if"), a conditional offer: announced, but not asserted.
@@ -277,6 +306,55 @@ def collect(head: Token, knowledge: EventKnowledge, kids: Tree, material: bool =
             inner.roles.discard("hypothetical")
             inner.roles.add("intended")
     return inner
+
+
+def obliges(verb: Token, knowledge: EventKnowledge, kids: Tree) -> bool:
+    """A verb of obligation governing a "to" infinitive (cue role ``obliging``: "needs to",
+    "has to", "ought to"): a semi-modal, read as "must". Not in the passive ("troops are
+    needed to push back the Taliban": what for) nor under "would", "may", "might", "could"
+    ("Vienna may have to reconsider", "the next leader would have to unify his party": a
+    necessity foreseen, laid on no one; so "will have to"), nor "has yet to", nor "having to".
+    """
+    if not knowledge.has_role(kids.lemma[verb.i], "obliging") or kids.tag[verb.i] == "VBG":
+        return False  # "complained about having to attend": no one lays it
+    for child in kids(verb):
+        label = kids.dep[child.i]
+        if (
+            label in ("auxpass", "nsubjpass", "dobj")  # "had no right to stand": a possession
+            or (label == "aux" and knowledge.role(kids.lower[child.i]) in FORESEEING)
+            or kids.lower[child.i] == "yet"  # "has yet to refute": not done yet
+        ):
+            return False
+    return any(
+        kids.dep[c.i] == "xcomp"
+        and any(kids.dep[a.i] == "aux" and kids.lower[a.i] == "to" for a in kids(c))
+        for c in kids(verb)
+    )
+
+
+def counterfactual(verb: Token, kids: Tree) -> bool:
+    """ "should have had", "should have learned": what ought to have been done was not."""
+    return any(
+        kids.lemma[a.i] == "have" and kids.tag[a.i] == "VB"
+        for a in kids.with_dep(verb, ("aux",))
+    )
+
+
+def inverted(auxiliary: Token, verb: Token, kids: Tree) -> bool:
+    """ "should Washington enforce sanctions": "should" before its verb's subject, in a clause
+    that is not the sentence's root, is a condition ("if Washington enforces …"), no obligation."""
+    subjects = kids.with_dep(verb, NOMINAL_SUBJECTS)
+    return (
+        bool(subjects) and auxiliary.i < subjects[0].i and kids.head[verb.i] != verb.i
+    )  # (a root: "Should we stay?" is a question)
+
+
+def obligation(head: Token, knowledge: EventKnowledge, kids: Tree) -> Token | None:
+    """The verb of obligation whose infinitive the predicate is ("needs to release"), if any."""
+    up = kids.head[head.i]
+    if kids.dep[head.i] == "xcomp" and up != head.i and obliges(kids.tokens[up], knowledge, kids):
+        return kids.tokens[up]
+    return None
 
 
 def asked_what(clause: Token, kids: Tree) -> bool:
@@ -361,8 +439,11 @@ def is_purpose(token: Token, label: str, kids: Tree) -> bool:
 def own_event(token: Token, label: str, knowledge: EventKnowledge, kids: Tree) -> bool:
     """A relative clause, a temporal adjunct ("after talks", "before they met"), a
     condition ("if they attack") or an open question ("determine whether X bombed …")."""
-    if label == "relcl":
-        return True
+    if label == "relcl" or (label in ("advcl", "ccomp") and any(
+        knowledge.role(kids.lower[a.i]) == "obliged" and inverted(a, token, kids)
+        for a in kids.with_dep(token, ("aux",))
+    )):
+        return True  # "should Washington enforce sanctions": a condition, its own event
     if label == "prep":
         return knowledge.role(kids.lower[token.i]) == "adjunct"
     if label == "ccomp":  # "unable to determine if an aircraft bombed …": an open question

@@ -14,6 +14,7 @@ from itertools import chain
 
 from spacy.tokens import Span, Token
 
+from newsgraph.extract.events.factuality import counterfactual, inverted, obligation
 from newsgraph.extract.labels import NAME_LABELS
 from newsgraph.extract.tree import Tree
 from newsgraph.knowledge.events import EventKnowledge, Pattern
@@ -45,6 +46,7 @@ PHRASE_DETERMINERS = {"no"}
 RELATIVE_PRONOUNS = {"who", "whom", "which", "that"}
 ATTRIBUTING = frozenset({"report", "say", "note", "write", "tell", "explain", "put"})
 CONDITIONS = {"if", "unless", "should"}  # a forecast under a condition is a threat
+SAID_MUST = "said_must"  # the origin of a demand coded by "must" alone, whatever its verb
 FORECAST = "012"  # a pessimistic comment: what a ``foretell`` verb says may happen
 NO_COMMENT = "011"  # decline comment: a refusal to tell (word class ``telling``)
 CONSULT = "04"
@@ -52,6 +54,7 @@ VENUE_PREPS = ("at", "in")  # where a consultation takes place, not with whom: "
 VISITS = ("042", "043", "044")  # consultations whose place is whom: "arrived in Ankara"
 PARTNER_PREPS = {"with", "between", "among"}  # whom one discusses a matter with
 PLURAL_PRONOUNS = {"we", "they", "us", "them"}
+SPEAKER_SIDE = frozenset({"i", "we"})  # "we must act": what the speaker's side lays on itself
 PARTIES = {"him", "her", "them", "us", "me"}  # an object one calls or invites to discuss
 MAX_GOVERNORS = 4
 # Measure nouns whose "of" object names the event: "10 days of war games", "$5m of aid".
@@ -485,7 +488,7 @@ def verb_predicate(verb: Token, knowledge: EventKnowledge, kids: Tree) -> Predic
         pattern = match(knowledge, "VERB", verb, kids, words)
         kind = "verb"
     if (pattern is None or pattern.gated) and said_must(verb, knowledge, kids):
-        pattern = Pattern("VERB", kids.lemma[verb.i], "default", None, None, "100", "rule")
+        pattern = Pattern("VERB", kids.lemma[verb.i], "default", None, None, "100", SAID_MUST)
     if pattern is None or pattern.code is None:
         return None
     if (
@@ -494,6 +497,16 @@ def verb_predicate(verb: Token, knowledge: EventKnowledge, kids: Tree) -> Predic
         and foretells(verb, knowledge, kids)
     ):
         # "warned that the tensions could escalate": a forecast, no threat
+        pattern = replace(pattern, code=FORECAST, origin="rule")
+    if (
+        pattern.kind == "default"
+        and any(knowledge.has_role(lemma, "foretell") for lemma in words)
+        and any(
+            foreseen(o, knowledge, kids) for p, o in kids.preps(verb) if p in ("of", "about")
+        )
+    ):
+        # "warned of the consequences of failure", "warned about the impact on Hong Kong's
+        # economy": what something may bring, a pessimistic comment, no threat
         pattern = replace(pattern, code=FORECAST, origin="rule")
     if pattern.code[:2] == "12" and declines_comment(verb, words, knowledge, kids):
         # "declined to comment", "refused to say whether …": no comment, not a rejection
@@ -591,7 +604,36 @@ def foretells(verb: Token, knowledge: EventKnowledge, kids: Tree) -> bool:
                 return False
     # "any provocative moves will be met with a strong response": a reprisal foretold is a
     # threat (word class ``reprisal``)
-    return not any(kids.lemma[t.i] in knowledge.reprisals for c in clauses for t in c.subtree)
+    return not any(
+        kids.lemma[t.i] in knowledge.reprisals and not foreseen(t, knowledge, kids)
+        for c in clauses for t in c.subtree
+    )
+
+
+def foreseen(noun: Token, knowledge: EventKnowledge, kids: Tree) -> bool:
+    """An outcome one warns of (word class ``outcome``) told as what something else may
+    bring: with an "of"/"on" phrase ("the consequences of failure", "the impact on Hong
+    Kong's economy"), a relative clause ("the consequences such a decision would have"), an
+    adjective that does not only grade it ("possible", "long-term", "increased"; word class
+    ``severity`` grades: "serious", "unspecified"), or a "for" phrase naming no actor
+    ("costs for U.S. consumers"). Bare or only graded ("warned Turkey of serious
+    consequences"), it is the warner's answer left vague: a threat."""
+    if kids.lemma[noun.i] not in knowledge.outcomes:
+        return False
+    for child in kids(noun):
+        label = kids.dep[child.i]
+        if label in ("relcl", "acl"):
+            return True
+        graded = kids.lemma[child.i] in knowledge.severities
+        if label in ("amod", "compound", "nmod") and not graded:
+            return True
+        if label == "prep" and any(
+            kids.lower[child.i] in ("of", "on")
+            or not any(kids.ent_type[t.i] in ACTOR_ENTITY_TYPES for t in o.subtree)
+            for o in kids.with_dep(child, ("pobj",))
+        ):
+            return True
+    return False
 
 
 def has_partner(verb: Token, knowledge: EventKnowledge, kids: Tree) -> bool:
@@ -772,12 +814,33 @@ def is_said(verb: Token, knowledge: EventKnowledge, kids: Tree) -> bool:
 
 
 def said_must(verb: Token, knowledge: EventKnowledge, kids: Tree) -> bool:
-    """ "Russia said Sudan must return …": a demand whatever the verb (CAMEO 100)."""
-    i = verb.i
+    """ "Russia said Sudan must return …", "Kerry says North Korea needs to show …": a demand
+    whatever the verb (CAMEO 100). Not what the speaker's side lays on itself ("we must
+    act", "I have to go"): that is no demand on anyone."""
+    if kids.lemma[verb.i] == "be" and not any(
+        kids.dep[c.i] in ("expl", "xcomp")
+        or (knowledge.has_role(kids.lemma[c.i], "ready") and kids.with_dep(c, ("xcomp",)))
+        for c in kids(verb)
+    ):
+        # "it has to be a weighty resolution", "the focus must be on", "that must be the
+        # intelligence agencies": a state; not "there must be an investigation", "should be
+        # able to put resources toward …"
+        return False
+    clause = obligation(verb, knowledge, kids) or verb  # "needs to show", "has to accept"
+    if clause is verb and not any(
+        knowledge.role(kids.lower[c.i]) == "obliged" and not inverted(c, verb, kids)
+        for c in kids.with_dep(verb, ("aux",))
+    ):
+        return False
+    if counterfactual(verb, kids):
+        return False  # "we should have learned our lesson": a regret, no demand
+    i = clause.i
+    if kids.tag[i] == "VBD" and kids.tag[kids.head[i]] in ("VBZ", "VBP"):
+        return False  # "states that RCA members needed to hide …": a past necessity told now
     return (
         kids.dep[i] == "ccomp"
         and knowledge.has_role(kids.lemma[kids.head[i]], "reported")
-        and any(knowledge.role(kids.lower[c.i]) == "obliged" for c in kids.with_dep(verb, ("aux",)))
+        and not any(kids.lower[s.i] in SPEAKER_SIDE for s in kids.with_dep(clause, SUBJECTS))
     )
 
 
