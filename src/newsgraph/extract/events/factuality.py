@@ -4,8 +4,9 @@ The cues are words in ``knowledge/events/cues.tsv``; the method is a walk from t
 up its chain of governors ("keen" -> "to sell", "expected" -> "to push", "said" -> "would
 sanction"), collecting the cues met. The strongest wins: cancelled ("cancelled plans to
 visit", "called off the talks": called off, postponed or refused as a plan, not intended),
-negated, hypothetical (a threat is hypothetical too), expected, intended, reported, else
-asserted. Along the walk:
+negated, hypothetical (so is a threatened act), expected, intended, reported, else asserted;
+a threat coded as the threat (13x) is told as the threatening is (``threat``). Along the
+walk:
 
 - the second verb of a coordination climbs to the first ("failed to round up and kill"),
   sharing its auxiliaries when it has no subject of its own, unless contrasted ("but");
