@@ -160,9 +160,9 @@ class ArgumentCoder:
         (its mention there, or the one a pronoun stands for: "Then-FBI Director James Comey
         held a news conference in which he criticized Clinton")."""
         sentence, doc = token.sent, self.context.doc
-        for mention in entity.mentions:
-            if sentence.start_char <= mention.start < sentence.end_char:
-                span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        for start, end, mentioned in self.mentions_in(sentence.start_char, sentence.end_char):
+            if mentioned is entity:
+                span = doc.char_span(start, end, alignment_mode="expand")
                 code = self.then_titled(span[-1], entity) if span else None
                 if code is not None:
                     return code

@@ -33,13 +33,13 @@ TEMPORAL_MARKS = {"when", "as", "while", "once"}
 SEQUENCE_MARKS = {"before", "after"}
 NEAR_WORDS = {"hour", "minute", "moment", "shortly", "just", "immediately", "soon"}
 FAR_UNITS = {"year", "decade", "century", "month"}
-# Words that may open a sentence before its opening time phrase: "Back in 2018, …".
 # "in recent years", "over the past decade", "in the seven decades following the war": acts
 # spread over years, of no one day.
 UNDATED = ""  # ``event_date``: told over years, of no one day (and not the publication day)
 PERIOD_PREPS = {"in", "over", "during", "throughout", "across", "within"}
 PERIOD_UNITS = {"year", "decade", "century"}
 PERIOD_WORDS = {"recent", "past", "last", "previous", "preceding", "following"}
+# Words that may open a sentence before its opening time phrase: "Back in 2018, …".
 OPENERS = {"back", "in", "on", "at", "during", "by", "earlier", "later", "early", "late", "as",
            "of", "since", "the", "then", "and", "but"}
 
@@ -223,11 +223,11 @@ def event_date(predicate: Predicate, sentence: Span, dates: list[TimeRef]) -> st
             root = tokens_at(sentence, ref.start, ref.end)
             if root is not None:
                 refs.append((root, ref.value))
-    value = own_date({t.i for t in predicate.tokens}, refs) if refs else None
+    value = own_date({t.i for t in predicate.tokens}, refs)
     if value:
         return value
     head = predicate.head
-    if refs and head.pos_ in {"VERB", "AUX"}:
+    if head.pos_ in {"VERB", "AUX"}:
         value = clause_date(head, refs)
         if value:
             return value
@@ -238,10 +238,10 @@ def event_date(predicate: Predicate, sentence: Span, dates: list[TimeRef]) -> st
         current = governor(current)
         if current is None:
             break
-        value = clause_date(current, refs) if refs else None
+        value = clause_date(current, refs)
         if value:
             return value
-    if not refs or in_relative_clause(head):
+    if in_relative_clause(head):
         return None
     return opening_date(sentence, refs)
 

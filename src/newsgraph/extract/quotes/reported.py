@@ -33,7 +33,6 @@ MARKS = frozenset(OPENING + CLOSING + STRAIGHT)
 SPEAKING_PERSONS = frozenset({"i", "we", "you"})
 # Pronouns in the object case, never the subject of a reported clause.
 OBJECT_PRONOUNS = frozenset({"me", "him", "us", "them"})
-
 # Conjunctions that open an adverbial clause, never reported content.
 ADVERBIAL_MARKS = frozenset({
     "so", "because", "although", "though", "while", "since", "unless", "until", "before",
